@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+export const ObjectionKind = z.enum(["price", "competitor", "timing", "authority", "trust"]);
+export type ObjectionKind = z.infer<typeof ObjectionKind>;
+
+export const EndReason = z.enum(["not_interested", "wrong_number", "do_not_call"]);
+export type EndReason = z.infer<typeof EndReason>;
+
+export const BuyingIntentKind = z.enum(["buy_now", "price_request", "quote_request", "contract_request"]);
+export type BuyingIntentKind = z.infer<typeof BuyingIntentKind>;
+
+export const Tone = z.enum(["positive", "neutral", "negative"]);
+export type Tone = z.infer<typeof Tone>;
+
+export const SlotCandidate = z.strictObject({
+  slot: z.string(),
+  value: z.string(),
+  confidence: z.number().min(0).max(1),
+  /** "actually", "I meant": replaces an earlier value whatever its confidence. */
+  correction: z.boolean(),
+  quote: z.string().max(200),
+});
+export type SlotCandidate = z.infer<typeof SlotCandidate>;
+
+/** What one customer turn says, read on its own (plus the AI line just before it). */
+export const TurnSignals = z.strictObject({
+  personRequest: z.boolean(),
+  buyingIntent: BuyingIntentKind.nullable(),
+  objections: z.array(ObjectionKind),
+  /** The customer accepts what the AI just said ("ok, that makes sense"). */
+  acknowledgement: z.boolean(),
+  tone: Tone,
+  /** 0..1, from Lex sentiment when present, else from the words. */
+  negativity: z.number().min(0).max(1),
+  strongNegative: z.boolean(),
+  sarcasm: z.boolean(),
+  confusion: z.boolean(),
+  topic: z.string().nullable(),
+  endReason: EndReason.nullable(),
+  /** Not now, but later: "call me next quarter". */
+  deferral: z.boolean(),
+  slots: z.array(SlotCandidate),
+});
+export type TurnSignals = z.infer<typeof TurnSignals>;

@@ -1,0 +1,59 @@
+import type { Transcript } from "../../contracts/transcript.js";
+import { CampaignRegistry, defaultCampaign } from "../domain/campaigns.js";
+import { replayTranscript } from "../domain/replay.js";
+import { screenPopAttributes } from "../domain/screen-pop.js";
+import { loadTranscripts, usage } from "./load-transcripts.js";
+
+/** `npm run replay -- <file.jsonl | contact-lens.json>`: signals, slots and decision per turn, and the screen pop. */
+const file = process.argv[2] ?? usage("usage: npm run replay -- <transcripts.jsonl | contact-lens.json>");
+const campaigns = new CampaignRegistry([defaultCampaign]);
+
+export function printReplay(transcript: Transcript): void {
+  const campaign = campaigns.get(transcript.campaign);
+  const result = replayTranscript(transcript, campaign);
+  console.log(`\n=== ${transcript.id} (campaign ${campaign.id}) ===`);
+  for (const step of result.steps) {
+    console.log(`[${step.turn}] ${step.speaker}: ${step.text.slice(0, 200)}`);
+    if (!step.signals || !step.decision) continue;
+    const s = step.signals;
+    const flags = [
+      s.personRequest && "asks-for-person",
+      s.buyingIntent,
+      ...s.objections.map((kind) => `objection:${kind}`),
+      s.acknowledgement && "accepts-answer",
+      s.sarcasm && "sarcasm",
+      s.strongNegative && "strongly-negative",
+      s.confusion && "confused",
+      s.deferral && "wants-later",
+      s.endReason,
+    ].filter(Boolean);
+    console.log(
+      `      signals: tone ${s.tone} (${s.negativity.toFixed(2)})${flags.length ? `; ${flags.join(", ")}` : ""}`,
+    );
+    for (const change of step.slotChanges ?? []) {
+      console.log(
+        `      slot ${change.slot} = ${change.value}${change.previous ? ` (was ${change.previous})` : ""} @${change.confidence.toFixed(2)}`,
+      );
+    }
+    const d = step.decision;
+    console.log(
+      `      decision: ${d.action}${d.action === "handoff" ? ` ${d.trigger} -> ${d.queue}${d.first ? "" : " (already handed off)"}: ${d.reasons.join("; ")}` : d.action === "end" ? ` (${d.reason})` : d.action === "nurture" ? `: ${d.reasons.join("; ")}` : ""}`,
+    );
+  }
+  if (result.firstHandoff) {
+    console.log(`\n--- screen pop at turn ${result.firstHandoff.turn} ---`);
+    console.log(JSON.stringify(result.firstHandoff.screenPop, null, 2));
+    console.log("--- as Connect contact attributes ---");
+    console.log(JSON.stringify(screenPopAttributes(result.firstHandoff.screenPop), null, 2));
+  } else {
+    console.log("\n(no handoff)");
+  }
+}
+
+for (const transcript of await loadTranscripts(file)) {
+  try {
+    printReplay(transcript);
+  } catch (error) {
+    console.error(`skipped ${transcript.id}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

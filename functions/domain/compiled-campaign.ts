@@ -1,0 +1,47 @@
+import type { Campaign, SlotDefinition } from "../../contracts/campaign.js";
+import { type CategoryMatcher, categoryMatcher } from "./slots/category.js";
+import { phraseRegex } from "./text.js";
+
+export interface CompiledSlot {
+  definition: SlotDefinition;
+  askedBy: RegExp | null;
+  category: CategoryMatcher | null;
+}
+
+export interface CompiledCampaign {
+  campaign: Campaign;
+  slots: CompiledSlot[];
+  required: string[];
+}
+
+const cache = new WeakMap<Campaign, CompiledCampaign>();
+
+/** Regexes are built once per campaign object, not once per turn. */
+export function compileCampaign(campaign: Campaign): CompiledCampaign {
+  const cached = cache.get(campaign);
+  if (cached) return cached;
+  const compiled: CompiledCampaign = {
+    campaign,
+    slots: campaign.slots.map((definition) => ({
+      definition,
+      askedBy: definition.askedBy.length > 0 ? phraseRegex(definition.askedBy, "g") : null,
+      category: definition.values ? categoryMatcher(definition.values) : null,
+    })),
+    required: campaign.slots.filter((slot) => slot.required).map((slot) => slot.name),
+  };
+  cache.set(campaign, compiled);
+  return compiled;
+}
+
+/** The slot the AI's line asks for: the one named closest to the end (the question usually closes the line). */
+export function slotAskedBy(compiled: CompiledCampaign, normalizedAiLine: string): string | undefined {
+  let best: { name: string; at: number } | undefined;
+  for (const slot of compiled.slots) {
+    if (!slot.askedBy) continue;
+    slot.askedBy.lastIndex = 0;
+    for (const match of normalizedAiLine.matchAll(slot.askedBy)) {
+      if (!best || match.index >= best.at) best = { name: slot.definition.name, at: match.index };
+    }
+  }
+  return best?.name;
+}

@@ -1,0 +1,255 @@
+import type { Campaign } from "../../contracts/campaign.js";
+import type { HandoffDecision } from "../../contracts/handoff-decision.js";
+import type {
+  ObjectionRecord,
+  Outcome,
+  QualificationState,
+  SlotValue,
+} from "../../contracts/qualification-state.js";
+import type { Sentiment, Speaker } from "../../contracts/transcript.js";
+import type { TurnSignals } from "../../contracts/turn-signals.js";
+import { compileCampaign, slotAskedBy } from "./compiled-campaign.js";
+import { decide } from "./policy.js";
+import { extractSlots, mergeSlots, missingRequired, type SlotChange } from "./qualification.js";
+import {
+  detectAcknowledgement,
+  detectBuyingIntent,
+  detectConfusion,
+  detectDeferral,
+  detectEndReason,
+  detectObjections,
+  detectPersonRequest,
+  type NluHint,
+  readTone,
+  type UtteranceInput,
+} from "./signals.js";
+import { normalizeText, quoteOf, splitClauses } from "./text.js";
+
+const RECENT_TURNS = 12;
+const RECENT_TEXT_CHARS = 500;
+const MAX_TAGS = 30;
+
+export interface ContactIdentity {
+  contactId: string;
+  campaignId: string;
+  leadId?: string | undefined;
+}
+
+/** A new contact; `carried` slots come from the lead's earlier contacts so nothing is re-asked. */
+export function startContact(
+  identity: ContactIdentity,
+  carried: Record<string, SlotValue> = {},
+): QualificationState {
+  return {
+    contactId: identity.contactId,
+    campaignId: identity.campaignId,
+    ...(identity.leadId ? { leadId: identity.leadId } : {}),
+    nextTurn: 0,
+    customerTurns: 0,
+    slots: { ...carried },
+    objections: [],
+    confusionTurns: 0,
+    negativeStreak: 0,
+    negativityTrend: 0.2,
+    tone: "neutral",
+    sarcasm: false,
+    intentTags: [],
+    topics: [],
+    topicJumps: 0,
+    recent: [],
+    outcome: { status: "active" },
+  };
+}
+
+/** The AI's (or an agent's) line: remembered so the next customer turn can be read against it. */
+export function recordLine(
+  state: QualificationState,
+  speaker: Exclude<Speaker, "customer">,
+  text: string,
+  campaign: Campaign,
+): QualificationState {
+  const turn = state.nextTurn;
+  const recent = pushRecent(state.recent, { turn, speaker, text: text.slice(0, RECENT_TEXT_CHARS) });
+  if (speaker !== "ai") return { ...state, nextTurn: turn + 1, recent };
+  const normalized = normalizeText(text);
+  const askedSlot = slotAskedBy(compileCampaign(campaign), normalized);
+  const { askedSlot: _previous, ...rest } = state;
+  return {
+    ...rest,
+    nextTurn: turn + 1,
+    recent,
+    lastAiLine: text.slice(0, RECENT_TEXT_CHARS),
+    ...(askedSlot ? { askedSlot } : {}),
+  };
+}
+
+export interface CustomerTurn {
+  text: string;
+  sentiment?: Sentiment | undefined;
+  nlu?: NluHint | undefined;
+}
+
+export interface TurnResult {
+  turn: number;
+  state: QualificationState;
+  signals: TurnSignals;
+  decision: HandoffDecision;
+  slotChanges: SlotChange[];
+  missing: string[];
+}
+
+/** One customer turn: signals, qualification, policy. Cost depends on the turn, not on the history. */
+export function processCustomerTurn(
+  state: QualificationState,
+  input: CustomerTurn,
+  campaign: Campaign,
+): TurnResult {
+  const compiled = compileCampaign(campaign);
+  const turn = state.nextTurn;
+  const text = normalizeText(input.text);
+  const utterance: UtteranceInput = {
+    text,
+    clauses: splitClauses(text),
+    sentiment: input.sentiment,
+    nlu: input.nlu,
+  };
+  const { thresholds } = campaign;
+  const tone = readTone(utterance, thresholds);
+  const signals: TurnSignals = {
+    personRequest: detectPersonRequest(utterance, thresholds),
+    buyingIntent: detectBuyingIntent(utterance, thresholds),
+    objections: detectObjections(utterance, state.askedSlot),
+    acknowledgement: detectAcknowledgement(utterance),
+    tone: tone.tone,
+    negativity: tone.negativity,
+    strongNegative: tone.strongNegative,
+    sarcasm: tone.sarcasm,
+    confusion: detectConfusion(utterance),
+    topic: null,
+    endReason: detectEndReason(utterance),
+    deferral: detectDeferral(utterance),
+    slots: extractSlots(compiled, utterance.clauses, state.askedSlot),
+  };
+  const merged = mergeSlots(state.slots, signals.slots, turn, state.askedSlot, thresholds.slotConfidence);
+  signals.topic = topicOf(signals, merged.changes);
+  const objections = updateObjections(state, signals, turn, input.text);
+  const negativeStreak = signals.tone === "negative" ? state.negativeStreak + 1 : 0;
+  const next: QualificationState = {
+    ...state,
+    nextTurn: turn + 1,
+    customerTurns: state.customerTurns + 1,
+    lastCustomerTurn: turn,
+    slots: merged.slots,
+    objections,
+    confusionTurns: state.confusionTurns + (signals.confusion ? 1 : 0),
+    negativeStreak,
+    negativityTrend: round(state.negativityTrend * 0.6 + signals.negativity * 0.4),
+    tone: signals.tone,
+    sarcasm: state.sarcasm || signals.sarcasm,
+    intentTags: addTags(state.intentTags, tagsOf(signals)),
+    ...topicUpdate(state, signals.topic),
+    recent: pushRecent(state.recent, {
+      turn,
+      speaker: "customer",
+      text: input.text.slice(0, RECENT_TEXT_CHARS),
+    }),
+  };
+  const missing = missingRequired(compiled, next.slots);
+  const decision = decide({
+    signals,
+    state: next,
+    missing,
+    slotsFilledThisTurn: merged.changes.some((change) => change.previous === undefined),
+    campaign,
+  });
+  return {
+    turn,
+    state: { ...next, outcome: outcomeAfter(next.outcome, decision, turn) },
+    signals,
+    decision,
+    slotChanges: merged.changes,
+    missing,
+  };
+}
+
+/** The customer accepting the AI's answer on the next turn resolves the objections of the turn before. */
+function updateObjections(
+  state: QualificationState,
+  signals: TurnSignals,
+  turn: number,
+  raw: string,
+): ObjectionRecord[] {
+  const answer = state.lastAiLine?.slice(0, 300);
+  const resolvedNow = signals.acknowledgement && signals.objections.length === 0;
+  let objections = state.objections.map((objection) =>
+    resolvedNow && objection.status === "open" && objection.turn === state.lastCustomerTurn
+      ? { ...objection, status: "resolved" as const, ...(answer ? { answer } : {}) }
+      : objection,
+  );
+  for (const kind of signals.objections) {
+    const already = objections.find((objection) => objection.kind === kind && objection.status === "open");
+    if (already) continue;
+    objections = [...objections, { kind, turn, quote: quoteOf(raw), status: "open" as const }];
+  }
+  return objections.slice(-50);
+}
+
+function outcomeAfter(current: Outcome, decision: HandoffDecision, turn: number): Outcome {
+  if (current.status === "handed_off") return current;
+  switch (decision.action) {
+    case "handoff":
+      return { status: "handed_off", trigger: decision.trigger, turn, reasons: decision.reasons };
+    case "nurture":
+      return { status: "nurture", turn };
+    case "end":
+      return { status: "ended", turn, reason: decision.reason };
+    default:
+      return current;
+  }
+}
+
+function tagsOf(signals: TurnSignals): string[] {
+  const tags: string[] = [];
+  if (signals.personRequest) tags.push("asked_for_person");
+  if (signals.buyingIntent) tags.push(signals.buyingIntent);
+  for (const kind of signals.objections) tags.push(`objection_${kind}`);
+  if (signals.sarcasm) tags.push("sarcasm");
+  if (signals.strongNegative) tags.push("frustrated");
+  if (signals.confusion) tags.push("confused");
+  if (signals.deferral) tags.push("wants_later");
+  if (signals.endReason) tags.push(signals.endReason);
+  return tags;
+}
+
+function addTags(current: readonly string[], tags: readonly string[]): string[] {
+  if (tags.every((tag) => current.includes(tag))) return current as string[];
+  return [...new Set([...current, ...tags])].slice(0, MAX_TAGS);
+}
+
+function topicOf(signals: TurnSignals, changes: readonly SlotChange[]): string | null {
+  if (signals.buyingIntent) return "buying";
+  if (signals.objections[0]) return `objection:${signals.objections[0]}`;
+  if (changes[0]) return `slot:${changes[0].slot}`;
+  return null;
+}
+
+function topicUpdate(
+  state: QualificationState,
+  topic: string | null,
+): Pick<QualificationState, "topics" | "topicJumps"> {
+  if (topic === null) return { topics: state.topics, topicJumps: state.topicJumps };
+  const last = state.topics.at(-1);
+  const jumped =
+    last !== undefined && last !== topic && !last.startsWith("slot:") && !topic.startsWith("slot:");
+  return { topics: [...state.topics, topic].slice(-20), topicJumps: state.topicJumps + (jumped ? 1 : 0) };
+}
+
+function pushRecent<T>(recent: readonly T[], item: T): T[] {
+  const next = recent.length >= RECENT_TURNS ? recent.slice(1 - RECENT_TURNS) : [...recent];
+  next.push(item);
+  return next;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

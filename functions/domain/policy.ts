@@ -1,0 +1,83 @@
+import type { Campaign, RouteTrigger } from "../../contracts/campaign.js";
+import type { HandoffDecision } from "../../contracts/handoff-decision.js";
+import type { QualificationState } from "../../contracts/qualification-state.js";
+import type { TurnSignals } from "../../contracts/turn-signals.js";
+
+/** What the policy reads: this turn's signals and the state after the turn was applied. */
+export interface PolicyInput {
+  signals: TurnSignals;
+  state: QualificationState;
+  missing: readonly string[];
+  slotsFilledThisTurn: boolean;
+  campaign: Campaign;
+}
+
+/**
+ * The decision of one turn. Precedence: the customer asking for a person, then a do-not-call or
+ * wrong number (never transfer those), buying intent, complexity, not interested, qualification,
+ * and last a wish to be called later.
+ */
+export function decide(input: PolicyInput): HandoffDecision {
+  const { signals, state, campaign } = input;
+  const { thresholds, timing } = campaign;
+  if (state.outcome.status === "handed_off") {
+    return handoff(campaign, state.outcome.trigger, state.outcome.reasons, false);
+  }
+  if (signals.personRequest)
+    return handoff(campaign, "customer_request", ["customer asked for a person"], true);
+  if (signals.endReason === "do_not_call" || signals.endReason === "wrong_number") {
+    return { action: "end", reason: signals.endReason };
+  }
+  if (signals.buyingIntent) {
+    return handoff(
+      campaign,
+      "buying_intent",
+      [`buying intent: ${signals.buyingIntent.replace("_", " ")}`],
+      true,
+    );
+  }
+  const complexReasons = complexity(signals, state, thresholds);
+  if (signals.endReason === "not_interested") return { action: "end", reason: "not_interested" };
+  if (complexReasons.length > 0) return handoff(campaign, "complex", complexReasons, true);
+  if (
+    input.missing.length === 0 &&
+    state.customerTurns >= timing.minCustomerTurnsBeforeQualified &&
+    (input.slotsFilledThisTurn || state.customerTurns === timing.minCustomerTurnsBeforeQualified)
+  ) {
+    return handoff(campaign, "qualified", ["all required slots confirmed"], true);
+  }
+  if (signals.deferral) return { action: "nurture", reasons: ["customer asked to be contacted later"] };
+  return { action: "continue" };
+}
+
+function complexity(
+  signals: TurnSignals,
+  state: QualificationState,
+  thresholds: Campaign["thresholds"],
+): string[] {
+  const reasons: string[] = [];
+  const open = new Set(
+    state.objections.filter((objection) => objection.status === "open").map((o) => o.kind),
+  );
+  if (signals.objections.length > 0 && open.size >= thresholds.openObjections) {
+    reasons.push(`${open.size} open objections: ${[...open].join(", ")}`);
+  }
+  if (signals.sarcasm) reasons.push("sarcastic turn");
+  if (signals.strongNegative) reasons.push("strongly negative turn");
+  if (signals.confusion && state.confusionTurns === thresholds.confusionTurns) {
+    reasons.push(`confused on ${state.confusionTurns} turns`);
+  }
+  if (signals.tone === "negative" && state.negativeStreak === thresholds.negativeStreak) {
+    reasons.push(`tone worsening: ${state.negativeStreak} negative turns in a row`);
+  }
+  return reasons;
+}
+
+function handoff(
+  campaign: Campaign,
+  trigger: RouteTrigger,
+  reasons: string[],
+  first: boolean,
+): HandoffDecision {
+  return { action: "handoff", trigger, queue: campaign.routes[trigger], reasons, first };
+}

@@ -1,0 +1,104 @@
+import type { SlotValue } from "../../contracts/qualification-state.js";
+import type { SlotCandidate } from "../../contracts/turn-signals.js";
+import type { CompiledCampaign } from "./compiled-campaign.js";
+import { CORRECTION, HEDGE } from "./lexicon.js";
+import { readAmount } from "./slots/amount.js";
+import { readAuthority } from "./slots/authority.js";
+import { readTimeline } from "./slots/timeline.js";
+
+interface Reading {
+  value: string;
+  confidence: number;
+  quote: string;
+}
+
+/** Slot values in one customer turn, read clause by clause; the strongest (then latest) reading of a slot wins. */
+export function extractSlots(
+  compiled: CompiledCampaign,
+  clauses: readonly string[],
+  askedSlot: string | undefined,
+): SlotCandidate[] {
+  const candidates: SlotCandidate[] = [];
+  const wholeTurn = clauses.join(", ");
+  const correction = CORRECTION.test(wholeTurn);
+  const hedged = HEDGE.test(wholeTurn);
+  for (const slot of compiled.slots) {
+    const { name, kind } = slot.definition;
+    const asked = askedSlot === name;
+    let best: Reading | null = null;
+    for (const clause of clauses) {
+      const reading: Reading | null =
+        kind === "amount"
+          ? readAmount(clause, asked)
+          : kind === "timeline"
+            ? readTimeline(clause, asked)
+            : kind === "authority"
+              ? readAuthority(clause, asked)
+              : (slot.category?.read(clause, asked) ?? null);
+      if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
+    }
+    if (!best) continue;
+    const confidence = Math.max(0, Math.min(1, hedged ? best.confidence - 0.15 : best.confidence));
+    candidates.push({
+      slot: name,
+      value: best.value,
+      confidence,
+      correction,
+      quote: best.quote.slice(0, 200),
+    });
+  }
+  return candidates;
+}
+
+export interface SlotChange {
+  slot: string;
+  value: string;
+  previous?: string;
+  confidence: number;
+}
+
+/** A later value replaces an earlier one when it is a correction, an answer to the question, or at least as sure. */
+export function mergeSlots(
+  current: Readonly<Record<string, SlotValue>>,
+  candidates: readonly SlotCandidate[],
+  turn: number,
+  askedSlot: string | undefined,
+  minConfidence: number,
+): { slots: Record<string, SlotValue>; changes: SlotChange[] } {
+  const slots: Record<string, SlotValue> = { ...current };
+  const changes: SlotChange[] = [];
+  for (const candidate of candidates) {
+    if (candidate.confidence < minConfidence) continue;
+    const existing = slots[candidate.slot];
+    const replaces =
+      !existing ||
+      candidate.correction ||
+      askedSlot === candidate.slot ||
+      candidate.confidence >= existing.confidence;
+    if (!replaces) continue;
+    const corrected = existing !== undefined && existing.value !== candidate.value;
+    slots[candidate.slot] = {
+      value: candidate.value,
+      turn,
+      confidence: candidate.confidence,
+      quote: candidate.quote,
+      corrected,
+    };
+    if (existing?.value !== candidate.value) {
+      changes.push({
+        slot: candidate.slot,
+        value: candidate.value,
+        confidence: candidate.confidence,
+        ...(existing ? { previous: existing.value } : {}),
+      });
+    }
+  }
+  return { slots, changes };
+}
+
+export function missingRequired(
+  compiled: CompiledCampaign,
+  slots: Readonly<Record<string, SlotValue>>,
+): string[] {
+  return compiled.required.filter((name) => slots[name] === undefined);
+}

@@ -1,0 +1,99 @@
+import { digitiseNumberWords } from "./numbers.js";
+
+export interface AmountReading {
+  value: string;
+  confidence: number;
+  quote: string;
+}
+
+const NUMBER = String.raw`\$?\s?(\d+(?:[.,]\d+)*)\s?(?:(k|grand|thousand|million|mil|m|bucks|dollars|usd)(?![a-z]))?`;
+const PERIOD = String.raw`(?:\s*(?:a|per|each|every|/|an|for the|for a|for the whole|over the|over a|for one)\s*(month|mo|year|yr|annum)|\s*(monthly|annually|yearly))`;
+const AMOUNT = new RegExp(
+  String.raw`(?:(between|from)\s+)?${NUMBER}(?:\s*(?:-|to|and|or)\s*${NUMBER})?${PERIOD}?`,
+  "g",
+);
+const UPPER_BOUND =
+  /(?:under|less than|below|no more than|not more than|up to|upto|max(?:imum)?(?: of)?|at most|tops|cap(?:ped)? at|ceiling of|no higher than|within)\s*(?:about |around |like |maybe )?$/;
+const LOWER_BOUND =
+  /(?:at least|more than|over|north of|upwards of|minimum(?: of)?|starting at|from)\s*(?:about |around |like )?$/;
+const TRAILING_UPPER = /^\s*(?:tops|max|maximum|at most|or less|or under|at the most)\b/;
+const TRAILING_LOWER = /^\s*(?:or more|plus|\+|minimum|at least|and up)\b/;
+const NON_MONEY_UNIT =
+  /^\s*(?:%|percent|people|persons|users?|seats?|agents?|employees?|staff|reps?|lines?|phones?|extensions?|numbers?|locations?|offices?|sites?|stores?|branches?|calls?|minutes?|mins?|hours?|days?|weeks?|months?|years?|yrs?|times?|of (?:us|them)|am|pm|o'clock|st|nd|rd|th|x|sq|square|mb|gb)\b/;
+const BUDGET_CONTEXT =
+  /budget|spend|spending|afford|invest|set aside|allocat|earmark|price range|looking at|comfortable|stretch|willing to (?:pay|go)|can (?:pay|do|go)|ballpark|around|about|roughly/;
+const CURRENT_SPEND =
+  /(?:currently|right now|now|today)? ?(?:we|i) (?:pay|are paying|'re paying|spend on)|(?:our|the) (?:current )?(?:bill|invoice)|paying (?:them|currently)/;
+const NO_BUDGET =
+  /(?:no|don't have a|haven't (?:set|got) a|not sure (?:about|on) (?:the )?|no idea (?:about|on|what) (?:the |our )?|no set|not set a|there's no) ?budget|budget (?:isn't|is not|hasn't been) (?:set|decided)/;
+
+function scaleOf(scale: string | undefined): number | null {
+  if (scale === undefined) return null;
+  if (scale === "k" || scale === "grand" || scale === "thousand") return 1_000;
+  if (scale === "million" || scale === "mil" || scale === "m") return 1_000_000;
+  return 1;
+}
+
+function toNumber(digits: string): number {
+  const cleaned = /^\d{1,3}(,\d{3})+$/.test(digits) ? digits.replace(/,/g, "") : digits.replace(/,/g, ".");
+  return Number.parseFloat(cleaned);
+}
+
+function periodOf(word: string | undefined): "" | "/mo" | "/yr" {
+  if (!word) return "";
+  return /^(?:month|mo|monthly)$/.test(word) ? "/mo" : "/yr";
+}
+
+/** Money in the customer's words, normalised: "50000", "20000-30000", "0-10000", "5000+", "500/mo". */
+export function readAmount(rawClause: string, budgetAsked: boolean): AmountReading | null {
+  const clause = digitiseNumberWords(rawClause);
+  if (NO_BUDGET.test(clause)) return null;
+  let best: (AmountReading & { score: number }) | null = null;
+  for (const match of clause.matchAll(AMOUNT)) {
+    const [text, rangeWord, firstDigits, firstScale, secondDigits, secondScale, periodA, periodB] = match;
+    if (firstDigits === undefined) continue;
+    const index = match.index ?? 0;
+    const before = clause.slice(0, index);
+    const after = clause.slice(index + text.length);
+    const hasDollar = text.includes("$");
+    const period = periodOf(periodA ?? periodB);
+    const scaleA = scaleOf(firstScale);
+    const scaleB = scaleOf(secondScale);
+    const moneyMarked = hasDollar || scaleA !== null || scaleB !== null || period !== "";
+    if (!moneyMarked && NON_MONEY_UNIT.test(after)) continue;
+    if (secondDigits === undefined && !moneyMarked && NON_MONEY_UNIT.test(` ${after}`)) continue;
+    const inContext = BUDGET_CONTEXT.test(clause);
+    if (!moneyMarked && !budgetAsked && !inContext) continue;
+    // A bare range of small numbers joined by "or"/"and" without money is a count ("two or three").
+    const low = toNumber(firstDigits) * (scaleA ?? scaleB ?? 1);
+    if (!moneyMarked && low < 50) continue;
+    const looksLikeYear =
+      /^(?:19|20)\d\d$/.test(firstDigits) && /\b(?:in|since|by|from|of|until|till|year)\s*$/.test(before);
+    if (looksLikeYear && !moneyMarked) continue;
+    let value: string;
+    const isRange =
+      secondDigits !== undefined &&
+      (rangeWord !== undefined || !/\s(?:or|and)\s/.test(text) || scaleB !== null);
+    if (secondDigits !== undefined && isRange) {
+      const high = toNumber(secondDigits) * (scaleB ?? scaleA ?? 1);
+      const lowScaled =
+        scaleA === null && scaleB !== null && toNumber(firstDigits) < toNumber(secondDigits)
+          ? toNumber(firstDigits) * scaleB
+          : low;
+      value = `${Math.round(Math.min(lowScaled, high))}-${Math.round(Math.max(lowScaled, high))}`;
+    } else if (UPPER_BOUND.test(before) || TRAILING_UPPER.test(after)) {
+      value = `0-${Math.round(low)}`;
+    } else if (LOWER_BOUND.test(before) || TRAILING_LOWER.test(after)) {
+      value = `${Math.round(low)}+`;
+    } else {
+      value = `${Math.round(low)}`;
+    }
+    value += period;
+    const currentSpend = CURRENT_SPEND.test(before.slice(-40));
+    const score = (moneyMarked ? 2 : 0) + (inContext ? 1 : 0) + (currentSpend ? -3 : 0) + index / 10_000;
+    const confidence = currentSpend ? 0.5 : moneyMarked || inContext ? 0.9 : 0.7;
+    if (!best || score >= best.score) best = { value, confidence, quote: text.trim(), score };
+  }
+  if (!best) return null;
+  return { value: best.value, confidence: best.confidence, quote: best.quote };
+}

@@ -1,0 +1,44 @@
+export interface AuthorityReading {
+  value: "decision_maker" | "joint" | "not_decision_maker";
+  confidence: number;
+  quote: string;
+}
+
+const OTHERS =
+  "(?:my |our |the )?(?:boss|manager|owner|owners|ceo|cfo|coo|cto|president|director|it director|it manager|supervisor|head office|headquarters|corporate|regional manager|vp|vice president|gm|general manager|franchise owner|dad|father|mom|mother)";
+const PARTNERS =
+  "(?:my |our |the )?(?:partner|partners|business partner|co-?founder|cofounders?|co-?owner|wife|husband|spouse|board|committee|team|the other partners|brother|sister)";
+
+const NOT_DECIDER = new RegExp(
+  `(?:not (?:my|up to me|me who)|isn't (?:my|up to me)|(?:i|we) don't (?:make|get to make|decide|sign|have the final)|(?:i|we) can't (?:decide|sign|approve)|above my pay ?grade|need (?:sign-off|sign off|approval)|(?:have|need|got) to (?:ask|check with|run (?:it|this|that) (?:by|past)|get (?:it )?approved by|clear (?:it|this) with|get approval from) ${OTHERS}|${OTHERS} (?:decides|makes|signs|approves|has the final|would (?:decide|sign|approve|make|have to)|will (?:decide|sign|approve|make|have to)|handles|has to (?:approve|sign)|calls the shots|is the (?:one|decision)|does (?:that|the))|(?:he|she|they) (?:decides|make the call|makes the call|sign off|signs off|decide)|(?:i'm|i am) (?:just|only) (?:the|an?) (?:assistant|receptionist|office manager|admin|employee|secretary))`,
+);
+const JOINT = new RegExp(
+  `(?:me and ${PARTNERS}|${PARTNERS} and (?:i|me)|(?:with|together with|alongside|along with|run it by|ask|check with|talk to|consult) ${PARTNERS}|(?:we|us) (?:both|all|decide together|two)|both of us|jointly|together|as a team|${PARTNERS} (?:and i|has to agree|needs to agree|would have a say|has a say|weighs in|signs off too)|(?:shared|joint) decision|(?:i|we) decide (?:it )?(?:with|together)|(?:decides|decide) together)`,
+);
+const DECIDER =
+  /\b(?:i(?:'m| am) (?:the |a )?(?:owner|ceo|founder|president|decision ?maker|one who decides|boss|one who signs|one making the decision|principal|managing director|sole|only one)|i own (?:the|this|my|a)|it's my (?:call|decision|company|business|shop|money)|my (?:call|decision)|(?:i|i'll) (?:make|sign off on|sign|approve|decide)(?: all| the| those| that)?(?: decisions?| calls?| checks| it| purchases)?|i decide|up to me|(?:final|last) (?:say|word) is mine|i have (?:the )?(?:final|last) (?:say|word)|i(?:'m| am) the one|i run (?:the|this|my) (?:company|business|place|shop|office|show)|i have the authority|yes,? (?:that's|it's|that is) me|that(?:'d| would| will)? be me|i do|just me|only me|me alone)\b/;
+
+/** Who decides: the speaker, the speaker with others, or someone else. */
+export function readAuthority(clause: string, authorityAsked: boolean): AuthorityReading | null {
+  const notDecider = NOT_DECIDER.exec(clause);
+  const joint = JOINT.exec(clause);
+  const decider = DECIDER.exec(clause);
+  const confidence = authorityAsked ? 0.9 : 0.75;
+  if (
+    joint &&
+    (decider ||
+      authorityAsked ||
+      /partner|co-?founder|board|committee|co-?owner|wife|husband|spouse/.test(joint[0]))
+  ) {
+    if (!(authorityAsked === false && /^(?:together|as a team|we (?:all|two))$/.test(joint[0]))) {
+      return { value: "joint", confidence, quote: joint[0] };
+    }
+  }
+  if (notDecider) return { value: "not_decision_maker", confidence, quote: notDecider[0] };
+  if (decider) {
+    const weakAnswer = /^(?:i do|just me|only me|that(?:'d| would| will)? be me)$/.test(decider[0]);
+    if (weakAnswer && !authorityAsked) return null;
+    return { value: "decision_maker", confidence, quote: decider[0] };
+  }
+  return null;
+}

@@ -1,0 +1,111 @@
+/** Spelled-out numbers as speech-to-text writes them: "twenty five thousand", "a couple", "half a million". */
+const UNITS: Record<string, number> = {
+  zero: 0,
+  a: 0,
+  an: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  couple: 2,
+  few: 3,
+  several: 4,
+  half: 0.5,
+};
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const SCALES: Record<string, number> = {
+  hundred: 100,
+  thousand: 1_000,
+  grand: 1_000,
+  k: 1_000,
+  million: 1_000_000,
+  mil: 1_000_000,
+  m: 1_000_000,
+};
+
+export const NUMBER_WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS)].filter((w) => w.length > 2 || w === "ten").join("|")})`;
+
+/** Replaces runs of number words with digits: "twenty five thousand" -> "25000". */
+export function digitiseNumberWords(text: string): string {
+  const words = [...Object.keys(UNITS), ...Object.keys(TENS), "hundred", "thousand", "million"];
+  const run = new RegExp(`\\b(?:${words.join("|")})(?:[\\s-]+(?:${words.join("|")}|and))*\\b`, "g");
+  return text.replace(/\bcouple of\b/g, "couple").replace(run, (match) => {
+    // A trailing article belongs to the next words: "a hundred a month".
+    const phrase = match.replace(/(?:\s+(?:a|an|and))+$/, "");
+    const trailing = match.slice(phrase.length);
+    return `${splitOnJoiningAnd(phrase)
+      .map((part) => {
+        const value = parseNumberWords(part);
+        if (value === null) return part;
+        // Keep the scale word so "twenty and thirty thousand" can share it.
+        const scale = /(thousand|million)$/.exec(part)?.[1];
+        return scale ? `${value / (SCALES[scale] ?? 1)} ${scale}` : String(value);
+      })
+      .join(" and ")}${trailing}`;
+  });
+}
+
+/** "twenty and thirty" are two numbers; "a hundred and fifty" is one. */
+function splitOnJoiningAnd(phrase: string): string[] {
+  const parts: string[] = [];
+  for (const segment of phrase.split(/\s+and\s+/)) {
+    const previous = parts.at(-1);
+    if (previous !== undefined && /(?:hundred|thousand|million)$/.test(previous))
+      parts[parts.length - 1] = `${previous} and ${segment}`;
+    else parts.push(segment);
+  }
+  return parts;
+}
+
+function parseNumberWords(phrase: string): number | null {
+  const tokens = phrase.split(/[\s-]+/).filter((token) => token !== "and");
+  if (tokens.length === 0) return null;
+  // A lone article or "couple" is not a number unless a scale follows ("a thousand", "a couple grand").
+  const hasScale = tokens.some((token) => token in SCALES);
+  const meaningful = tokens.some(
+    (token) => (token in UNITS && !["a", "an"].includes(token)) || token in TENS,
+  );
+  // A scale word alone belongs to digits before it ("15 thousand"), unless an article leads ("a thousand").
+  if (!meaningful && !(hasScale && (tokens[0] === "a" || tokens[0] === "an" || tokens[0] === "half")))
+    return null;
+  let total = 0;
+  let current = 0;
+  for (const token of tokens) {
+    const unit = UNITS[token];
+    const ten = TENS[token];
+    const scale = SCALES[token];
+    if (unit !== undefined) current += unit;
+    else if (ten !== undefined) current += ten;
+    else if (scale === 100) current = (current || 1) * 100;
+    else if (scale !== undefined) {
+      total += (current || 1) * scale;
+      current = 0;
+    } else return null;
+  }
+  const value = total + current;
+  return Number.isFinite(value) && value > 0 ? value : null;
+}

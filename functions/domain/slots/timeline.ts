@@ -1,0 +1,98 @@
+import { digitiseNumberWords } from "./numbers.js";
+
+export interface TimelineReading {
+  value: string;
+  days: number;
+  confidence: number;
+  quote: string;
+}
+
+const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, quarter: 91, year: 365 };
+
+/** Phrases with a fixed horizon in days; the call date is not needed for any of them. */
+const FIXED: Array<[RegExp, number]> = [
+  [
+    /\b(?:asap|a\.s\.a\.p|as soon as (?:possible|we can|you can)|right away|straight away|immediately|urgent(?:ly)?|yesterday|today|tomorrow|this week|within (?:a|the|one) week|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)|next (?:monday|tuesday|wednesday|thursday|friday)|in a few days|next few days|(?:next|this) couple (?:of )?days|end of (?:the|this) week)\b/,
+    5,
+  ],
+  [/\bnext week\b/, 7],
+  [
+    /\b(?:end of (?:the |this )?month|this month|within (?:a|the|one) month|in a month|a month from now|next month|in (?:a )?(?:couple|few) (?:of )?weeks|couple (?:of )?weeks|few weeks)\b/,
+    30,
+  ],
+  [
+    /\b(?:end of next month|(?:this|the current|current) quarter|end of (?:the |this )?quarter|by (?:q[1-4]|the end of q[1-4])|(?:a )?couple (?:of )?months|few months|next couple (?:of )?months)\b/,
+    90,
+  ],
+  [
+    /\b(?:next quarter|half a year|(?:this|by) (?:summer|spring|fall|autumn|winter)|end of (?:the |this )?year|later this year|(?:this|by the end of the) year|by year end|year-end|second half)\b/,
+    180,
+  ],
+  [
+    /\b(?:next year|in a year|a year from now|(?:not|nothing) (?:for|until) (?:a while|next year|a long time)|not any ?time soon|long way off|years? away)\b/,
+    400,
+  ],
+];
+
+const RELATIVE =
+  /\b(?:in|within|over the next|next|in the next|in about|in around|about|around|roughly|maybe|like|by|another|say|probably|max|only)\s+(?:about\s+|around\s+|like\s+|maybe\s+)?(?:(\d+(?:\.\d+)?)\s*(?:-|to|or)\s*)?(\d+(?:\.\d+)?)\s*(day|week|month|quarter|year)s?\b/;
+const BARE_DURATION =
+  /\b(?:(\d+(?:\.\d+)?)\s*(?:-|to|or)\s*)?(\d+(?:\.\d+)?)\s*(day|week|month|quarter|year)s?\b/;
+const PAST =
+  /\b(?:ago|been|for the (?:past|last)|last|since|used|had (?:it|them|that)|with (?:them|it) for)\b/;
+const CONTRACT_LEFT =
+  /\b(\d+)\s*(day|week|month|year)s?\s+(?:left|remaining|to go)\b|\b(?:contract|agreement|lease)\s+(?:ends|expires|is up|runs out|renews)\s+in\s+(\d+)\s*(day|week|month|year)s?\b/;
+const TIMELINE_CONTEXT =
+  /\b(?:start|live|switch|up and running|ready|go|launch|roll ?out|move|install|set up|setup|change|implement|need it|want it|have it|timeline|looking)\b/;
+const NO_TIMELINE =
+  /\b(?:no (?:timeline|rush|hurry|idea when|set date)|(?:haven't|not) (?:decided|sure) (?:when|on (?:a|the) timeline)|(?:don't|do not) know when)\b/;
+
+export function bucketOf(days: number): string {
+  if (days <= 7) return "immediate";
+  if (days <= 31) return "within_1_month";
+  if (days <= 92) return "within_quarter";
+  if (days <= 183) return "within_6_months";
+  return "later";
+}
+
+/** When the lead wants to be live, as a bucket of days from the call. */
+export function readTimeline(rawClause: string, timelineAsked: boolean): TimelineReading | null {
+  const clause = digitiseNumberWords(rawClause).replace(
+    /\b(?:a|one) (day|week|month|quarter|year)\b/g,
+    "1 $1",
+  );
+  const left = CONTRACT_LEFT.exec(clause);
+  if (left) {
+    const amount = Number(left[1] ?? left[3]);
+    const unit = UNIT_DAYS[left[2] ?? left[4] ?? "month"] ?? 30;
+    return reading(amount * unit, 0.8, left[0]);
+  }
+  const relative = RELATIVE.exec(clause);
+  if (
+    relative &&
+    !PAST.test(clause.slice(Math.max(0, relative.index - 20), relative.index + relative[0].length + 8))
+  ) {
+    const days = Number(relative[2]) * (UNIT_DAYS[relative[3] ?? "month"] ?? 30);
+    return reading(days, timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7, relative[0]);
+  }
+  for (const [pattern, days] of FIXED) {
+    const match = pattern.exec(clause);
+    if (
+      match &&
+      (days !== 5 || timelineAsked || TIMELINE_CONTEXT.test(clause) || /asap|as soon as/.test(match[0]))
+    ) {
+      return reading(days, timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7, match[0]);
+    }
+  }
+  if (timelineAsked && !NO_TIMELINE.test(clause)) {
+    const bare = BARE_DURATION.exec(clause);
+    if (bare && !PAST.test(clause))
+      return reading(Number(bare[2]) * (UNIT_DAYS[bare[3] ?? "month"] ?? 30), 0.75, bare[0]);
+    if (/\b(?:now|right now|soon|as soon as)\b/.test(clause)) return reading(5, 0.7, "now");
+  }
+  return null;
+}
+
+function reading(days: number, confidence: number, quote: string): TimelineReading {
+  return { value: bucketOf(days), days, confidence, quote: quote.trim() };
+}

@@ -1,0 +1,58 @@
+/** Text analysis is bounded: a 100 KB turn costs the same as a long sentence. */
+export const MAX_ANALYSED_CHARS = 2_000;
+
+/** Lowercase, straight quotes, spelled-out punctuation kept for clause splitting. */
+export function normalizeText(raw: string): string {
+  return raw
+    .slice(0, MAX_ANALYSED_CHARS)
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[^\p{L}\p{N}$%'.,!?;:/+\-\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Clauses scope negation: "no, I want a real person" holds a request, "I don't need a person" does not. */
+export function splitClauses(text: string): string[] {
+  return text
+    .split(/[.!?;:]+\s*|,\s*|\s+(?:but|though|although|however)\s+/)
+    .map((clause) => clause.trim())
+    .filter((clause) => clause.length > 0);
+}
+
+/** One regex for a list of phrases, matched on word boundaries. */
+export function phraseRegex(phrases: readonly string[], flags = ""): RegExp {
+  const alternatives = [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"));
+  return new RegExp(`(?<![\\p{L}\\p{N}'])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, `u${flags}`);
+}
+
+const NEGATORS =
+  /(?<![\p{L}'])(?:not|no|never|don't|dont|do not|doesn't|does not|didn't|did not|won't|wouldn't|isn't|aren't|ain't|nor|without|no need|neither|hardly|rather not)(?![\p{L}'])/u;
+
+/** True when a negator stands in the clause before `index` (within a few words). */
+export function isNegatedBefore(clause: string, index: number, windowWords = 6): boolean {
+  const before = clause.slice(0, index).trim().split(/\s+/).slice(-windowWords).join(" ");
+  return NEGATORS.test(before);
+}
+
+/** The first match of `pattern` in a clause that is not negated, or null. */
+export function findAffirmed(clauses: readonly string[], pattern: RegExp): string | null {
+  for (const clause of clauses) {
+    const match = pattern.exec(clause);
+    if (match && !isNegatedBefore(clause, match.index)) return match[0];
+  }
+  return null;
+}
+
+export function containsAny(text: string, pattern: RegExp): boolean {
+  return pattern.test(text);
+}
+
+/** A short quote of the customer's words for the screen pop. */
+export function quoteOf(raw: string, max = 160): string {
+  const flat = raw.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
