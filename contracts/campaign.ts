@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HandoffTrigger } from "./transcript.js";
+import { ObjectionKind } from "./turn-signals.js";
 
 const SlotName = z
   .string()
@@ -60,6 +61,8 @@ export const Script = z.strictObject({
   end: z.string().min(1),
   /** Said when every slot is known and nothing else is pending. */
   wrapUp: z.string().min(1),
+  /** A short scripted answer per objection kind, said before the next question. */
+  objectionAnswers: z.partialRecord(ObjectionKind, z.string().min(1)).optional(),
 });
 
 export const RouteTrigger = z.enum([...HandoffTrigger.options, "system_fallback"]);

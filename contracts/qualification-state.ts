@@ -65,6 +65,10 @@ export const QualificationState = z.strictObject({
   /** Slot the AI asked for in its last line, to attribute a bare answer. */
   askedSlot: z.string().optional(),
   recent: z.array(RecentTurn).max(40),
+  /** The lead came back (callback or repeat call) with facts from earlier contacts: no greeting, no re-asking. */
+  resumed: z.boolean(),
+  /** The closer's note from a handback, for the AI and the next closer. */
+  handbackNote: z.string().max(2000).optional(),
   outcome: Outcome,
 });
 export type QualificationState = z.infer<typeof QualificationState>;

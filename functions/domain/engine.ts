@@ -35,18 +35,19 @@ export interface ContactIdentity {
   leadId?: string | undefined;
 }
 
-/** A new contact; `carried` slots come from the lead's earlier contacts so nothing is re-asked. */
+/** A new contact; `carried` comes from the lead's earlier contacts so nothing is re-asked. */
 export function startContact(
   identity: ContactIdentity,
-  carried: Record<string, SlotValue> = {},
+  carried: { slots?: Record<string, SlotValue>; note?: string | undefined } = {},
 ): QualificationState {
+  const slots = { ...carried.slots };
   return {
     contactId: identity.contactId,
     campaignId: identity.campaignId,
     ...(identity.leadId ? { leadId: identity.leadId } : {}),
     nextTurn: 0,
     customerTurns: 0,
-    slots: { ...carried },
+    slots,
     objections: [],
     confusionTurns: 0,
     negativeStreak: 0,
@@ -58,6 +59,8 @@ export function startContact(
     topicJumps: 0,
     recent: [],
     outcome: { status: "active" },
+    resumed: Object.keys(slots).length > 0 || carried.note !== undefined,
+    ...(carried.note ? { handbackNote: carried.note.slice(0, 2000) } : {}),
   };
 }
 
