@@ -21,6 +21,18 @@ export const PERSON_REQUEST = [
     `(?:i want|i need|i'd like|i would like|give me|get me|i'm asking for|i asked for|can i get|can i have|could i get|is there|let me have|i demand) ${STRICT_PERSON}`,
   ),
   rx("(?:real|actual|live) (?:person|human|agent|people)|human being|someone real|somebody real|a human"),
+  rx(
+    `(?:have|get|can|could|would|will|let) (?:a |an |one of your |someone |somebody |your )?(?:(?:sales ?)?(?:rep|reps|representative|person|people|salesperson|salespeople|specialist|expert|team|engineer|manager|human|advisor|consultant)s? |someone |somebody )(?:from (?:your|the) (?:company|team|sales team|office) )?(?:just )?(?:to )?(?:call|phone|ring|contact|reach out to|get in touch with|email|walk|meet|talk|speak|go over|go through)`,
+  ),
+  rx(
+    `(?:set up|schedule|arrange|book|get me|get|have|do) (?:a |me a |us a )?(?:call|meeting|demo|screen ?share|chat|conversation|time) with (?:one of your|someone|somebody|a |an |your )`,
+  ),
+  rx(
+    `(?:get|have|put) (?:someone|somebody|a person|one of your \\w+)(?: from your (?:team|company))? on (?:a |the )?(?:call|phone|line)`,
+  ),
+  rx(
+    "(?:a|an actual|a real|a live) (?:person|human),? i mean|(?:with|to) (?:a|an actual|a real|a live) (?:person|human)(?! (?:who|that|to|in|at|on))",
+  ),
 ];
 
 /** "talk to someone internally first" is a stall, "are you a real person?" a question: neither is a request. */
@@ -40,7 +52,7 @@ export const DEFERRED = rx(
 );
 
 export const BUY_NOW = rx(
-  "(?:i|we)(?:'d| would| are|'re| am|'m)? (?:like|want|wanna|need|ready|looking|keen|eager) to (?:buy|purchase|sign up|sign|order|get started|start|move forward|go ahead|get going|switch|proceed|do this|do it)|(?:i'm|we're|i am|we are) ready(?: to go| now)?|let's (?:do it|do this|go|go ahead|get started|move forward|get this going|sign|make it happen|get it done)|where do (?:i|we) sign|sign (?:me|us) up|(?:how|what) do (?:i|we) (?:sign up|get started|buy|order|purchase|proceed|start)|we'll take it|i'll take it|i'm sold|we're sold|you've sold me|count (?:me|us) in|go ahead and (?:set|sign|get|start)|(?:set|get) (?:me|us) (?:up|started)|(?:can|could) (?:we|i) (?:start|get started|sign up|sign|buy|order)",
+  "(?:i|we)(?:'d| would| are|'re| am|'m)? (?:like|want|wanna|need|ready|looking|keen|eager) to (?:buy|purchase|sign up|sign|order|get started|move forward|go ahead|get going|proceed|do this|do it)|(?:i'm|we're|i am|we are) ready(?: to go| now)?|let's (?:do it|do this|go|go ahead|get started|move forward|get this going|sign|make it happen|get it done)|where do (?:i|we) sign|sign (?:me|us) up|(?:how|what) do (?:i|we) (?:sign up|get started|buy|order|purchase|proceed|start)|we'll take it|i'll take it|i'm sold|we're sold|you've sold me|count (?:me|us) in|go ahead and (?:set|sign|get|start)|(?:set|get) (?:me|us) (?:up|started)|(?:can|could) (?:we|i) (?:start|get started|sign up|sign|buy|order)",
 );
 
 export const PRICE_REQUEST = rx(
@@ -48,11 +60,11 @@ export const PRICE_REQUEST = rx(
 );
 
 export const QUOTE_REQUEST = rx(
-  "(?:send|get|give|email|need|want|like|have|see|prepare|put together|draw up|write up|do) (?:me |us |over )?(?:a |the |an |your )?(?:quote|quotation|proposal|estimate|formal offer)|quote (?:for|on) (?:us|me|\\d+|[a-z]+ (?:seats|users|lines))",
+  "(?:send|get|give|email|need|want|like|have|see|prepare|put together|draw up|write up|do) (?:me |us |over )?(?:a |the |an |your )?(?:[a-z]+ ){0,2}(?:quote|quotation|proposal|estimate|offer)|quote (?:for|on) (?:us|me|\\d+|[a-z]+ (?:seats|users|lines))",
 );
 
 export const CONTRACT_REQUEST = rx(
-  "(?:send|see|get|sign|review|read|email|look at|have) (?:me |us |over )?(?:the |a |your )?(?:contract|paperwork|agreement|order form|terms)|(?:contract|paperwork|agreement) (?:over|through)",
+  "(?:send|see|get|sign|review|read|email|look at|have) (?:me |us |over )?(?:the |a |your )?(?:[a-z]+ ){0,2}(?:contract|paperwork|agreement|order form|terms)|(?:contract|paperwork|agreement) (?:over|through)",
 );
 
 /** Interest with a hedge is not intent: "maybe down the road". */
@@ -62,24 +74,29 @@ export const INTENT_HEDGE = rx(
 
 export const OBJECTION: Record<"price" | "competitor" | "timing" | "authority" | "trust", RegExp> = {
   price: rx(
-    "too expensive|sounds expensive|(?:that's|that is|it's|seems|looks|way too|really|pretty|quite|very|kinda|kind of) (?:expensive|pricey|steep|a lot of money|a lot)|too (?:pricey|much money|steep|rich for)|can't afford|cannot afford|can not afford|out of (?:our|my) (?:budget|price range|league)|over (?:our|my) budget|more than (?:we|i) (?:can|want to|wanted to) (?:pay|spend)|(?:we|i) don't have (?:the |that kind of )?(?:money|budget|cash)|no money|tight budget|budget is tight|money is tight|cheaper (?:option|elsewhere|somewhere)|(?:price|cost|that|it) is (?:too )?high|(?:price|pricing|cost)(?:'s| is| seems| sounds) (?:a bit |kind of |way )?(?:high|steep|much)",
+    "too expensive|sounds expensive|(?:that's|that is|it's|seems|looks|way too|really|pretty|quite|very|kinda|kind of) (?:expensive|pricey|steep|a lot of money|a lot)|too (?:pricey|much money|steep|rich for)|(?:costs?|priced) (?:way |far |a bit |a little )?too much|a lot more than (?:we|i) (?:pay|spend|want)|more than (?:we|i) pay|can't afford|cannot afford|can not afford|out of (?:our|my) (?:budget|price range|league)|over (?:our|my) budget|more than (?:we|i) (?:can|want to|wanted to) (?:pay|spend)|(?:we|i) don't have (?:the |that kind of )?(?:money|budget|cash)|no money|tight budget|budget is tight|money is tight|cheaper (?:option|elsewhere|somewhere)|(?:price|cost|that|it) is (?:too )?high|(?:price|pricing|cost)(?:'s| is| seems| sounds) (?:a bit |kind of |way )?(?:high|steep|much)",
   ),
   competitor: rx(
-    "(?:we|i)(?:'re| are)? (?:already )?(?:use|using|have|with|on|signed with|went with|going with|happy with|locked in with|under contract with|talking to|looking at) (?:ringcentral|ring central|8x8|vonage|dialpad|zoom phone|zoom|teams|microsoft teams|aircall|nextiva|talkdesk|five9|genesys|grasshopper|ooma|twilio|another (?:provider|company|vendor|system)|a different (?:provider|vendor|system)|someone else|a competitor)|(?:already|currently) (?:have|use|got) (?:a|an|our own) (?:provider|system|solution|vendor|phone system|contract)|(?:happy|satisfied|fine|good) with (?:our|what we|the one we|who we) ?(?:have|current|provider|system|vendor|setup|use)?|(?:under|locked into|locked in|in the middle of) (?:a |our )?contract|(?:your|a) competitors?|other (?:vendors|providers|options|quotes)|cheaper (?:quote|offer) from|better (?:offer|deal|price) (?:from|elsewhere)|(?:ringcentral|vonage|dialpad|aircall|nextiva|talkdesk|8x8) (?:is|was|does|offers|gave)",
+    "(?:we|i)(?:'re| are)? (?:already )?(?:use|using|have|with|on|signed with|went with|going with|happy with|locked in with|under contract with|talking to|looking at) (?:ringcentral|ring central|8x8|vonage|dialpad|zoom phone|zoom|teams|microsoft teams|aircall|nextiva|talkdesk|five9|genesys|grasshopper|ooma|twilio|another (?:provider|company|vendor|system)|a different (?:provider|vendor|system)|someone else|a competitor)|(?:already|currently) (?:have|use|got) (?:a|an|our own) (?:provider|system|solution|vendor|phone system|contract)|(?:happy|satisfied|fine|good) with (?:our|what we|the one we|who we) ?(?:have|current|provider|system|vendor|setup|use)?|(?:under|locked into|locked in|in the middle of|stuck in) (?:a |our |an? [a-z-]+ (?:year|month) )?contract|(?:your|a) competitors?|other (?:vendors|providers|options|quotes)|cheaper (?:quote|offer) from|better (?:offer|deal|price) (?:from|elsewhere)|(?:ringcentral|vonage|dialpad|aircall|nextiva|talkdesk|8x8) (?:is|was|does|offers|gave)",
   ),
   timing: rx(
-    "(?:not|isn't|is not) (?:a )?(?:good|great|the right|right) time|bad (?:time|timing)|timing (?:isn't|is not|is|'s) (?:right|bad|off|not great)|not a priority|not (?:our|my) priority|too busy|swamped|(?:we're|we are|i'm|i am) (?:in the middle of|slammed|buried)|not ready (?:yet|to switch|to change|for this)|too soon|(?:have|got) other priorities|maybe (?:next|in a) (?:year|quarter)|not (?:this|until next) (?:year|quarter)",
+    "(?:not|isn't|is not) (?:a )?(?:good|great|the right|right) time|bad (?:time|timing)|timing (?:isn't|is not|is|'s) (?:right|bad|off|not great)|not a priority|not (?:our|my) priority|too busy|swamped|(?:we're|we are|i'm|i am) (?:in the middle of|slammed|buried)|not ready (?:yet|to switch|to change|for this)|too soon|(?:have|got) other priorities|maybe (?:next|in a) (?:year|quarter)|not (?:this|until next) (?:year|quarter)|can't (?:start|take on|do) (?:anything|another|any) (?:new|project)|(?:budget|buying) (?:cycle|freeze)|in the middle of (?:a |an |our )?(?:migration|reorg|move|merger|project|audit|rollout|busy season)|until (?:it's|that's) done",
   ),
   authority: rx(
-    "(?:have|need|got) to (?:ask|check with|run (?:it|this|that) (?:by|past)|talk to|get approval from|clear (?:it|this) with|consult) (?:my|our|the) (?:boss|partner|wife|husband|spouse|owner|manager|board|cfo|ceo|director|team|it guy|it department|head office|corporate)|(?:not|isn't|is not) (?:my|up to me|my call|my decision)|(?:i|we) don't (?:make|get to make) (?:the|those|that) (?:decision|call|decisions)|above my pay ?grade|need (?:sign-off|sign off|approval)|(?:boss|owner|board|corporate|head office) (?:would|will) (?:have to|need to) (?:approve|decide|sign)",
+    "(?:have|need|got) to (?:ask|check with|run (?:it|this|that) (?:by|past)|talk to|get approval from|clear (?:it|this) with|consult) (?:my|our|the) (?:boss|partner|wife|husband|spouse|owner|manager|board|cfo|ceo|coo|vp|director|team|it guy|it department|head office|corporate|accountant)|(?:i'm|i am) not the (?:one|person) (?:who|that) (?:decides|makes|signs|approves)|no point (?:talking|speaking) to me|(?:not|isn't|is not) (?:my|up to me|my call|my decision)|(?:i|we) don't (?:make|get to make) (?:the|those|that) (?:decision|call|decisions)|above my pay ?grade|need (?:sign-off|sign off|approval)|(?:boss|owner|board|corporate|head office) (?:would|will) (?:have to|need to) (?:approve|decide|sign)",
   ),
   trust: rx(
-    "(?:is|this|sounds like|smells like) (?:this |a |like a )?(?:scam|spam|fraud|rip-off|ripoff|con)|scam|scammers?|how did you get (?:my|this|our) (?:number|details|info)|who gave you (?:my|this|our) number|never heard of (?:you|your company|nimbus|it)|too good to be true|(?:i|we) don't trust|don't trust|(?:is|are) (?:this|you|it) (?:legit|legitimate|real|for real)|how do i know (?:you|this|it)|sounds (?:fishy|shady|sketchy)|(?:shady|sketchy|dodgy)|(?:what|who) (?:happens to|sees|gets) (?:my|our) (?:data|recordings|information)|data (?:security|privacy)|burned (?:before|by)|bad (?:experience|reviews)|reviews (?:are|were) (?:bad|terrible)",
+    "(?:is|this|sounds like|smells like) (?:this |a |like a )?(?:scam|spam|fraud|rip-off|ripoff|con)|scam|scammers?|how did you get (?:my|this|our) (?:number|details|info)|who gave you (?:my|this|our) number|never heard of (?:you|your company|nimbus|it)|too good to be true|(?:i|we) don't trust|don't trust|(?:is|are) (?:this|you|it) (?:legit|legitimate|real|for real)|how do i know (?:you|this|it)|sounds (?:fishy|shady|sketchy)|(?:shady|sketchy|dodgy)|(?:what|who) (?:happens to|sees|gets) (?:my|our) (?:data|recordings|information)|data (?:security|privacy)|burned (?:before|by)|bad (?:experience|reviews)|reviews (?:are|were) (?:bad|terrible)|(?:read|heard|seen) (?:some |a few |bad |mixed )?(?:reviews|stories|complaints|horror stories)|makes me nervous|(?:nervous|worried|concerned) about (?:security|reliability|quality|dropped|outages|the quality|call quality|our data|data)|(?:not sure|don't know if) (?:i|we) (?:can )?trust|trust (?:those|these|your|a new) (?:numbers|claims|stats|vendor|company)|heard that before|(?:tried|had) (?:a |one |some )?(?:voip|cloud|similar|something like this)[a-z ]* before|is (?:this|it) (?:stuff )?secure",
   ),
 };
 
 export const ACKNOWLEDGEMENT = rx(
   "(?:ok|okay|alright|all right|oh|ah|right|yeah|yes)?,? ?(?:that|it) (?:makes|make) sense|makes sense|fair enough|(?:that's|that is|thats) (?:fair|good to know|reassuring|helpful|a relief|great|good|fine|better|not bad|reasonable|interesting|cool|nice)|good to know|that helps|(?:that|this) (?:does )?help(?:s|ed)?|(?:ok|okay|alright|oh),? (?:got it|i see|gotcha|cool|great|good|nice|fine|sure|fair)|got it|i see|gotcha|sounds (?:good|great|fair|reasonable|better)|(?:oh )?nice|(?:ok|okay),? (?:then|that's)|i can live with that|(?:that's|thats) (?:a )?(?:fair|good) point|i didn't know that|(?:ok|okay|alright),? (?:i'm|we're) (?:listening|open)|(?:ok|okay|alright) thanks|(?:i'm|we're) (?:satisfied|reassured)",
+);
+
+/** Sarcasm that needs no target: the phrase alone says it. */
+export const STRONG_SARCASM = rx(
+  "it's not like (?:i|we) (?:have|had|'ve got|got)|(?:love|like) nothing more than|speed of light|brilliant idea|genius idea|yeah,? because|oh,? (?:sure|great|perfect),? (?:take your time|because|that'll|that will|like)|another (?:robot|bot|machine|computer)|yeah,? right|sure you (?:are|do|can|will)|thanks for nothing|what a surprise|big surprise|how original|just what i (?:needed|wanted)|(?:my|the) favorite part of my day|wow,? (?:[a-z]+ )?whole|(?:really|so) (?:helpful|useful),? (?:thanks|not)|as if",
 );
 
 export const SARCASM = rx(
@@ -97,7 +114,7 @@ export const STRONG_NEGATIVE = rx(
 
 /** Harsh words about the lead's own situation ("our hold times are awful") describe the need, not the call. */
 export const PROBLEM_SUBJECT = rx(
-  "our|my|their|current|old|existing|provider|system|phones?|pbx|hold times?|bill|service|setup|customers|reception|line|lines|calls drop|dropped",
+  "our|my|their|current|old|existing|provider|system|phones?|pbx|hold times?|bill|service|setup|customers|reception|line|lines|calls|dropped|before|tried|experience|last (?:one|time|vendor|provider)",
 );
 export const AT_THE_CALL = rx("you|your|this call|these calls|robots?|bots?|machines?|this|calling");
 
@@ -110,7 +127,7 @@ export const POSITIVE = rx(
 );
 
 export const CONFUSION = rx(
-  "(?:i )?(?:don't|do not|didn't|did not) (?:understand|get it|get that|follow|know what (?:you mean|that means|you're (?:talking about|asking|saying)))|(?:i'm|i am|im) (?:confused|lost|not following|not sure what you mean|not sure what that means)|confus(?:ed|ing)|what do you mean|what does (?:that|this|it) mean|what (?:are|were) you (?:talking about|saying|asking)|(?:doesn't|does not|don't|didn't) make (?:any )?sense|makes no sense|(?:sorry|pardon),? what\\?|come again|say (?:that|it) again|repeat (?:that|yourself|the question)|(?:you )?lost me|over my head|what's a [a-z]+\\?|what is an? [a-z]+\\?|huh\\??|(?:not|don't) follow(?:ing)?|what\\?+$|wait,? what|i'm not sure i follow|(?:can|could) you explain",
+  "(?:i )?(?:don't|do not|didn't|did not) (?:understand|get it|get that|follow|know what (?:you mean|that means|you're (?:talking about|asking|saying)))|(?:i'm|i am|im) (?:confused|lost|not following|not sure what you mean|not sure what that means)|confus(?:ed|ing)|what do you mean|what does (?:that|this|it) mean|what (?:are|were) you (?:talking about|saying|asking)|(?:doesn't|does not|don't|didn't) make (?:any )?sense|makes no sense|(?:sorry|pardon),? what\\?|come again|say (?:that|it) again|repeat (?:that|yourself|the question)|(?:you )?lost me|over my head|what's a [a-z]+\\?|what is an? [a-z]+\\?|^huh\\?$|(?:not|don't) follow(?:ing)?|what\\?+$|wait,? what|i'm not sure i follow|(?:can|could) you explain",
 );
 
 export const WRONG_NUMBER = rx(
@@ -126,7 +143,7 @@ export const NOT_INTERESTED = rx(
 );
 
 export const DEFERRAL = rx(
-  "(?:call|ring|try|reach|contact|check with|follow up with|circle back with|get back to|hit) (?:me|us) (?:back )?(?:again )?(?:in|next|later|after|another|around|closer to|at the end of|towards|toward|early|some other|on|when|once|in a few)|(?:call|ring) back (?:later|next|in|another|after)|(?:reach|check|circle|follow) (?:out|back|up) (?:again )?(?:in|next|later|after|closer|around|at|early)|(?:try|call) again (?:in|next|later|after)|(?:maybe|perhaps|possibly)? ?(?:next|in a) (?:year|quarter|few months|couple (?:of )?months)|(?:send|email) (?:me|us) (?:some |more )?(?:info|information|details|a brochure|something|an email|literature|materials)|not (?:right )?now,? (?:but|maybe)|ask (?:me|us) again|revisit (?:this|it) (?:later|next|in)|after (?:the holidays|the new year|our busy season|we move|the merger)",
+  "(?:call|ring|try|reach|contact|check with|follow up with|circle back with|get back to|hit) (?:me|us) (?:back )?(?:again )?(?:in|next|later|after|another|around|closer to|at the end of|towards|toward|early|some other|when|once|in a few)|(?:call|ring) back (?:later|next|in|another|after)|(?:reach|check|circle|follow) (?:out|back|up) (?:again )?(?:in|next|later|after|closer|around|at|early)|(?:try|call) again (?:in|next|later|after)|(?:maybe|perhaps|possibly)? ?(?:next|in a) (?:year|quarter|few months|couple (?:of )?months)|(?:send|email) (?:me|us) (?:some |more )?(?:info|information|details|a brochure|something|an email|literature|materials)|not (?:right )?now,? (?:but|maybe)|ask (?:me|us) again|revisit (?:this|it) (?:later|next|in)|after (?:the holidays|the new year|our busy season|we move|the merger)",
 );
 
 export const CORRECTION = rx(

@@ -36,9 +36,10 @@ export function decide(input: PolicyInput): HandoffDecision {
       true,
     );
   }
+  // A hostile "we're fine, stop wasting my time" is a call a human should rescue, so complexity comes first.
   const complexReasons = complexity(signals, state, thresholds);
-  if (signals.endReason === "not_interested") return { action: "end", reason: "not_interested" };
   if (complexReasons.length > 0) return handoff(campaign, "complex", complexReasons, true);
+  if (signals.endReason === "not_interested") return { action: "end", reason: "not_interested" };
   if (
     input.missing.length === 0 &&
     state.customerTurns >= timing.minCustomerTurnsBeforeQualified &&

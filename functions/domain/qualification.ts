@@ -26,7 +26,9 @@ export function extractSlots(
     const { name, kind } = slot.definition;
     const asked = askedSlot === name;
     let best: Reading | null = null;
-    for (const clause of clauses) {
+    // Who decides and what is needed read across commas ("my boss, the head of CX, signs off").
+    const spans = kind === "authority" || kind === "category" ? [wholeTurn] : clauses;
+    for (const clause of spans) {
       const reading: Reading | null =
         kind === "amount"
           ? readAmount(clause, asked)

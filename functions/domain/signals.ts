@@ -25,6 +25,7 @@ import {
   SARCASM,
   SARCASM_TARGET,
   STRONG_NEGATIVE,
+  STRONG_SARCASM,
   WRONG_NUMBER,
 } from "./lexicon.js";
 import { findAffirmed, isNegatedBefore } from "./text.js";

@@ -16,7 +16,7 @@ export function normalizeText(raw: string): string {
 /** Clauses scope negation: "no, I want a real person" holds a request, "I don't need a person" does not. */
 export function splitClauses(text: string): string[] {
   return text
-    .split(/[.!?;:]+\s*|,\s*|\s+(?:but|though|although|however)\s+/)
+    .split(/[.!?;:]+(?!\d)\s*|,(?!\d{3})\s*|\s+(?:but|though|although|however)\s+/)
     .map((clause) => clause.trim())
     .filter((clause) => clause.length > 0);
 }
