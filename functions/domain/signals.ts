@@ -112,7 +112,8 @@ export interface ToneReading {
 
 export function readTone(input: UtteranceInput, thresholds: Thresholds): ToneReading {
   const sarcasm =
-    SARCASM.test(input.text) && SARCASM_TARGET.test(input.text) && !ACKNOWLEDGEMENT.test(input.text);
+    STRONG_SARCASM.test(input.text) ||
+    (SARCASM.test(input.text) && SARCASM_TARGET.test(input.text) && !ACKNOWLEDGEMENT.test(input.text));
   const strongWords = input.clauses.some((clause) => {
     const match = STRONG_NEGATIVE.exec(clause);
     if (!match || isNegatedBefore(clause, match.index)) return false;
