@@ -116,7 +116,9 @@ export const STRONG_NEGATIVE = rx(
 export const PROBLEM_SUBJECT = rx(
   "our|my|their|current|old|existing|provider|system|phones?|pbx|hold times?|bill|service|setup|customers|reception|line|lines|calls|dropped|before|tried|experience|last (?:one|time|vendor|provider)",
 );
-export const AT_THE_CALL = rx("you|your|this call|these calls|robots?|bots?|machines?|this|calling");
+export const AT_THE_CALL = rx(
+  "you|your|this call|these calls|robots?|bots?|machines?|calling (?:me|us|here)|this is (?:a )?(?:waste|ridiculous|absurd|stupid|insane)",
+);
 
 export const MILD_NEGATIVE = rx(
   "annoy(?:ed|ing)?|frustrat(?:ed|ing)|disappoint(?:ed|ing)|not (?:happy|great|thrilled|impressed|sure|convinced)|meh|unhappy|bothers? me|concerned|worried|skeptical|hmm+|ugh|sigh|hesitant|doubt",

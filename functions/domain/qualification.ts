@@ -31,7 +31,7 @@ export function extractSlots(
     for (const clause of spans) {
       const reading: Reading | null =
         kind === "amount"
-          ? readAmount(clause, asked)
+          ? readAmount(clause, asked, askedSlot !== undefined && !asked)
           : kind === "timeline"
             ? readTimeline(clause, asked)
             : kind === "authority"

@@ -117,7 +117,7 @@ export function readTone(input: UtteranceInput, thresholds: Thresholds): ToneRea
   const strongWords = input.clauses.some((clause) => {
     const match = STRONG_NEGATIVE.exec(clause);
     if (!match || isNegatedBefore(clause, match.index)) return false;
-    return !PROBLEM_SUBJECT.test(clause) || AT_THE_CALL.test(clause);
+    return !PROBLEM_SUBJECT.test(input.text) || AT_THE_CALL.test(clause);
   });
   const mildWords = findAffirmed(input.clauses, MILD_NEGATIVE) !== null;
   const lexical = strongWords ? 0.9 : sarcasm ? 0.7 : mildWords ? 0.5 : POSITIVE.test(input.text) ? 0.1 : 0.2;

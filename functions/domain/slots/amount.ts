@@ -45,7 +45,11 @@ function periodOf(word: string | undefined): "" | "/mo" | "/yr" {
 }
 
 /** Money in the customer's words, normalised: "50000", "20000-30000", "0-10000", "5000+", "500/mo". */
-export function readAmount(rawClause: string, budgetAsked: boolean): AmountReading | null {
+export function readAmount(
+  rawClause: string,
+  budgetAsked: boolean,
+  otherSlotAsked = false,
+): AmountReading | null {
   const clause = digitiseNumberWords(rawClause);
   if (NO_BUDGET.test(clause)) return null;
   let best: (AmountReading & { score: number }) | null = null;
@@ -91,7 +95,14 @@ export function readAmount(rawClause: string, budgetAsked: boolean): AmountReadi
     value += period;
     const currentSpend = CURRENT_SPEND.test(before.slice(-40));
     const score = (moneyMarked ? 2 : 0) + (inContext ? 1 : 0) + (currentSpend ? -3 : 0) + index / 10_000;
-    const confidence = currentSpend ? 0.5 : moneyMarked || inContext ? 0.9 : 0.7;
+    // Money said while answering another question ("we vote on anything over a few thousand") is weak.
+    const confidence = currentSpend
+      ? 0.5
+      : otherSlotAsked && !inContext
+        ? 0.55
+        : moneyMarked || inContext
+          ? 0.9
+          : 0.7;
     if (!best || score >= best.score) best = { value, confidence, quote: text.trim(), score };
   }
   if (!best) return null;

@@ -18,6 +18,8 @@ const JOINT = new RegExp(
 const DECIDER =
   /\b(?:(?:i'm|i am) (?:authorized|the one authorized|allowed) to (?:sign|decide|approve)|i have (?:the )?(?:final )?sign-? ?off|(?:yep|yes|yeah),? (?:my|it's my) (?:call|decision)|it's my (?:brokerage|firm|practice|store|clinic|agency|office|place)|i own (?:it|the place|the shop|the company|the business|the firm)|(?:that's|that is|it's) (?:me|all me|just me)|i'm the (?:cfo|ceo|coo|it director|director|president|founder|owner|principal|managing partner|gm|general manager)|i(?:'m| am) (?:the |a )?(?:owner|ceo|founder|president|decision ?maker|one who decides|boss|one who signs|one making the decision|principal|managing director|sole|only one)|i own (?:the|this|my|a)|it's my (?:call|decision|company|business|shop|money)|my (?:call|decision)|(?:i|i'll) (?:make|sign off on|sign|approve|decide)(?: all| the| those| that)?(?: decisions?| calls?| checks| it| purchases)?|i decide|up to me|(?:final|last) (?:say|word) is mine|i have (?:the )?(?:final|last) (?:say|word)|i(?:'m| am) the one|i run (?:the|this|my) (?:company|business|place|shop|office|show)|i have the authority|yes,? (?:that's|it's|that is) me|that(?:'d| would| will)? be me|i do|just me|only me|me alone)\b/;
 
+const WEAK_DECIDER = /^(?:i do|just me|only me|that(?:'d| would| will)? be me|i decide)$/;
+
 /** Who decides: the speaker, the speaker with others, or someone else. */
 export function readAuthority(clause: string, authorityAsked: boolean): AuthorityReading | null {
   const notDecider = NOT_DECIDER.exec(clause);
@@ -36,9 +38,12 @@ export function readAuthority(clause: string, authorityAsked: boolean): Authorit
   }
   if (notDecider) return { value: "not_decision_maker", confidence, quote: notDecider[0] };
   if (decider) {
-    const weakAnswer = /^(?:i do|just me|only me|that(?:'d| would| will)? be me)$/.test(decider[0]);
-    if (weakAnswer && !authorityAsked) return null;
-    return { value: "decision_maker", confidence, quote: decider[0] };
+    // "i do" alone answers "who decides?"; unasked it means nothing, so look for a stronger phrase.
+    const strong = [...clause.matchAll(new RegExp(DECIDER.source, "g"))].find(
+      (m) => !WEAK_DECIDER.test(m[0]),
+    );
+    if (!strong && !authorityAsked) return null;
+    return { value: "decision_maker", confidence, quote: (strong ?? decider)[0] };
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import { isNegatedBefore } from "../text.js";
 import { digitiseNumberWords } from "./numbers.js";
 
 export interface TimelineReading {
@@ -17,7 +18,7 @@ const FIXED: Array<[RegExp, number]> = [
   ],
   [/\bnext week\b/, 7],
   [
-    /\b(?:end of (?:the |this )?month|this month|within (?:a|the|one) month|in a month|a month from now|next month|in (?:a )?(?:couple|few) (?:of )?weeks|couple (?:of )?weeks|few weeks)\b/,
+    /\b(?:end of (?:the |this )?month|this month|within (?:a|the|one) month|in a month|a month from now|(?<!end of )next month|in (?:a )?(?:couple|few) (?:of )?weeks|couple (?:of )?weeks|few weeks)\b/,
     30,
   ],
   [
@@ -68,29 +69,33 @@ export function readTimeline(rawClause: string, timelineAsked: boolean): Timelin
     return reading(amount * unit, 0.8, left[0]);
   }
   const relative = RELATIVE.exec(clause);
-  if (
-    relative &&
-    !PAST.test(clause.slice(Math.max(0, relative.index - 20), relative.index + relative[0].length + 8))
-  ) {
+  if (relative && !isFrequencyOrPast(clause, relative.index, relative[0].length)) {
     const days = Number(relative[2]) * (UNIT_DAYS[relative[3] ?? "month"] ?? 30);
     return reading(days, timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7, relative[0]);
   }
   for (const [pattern, days] of FIXED) {
     const match = pattern.exec(clause);
-    if (
-      match &&
-      (days !== 5 || timelineAsked || TIMELINE_CONTEXT.test(clause) || /asap|as soon as/.test(match[0]))
-    ) {
-      return reading(days, timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7, match[0]);
-    }
+    // "i'm not ready to buy anything today" names no horizon.
+    if (!match || isNegatedBefore(clause, match.index)) continue;
+    const immediateNeedsContext = days === 5 && !/asap|as soon as/.test(match[0]);
+    if (immediateNeedsContext && !timelineAsked && !TIMELINE_CONTEXT.test(clause)) continue;
+    return reading(days, timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7, match[0]);
   }
   if (timelineAsked && !NO_TIMELINE.test(clause)) {
     const bare = BARE_DURATION.exec(clause);
-    if (bare && !PAST.test(clause))
+    if (bare && !isFrequencyOrPast(clause, bare.index, bare[0].length)) {
       return reading(Number(bare[2]) * (UNIT_DAYS[bare[3] ?? "month"] ?? 30), 0.75, bare[0]);
+    }
     if (/\b(?:now|right now|soon|as soon as)\b/.test(clause)) return reading(5, 0.7, "now");
   }
   return null;
+}
+
+/** "people come in two days a week" is a frequency and "for the past 2 years" is history, not a horizon. */
+function isFrequencyOrPast(clause: string, index: number, length: number): boolean {
+  const after = clause.slice(index + length);
+  if (/^\s*(?:a|per|each|every|out of)\s+(?:day|week|month|year)\b/.test(after)) return true;
+  return PAST.test(clause.slice(Math.max(0, index - 20), index + length + 8));
 }
 
 function reading(days: number, confidence: number, quote: string): TimelineReading {
