@@ -21,7 +21,13 @@ export const LexIntentState = z.enum([
   "Waiting",
 ]);
 export const LexConfirmationState = z.enum(["Confirmed", "Denied", "None"]);
-export const LexDialogActionType = z.enum(["Close", "ConfirmIntent", "Delegate", "ElicitIntent", "ElicitSlot"]);
+export const LexDialogActionType = z.enum([
+  "Close",
+  "ConfirmIntent",
+  "Delegate",
+  "ElicitIntent",
+  "ElicitSlot",
+]);
 export const LexSentimentLabel = z.enum(["MIXED", "NEGATIVE", "NEUTRAL", "POSITIVE"]);
 
 /** Lex V2 documents scores as numbers (Double); Lex V1 sent strings, so numeric strings are accepted too. */

@@ -12,6 +12,8 @@ export interface CompiledCampaign {
   campaign: Campaign;
   slots: CompiledSlot[];
   required: string[];
+  /** Category slots keep their first value unless corrected or asked again. */
+  sticky: ReadonlySet<string>;
 }
 
 const cache = new WeakMap<Campaign, CompiledCampaign>();
@@ -28,6 +30,7 @@ export function compileCampaign(campaign: Campaign): CompiledCampaign {
       category: definition.values ? categoryMatcher(definition.values) : null,
     })),
     required: campaign.slots.filter((slot) => slot.required).map((slot) => slot.name),
+    sticky: new Set(campaign.slots.filter((slot) => slot.kind === "category").map((slot) => slot.name)),
   };
   cache.set(campaign, compiled);
   return compiled;

@@ -133,7 +133,14 @@ export function processCustomerTurn(
     deferral: detectDeferral(utterance),
     slots: extractSlots(compiled, utterance.clauses, state.askedSlot),
   };
-  const merged = mergeSlots(state.slots, signals.slots, turn, state.askedSlot, thresholds.slotConfidence);
+  const merged = mergeSlots(
+    state.slots,
+    signals.slots,
+    turn,
+    state.askedSlot,
+    thresholds.slotConfidence,
+    compiled.sticky,
+  );
   signals.topic = topicOf(signals, merged.changes);
   const objections = updateObjections(state, signals, turn, input.text);
   const negativeStreak = signals.tone === "negative" ? state.negativeStreak + 1 : 0;

@@ -66,17 +66,18 @@ export function mergeSlots(
   turn: number,
   askedSlot: string | undefined,
   minConfidence: number,
+  /** Slots whose first value stands unless corrected or asked again (a need mentioned in passing is not a new need). */
+  sticky: ReadonlySet<string> = new Set(),
 ): { slots: Record<string, SlotValue>; changes: SlotChange[] } {
   const slots: Record<string, SlotValue> = { ...current };
   const changes: SlotChange[] = [];
   for (const candidate of candidates) {
     if (candidate.confidence < minConfidence) continue;
     const existing = slots[candidate.slot];
-    const replaces =
-      !existing ||
-      candidate.correction ||
-      askedSlot === candidate.slot ||
-      candidate.confidence >= existing.confidence;
+    const asSure = sticky.has(candidate.slot)
+      ? candidate.confidence > (existing?.confidence ?? 0)
+      : candidate.confidence >= (existing?.confidence ?? 0);
+    const replaces = !existing || candidate.correction || askedSlot === candidate.slot || asSure;
     if (!replaces) continue;
     const corrected = existing !== undefined && existing.value !== candidate.value;
     slots[candidate.slot] = {

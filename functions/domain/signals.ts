@@ -82,11 +82,13 @@ export function detectBuyingIntent(input: UtteranceInput, thresholds: Thresholds
     ["buy_now", BUY_NOW],
     ["price_request", PRICE_REQUEST],
   ];
+  // A hedge anywhere in the turn ("no rush, I'm still thinking") takes away a wish to buy now, not a price request.
+  const hedgedTurn = INTENT_HEDGE.test(input.text);
   for (const clause of input.clauses) {
     if (INTENT_HEDGE.test(clause)) continue;
     for (const [kind, pattern] of patterns) {
       const match = pattern.exec(clause);
-      if (match && !isNegatedBefore(clause, match.index)) return kind;
+      if (match && !isNegatedBefore(clause, match.index) && !(kind === "buy_now" && hedgedTurn)) return kind;
     }
   }
   return null;

@@ -94,11 +94,16 @@ function parseNumberWords(phrase: string): number | null {
     return null;
   let total = 0;
   let current = 0;
+  let previous = "";
   for (const token of tokens) {
     const unit = UNITS[token];
     const ten = TENS[token];
     const scale = SCALES[token];
-    if (unit !== undefined) current += unit;
+    const spokenHundreds = ten !== undefined && (UNITS[previous] ?? 0) >= 1 && current < 10;
+    previous = token;
+    // "two fifty" is said for 250.
+    if (spokenHundreds && ten !== undefined) current = current * 100 + ten;
+    else if (unit !== undefined) current += unit;
     else if (ten !== undefined) current += ten;
     else if (scale === 100) current = (current || 1) * 100;
     else if (scale !== undefined) {
