@@ -263,3 +263,24 @@ function pushRecent<T>(recent: readonly T[], item: T): T[] {
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
+
+/** Hands the contact to a human whatever the words said (a language Baton does not speak, repeated silence). */
+export function forceHandoff(result: TurnResult, campaign: Campaign, reason: string): TurnResult {
+  if (result.state.outcome.status === "handed_off") return result;
+  const reasons = [reason];
+  const decision: HandoffDecision = {
+    action: "handoff",
+    trigger: "system_fallback",
+    queue: campaign.routes.system_fallback,
+    reasons,
+    first: true,
+  };
+  return {
+    ...result,
+    decision,
+    state: {
+      ...result.state,
+      outcome: { status: "handed_off", trigger: "system_fallback", turn: result.turn, reasons },
+    },
+  };
+}

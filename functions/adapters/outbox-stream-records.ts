@@ -1,0 +1,62 @@
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { z } from "zod";
+import type { OutboxImage } from "../application/relay-outbox.js";
+
+const StreamEvent = z.looseObject({
+  Records: z.array(
+    z.looseObject({
+      eventName: z.string().optional(),
+      dynamodb: z
+        .looseObject({
+          NewImage: z.record(z.string(), z.unknown()).optional(),
+          SequenceNumber: z.string().optional(),
+        })
+        .optional(),
+    }),
+  ),
+});
+
+const ContactImage = z.looseObject({
+  pk: z.string().startsWith("CONTACT#"),
+  type: z.literal("contact"),
+  version: z.number().int().positive(),
+  outbox: z
+    .array(z.looseObject({ id: z.string(), source: z.string(), detailType: z.string(), detail: z.string() }))
+    .default([]),
+  unpublished: z.union([z.set(z.string()), z.array(z.string())]).optional(),
+});
+
+/** Contact items from a DynamoDB stream event (NEW_AND_OLD_IMAGES) that carry unpublished events. */
+export function outboxImagesFromStream(event: unknown): {
+  images: Array<{ sequenceNumber: string; image: OutboxImage }>;
+  skipped: string[];
+} {
+  const parsed = StreamEvent.safeParse(event);
+  if (!parsed.success) return { images: [], skipped: ["event is not a DynamoDB stream event"] };
+  const images: Array<{ sequenceNumber: string; image: OutboxImage }> = [];
+  const skipped: string[] = [];
+  for (const record of parsed.data.Records) {
+    const newImage = record.dynamodb?.NewImage;
+    const sequenceNumber = record.dynamodb?.SequenceNumber ?? "";
+    if (!newImage || record.eventName === "REMOVE") continue;
+    const item = ContactImage.safeParse(unmarshall(newImage as Record<string, AttributeValue>));
+    if (!item.success) {
+      if (String((newImage.pk as { S?: string } | undefined)?.S ?? "").startsWith("CONTACT#"))
+        skipped.push(sequenceNumber);
+      continue;
+    }
+    const unpublished = item.data.unpublished ? [...item.data.unpublished] : [];
+    if (unpublished.length === 0) continue;
+    images.push({
+      sequenceNumber,
+      image: {
+        contactId: item.data.pk.slice("CONTACT#".length),
+        version: item.data.version,
+        outbox: item.data.outbox,
+        unpublished,
+      },
+    });
+  }
+  return { images, skipped };
+}

@@ -1,0 +1,229 @@
+import type { Campaign } from "../../contracts/campaign.js";
+import type { QualificationState } from "../../contracts/qualification-state.js";
+import type { Sentiment } from "../../contracts/transcript.js";
+import type { CampaignRegistry } from "../domain/campaigns.js";
+import {
+  forceHandoff,
+  processCustomerTurn,
+  recordLine,
+  startContact,
+  type TurnResult,
+} from "../domain/engine.js";
+import { looksUnsupportedLanguage } from "../domain/language.js";
+import { buildScreenPop, screenPopAttributes } from "../domain/screen-pop.js";
+import { scriptedLine } from "../domain/script.js";
+import type { NluHint } from "../domain/signals.js";
+import { eventsForTurn } from "../domain/turn-events.js";
+import type { BusEvent, EventPublisher } from "../ports/event-publisher.js";
+import type { LanguageModel } from "../ports/language-model.js";
+import {
+  type LeadProfile,
+  type OutboxEntry,
+  type StateStore,
+  type StoredContact,
+  VersionConflictError,
+} from "../ports/state-store.js";
+import { TurnReply } from "./turn-reply.js";
+
+export interface TurnDependencies {
+  stateStore: StateStore;
+  publisher: EventPublisher;
+  languageModel: LanguageModel;
+  campaigns: CampaignRegistry;
+  clock: () => Date;
+  ttlDays: number;
+  /** Told about events that could not be published (they stay on the item for the relay). */
+  onPublishFailure?: (ids: readonly string[], contactId: string) => void;
+}
+
+export interface TurnRequest {
+  contactId: string;
+  leadId?: string | undefined;
+  campaignId: string;
+  /** Same key for a retried or duplicated delivery of the same customer turn. */
+  turnKey: string;
+  text: string;
+  inputMode: "Speech" | "Text" | "DTMF";
+  sentiment?: Sentiment | undefined;
+  nlu?: NluHint | undefined;
+}
+
+/** Text beyond this is not kept: a customer turn is seconds of speech, not a document. */
+export const MAX_TURN_CHARS = 10_000;
+const MAX_ATTEMPTS = 3;
+
+/**
+ * One customer turn on the live call path:
+ * 1. read the contact's item (consistent); a turn already applied returns its stored answer;
+ * 2. run the engine; ask the language model for the next line when the AI keeps talking;
+ * 3. write state, answer and outbox in one conditional write (retry on a lost race);
+ * 4. publish the outbox; what fails is marked for the stream relay.
+ */
+export async function takeTurn(deps: TurnDependencies, request: TurnRequest): Promise<TurnReply> {
+  const campaign = deps.campaigns.get(request.campaignId);
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const stored = await deps.stateStore.loadContact(request.contactId);
+    if (stored?.lastTurnKey === request.turnKey && stored.lastResponse) {
+      await publishOutbox(deps, stored, stored.outbox);
+      return TurnReply.parse(JSON.parse(stored.lastResponse));
+    }
+    const before = stored?.state ?? (await freshState(deps, request, campaign));
+    const result = runEngine(before, request, campaign);
+    const line = await nextLine(deps, campaign, result);
+    const state = recordLine(result.state, "ai", line.text, campaign);
+    const reply = toReply(result, state, campaign, line);
+    const events = eventsForTurn({ ...result, state }, campaign, deps.clock().toISOString());
+    const carried = (stored?.outbox ?? []).filter((entry) => stored?.unpublished.includes(entry.id));
+    const next: StoredContact = {
+      contactId: request.contactId,
+      version: (stored?.version ?? 0) + 1,
+      state,
+      lastTurnKey: request.turnKey,
+      lastResponse: JSON.stringify(reply),
+      outbox: [...carried, ...events.map(toOutboxEntry)],
+      unpublished: carried.map((entry) => entry.id),
+      expiresAt: expiresAt(deps),
+    };
+    try {
+      await deps.stateStore.commitTurn({
+        expectedVersion: stored?.version ?? 0,
+        next,
+        lead: leadUpdate(deps, request, state, result, stored === null),
+      });
+    } catch (error) {
+      if (error instanceof VersionConflictError && attempt < MAX_ATTEMPTS) continue;
+      throw error;
+    }
+    await publishOutbox(deps, next, next.outbox);
+    return reply;
+  }
+  throw new Error(`contact ${request.contactId}: gave up after ${MAX_ATTEMPTS} conflicting writes`);
+}
+
+/** A new contact resumes what the lead already confirmed on earlier calls. */
+async function freshState(
+  deps: TurnDependencies,
+  request: TurnRequest,
+  campaign: Campaign,
+): Promise<QualificationState> {
+  const identity = { contactId: request.contactId, campaignId: campaign.id, leadId: request.leadId };
+  const lead = request.leadId ? await deps.stateStore.loadLead(request.leadId) : null;
+  return startContact(identity, lead ? { slots: lead.slots, note: lead.note } : {});
+}
+
+function runEngine(state: QualificationState, request: TurnRequest, campaign: Campaign): TurnResult {
+  const dtmfOperator = request.inputMode === "DTMF" && /^[*#]?0$/.test(request.text.trim());
+  const nlu = dtmfOperator ? { intent: "TalkToAgent", confidence: 1 } : request.nlu;
+  const text = dtmfOperator ? "" : request.text.slice(0, MAX_TURN_CHARS);
+  const result = processCustomerTurn(state, { text, sentiment: request.sentiment, nlu }, campaign);
+  if (result.decision.action === "continue" && looksUnsupportedLanguage(text)) {
+    return forceHandoff(result, campaign, "the customer speaks a language this campaign does not");
+  }
+  return result;
+}
+
+async function nextLine(
+  deps: TurnDependencies,
+  campaign: Campaign,
+  result: TurnResult,
+): Promise<{ text: string; source: "model" | "script" }> {
+  const scripted = scriptedLine(campaign, result.state, result.decision, result.signals, result.missing);
+  if (result.decision.action !== "continue") return { text: scripted, source: "script" };
+  const answer = await deps.languageModel.nextLine({
+    campaign,
+    state: result.state,
+    missing: result.missing,
+    scriptedLine: scripted,
+  });
+  return { text: answer.text, source: answer.source };
+}
+
+function toReply(
+  result: TurnResult,
+  state: QualificationState,
+  campaign: Campaign,
+  line: { text: string; source: "model" | "script" },
+): TurnReply {
+  const { decision } = result;
+  const base = { line: line.text, lineSource: line.source, customerTurns: state.customerTurns };
+  switch (decision.action) {
+    case "handoff": {
+      const outcome = state.outcome;
+      const attributes =
+        outcome.status === "handed_off" ? screenPopAttributes(buildScreenPop(state, campaign, outcome)) : {};
+      return {
+        ...base,
+        action: "handoff",
+        trigger: decision.trigger,
+        queue: decision.queue,
+        reasons: decision.reasons,
+        attributes,
+      };
+    }
+    case "nurture":
+      return { ...base, action: "nurture", reasons: decision.reasons, attributes: {} };
+    case "end":
+      return { ...base, action: "end", endReason: decision.reason, reasons: [], attributes: {} };
+    default:
+      return { ...base, action: "continue", reasons: [], attributes: {} };
+  }
+}
+
+/** The lead item is written with the turn when something a later call needs has changed. */
+function leadUpdate(
+  deps: TurnDependencies,
+  request: TurnRequest,
+  state: QualificationState,
+  result: TurnResult,
+  firstTurn: boolean,
+): LeadProfile | undefined {
+  if (!request.leadId) return undefined;
+  if (!firstTurn && result.slotChanges.length === 0 && result.decision.action === "continue")
+    return undefined;
+  return {
+    leadId: request.leadId,
+    campaignId: state.campaignId,
+    slots: state.slots,
+    lastContactId: state.contactId,
+    note: state.handbackNote,
+    doNotCall: state.intentTags.includes("do_not_call"),
+    expiresAt: expiresAt(deps),
+  };
+}
+
+async function publishOutbox(
+  deps: TurnDependencies,
+  item: StoredContact,
+  entries: readonly OutboxEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const events: BusEvent[] = entries.map((entry) => ({ ...entry }));
+  const { failed } = await deps.publisher.publish(events);
+  if (failed.length === 0) return;
+  const ids = failed.map((failure) => failure.id);
+  deps.onPublishFailure?.(ids, item.contactId);
+  try {
+    await deps.stateStore.markUnpublished(item.contactId, item.version, ids);
+  } catch {
+    // The turn is committed and the caller must hear the answer; a newer version re-carries its own outbox.
+    deps.onPublishFailure?.(ids, item.contactId);
+  }
+}
+
+function toOutboxEntry(event: {
+  id: string;
+  source: string;
+  detailType: string;
+  detail: unknown;
+}): OutboxEntry {
+  return {
+    id: event.id,
+    source: event.source,
+    detailType: event.detailType,
+    detail: JSON.stringify(event.detail),
+  };
+}
+
+function expiresAt(deps: TurnDependencies): number {
+  return Math.floor(deps.clock().getTime() / 1000) + deps.ttlDays * 86_400;
+}

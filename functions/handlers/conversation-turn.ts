@@ -1,0 +1,53 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
+import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import { Tracer } from "@aws-lambda-powertools/tracer";
+import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
+import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import middy from "@middy/core";
+import { BedrockLanguageModel } from "../adapters/bedrock-language-model.js";
+import { DynamoDbStateStore } from "../adapters/dynamodb-state-store.js";
+import { EventBridgePublisher } from "../adapters/eventbridge-publisher.js";
+import { answerLex, type LexConversationDependencies } from "../application/lex-conversation.js";
+import { CampaignRegistry, defaultCampaign } from "../domain/campaigns.js";
+import { readEnvironment } from "./config.js";
+
+/** Amazon Lex V2 code hook: one customer turn of an AI sales call (see functions/application/lex-conversation.ts). */
+const env = readEnvironment(process.env);
+const logger = new Logger({ serviceName: "baton-conversation-turn" });
+const metrics = new Metrics({ namespace: "Baton", serviceName: "conversation-turn" });
+const tracer = new Tracer({ serviceName: "baton-conversation-turn" });
+
+const dependencies: LexConversationDependencies = {
+  stateStore: new DynamoDbStateStore({
+    client: tracer.captureAWSv3Client(new DynamoDBClient({})),
+    tableName: env.BATON_TABLE_NAME,
+  }),
+  publisher: new EventBridgePublisher({
+    client: tracer.captureAWSv3Client(new EventBridgeClient({})),
+    eventBusName: env.BATON_EVENT_BUS_NAME,
+  }),
+  languageModel: new BedrockLanguageModel({
+    client: tracer.captureAWSv3Client(new BedrockRuntimeClient({})),
+    modelId: env.BATON_MODEL_ID,
+    deadlineMs: env.BATON_MODEL_DEADLINE_MS,
+  }),
+  campaigns: new CampaignRegistry([defaultCampaign]),
+  clock: () => new Date(),
+  ttlDays: env.BATON_TTL_DAYS,
+  defaultCampaignId: env.BATON_DEFAULT_CAMPAIGN,
+  fallbackQueue: env.BATON_FALLBACK_QUEUE,
+  fallbackLine: defaultCampaign.script.handoff,
+  maxSilentTurns: env.BATON_MAX_SILENT_TURNS,
+  onPublishFailure: (ids, contactId) => logger.warn("events left for the outbox relay", { ids, contactId }),
+  log: (level, message, details) => logger[level](message, details),
+  count: (metric, value = 1) => metrics.addMetric(metric, MetricUnit.Count, value),
+};
+
+export const handler = middy((event: unknown) => answerLex(dependencies, event))
+  .use(captureLambdaHandler(tracer))
+  .use(injectLambdaContext(logger))
+  .use(logMetrics(metrics));
