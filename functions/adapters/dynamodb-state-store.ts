@@ -257,12 +257,17 @@ function leadItem(lead: LeadProfile): Record<string, unknown> {
   };
 }
 
-/** The write's condition failed, alone or as the reason a transaction was cancelled. */
+/**
+ * The write lost to another writer: its condition failed, or (on real DynamoDB) a concurrent transaction
+ * on the same lead cancelled it. Either way the caller re-reads and decides again.
+ */
 function lostCondition(error: unknown): boolean {
   if (error instanceof ConditionalCheckFailedException) return true;
   return (
     error instanceof TransactionCanceledException &&
-    (error.CancellationReasons ?? []).some((reason) => reason.Code === "ConditionalCheckFailed")
+    (error.CancellationReasons ?? []).some(
+      (reason) => reason.Code === "ConditionalCheckFailed" || reason.Code === "TransactionConflict",
+    )
   );
 }
 
