@@ -21,6 +21,7 @@ export const SESSION = {
   outcome: "baton_outcome",
   endReason: "baton_end_reason",
   silence: "baton_silence",
+  published: "baton_published",
 } as const;
 
 export interface LexConversationDependencies extends TurnDependencies {
@@ -54,10 +55,10 @@ export async function answerLex(deps: LexConversationDependencies, raw: unknown)
       deps.count("Reprompt");
       return reprompt(deps, event, silence + 1);
     }
-    const reply = await takeTurn(deps, request);
+    const { reply, publishedVersion } = await takeTurn(deps, request);
     if (reply.lineSource === "script" && reply.action === "continue") deps.count("ModelFallback");
     if (reply.action === "handoff") deps.count("Handoff");
-    return toLexResponse(event, reply);
+    return toLexResponse(event, reply, publishedVersion);
   } catch (error) {
     return fallback(deps, event, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   }
@@ -79,6 +80,7 @@ function toTurnRequest(event: LexV2Event, defaultCampaignId: string): TurnReques
     text,
     inputMode: event.inputMode,
     sentiment: sentiment ? toSentiment(sentiment) : undefined,
+    publishedVersion: Number.parseInt(attributes[SESSION.published] ?? "", 10) || undefined,
     nlu:
       interpretation?.nluConfidence !== undefined
         ? { intent: interpretation.intent.name, confidence: interpretation.nluConfidence }
@@ -112,9 +114,14 @@ function isUnusable(request: TurnRequest): boolean {
   return text.length === 0;
 }
 
-function toLexResponse(event: LexV2Event, reply: TurnReply): LexV2Response {
+function toLexResponse(
+  event: LexV2Event,
+  reply: TurnReply,
+  publishedVersion: number | undefined,
+): LexV2Response {
   const attributes: Record<string, string> = {
     ...(event.sessionState.sessionAttributes ?? {}),
+    [SESSION.published]: publishedVersion === undefined ? "" : String(publishedVersion),
     [SESSION.turn]: String(reply.customerTurns),
     [SESSION.silence]: "0",
     [SESSION.handoff]: reply.action === "handoff" ? "true" : "false",

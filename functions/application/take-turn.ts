@@ -46,6 +46,14 @@ export interface TurnRequest {
   inputMode: "Speech" | "Text" | "DTMF";
   sentiment?: Sentiment | undefined;
   nlu?: NluHint | undefined;
+  /** The contact version whose outbox the previous answer confirmed as published (echoed back by Lex). */
+  publishedVersion?: number | undefined;
+}
+
+export interface TurnAnswer {
+  reply: TurnReply;
+  /** Set when this turn's events are all on the bus: the channel echoes it on the next turn. */
+  publishedVersion?: number | undefined;
 }
 
 /** Text beyond this is not kept: a customer turn is seconds of speech, not a document. */
@@ -57,15 +65,17 @@ const MAX_ATTEMPTS = 3;
  * 1. read the contact's item (consistent); a turn already applied returns its stored answer;
  * 2. run the engine; ask the language model for the next line when the AI keeps talking;
  * 3. write state, answer and outbox in one conditional write (retry on a lost race);
- * 4. publish the outbox; what fails is marked for the stream relay.
+ * 4. publish the outbox; what fails is marked for the stream relay, and a turn whose publish was never
+ *    confirmed (the function died after the write) has its events carried into the next write.
  */
-export async function takeTurn(deps: TurnDependencies, request: TurnRequest): Promise<TurnReply> {
+export async function takeTurn(deps: TurnDependencies, request: TurnRequest): Promise<TurnAnswer> {
   const campaign = deps.campaigns.get(request.campaignId);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const stored = await deps.stateStore.loadContact(request.contactId);
     if (stored?.lastTurnKey === request.turnKey && stored.lastResponse) {
-      await publishOutbox(deps, stored, stored.outbox);
-      return TurnReply.parse(JSON.parse(stored.lastResponse));
+      const published = await publishOutbox(deps, stored, stored.outbox);
+      const reply = TurnReply.parse(JSON.parse(stored.lastResponse));
+      return { reply, publishedVersion: published ? stored.version : undefined };
     }
     const before = stored?.state ?? (await freshState(deps, request, campaign));
     const result = runEngine(before, request, campaign);
@@ -73,7 +83,10 @@ export async function takeTurn(deps: TurnDependencies, request: TurnRequest): Pr
     const state = recordLine(result.state, "ai", line.text, campaign);
     const reply = toReply(result, state, campaign, line);
     const events = eventsForTurn({ ...result, state }, campaign, deps.clock().toISOString());
-    const carried = (stored?.outbox ?? []).filter((entry) => stored?.unpublished.includes(entry.id));
+    const unconfirmed = stored !== null && request.publishedVersion !== stored.version;
+    const carried = (stored?.outbox ?? []).filter(
+      (entry) => unconfirmed || stored?.unpublished.includes(entry.id),
+    );
     const next: StoredContact = {
       contactId: request.contactId,
       version: (stored?.version ?? 0) + 1,
@@ -94,8 +107,8 @@ export async function takeTurn(deps: TurnDependencies, request: TurnRequest): Pr
       if (error instanceof VersionConflictError && attempt < MAX_ATTEMPTS) continue;
       throw error;
     }
-    await publishOutbox(deps, next, next.outbox);
-    return reply;
+    const published = await publishOutbox(deps, next, next.outbox);
+    return { reply, publishedVersion: published ? next.version : undefined };
   }
   throw new Error(`contact ${request.contactId}: gave up after ${MAX_ATTEMPTS} conflicting writes`);
 }
@@ -191,23 +204,25 @@ function leadUpdate(
   };
 }
 
+/** True when every entry is on the bus. */
 async function publishOutbox(
   deps: TurnDependencies,
   item: StoredContact,
   entries: readonly OutboxEntry[],
-): Promise<void> {
-  if (entries.length === 0) return;
+): Promise<boolean> {
+  if (entries.length === 0) return true;
   const events: BusEvent[] = entries.map((entry) => ({ ...entry }));
   const { failed } = await deps.publisher.publish(events);
-  if (failed.length === 0) return;
+  if (failed.length === 0) return true;
   const ids = failed.map((failure) => failure.id);
   deps.onPublishFailure?.(ids, item.contactId);
   try {
     await deps.stateStore.markUnpublished(item.contactId, item.version, ids);
   } catch {
-    // The turn is committed and the caller must hear the answer; a newer version re-carries its own outbox.
+    // The turn is committed and the caller must hear the answer; the next turn carries the outbox again.
     deps.onPublishFailure?.(ids, item.contactId);
   }
+  return false;
 }
 
 function toOutboxEntry(event: {

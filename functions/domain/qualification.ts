@@ -40,7 +40,8 @@ export function extractSlots(
       if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
     }
     if (!best) continue;
-    const confidence = Math.max(0, Math.min(1, hedged ? best.confidence - 0.15 : best.confidence));
+    // A hedge still fills the slot ("maybe around 20k"); it only lowers how sure Baton is.
+    const confidence = Math.max(0, Math.min(1, hedged ? best.confidence - 0.05 : best.confidence));
     candidates.push({
       slot: name,
       value: best.value,

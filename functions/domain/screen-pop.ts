@@ -141,7 +141,8 @@ export function screenPopAttributes(pop: ScreenPop): ContactAttributes {
 
 function truncateToBytes(text: string, maxBytes: number): string {
   if (bytes(text) <= maxBytes) return text;
+  if (maxBytes < 4) return "";
   let cut = text.slice(0, maxBytes);
-  while (bytes(cut) > maxBytes - 3) cut = cut.slice(0, -1);
+  while (cut.length > 0 && bytes(cut) > maxBytes - 3) cut = cut.slice(0, -1);
   return `${cut}...`;
 }

@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { readAmount } from "../../functions/domain/slots/amount.js";
+import { normalizeText } from "../../functions/domain/text.js";
+
+/** The engine hands the slot readers normalised text. */
+const read = (text: string, budgetAsked: boolean) => readAmount(normalizeText(text), budgetAsked);
+
+describe("readAmount", () => {
+  it.each([
+    ["our budget is 50000", false, "50000"],
+    ["50000", true, "50000"],
+    ["we can spend 8000", false, "8000"],
+  ])('reads the plain amount in "%s" (budget asked: %s) as %s', (text, asked, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, asked);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
+
+  it.each([
+    ["20k", "20000"],
+    ["5 grand", "5000"],
+    ["20 thousand", "20000"],
+    ["twenty five thousand", "25000"],
+    ["1.5 million", "1500000"],
+  ])('reads the scale in "%s" as %s', (text, expected) => {
+    // Prepare
+    const input = `our budget is ${text}`;
+    // Act
+    const reading = read(input, false);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
+
+  it.each([
+    ["$20,000", "20000"],
+    ["$1,500,000", "1500000"],
+    ["$20000", "20000"],
+    ["about $15,000", "15000"],
+    ["20,000 dollars", "20000"],
+  ])('reads the dollars and thousands separators in "%s" as %s', (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, false);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
+
+  it.each([
+    ["20 to 30k", "20000-30000"],
+    ["20-30k", "20000-30000"],
+    ["between 10 and 15 thousand", "10000-15000"],
+    ["between twenty and thirty thousand", "20000-30000"],
+    ["somewhere from $5,000 to $8,000", "5000-8000"],
+  ])('reads the range "%s" as %s', (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
+
+  it.each([
+    ["under 10k", "0-10000"],
+    ["up to 10k", "0-10000"],
+    ["no more than 8k", "0-8000"],
+  ])('reads the upper bound "%s" as %s', (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
+
+  it.each([
+    ["at least 5k", "5000+"],
+    ["at least $5,000", "5000+"],
+  ])('reads the lower bound "%s" as %s', (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
+
+  it.each([
+    ["500 a month", "500/mo"],
+    ["$500 per month", "500/mo"],
+    ["1,200 a month", "1200/mo"],
+    ["12k a year", "12000/yr"],
+    ["12000 per year", "12000/yr"],
+    ["about 30k a year", "30000/yr"],
+  ])('keeps the period of "%s": %s', (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, false);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
+
+  it.each([
+    ["maybe around 20k", "20000"],
+    ["roughly 40k", "40000"],
+  ])('drops the hedge in "%s": %s', (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, false);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
+
+  it.each([
+    ["12 agents", true],
+    ["12 agents", false],
+    ["we have 12 agents", true],
+    ["3 offices", true],
+    ["3 offices", false],
+    ["in 2 weeks", true],
+    ["in 2 weeks", false],
+    ["2 months", true],
+    ["2 months", false],
+  ])('does not read the count "%s" as money (budget asked: %s)', (text, asked) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, asked);
+    // Assess
+    expect(reading).toBeNull();
+  });
+
+  it.each(["no budget yet", "we have no budget yet", "i don't know", "haven't decided"])(
+    'reads nothing in "%s" even when the budget was asked',
+    (text) => {
+      // Prepare
+      const input = text;
+      // Act
+      const reading = read(input, true);
+      // Assess
+      expect(reading).toBeNull();
+    },
+  );
+
+  it("gives a confidence between 0 and 1 and quotes the amount", () => {
+    // Prepare
+    const input = "we set aside 20k for this";
+    // Act
+    const reading = read(input, false);
+    // Assess
+    expect(reading).not.toBeNull();
+    expect(reading?.confidence).toBeGreaterThan(0);
+    expect(reading?.confidence).toBeLessThanOrEqual(1);
+    expect(input).toContain(reading?.quote ?? "<no quote>");
+  });
+});

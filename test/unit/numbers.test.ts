@@ -1,0 +1,145 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { digitiseNumberWords } from "../../functions/domain/slots/numbers.js";
+
+const SCALE: Record<string, number> = { thousand: 1_000, million: 1_000_000 };
+
+/** The numbers a digitised text states, a trailing scale word applied: "25 thousand" and "25000" are both 25000. */
+function numbersIn(text: string): number[] {
+  return [...text.matchAll(/(\d+(?:\.\d+)?)(?:\s+(thousand|million)\b)?/g)].map(
+    (match) => Number(match[1]) * (match[2] ? (SCALE[match[2]] ?? 1) : 1),
+  );
+}
+
+const NUMBER_WORDS =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|couple)\b/;
+
+describe("digitiseNumberWords", () => {
+  it("turns a compound number with a scale into one number", () => {
+    // Prepare
+    const text = "twenty five thousand";
+    // Act
+    const result = digitiseNumberWords(text);
+    // Assess
+    expect(result).not.toMatch(NUMBER_WORDS);
+    expect(numbersIn(result)).toEqual([25_000]);
+  });
+
+  it("reads a hyphenated number followed by a currency word", () => {
+    // Prepare
+    const text = "twenty-five thousand dollars";
+    // Act
+    const result = digitiseNumberWords(text);
+    // Assess
+    expect(result).not.toMatch(NUMBER_WORDS);
+    expect(result).toMatch(/dollars$/);
+    expect(numbersIn(result)).toEqual([25_000]);
+  });
+
+  it('keeps the "and" inside a number: "a hundred and fifty" is 150', () => {
+    // Prepare
+    const text = "a hundred and fifty";
+    // Act
+    const result = digitiseNumberWords(text);
+    // Assess
+    expect(result).toBe("150");
+  });
+
+  it('keeps "between twenty and thirty thousand" as two numbers', () => {
+    // Prepare
+    const text = "between twenty and thirty thousand";
+    // Act
+    const result = digitiseNumberWords(text);
+    // Assess
+    expect(result).not.toMatch(NUMBER_WORDS);
+    expect(result).toMatch(/^between 20(?:\s?(?:thousand|000))? and 30\s?(?:thousand|000)$/);
+    expect(numbersIn(result)).toHaveLength(2);
+    expect(result).not.toContain("50");
+  });
+
+  it('reads "a couple of weeks" as 2 weeks', () => {
+    // Prepare
+    const text = "a couple of weeks";
+    // Act
+    const result = digitiseNumberWords(text);
+    // Assess
+    expect(result).toBe("2 weeks");
+  });
+
+  it.each([
+    ["one hundred", 100],
+    ["fifteen hundred", 1_500],
+    ["ninety nine", 99],
+    ["half a million", 500_000],
+    ["seventeen", 17],
+  ])('reads "%s" as %d', (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const result = digitiseNumberWords(input);
+    // Assess
+    expect(result).not.toMatch(NUMBER_WORDS);
+    expect(numbersIn(result)).toEqual([expected]);
+  });
+
+  it("keeps the words around a number", () => {
+    // Prepare
+    const text = "we could do about two hundred a month";
+    // Act
+    const result = digitiseNumberWords(text);
+    // Assess
+    expect(result).toBe("we could do about 200 a month");
+  });
+
+  it.each([
+    "we need a new phone system",
+    "is there an agent i can talk to",
+    "someone at the phone often pays attention",
+    "and then an hour later a person called",
+    "",
+  ])('leaves "%s" unchanged (no number in it)', (text) => {
+    // Prepare
+    const input = text;
+    // Act
+    const result = digitiseNumberWords(input);
+    // Assess
+    expect(result).toBe(text);
+  });
+
+  it("leaves any sentence of words without numbers unchanged", () => {
+    // Prepare
+    const word = fc.constantFrom(
+      "we",
+      "need",
+      "a",
+      "an",
+      "and",
+      "the",
+      "phone",
+      "someone",
+      "anyone",
+      "often",
+      "tension",
+      "agent",
+      "budget",
+      "is",
+      "tight",
+      "call",
+      "me",
+      "later",
+      "known",
+      "none",
+      "weight",
+    );
+    const sentence = fc.array(word, { maxLength: 12 }).map((words) => words.join(" "));
+    // Act
+    const check = () =>
+      fc.assert(
+        fc.property(sentence, (text) => {
+          expect(digitiseNumberWords(text)).toBe(text);
+        }),
+      );
+    // Assess
+    expect(check).not.toThrow();
+  });
+});

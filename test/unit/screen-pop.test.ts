@@ -1,0 +1,285 @@
+import { describe, expect, it } from "vitest";
+import { Campaign } from "../../contracts/campaign.js";
+import {
+  ContactAttributes,
+  SCREEN_POP_ATTRIBUTE_BUDGET_BYTES,
+  ScreenPop,
+} from "../../contracts/screen-pop.js";
+import { Transcript } from "../../contracts/transcript.js";
+import { defaultCampaign } from "../../functions/domain/campaigns.js";
+import { replayTranscript } from "../../functions/domain/replay.js";
+import { screenPopAttributes } from "../../functions/domain/screen-pop.js";
+import { normalizeText } from "../../functions/domain/text.js";
+
+const encoder = new TextEncoder();
+const utf8Bytes = (text: string): number => encoder.encode(text).length;
+const attributeBytes = (attributes: Record<string, string>): number =>
+  Object.entries(attributes).reduce((total, [key, value]) => total + utf8Bytes(key) + utf8Bytes(value), 0);
+
+const PRICE_ANSWER =
+  "Totally fair. Most teams our size end up paying less than their old phone bill, and there's no setup fee.";
+
+/** A call that raises and settles a price objection, then answers the four BANT questions. */
+const QUALIFYING_CALL = Transcript.parse({
+  id: "screen-pop-1",
+  turns: [
+    { speaker: "ai", text: "What's the main thing you'd want a new phone system to fix for you?" },
+    { speaker: "customer", text: "We need call recording for compliance." },
+    { speaker: "ai", text: "Got it. Nimbus records every call and keeps it searchable." },
+    { speaker: "customer", text: "Honestly that sounds expensive." },
+    { speaker: "ai", text: PRICE_ANSWER },
+    { speaker: "customer", text: "Ok, that makes sense." },
+    { speaker: "ai", text: "Roughly what budget have you set aside?" },
+    { speaker: "customer", text: "About 30k a year." },
+    { speaker: "ai", text: "Who else would be involved in making this decision?" },
+    { speaker: "customer", text: "It's my call, I own the company." },
+    { speaker: "ai", text: "When would you want it up and running?" },
+    { speaker: "customer", text: "Within 2 months." },
+  ],
+});
+
+function handoffOf(transcript: Transcript, campaign: Campaign) {
+  const result = replayTranscript(transcript, campaign);
+  if (!result.firstHandoff) throw new Error(`${transcript.id} was never handed off`);
+  return result.firstHandoff;
+}
+
+const NATO = [
+  "alpha",
+  "bravo",
+  "charlie",
+  "delta",
+  "echo",
+  "foxtrot",
+  "golf",
+  "hotel",
+  "india",
+  "juliett",
+  "kilo",
+  "lima",
+  "mike",
+  "november",
+  "oscar",
+  "papa",
+  "quebec",
+  "romeo",
+  "sierra",
+  "tango",
+];
+
+/** The largest campaign the contract allows: 20 required category slots with long, non-ASCII values. */
+const TWENTY_SLOTS = Campaign.parse({
+  ...defaultCampaign,
+  id: "twenty-slots",
+  slots: NATO.map((word, index) => ({
+    name: `slot_${String(index + 1).padStart(2, "0")}_${"x".repeat(23)}`,
+    label: `Slot ${index + 1} ${"é".repeat(40)}`,
+    description: "One of twenty.",
+    required: true,
+    kind: "category",
+    question: `Tell me about ${word}?`,
+    askedBy: [],
+    values: { [`value_${word}_${"ü".repeat(400)}`]: [word] },
+  })),
+});
+
+/** Four objections with huge quotes and answers, each settled, then all twenty slots in two turns. */
+function hugeCall(): Transcript {
+  const filler = (word: string) => ` ${word}`.repeat(10_000);
+  const objections = [
+    "That's way too expensive",
+    "Is this a scam",
+    "We're already using RingCentral",
+    "It's a bad time for us",
+  ];
+  const turns: Array<{ speaker: "ai" | "customer"; text: string }> = [
+    { speaker: "ai", text: "Hi, do you have a minute?" },
+  ];
+  for (const objection of objections) {
+    turns.push(
+      { speaker: "customer", text: `${objection}.${filler("honestly")}` },
+      { speaker: "ai", text: `I hear you. ${"Here is a long answer ✓ ".repeat(400)}` },
+      { speaker: "customer", text: "Ok, that makes sense." },
+      { speaker: "ai", text: "Shall we carry on?" },
+    );
+  }
+  turns.push(
+    { speaker: "customer", text: `We care about ${NATO.slice(0, 10).join(", ")}.` },
+    { speaker: "ai", text: "And the rest?" },
+    { speaker: "customer", text: `Also ${NATO.slice(10).join(", ")}.` },
+  );
+  return Transcript.parse({ id: "huge", campaign: "twenty-slots", turns });
+}
+
+function expectValidAttributes(attributes: Record<string, string>) {
+  expect(ContactAttributes.safeParse(attributes).success).toBe(true);
+  for (const [key, value] of Object.entries(attributes)) {
+    expect(key).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(key.startsWith("baton_")).toBe(true);
+    expect(typeof value).toBe("string");
+  }
+  expect(attributeBytes(attributes)).toBeLessThanOrEqual(SCREEN_POP_ATTRIBUTE_BUDGET_BYTES);
+  expect(SCREEN_POP_ATTRIBUTE_BUDGET_BYTES).toBeLessThanOrEqual(8192);
+}
+
+describe("buildScreenPop after a replayed call", () => {
+  it("is a valid screen pop for the handoff turn, with nothing missing", () => {
+    // Prepare
+    const transcript = QUALIFYING_CALL;
+    // Act
+    const { turn, trigger, screenPop } = handoffOf(transcript, defaultCampaign);
+    // Assess
+    expect(ScreenPop.safeParse(screenPop).success).toBe(true);
+    expect(turn).toBe(11);
+    expect(trigger).toBe("qualified");
+    expect(screenPop).toMatchObject({
+      contactId: "screen-pop-1",
+      campaignId: "default",
+      trigger: "qualified",
+      decidedAtTurn: 11,
+      missing: [],
+    });
+  });
+
+  it("lists the confirmed facts with their normalised values", () => {
+    // Prepare
+    const transcript = QUALIFYING_CALL;
+    // Act
+    const { screenPop } = handoffOf(transcript, defaultCampaign);
+    // Assess
+    expect(Object.fromEntries(screenPop.confirmed.map((fact) => [fact.slot, fact.value]))).toEqual({
+      need: "call_recording",
+      budget: "30000/yr",
+      authority: "decision_maker",
+      timeline: "within_quarter",
+    });
+  });
+
+  it("gives each confirmed fact the customer turn it came from and a quote of that turn", () => {
+    // Prepare
+    const transcript = QUALIFYING_CALL;
+    const expectedTurns = { need: 1, budget: 7, authority: 9, timeline: 11 };
+    // Act
+    const { screenPop } = handoffOf(transcript, defaultCampaign);
+    // Assess
+    expect(Object.fromEntries(screenPop.confirmed.map((fact) => [fact.slot, fact.turn]))).toEqual(
+      expectedTurns,
+    );
+    for (const fact of screenPop.confirmed) {
+      const source = transcript.turns[fact.turn];
+      expect(source?.speaker).toBe("customer");
+      expect(fact.quote.length).toBeGreaterThan(0);
+      expect(normalizeText(source?.text ?? "")).toContain(fact.quote.toLowerCase());
+      expect(fact.confidence).toBeGreaterThan(0);
+      expect(fact.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("shows the settled objection with the AI's answer", () => {
+    // Prepare
+    const transcript = QUALIFYING_CALL;
+    // Act
+    const { screenPop } = handoffOf(transcript, defaultCampaign);
+    // Assess
+    expect(screenPop.objections).toEqual([
+      {
+        kind: "price",
+        status: "resolved",
+        turn: 3,
+        customerSaid: "Honestly that sounds expensive.",
+        aiAnswer: PRICE_ANSWER,
+      },
+    ]);
+  });
+});
+
+describe("screenPopAttributes", () => {
+  it("flattens a screen pop into string baton_* attributes within the budget", () => {
+    // Prepare
+    const { screenPop } = handoffOf(QUALIFYING_CALL, defaultCampaign);
+    // Act
+    const attributes = screenPopAttributes(screenPop);
+    // Assess
+    expectValidAttributes(attributes);
+    expect(attributes).toMatchObject({ baton_trigger: "qualified", baton_turn: "11" });
+  });
+
+  it("stays within 8 KB after a call with 20 slots and huge objection quotes", () => {
+    // Prepare
+    const transcript = hugeCall();
+    const { screenPop } = handoffOf(transcript, TWENTY_SLOTS);
+    // Act
+    const attributes = screenPopAttributes(screenPop);
+    // Assess
+    expect(utf8Bytes(JSON.stringify(screenPop))).toBeGreaterThan(SCREEN_POP_ATTRIBUTE_BUDGET_BYTES);
+    expect(screenPop.confirmed).toHaveLength(20);
+    expect(screenPop.objections.length).toBeGreaterThanOrEqual(4);
+    expectValidAttributes(attributes);
+  });
+
+  it("stays within 8 KB when every field of the screen pop is huge and multi-byte", () => {
+    // Prepare
+    const huge = (unit: string, count: number) => unit.repeat(count);
+    const pop: ScreenPop = {
+      contactId: "c-huge",
+      campaignId: "default",
+      trigger: "complex",
+      decidedAtTurn: 999,
+      summary: huge("€", 30_000),
+      opener: huge("🙂", 30_000),
+      confirmed: Array.from({ length: 20 }, (_, i) => ({
+        slot: `slot_${String(i).padStart(2, "0")}_${"y".repeat(24)}`,
+        label: huge("ß", 60),
+        value: huge("ü", 5_000),
+        turn: i,
+        confidence: 0.9,
+        quote: huge("q", 5_000),
+      })),
+      missing: Array.from({ length: 20 }, () => huge("m", 60)),
+      intentTags: Array.from({ length: 30 }, (_, i) => `tag_${i}_${huge("t", 50)}`),
+      tone: { label: "negative", trend: "worsening", sarcasm: true },
+      urgency: "medium",
+      objections: Array.from({ length: 50 }, (_, i) => ({
+        kind: "price" as const,
+        status: i % 2 === 0 ? ("open" as const) : ("resolved" as const),
+        turn: i,
+        customerSaid: huge("!", 10_000),
+        aiAnswer: huge("ä", 10_000),
+      })),
+      reasons: Array.from({ length: 10 }, () => huge("r", 1_000)),
+      transcript: [],
+    };
+    // Act
+    const attributes = screenPopAttributes(pop);
+    // Assess
+    expect(utf8Bytes(JSON.stringify(pop))).toBeGreaterThan(SCREEN_POP_ATTRIBUTE_BUDGET_BYTES);
+    expectValidAttributes(attributes);
+    expect(attributes.baton_trigger).toBe("complex");
+  });
+});
+
+describe("screenPopAttributes near the end of its budget", () => {
+  it("stops cleanly when only a few bytes are left for a value", () => {
+    // Prepare: sizes that leave 1 to 2 bytes before the last key, which once looped forever
+    const { screenPop } = handoffOf(QUALIFYING_CALL, defaultCampaign);
+    const values = [1000, 1000, 1000, 1000, 1000, 868];
+    const pop = {
+      ...screenPop,
+      summary: "s".repeat(1200),
+      opener: "o".repeat(1200),
+      missing: ["x".repeat(3000)],
+      confirmed: values.map((length, index) => ({
+        slot: `s${index}`,
+        label: `S${index}`,
+        value: "v".repeat(length),
+        turn: 1,
+        confidence: 0.9,
+        quote: "q",
+      })),
+    };
+    // Act
+    const attributes = screenPopAttributes(pop);
+    // Assess
+    expectValidAttributes(attributes);
+  });
+});

@@ -1,0 +1,144 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { bucketOf, readTimeline } from "../../functions/domain/slots/timeline.js";
+import { normalizeText } from "../../functions/domain/text.js";
+
+/** The engine hands the slot readers normalised text. */
+const read = (text: string, timelineAsked: boolean) => readTimeline(normalizeText(text), timelineAsked);
+
+const BUCKETS = ["immediate", "within_1_month", "within_quarter", "within_6_months", "later"];
+
+describe("readTimeline", () => {
+  it.each([
+    ["asap", true, "immediate"],
+    ["asap", false, "immediate"],
+    ["as soon as possible", true, "immediate"],
+    ["this week", true, "immediate"],
+    ["we need it up and running this week", false, "immediate"],
+    ["within 7 days", true, "immediate"],
+    ["in two weeks", true, "within_1_month"],
+    ["we want to go live in two weeks", false, "within_1_month"],
+    ["next month", true, "within_1_month"],
+    ["by the end of the month", true, "within_1_month"],
+    ["in six weeks", true, "within_quarter"],
+    ["in 2-3 months", true, "within_quarter"],
+    ["this quarter", true, "within_quarter"],
+    ["in five months", true, "within_6_months"],
+    ["next year", true, "later"],
+    ["in a year", true, "later"],
+  ])('buckets "%s" (timeline asked: %s) as %s', (text, asked, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, asked);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
+
+  it.each([
+    ["we've had it for 2 years", true],
+    ["we've had it for 2 years", false],
+    ["we switched 2 years ago", true],
+    ["we have been with them for 5 years", true],
+  ])('does not read the past duration "%s" as a timeline (asked: %s)', (text, asked) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, asked);
+    // Assess
+    expect(reading).toBeNull();
+  });
+
+  it.each(["i don't know", "haven't decided"])(
+    'reads nothing in "%s" even when the timeline was asked',
+    (text) => {
+      // Prepare
+      const input = text;
+      // Act
+      const reading = read(input, true);
+      // Assess
+      expect(reading).toBeNull();
+    },
+  );
+
+  it('buckets "in N days" by exactly N days', () => {
+    // Prepare
+    const days = fc.integer({ min: 1, max: 400 });
+    // Act
+    const check = () =>
+      fc.assert(
+        fc.property(days, (n) => {
+          const reading = read(`we want to start in ${n} days`, true);
+          expect(reading?.value).toBe(bucketOf(n));
+        }),
+      );
+    // Assess
+    expect(check).not.toThrow();
+  });
+
+  it('buckets "in N weeks" by 7N days', () => {
+    // Prepare
+    const weeks = fc.integer({ min: 1, max: 52 });
+    // Act
+    const check = () =>
+      fc.assert(
+        fc.property(weeks, (n) => {
+          const reading = read(`we want to go live in ${n} weeks`, true);
+          expect(reading?.value).toBe(bucketOf(7 * n));
+        }),
+      );
+    // Assess
+    expect(check).not.toThrow();
+  });
+
+  it("reports a bucket that agrees with its days, a confidence in 0..1 and the words it read", () => {
+    // Prepare
+    const input = "we want to go live in six weeks";
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading).not.toBeNull();
+    expect(reading?.value).toBe(bucketOf(reading?.days ?? -1));
+    expect(reading?.confidence).toBeGreaterThan(0);
+    expect(reading?.confidence).toBeLessThanOrEqual(1);
+    expect(reading?.quote.length).toBeGreaterThan(0);
+  });
+});
+
+describe("bucketOf", () => {
+  it.each([
+    [0, "immediate"],
+    [1, "immediate"],
+    [7, "immediate"],
+    [8, "within_1_month"],
+    [31, "within_1_month"],
+    [32, "within_quarter"],
+    [92, "within_quarter"],
+    [93, "within_6_months"],
+    [183, "within_6_months"],
+    [184, "later"],
+    [3650, "later"],
+  ])("puts %d days in %s", (days, expected) => {
+    // Prepare
+    const input = days;
+    // Act
+    const bucket = bucketOf(input);
+    // Assess
+    expect(bucket).toBe(expected);
+  });
+
+  it("never puts a longer horizon in an earlier bucket", () => {
+    // Prepare
+    const pair = fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }));
+    // Act
+    const check = () =>
+      fc.assert(
+        fc.property(pair, ([a, b]) => {
+          const [shorter, longer] = a <= b ? [a, b] : [b, a];
+          expect(BUCKETS.indexOf(bucketOf(shorter))).toBeLessThanOrEqual(BUCKETS.indexOf(bucketOf(longer)));
+        }),
+      );
+    // Assess
+    expect(check).not.toThrow();
+  });
+});
