@@ -38,11 +38,14 @@ export function compileCampaign(campaign: Campaign): CompiledCampaign {
 
 /** The slot the AI's line asks for: the one named closest to the end (the question usually closes the line). */
 export function slotAskedBy(compiled: CompiledCampaign, normalizedAiLine: string): string | undefined {
+  // The question is at the end of the line; the rest is acknowledgement and pitch.
+  const tail = normalizedAiLine.slice(-240);
+  if (!tail.includes("?") && !/\b(?:tell me|let me know|share)\b/.test(tail)) return undefined;
   let best: { name: string; at: number } | undefined;
   for (const slot of compiled.slots) {
     if (!slot.askedBy) continue;
     slot.askedBy.lastIndex = 0;
-    for (const match of normalizedAiLine.matchAll(slot.askedBy)) {
+    for (const match of tail.matchAll(slot.askedBy)) {
       if (!best || match.index >= best.at) best = { name: slot.definition.name, at: match.index };
     }
   }

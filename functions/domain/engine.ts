@@ -74,7 +74,8 @@ export function recordLine(
   const turn = state.nextTurn;
   const recent = pushRecent(state.recent, { turn, speaker, text: text.slice(0, RECENT_TEXT_CHARS) });
   if (speaker !== "ai") return { ...state, nextTurn: turn + 1, recent };
-  const normalized = normalizeText(text);
+  // Only the end of the AI line matters: that is where its question is.
+  const normalized = normalizeText(text.slice(-240));
   const askedSlot = slotAskedBy(compileCampaign(campaign), normalized);
   const { askedSlot: _previous, ...rest } = state;
   return {

@@ -2,9 +2,10 @@
  * The words Baton listens for. Regexes run on normalised text (see text.ts) one clause at a time,
  * so a negator earlier in the same clause cancels a match.
  */
-const W = "(?<![\\p{L}\\p{N}'])";
-const E = "(?![\\p{L}\\p{N}])";
-const rx = (source: string): RegExp => new RegExp(`${W}(?:${source})${E}`, "u");
+// ASCII word edges without the unicode flag: V8 runs these much faster, and Baton's lexicon is English.
+const W = "(?<![a-z0-9'])";
+const E = "(?![a-z0-9])";
+const rx = (source: string): RegExp => new RegExp(`${W}(?:${source})${E}`);
 
 const PERSON =
   "(?:a |an |the |some |one of your |your )?(?:real |actual |live |human |proper )?(?:person|human(?: being)?|agent|representative|rep|operator|manager|supervisor|salesperson|sales ?rep|sales person|specialist|expert|advisor|adviser|somebody|someone|anybody|anyone|sales(?: team)?|people)";

@@ -44,6 +44,12 @@ export interface UtteranceInput {
   nlu?: NluHint | undefined;
 }
 
+/** Cheap gates: most turns name no person and no purchase, and then the big patterns need not run. */
+const PERSON_HINT =
+  /person|human|agent|rep|operator|manager|supervisor|some(?:one|body)|any(?:one|body)|specialist|expert|sales|people|team|boss|charge|bot|robot|computer|machine|\bai\b|call|engineer|advisor|adviser|consultant|meeting|demo|screen/;
+const BUYING_HINT =
+  /buy|purchas|sign|order|start|ready|let's|let us|pric|cost|how much|quote|estimate|proposal|offer|contract|paperwork|agreement|terms|next step|going|rolling|moving|sold|count (?:me|us)|set (?:me|us)|charge|rate|fee|ballpark|expensive|run us|take it|proceed|forward/;
+
 /** Intent names a campaign's Lex bot may use; a confident match counts like the words. */
 const NLU_PERSON_INTENTS = new Set(["TalkToAgent", "SpeakToHuman", "RequestHuman", "TransferToAgent"]);
 const NLU_BUY_INTENTS = new Set(["BuyNow", "RequestQuote", "RequestPrice"]);
@@ -57,6 +63,7 @@ export function detectPersonRequest(input: UtteranceInput, thresholds: Threshold
     return true;
   }
   if (BARE_PERSON_WORD.test(input.text)) return true;
+  if (!PERSON_HINT.test(input.text)) return false;
   return input.clauses.some((clause) => {
     if (PERSON_IDENTITY_QUESTION.test(clause) || DEFERRED.test(clause)) return false;
     return PERSON_REQUEST.some((pattern) => {
@@ -82,6 +89,7 @@ export function detectBuyingIntent(input: UtteranceInput, thresholds: Thresholds
     ["buy_now", BUY_NOW],
     ["price_request", PRICE_REQUEST],
   ];
+  if (!BUYING_HINT.test(input.text)) return null;
   // A hedge anywhere in the turn ("no rush, I'm still thinking") takes away a wish to buy now, not a price request.
   const hedgedTurn = INTENT_HEDGE.test(input.text);
   for (const clause of input.clauses) {
@@ -100,7 +108,7 @@ export function detectObjections(input: UtteranceInput, askedSlot: string | unde
   for (const [kind, pattern] of Object.entries(OBJECTION) as Array<[ObjectionKind, RegExp]>) {
     if (kind === "authority" && askedSlot === "authority") continue;
     if (kind === "competitor" && askedSlot === "need") continue;
-    if (input.clauses.some((clause) => pattern.test(clause))) kinds.push(kind);
+    if (pattern.test(input.text)) kinds.push(kind);
   }
   return kinds;
 }

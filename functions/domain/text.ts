@@ -3,9 +3,16 @@ export const MAX_ANALYSED_CHARS = 2_000;
 
 /** Lowercase, straight quotes, spelled-out punctuation kept for clause splitting. */
 export function normalizeText(raw: string): string {
-  return raw
-    .slice(0, MAX_ANALYSED_CHARS)
-    .toLowerCase()
+  const cut = raw.slice(0, MAX_ANALYSED_CHARS).toLowerCase();
+  // Most turns are plain ASCII: a non-unicode pass is several times cheaper.
+  if (/^[\x20-\x7e]*$/.test(cut)) {
+    return cut
+      .replace(/`/g, "'")
+      .replace(/[^a-z0-9$%'.,!?;:/+\-\s]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+  }
+  return cut
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[^\p{L}\p{N}$%'.,!?;:/+\-\s]/gu, " ")
@@ -26,11 +33,12 @@ export function phraseRegex(phrases: readonly string[], flags = ""): RegExp {
   const alternatives = [...phrases]
     .sort((a, b) => b.length - a.length)
     .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"));
-  return new RegExp(`(?<![\\p{L}\\p{N}'])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, `u${flags}`);
+  // ASCII word edges and no unicode flag: several times faster in V8 on the per-turn path.
+  return new RegExp(`(?<![a-z0-9'])(?:${alternatives.join("|")})(?![a-z0-9])`, flags);
 }
 
 const NEGATORS =
-  /(?<![\p{L}'])(?:not|no|never|don't|dont|do not|doesn't|does not|didn't|did not|won't|wouldn't|isn't|aren't|ain't|nor|without|no need|neither|hardly|rather not)(?![\p{L}'])/u;
+  /(?<![a-z'])(?:not|no|never|don't|dont|do not|doesn't|does not|didn't|did not|won't|wouldn't|isn't|aren't|ain't|nor|without|no need|neither|hardly|rather not)(?![a-z'])/;
 
 /** True when a negator stands in the clause before `index` (within a few words). */
 export function isNegatedBefore(clause: string, index: number, windowWords = 6): boolean {

@@ -51,7 +51,8 @@ export function readAmount(
   otherSlotAsked = false,
 ): AmountReading | null {
   const clause = digitiseNumberWords(rawClause);
-  if (NO_BUDGET.test(clause)) return null;
+  // No digit after spelled-out numbers became digits: no amount, and the big pattern need not run.
+  if (!/\d/.test(clause) || NO_BUDGET.test(clause)) return null;
   let best: (AmountReading & { score: number }) | null = null;
   for (const match of clause.matchAll(AMOUNT)) {
     const [text, rangeWord, firstDigits, firstScale, secondDigits, secondScale, periodA, periodB] = match;

@@ -43,6 +43,7 @@ function answerToWhoDecides(answer: string): AuthorityReading | null {
   return null;
 }
 
+const DECIDER_ALL = new RegExp(DECIDER.source, "g");
 const WEAK_DECIDER = /^(?:i do|just me|only me|that(?:'d| would| will)? be me|i decide)$/;
 
 /** Who decides: the speaker, the speaker with others, or someone else. */

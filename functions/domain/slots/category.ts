@@ -12,19 +12,17 @@ export interface CategoryMatcher {
 
 /** Built once per campaign slot: one regex per value, the earliest mention wins. */
 export function categoryMatcher(values: Record<string, string[]>): CategoryMatcher {
-  const patterns = Object.entries(values).map(([value, phrases]) => ({
-    value,
-    pattern: phraseRegex(phrases),
-  }));
+  // One regex, one capture group per value: the leftmost match is the earliest mention, in one pass.
+  const names = Object.keys(values);
+  const groups = Object.values(values).map((phrases) => `(${phraseRegex(phrases).source})`);
+  const pattern = new RegExp(groups.join("|"));
   return {
     read(clause, asked) {
-      let best: { value: string; index: number; quote: string } | null = null;
-      for (const { value, pattern } of patterns) {
-        const match = pattern.exec(clause);
-        if (match && (best === null || match.index < best.index))
-          best = { value, index: match.index, quote: match[0] };
-      }
-      return best && { value: best.value, confidence: asked ? 0.85 : 0.7, quote: best.quote };
+      const match = pattern.exec(clause);
+      if (!match) return null;
+      const group = match.findIndex((captured, index) => index > 0 && captured !== undefined);
+      const value = names[group - 1];
+      return value === undefined ? null : { value, confidence: asked ? 0.85 : 0.7, quote: match[0] };
     },
   };
 }

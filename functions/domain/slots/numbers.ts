@@ -47,13 +47,17 @@ const SCALES: Record<string, number> = {
   m: 1_000_000,
 };
 
-export const NUMBER_WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS)].filter((w) => w.length > 2 || w === "ten").join("|")})`;
+const WORDS = [...Object.keys(UNITS), ...Object.keys(TENS), "hundred", "thousand", "million"];
+const RUN = new RegExp(`\\b(?:${WORDS.join("|")})(?:[\\s-]+(?:${WORDS.join("|")}|and))*\\b`, "g");
+/** Cheap test first: most clauses hold no spelled-out number, and then there is nothing to replace. */
+const ANY_NUMBER_WORD = new RegExp(
+  `\\b(?:${WORDS.filter((word) => word !== "a" && word !== "an").join("|")})\\b`,
+);
 
-/** Replaces runs of number words with digits: "twenty five thousand" -> "25000". */
+/** Replaces runs of number words with digits: "twenty five" -> "25", "twenty five thousand" -> "25 thousand". */
 export function digitiseNumberWords(text: string): string {
-  const words = [...Object.keys(UNITS), ...Object.keys(TENS), "hundred", "thousand", "million"];
-  const run = new RegExp(`\\b(?:${words.join("|")})(?:[\\s-]+(?:${words.join("|")}|and))*\\b`, "g");
-  return text.replace(/\bcouple of\b/g, "couple").replace(run, (match) => {
+  if (!ANY_NUMBER_WORD.test(text)) return text;
+  return text.replace(/\bcouple of\b/g, "couple").replace(RUN, (match) => {
     // A trailing article belongs to the next words: "a hundred a month".
     const phrase = match.replace(/(?:\s+(?:a|an|and))+$/, "");
     const trailing = match.slice(phrase.length);

@@ -57,7 +57,12 @@ export function bucketOf(days: number): string {
 }
 
 /** When the lead wants to be live, as a bucket of days from the call. */
+/** Words any timeline needs; a clause with none of them is skipped before the real patterns run. */
+const TIMELINE_HINT =
+  /\d|asap|a\.s\.a\.p|soon|now|day|week|month|year|quarter|today|tomorrow|yesterday|immediate|right away|straight away|urgent|summer|spring|fall|autumn|winter|weekend|while|left|q[1-4]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few|several|half|rush|hurry|when/;
+
 export function readTimeline(rawClause: string, timelineAsked: boolean): TimelineReading | null {
+  if (!TIMELINE_HINT.test(rawClause)) return null;
   const clause = digitiseNumberWords(rawClause).replace(
     /\b(?:a|one) (day|week|month|quarter|year)\b/g,
     "1 $1",
