@@ -229,14 +229,13 @@ describe("phraseRegex", () => {
     expect(results).toEqual([true, true, false, true, false]);
   });
 
-  it("keeps the flags it is given and matches unicode", () => {
+  it("keeps the flags it is given and matches on ASCII word edges", () => {
     // Prepare
     const flags = "g";
     // Act
     const pattern = phraseRegex(["ivr"], flags);
     // Assess
-    expect(pattern.flags).toContain("g");
-    expect(pattern.flags).toContain("u");
-    expect([..."our ivr and their ivr".matchAll(pattern)]).toHaveLength(2);
+    expect(pattern.flags).toBe("g");
+    expect([..."our ivr and their ivr, not ivr2 or xivr".matchAll(pattern)]).toHaveLength(2);
   });
 });
