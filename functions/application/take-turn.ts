@@ -73,8 +73,11 @@ export async function takeTurn(deps: TurnDependencies, request: TurnRequest): Pr
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const stored = await deps.stateStore.loadContact(request.contactId);
     if (stored?.lastTurnKey === request.turnKey && stored.lastResponse) {
-      const published = await publishOutbox(deps, stored, stored.outbox);
       const reply = TurnReply.parse(JSON.parse(stored.lastResponse));
+      // Lost the race to a parallel copy of this turn: the winner is publishing right now.
+      if (attempt > 1) return { reply, publishedVersion: stored.version };
+      // A retry of a finished turn: its publish may never have happened, so publish again (same ids).
+      const published = await publishOutbox(deps, stored, stored.outbox);
       return { reply, publishedVersion: published ? stored.version : undefined };
     }
     const before = stored?.state ?? (await freshState(deps, request, campaign));

@@ -1,0 +1,69 @@
+import { readFile } from "node:fs/promises";
+import { performance } from "node:perf_hooks";
+import type { Transcript } from "../contracts/transcript.js";
+import { defaultCampaign } from "../functions/domain/campaigns.js";
+import { processCustomerTurn, recordLine, startContact } from "../functions/domain/engine.js";
+import { type EvaluationReport, evaluate } from "../functions/domain/evaluation.js";
+import { parseTranscriptFile } from "../functions/domain/transcript-file.js";
+
+export interface CorpusFigures {
+  file: string;
+  report: EvaluationReport;
+}
+
+export async function loadCorpus(path: string): Promise<Transcript[]> {
+  const parsed = parseTranscriptFile(await readFile(new URL(`../${path}`, import.meta.url)), path);
+  return parsed.flatMap((entry) => ("transcript" in entry ? [entry.transcript] : []));
+}
+
+export async function corpusFigures(files: readonly string[]): Promise<CorpusFigures[]> {
+  const figures: CorpusFigures[] = [];
+  for (const file of files) {
+    figures.push({ file, report: evaluate(await loadCorpus(file), () => defaultCampaign) });
+  }
+  return figures;
+}
+
+export interface ThroughputFigures {
+  turnsPerSecond: number;
+  /** Microseconds per customer turn (with the AI line before it) at each conversation length. */
+  perTurnMicros: Array<{ length: number; micros: number }>;
+}
+
+/**
+ * Customer turns decided per second on one core, and the cost of a turn at conversation lengths
+ * 10, 100 and 1,000: the engine keeps running aggregates, so the three should match.
+ */
+export async function throughputFigures(): Promise<ThroughputFigures> {
+  const transcripts = await loadCorpus("test/corpus/conversations.jsonl");
+  const pairs = transcripts.flatMap((transcript) =>
+    transcript.turns.flatMap((turn, index) => {
+      const before = transcript.turns[index - 1];
+      return turn.speaker === "customer" && before?.speaker === "ai"
+        ? [{ ai: before.text, customer: turn.text }]
+        : [];
+    }),
+  );
+  const run = (length: number, conversations: number): number => {
+    let turns = 0;
+    const started = performance.now();
+    for (let c = 0; c < conversations; c++) {
+      let state = startContact({ contactId: `bench-${c}`, campaignId: defaultCampaign.id });
+      for (let t = 0; t < length; t++) {
+        const pair = pairs[(c * 7 + t) % pairs.length];
+        if (!pair) continue;
+        state = recordLine(state, "ai", pair.ai, defaultCampaign);
+        state = processCustomerTurn(state, { text: pair.customer }, defaultCampaign).state;
+        turns += 1;
+      }
+    }
+    return ((performance.now() - started) * 1000) / turns;
+  };
+  run(100, 50); // warm up the JIT
+  const perTurnMicros = [10, 100, 1_000].map((length) => ({
+    length,
+    micros: Math.min(run(length, 20_000 / length), run(length, 20_000 / length)),
+  }));
+  const best = Math.min(...perTurnMicros.map((row) => row.micros));
+  return { turnsPerSecond: Math.round(1_000_000 / best), perTurnMicros };
+}
