@@ -20,8 +20,8 @@ export function extractSlots(
 ): SlotCandidate[] {
   const candidates: SlotCandidate[] = [];
   const wholeTurn = clauses.join(", ");
-  const correction = CORRECTION.test(wholeTurn);
-  const hedged = HEDGE.test(wholeTurn);
+  let correction: boolean | undefined;
+  let hedged: boolean | undefined;
   for (const slot of compiled.slots) {
     const { name, kind } = slot.definition;
     const asked = askedSlot === name;
@@ -40,6 +40,8 @@ export function extractSlots(
       if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
     }
     if (!best) continue;
+    correction ??= CORRECTION.test(wholeTurn);
+    hedged ??= HEDGE.test(wholeTurn);
     // A hedge still fills the slot ("maybe around 20k"); it only lowers how sure Baton is.
     const confidence = Math.max(0, Math.min(1, hedged ? best.confidence - 0.05 : best.confidence));
     candidates.push({

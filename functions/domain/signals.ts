@@ -46,9 +46,16 @@ export interface UtteranceInput {
 
 /** Cheap gates: most turns name no person and no purchase, and then the big patterns need not run. */
 const PERSON_HINT =
-  /person|human|agent|rep|operator|manager|supervisor|some(?:one|body)|any(?:one|body)|specialist|expert|sales|people|team|boss|charge|bot|robot|computer|machine|\bai\b|call|engineer|advisor|adviser|consultant|meeting|demo|screen/;
+  /person|human|agent|rep|operator|manager|supervisor|some(?:one|body)|any(?:one|body)|specialist|expert|sales|people|team|boss|charge|bot|robot|computer|machine|\bai\b|call (?:me|from)|engineer|advisor|adviser|consultant|with (?:one|your|a |an )/;
 const BUYING_HINT =
   /buy|purchas|sign|order|start|ready|let's|let us|pric|cost|how much|quote|estimate|proposal|offer|contract|paperwork|agreement|terms|next step|going|rolling|moving|sold|count (?:me|us)|set (?:me|us)|charge|rate|fee|ballpark|expensive|run us|take it|proceed|forward/;
+
+const BUYING_PATTERNS: ReadonlyArray<readonly [BuyingIntentKind, RegExp]> = [
+  ["contract_request", CONTRACT_REQUEST],
+  ["quote_request", QUOTE_REQUEST],
+  ["buy_now", BUY_NOW],
+  ["price_request", PRICE_REQUEST],
+];
 
 /** Intent names a campaign's Lex bot may use; a confident match counts like the words. */
 const NLU_PERSON_INTENTS = new Set(["TalkToAgent", "SpeakToHuman", "RequestHuman", "TransferToAgent"]);
@@ -64,9 +71,12 @@ export function detectPersonRequest(input: UtteranceInput, thresholds: Threshold
   }
   if (BARE_PERSON_WORD.test(input.text)) return true;
   if (!PERSON_HINT.test(input.text)) return false;
+  // Only patterns that match the whole turn are worth checking clause by clause for negation.
+  const candidates = PERSON_REQUEST.filter((pattern) => pattern.test(input.text));
+  if (candidates.length === 0) return false;
   return input.clauses.some((clause) => {
     if (PERSON_IDENTITY_QUESTION.test(clause) || DEFERRED.test(clause)) return false;
-    return PERSON_REQUEST.some((pattern) => {
+    return candidates.some((pattern) => {
       const match = pattern.exec(clause);
       if (!match || isNegatedBefore(clause, match.index)) return false;
       const rest = clause.slice(match.index + match[0].length);
@@ -83,13 +93,9 @@ export function detectBuyingIntent(input: UtteranceInput, thresholds: Thresholds
   ) {
     return input.nlu.intent === "BuyNow" ? "buy_now" : "price_request";
   }
-  const patterns: Array<[BuyingIntentKind, RegExp]> = [
-    ["contract_request", CONTRACT_REQUEST],
-    ["quote_request", QUOTE_REQUEST],
-    ["buy_now", BUY_NOW],
-    ["price_request", PRICE_REQUEST],
-  ];
   if (!BUYING_HINT.test(input.text)) return null;
+  const patterns = BUYING_PATTERNS.filter(([, pattern]) => pattern.test(input.text));
+  if (patterns.length === 0) return null;
   // A hedge anywhere in the turn ("no rush, I'm still thinking") takes away a wish to buy now, not a price request.
   const hedgedTurn = INTENT_HEDGE.test(input.text);
   for (const clause of input.clauses) {
@@ -124,12 +130,14 @@ export function readTone(input: UtteranceInput, thresholds: Thresholds): ToneRea
   const sarcasm =
     STRONG_SARCASM.test(input.text) ||
     (SARCASM.test(input.text) && SARCASM_TARGET.test(input.text) && !ACKNOWLEDGEMENT.test(input.text));
-  const strongWords = input.clauses.some((clause) => {
-    const match = STRONG_NEGATIVE.exec(clause);
-    if (!match || isNegatedBefore(clause, match.index)) return false;
-    return !PROBLEM_SUBJECT.test(input.text) || AT_THE_CALL.test(clause);
-  });
-  const mildWords = findAffirmed(input.clauses, MILD_NEGATIVE) !== null;
+  const strongWords =
+    STRONG_NEGATIVE.test(input.text) &&
+    input.clauses.some((clause) => {
+      const match = STRONG_NEGATIVE.exec(clause);
+      if (!match || isNegatedBefore(clause, match.index)) return false;
+      return !PROBLEM_SUBJECT.test(input.text) || AT_THE_CALL.test(clause);
+    });
+  const mildWords = MILD_NEGATIVE.test(input.text) && findAffirmed(input.clauses, MILD_NEGATIVE) !== null;
   const lexical = strongWords ? 0.9 : sarcasm ? 0.7 : mildWords ? 0.5 : POSITIVE.test(input.text) ? 0.1 : 0.2;
   const scored = input.sentiment ? negativityOf(input.sentiment) : undefined;
   const negativity = scored === undefined ? lexical : Math.max(scored, strongWords ? lexical : 0);
@@ -147,18 +155,17 @@ function negativityOf(sentiment: Sentiment): number {
 }
 
 export function detectConfusion(input: UtteranceInput): boolean {
-  return input.clauses.some((clause) => CONFUSION.test(clause)) || CONFUSION.test(input.text);
+  return CONFUSION.test(input.text);
 }
 
 export function detectAcknowledgement(input: UtteranceInput): boolean {
-  return findAffirmed(input.clauses, ACKNOWLEDGEMENT) !== null;
+  return ACKNOWLEDGEMENT.test(input.text) && findAffirmed(input.clauses, ACKNOWLEDGEMENT) !== null;
 }
 
 export function detectEndReason(input: UtteranceInput): EndReason | null {
   if (DO_NOT_CALL.test(input.text)) return "do_not_call";
   if (WRONG_NUMBER.test(input.text)) return "wrong_number";
-  const match = input.clauses.find((clause) => NOT_INTERESTED.test(clause));
-  return match === undefined ? null : "not_interested";
+  return NOT_INTERESTED.test(input.text) ? "not_interested" : null;
 }
 
 export function detectDeferral(input: UtteranceInput): boolean {
