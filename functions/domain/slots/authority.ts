@@ -68,9 +68,7 @@ export function readAuthority(clause: string, authorityAsked: boolean): Authorit
   if (!decider && authorityAsked) return answerToWhoDecides(clause);
   if (decider) {
     // "i do" alone answers "who decides?"; unasked it means nothing, so look for a stronger phrase.
-    const strong = [...clause.matchAll(new RegExp(DECIDER.source, "g"))].find(
-      (m) => !WEAK_DECIDER.test(m[0]),
-    );
+    const strong = [...clause.matchAll(DECIDER_ALL)].find((m) => !WEAK_DECIDER.test(m[0]));
     if (!strong && !authorityAsked) return null;
     return { value: "decision_maker", confidence, quote: (strong ?? decider)[0] };
   }
