@@ -28,6 +28,8 @@ export const SlotDefinition = z.strictObject({
   askedBy: z.array(z.string().min(2)).default([]),
   /** For `category` slots: canonical value -> phrases that express it. */
   values: z.record(z.string().min(1), z.array(z.string().min(2)).min(1)).optional(),
+  /** For `category` slots: word stems per value, used only on the answer to this slot's question. */
+  stems: z.record(z.string().min(1), z.array(z.string().min(2)).min(1)).optional(),
 });
 export type SlotDefinition = z.infer<typeof SlotDefinition>;
 

@@ -6,6 +6,8 @@ export interface CompiledSlot {
   definition: SlotDefinition;
   askedBy: RegExp | null;
   category: CategoryMatcher | null;
+  /** Looser match by word stems, used only when the AI just asked for this slot. */
+  categoryStems: CategoryMatcher | null;
 }
 
 export interface CompiledCampaign {
@@ -28,6 +30,7 @@ export function compileCampaign(campaign: Campaign): CompiledCampaign {
       definition,
       askedBy: definition.askedBy.length > 0 ? phraseRegex(definition.askedBy, "g") : null,
       category: definition.values ? categoryMatcher(definition.values) : null,
+      categoryStems: definition.stems ? categoryMatcher(definition.stems, true) : null,
     })),
     required: campaign.slots.filter((slot) => slot.required).map((slot) => slot.name),
     sticky: new Set(campaign.slots.filter((slot) => slot.kind === "category").map((slot) => slot.name)),

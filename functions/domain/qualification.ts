@@ -36,7 +36,9 @@ export function extractSlots(
             ? readTimeline(clause, asked)
             : kind === "authority"
               ? readAuthority(clause, asked)
-              : (slot.category?.read(clause, asked) ?? null);
+              : (slot.category?.read(clause, asked) ??
+                (asked ? slot.categoryStems?.read(clause, asked) : null) ??
+                null);
       if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
     }
     if (!best) continue;

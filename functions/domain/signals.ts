@@ -44,11 +44,14 @@ export interface UtteranceInput {
   nlu?: NluHint | undefined;
 }
 
+/** "one of those calls where you pass me to a salesperson" describes, it does not ask. */
+const HYPOTHETICAL = /\b(?:where|if|when|unless|whenever) you (?:pass|put|transfer|send|connect|hand)\b/;
+
 /** Cheap gates: most turns name no person and no purchase, and then the big patterns need not run. */
 const PERSON_HINT =
-  /person|human|agent|rep|operator|manager|supervisor|some(?:one|body)|any(?:one|body)|specialist|expert|sales|people|team|boss|charge|bot|robot|computer|machine|\bai\b|call (?:me|from)|engineer|advisor|adviser|consultant|with (?:one|your|a |an )/;
+  /person|human|agent|rep|operator|manager|supervisor|some(?:one|body)|any(?:one|body)|specialist|expert|sales|people|team|boss|charge|bot|robot|computer|machine|\bai\b|call (?:me|from)|engineer|advisor|adviser|consultant|with (?:one|your|a |an )|who can|ring|living|off this|done talking|operator/;
 const BUYING_HINT =
-  /buy|purchas|sign|order|start|ready|let's|let us|pric|cost|how much|quote|estimate|proposal|offer|contract|paperwork|agreement|terms|next step|going|rolling|moving|sold|count (?:me|us)|set (?:me|us)|charge|rate|fee|ballpark|expensive|run us|take it|proceed|forward/;
+  /buy|purchas|sign|order|start|ready|let's|let us|pric|cost|how much|quote|estimate|proposal|offer|contract|paperwork|agreement|terms|next step|going|rolling|moving|sold|count (?:me|us)|set (?:me|us)|charge|rate|fee|ballpark|expensive|run (?:me|us|you)|would that run|take it|proceed|forward|damage|invoice|we're in|i'm in|count|quote/;
 
 const BUYING_PATTERNS: ReadonlyArray<readonly [BuyingIntentKind, RegExp]> = [
   ["contract_request", CONTRACT_REQUEST],
@@ -75,7 +78,8 @@ export function detectPersonRequest(input: UtteranceInput, thresholds: Threshold
   const candidates = PERSON_REQUEST.filter((pattern) => pattern.test(input.text));
   if (candidates.length === 0) return false;
   return input.clauses.some((clause) => {
-    if (PERSON_IDENTITY_QUESTION.test(clause) || DEFERRED.test(clause)) return false;
+    if (PERSON_IDENTITY_QUESTION.test(clause) || DEFERRED.test(clause) || HYPOTHETICAL.test(clause))
+      return false;
     return candidates.some((pattern) => {
       const match = pattern.exec(clause);
       if (!match || isNegatedBefore(clause, match.index)) return false;

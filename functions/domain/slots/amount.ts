@@ -73,7 +73,8 @@ export function readAmount(
     const low = toNumber(firstDigits) * (scaleA ?? scaleB ?? 1);
     if (!moneyMarked && low < 50) continue;
     const looksLikeYear =
-      /^(?:19|20)\d\d$/.test(firstDigits) && /\b(?:in|since|by|from|of|until|till|year)\s*$/.test(before);
+      /^(?:19|20)\d\d$/.test(firstDigits) &&
+      /\b(?:in|since|by|from|of|until|till|year)(?: about| around| roughly)?\s*$/.test(before);
     if (looksLikeYear && !moneyMarked) continue;
     let value: string;
     const isRange =

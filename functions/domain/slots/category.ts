@@ -11,10 +11,13 @@ export interface CategoryMatcher {
 }
 
 /** Built once per campaign slot: one regex per value, the earliest mention wins. */
-export function categoryMatcher(values: Record<string, string[]>): CategoryMatcher {
+export function categoryMatcher(values: Record<string, string[]>, stems = false): CategoryMatcher {
   // One regex, one capture group per value: the leftmost match is the earliest mention, in one pass.
   const names = Object.keys(values);
-  const groups = Object.values(values).map((phrases) => `(${phraseRegex(phrases).source})`);
+  // Stems match the start of a word ("integrat" -> "integration"), phrases match whole words.
+  const groups = Object.values(values).map((phrases) =>
+    stems ? `((?<![a-z])(?:${phrases.map(escapeStem).join("|")}))` : `(${phraseRegex(phrases).source})`,
+  );
   const pattern = new RegExp(groups.join("|"));
   return {
     read(clause, asked) {
@@ -22,7 +25,12 @@ export function categoryMatcher(values: Record<string, string[]>): CategoryMatch
       if (!match) return null;
       const group = match.findIndex((captured, index) => index > 0 && captured !== undefined);
       const value = names[group - 1];
-      return value === undefined ? null : { value, confidence: asked ? 0.85 : 0.7, quote: match[0] };
+      const confidence = stems ? 0.7 : asked ? 0.85 : 0.7;
+      return value === undefined ? null : { value, confidence, quote: match[0] };
     },
   };
+}
+
+function escapeStem(stem: string): string {
+  return stem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

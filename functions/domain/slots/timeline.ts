@@ -26,7 +26,7 @@ const FIXED: Array<[RegExp, number]> = [
     90,
   ],
   [
-    /\b(?:next quarter|half a year|(?:this|by) (?:summer|spring|fall|autumn|winter)|end of (?:the |this )?year|later this year|(?:this|by the end of the) year|by year end|year-end|second half)\b/,
+    /\b(?:next quarter|half a year|(?:this|by) (?:summer|spring|fall|autumn|winter)|end of (?:the |this )?year|later this year|by the end of the year|by year end|year-end|second half)\b/,
     180,
   ],
   [
