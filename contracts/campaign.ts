@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { HandoffTrigger } from "./transcript.js";
 import { ObjectionKind } from "./turn-signals.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Amazon Connect Contact Lens post-call analysis output (the parts Baton reads).

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Amazon Lex V2 code hook: the event Lex sends to the Lambda and the reply it expects.

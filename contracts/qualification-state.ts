@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { RouteTrigger } from "./campaign.js";
 import { EndReason, ObjectionKind, Tone } from "./turn-signals.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Speech sentiment as Amazon Lex V2 / Comprehend report it; scores are optional. */
 export const SentimentLabel = z.enum(["POSITIVE", "NEGATIVE", "NEUTRAL", "MIXED"]);

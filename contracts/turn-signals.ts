@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 export const ObjectionKind = z.enum(["price", "competitor", "timing", "authority", "trust"]);
 export type ObjectionKind = z.infer<typeof ObjectionKind>;

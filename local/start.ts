@@ -1,28 +1,98 @@
-import { readFile } from "node:fs/promises";
-import { defaultCampaign } from "../functions/domain/campaigns.js";
-import { replayTranscript } from "../functions/domain/replay.js";
-import { parseTranscriptFile } from "../functions/domain/transcript-file.js";
+import { resolve } from "node:path";
+import { parseStartArgs, type StartOptions, USAGE } from "./cli/args.js";
+import { runDemo } from "./cli/demo.js";
+import { LocalDynamoDbError } from "./dynamodb/local-dynamodb.js";
+import { type LocalStack, startLocalStack } from "./stack.js";
+import { DataDirInUseError } from "./support/data-lock.js";
+import { type Log, terminalLog } from "./support/log.js";
+import { showPath } from "./support/show-path.js";
+import { PortInUseError } from "./web/http-server.js";
 
-/** `npm start`: replays the bundled sample calls through the engine and shows each handoff's screen pop. */
-const file = new URL("./sample-calls.jsonl", import.meta.url);
-for (const entry of parseTranscriptFile(await readFile(file), "sample-calls.jsonl")) {
-  if ("error" in entry) {
-    console.error(`skipped sample line ${entry.line}: ${entry.error.message}`);
-    continue;
+/**
+ * `npm start`: Baton on this machine (DynamoDB Local, the local bus, the conversation-turn code, the
+ * customer console and the agent desk). `npm start -- --demo` runs the personas without a browser.
+ */
+async function main(argv: readonly string[]): Promise<number> {
+  let options: StartOptions;
+  try {
+    options = parseStartArgs(argv);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
   }
-  const result = replayTranscript(entry.transcript, defaultCampaign);
-  console.log(`\n=== ${entry.transcript.id} ===`);
-  if (!result.firstHandoff) {
-    console.log("no handoff");
-    continue;
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
   }
-  const pop = result.firstHandoff.screenPop;
-  console.log(`handoff at turn ${result.firstHandoff.turn}: ${pop.trigger} (${pop.reasons.join("; ")})`);
-  console.log(`summary:  ${pop.summary}`);
-  console.log(`opener:   ${pop.opener}`);
-  for (const fact of pop.confirmed)
-    console.log(`do not re-ask: ${fact.label} = ${fact.value} (turn ${fact.turn}, "${fact.quote}")`);
-  console.log(
-    `tone: ${pop.tone.label}, ${pop.tone.trend}; urgency ${pop.urgency}; intents: ${pop.intentTags.join(", ") || "none"}`,
-  );
+  const log = terminalLog();
+  try {
+    if (options.demo) return await runDemo((line) => process.stdout.write(`${line}\n`));
+    return await serve(options, log);
+  } catch (error) {
+    if (
+      error instanceof PortInUseError ||
+      error instanceof DataDirInUseError ||
+      error instanceof LocalDynamoDbError
+    ) {
+      // Expected situations: the message says what to do; a stack trace would only hide it.
+      process.stderr.write(`\n${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
 }
+
+async function serve(options: StartOptions, log: Log): Promise<number> {
+  const dataDir = resolve(options.dataDir);
+  log.info("Baton local: starting");
+  const stack = await startLocalStack({ dataDir, port: options.port, log, paceMs: options.paceMs });
+  log.info("ready");
+  process.stdout.write(
+    [
+      "",
+      `  customer console  ${stack.url}/console`,
+      `  agent desk        ${stack.url}/desk`,
+      `  data              ${showPath(dataDir)} (kept across restarts)`,
+      "  stop              Ctrl+C",
+      "",
+      "",
+    ].join("\n"),
+  );
+  await untilSignal(stack, log);
+  return 0;
+}
+
+/** Ctrl+C stops cleanly (deliveries finish, the desk is saved, DynamoDB Local stops); a second one forces. */
+function untilSignal(stack: LocalStack, log: Log): Promise<void> {
+  return new Promise((done) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        log.warn(`${signal} again: exiting now`);
+        process.exit(130);
+      }
+      stopping = true;
+      log.info(`${signal}: stopping (press Ctrl+C again to force)`);
+      stack.stop().then(
+        () => {
+          log.info("stopped; everything is kept for the next start");
+          done();
+        },
+        (error: unknown) => {
+          log.error(`stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+          done();
+        },
+      );
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { RouteTrigger } from "../campaign.js";
 import { ScreenPop } from "../screen-pop.js";
 import { defineEvent } from "./define-event.js";

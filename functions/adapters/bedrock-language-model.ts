@@ -5,7 +5,7 @@ import {
   type ConverseCommandOutput,
   type Message,
 } from "@aws-sdk/client-bedrock-runtime";
-import { z } from "zod";
+import * as z from "zod";
 import type { Campaign } from "../../contracts/campaign.js";
 import type { QualificationState } from "../../contracts/qualification-state.js";
 import type { SlotCandidate } from "../../contracts/turn-signals.js";

@@ -11,7 +11,8 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
-import { type ZodType, z } from "zod";
+import type { ZodType } from "zod";
+import * as z from "zod";
 import { QualificationState, SlotValue } from "../../contracts/qualification-state.js";
 import {
   type LeadProfile,

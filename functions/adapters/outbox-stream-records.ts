@@ -1,6 +1,6 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import type { OutboxImage } from "../application/relay-outbox.js";
 
 const StreamEvent = z.looseObject({
@@ -40,7 +40,7 @@ export function outboxImagesFromStream(event: unknown): {
     const newImage = record.dynamodb?.NewImage;
     const sequenceNumber = record.dynamodb?.SequenceNumber ?? "";
     if (!newImage || record.eventName === "REMOVE") continue;
-    const item = ContactImage.safeParse(unmarshall(newImage as Record<string, AttributeValue>));
+    const item = ContactImage.safeParse(safeUnmarshall(newImage));
     if (!item.success) {
       if (String((newImage.pk as { S?: string } | undefined)?.S ?? "").startsWith("CONTACT#"))
         skipped.push(sequenceNumber);
@@ -59,4 +59,13 @@ export function outboxImagesFromStream(event: unknown): {
     });
   }
   return { images, skipped };
+}
+
+/** A malformed attribute value must not fail the whole stream batch: it becomes an unreadable record. */
+function safeUnmarshall(image: Record<string, unknown>): unknown {
+  try {
+    return unmarshall(image as Record<string, AttributeValue>);
+  } catch {
+    return undefined;
+  }
 }

@@ -120,7 +120,7 @@ function toLexResponse(
   publishedVersion: number | undefined,
 ): LexV2Response {
   const attributes: Record<string, string> = {
-    ...(event.sessionState.sessionAttributes ?? {}),
+    ...carriedAttributes(event),
     [SESSION.published]: publishedVersion === undefined ? "" : String(publishedVersion),
     [SESSION.turn]: String(reply.customerTurns),
     [SESSION.silence]: "0",
@@ -141,13 +141,9 @@ function toLexResponse(
 function reprompt(deps: LexConversationDependencies, event: LexV2Event, silence: number): LexV2Response {
   const campaign = tryCampaign(deps, event);
   const line = campaign
-    ? `Sorry, I didn't catch that. ${campaign.slots[0]?.question ?? ""}`.trim()
+    ? "Sorry, I didn't catch that. Could you say that again?"
     : "Sorry, I didn't catch that.";
-  return elicit(
-    event,
-    { ...(event.sessionState.sessionAttributes ?? {}), [SESSION.silence]: String(silence) },
-    line,
-  );
+  return elicit(event, { ...carriedAttributes(event), [SESSION.silence]: String(silence) }, line);
 }
 
 function fallback(
@@ -162,7 +158,7 @@ function fallback(
   deps.count("SystemFallback");
   const campaign = event ? tryCampaign(deps, event) : undefined;
   const attributes: Record<string, string> = {
-    ...(event?.sessionState.sessionAttributes ?? {}),
+    ...carriedAttributes(event),
     [SESSION.handoff]: "true",
     [SESSION.trigger]: "system_fallback",
     [SESSION.queue]: campaign?.routes.system_fallback ?? deps.fallbackQueue,
@@ -204,4 +200,10 @@ function close(
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim().length > 0 ? value.trim() : undefined;
+}
+
+/** Session attributes go back to Lex as they came, less keys Lex would reject. */
+function carriedAttributes(event: LexV2Event | undefined): Record<string, string> {
+  const attributes = event?.sessionState.sessionAttributes ?? {};
+  return Object.fromEntries(Object.entries(attributes).filter(([key]) => key.trim().length > 0));
 }

@@ -11,7 +11,7 @@ export interface OutboxImage {
 
 export interface RelayDependencies {
   publisher: EventPublisher;
-  stateStore: Pick<StateStore, "clearUnpublished">;
+  stateStore: Pick<StateStore, "clearUnpublished" | "loadContact">;
 }
 
 /**
@@ -25,7 +25,14 @@ export async function relayOutbox(
 ): Promise<OutboxImage[]> {
   const stillFailing: OutboxImage[] = [];
   for (const image of images) {
-    const pending = image.outbox.filter((entry) => image.unpublished.includes(entry.id));
+    if (image.unpublished.length === 0) continue;
+    // The call path clears what it published a moment after the write: read the item again so only
+    // what is still pending goes out (the event source's batching window gives it that moment).
+    const current = await deps.stateStore.loadContact(image.contactId);
+    const stillPending = new Set(
+      current?.version === image.version ? current.unpublished : image.unpublished,
+    );
+    const pending = image.outbox.filter((entry) => stillPending.has(entry.id));
     if (pending.length === 0) continue;
     const { failed } = await deps.publisher.publish(pending);
     const failedIds = new Set(failed.map((failure) => failure.id));

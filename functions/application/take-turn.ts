@@ -90,14 +90,18 @@ export async function takeTurn(deps: TurnDependencies, request: TurnRequest): Pr
     const carried = (stored?.outbox ?? []).filter(
       (entry) => unconfirmed || stored?.unpublished.includes(entry.id),
     );
+    // The contact's last turn (handoff, nurture, end) has no next turn to carry its events, so they are
+    // written as pending and cleared once on the bus; the relay publishes whatever is still pending.
+    const terminal = reply.action !== "continue";
+    const fresh = events.map(toOutboxEntry);
     const next: StoredContact = {
       contactId: request.contactId,
       version: (stored?.version ?? 0) + 1,
       state,
       lastTurnKey: request.turnKey,
       lastResponse: JSON.stringify(reply),
-      outbox: [...carried, ...events.map(toOutboxEntry)],
-      unpublished: carried.map((entry) => entry.id),
+      outbox: [...carried, ...fresh],
+      unpublished: [...carried, ...(terminal ? fresh : [])].map((entry) => entry.id),
       expiresAt: expiresAt(deps),
     };
     try {
@@ -111,9 +115,19 @@ export async function takeTurn(deps: TurnDependencies, request: TurnRequest): Pr
       throw error;
     }
     const published = await publishOutbox(deps, next, next.outbox);
+    if (published && next.unpublished.length > 0) await clearPending(deps, next);
     return { reply, publishedVersion: published ? next.version : undefined };
   }
   throw new Error(`contact ${request.contactId}: gave up after ${MAX_ATTEMPTS} conflicting writes`);
+}
+
+async function clearPending(deps: TurnDependencies, item: StoredContact): Promise<void> {
+  try {
+    await deps.stateStore.clearUnpublished(item.contactId, item.version, item.unpublished);
+  } catch {
+    // Left pending: the relay re-reads the item and publishes again under the same ids.
+    deps.onPublishFailure?.(item.unpublished, item.contactId);
+  }
 }
 
 /** A new contact resumes what the lead already confirmed on earlier calls. */
@@ -124,7 +138,9 @@ async function freshState(
 ): Promise<QualificationState> {
   const identity = { contactId: request.contactId, campaignId: campaign.id, leadId: request.leadId };
   const lead = request.leadId ? await deps.stateStore.loadLead(request.leadId) : null;
-  return startContact(identity, lead ? { slots: lead.slots, note: lead.note } : {});
+  const state = startContact(identity, lead ? { slots: lead.slots, note: lead.note } : {});
+  // A lead that opted out stays opted out: the tag keeps the lead item's flag set on every write.
+  return lead?.doNotCall ? { ...state, intentTags: ["do_not_call"] } : state;
 }
 
 function runEngine(state: QualificationState, request: TurnRequest, campaign: Campaign): TurnResult {

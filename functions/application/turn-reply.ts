@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { RouteTrigger } from "../../contracts/campaign.js";
 import { EndReason } from "../../contracts/turn-signals.js";
 

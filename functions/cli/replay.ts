@@ -3,9 +3,19 @@ import { CampaignRegistry, defaultCampaign } from "../domain/campaigns.js";
 import { replayTranscript } from "../domain/replay.js";
 import { screenPopAttributes } from "../domain/screen-pop.js";
 import { loadTranscripts, usage } from "./load-transcripts.js";
+import { loadScreenPopFile, printRestart } from "./restart-report.js";
 
-/** `npm run replay -- <file.jsonl | contact-lens.json>`: signals, slots and decision per turn, and the screen pop. */
-const file = process.argv[2] ?? usage("usage: npm run replay -- <transcripts.jsonl | contact-lens.json>");
+/**
+ * `npm run replay -- <file.jsonl | contact-lens.json> [--screen-pop <file.json>]`: signals, slots and decision
+ * per turn, the screen pop, and (when the call has closer turns) the restart KPI of the human part.
+ */
+const USAGE = "usage: npm run replay -- <transcripts.jsonl | contact-lens.json> [--screen-pop <file.json>]";
+const args = process.argv.slice(2);
+const popAt = args.indexOf("--screen-pop");
+const screenPopPath = popAt >= 0 ? (args[popAt + 1] ?? usage(USAGE)) : undefined;
+const file =
+  args.filter((_, index) => popAt < 0 || (index !== popAt && index !== popAt + 1))[0] ?? usage(USAGE);
+const givenScreenPop = screenPopPath ? await loadScreenPopFile(screenPopPath) : undefined;
 const campaigns = new CampaignRegistry([defaultCampaign]);
 
 export function printReplay(transcript: Transcript): void {
@@ -48,6 +58,7 @@ export function printReplay(transcript: Transcript): void {
   } else {
     console.log("\n(no handoff)");
   }
+  printRestart(transcript, campaign, givenScreenPop);
 }
 
 for (const transcript of await loadTranscripts(file)) {

@@ -108,7 +108,7 @@ const bytes = (text: string): number => encoder.encode(text).length;
 export function screenPopAttributes(pop: ScreenPop): ContactAttributes {
   const entries: Array<[string, string]> = [
     ["baton_trigger", pop.trigger],
-    ["baton_turn", String(pop.decidedAtTurn)],
+    ["baton_decided_turn", String(pop.decidedAtTurn)],
     ["baton_urgency", pop.urgency],
     ["baton_tone", `${pop.tone.label}, ${pop.tone.trend}${pop.tone.sarcasm ? ", sarcastic" : ""}`],
     ["baton_summary", pop.summary],

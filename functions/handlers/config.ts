@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Environment of the deployed functions, read once at cold start; a bad value stops the function naming it. */
 const Environment = z.object({

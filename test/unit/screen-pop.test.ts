@@ -201,7 +201,7 @@ describe("screenPopAttributes", () => {
     const attributes = screenPopAttributes(screenPop);
     // Assess
     expectValidAttributes(attributes);
-    expect(attributes).toMatchObject({ baton_trigger: "qualified", baton_turn: "11" });
+    expect(attributes).toMatchObject({ baton_trigger: "qualified", baton_decided_turn: "11" });
   });
 
   it("stays within 8 KB after a call with 20 slots and huge objection quotes", () => {

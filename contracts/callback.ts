@@ -1,0 +1,36 @@
+import * as z from "zod";
+import { BATON_SOURCE } from "./events/catalog.js";
+import { defineEvent } from "./events/define-event.js";
+
+/**
+ * What an EventBridge Scheduler one-time schedule hands to `functions/handlers/start-callback.ts`
+ * (the schedule's `Target.Input`). No phone number: it is looked up at call time.
+ */
+export const CallbackTargetInput = z.strictObject({
+  leadId: z.string().min(1),
+  campaignId: z.string().min(1),
+  /** The deterministic schedule name of the lead. */
+  scheduleName: z.string().min(1).max(64),
+  /** The version of the lead's callback record the schedule was created for: older schedules do nothing. */
+  version: z.number().int().positive(),
+});
+export type CallbackTargetInput = z.infer<typeof CallbackTargetInput>;
+
+/** Why Baton plans a callback: a closer's handback, the engine's nurture decision, or no closer was free. */
+export const CallbackOrigin = z.enum(["handback", "nurture", "no_closer"]);
+export type CallbackOrigin = z.infer<typeof CallbackOrigin>;
+
+/**
+ * A planned callback is withdrawn (the agent app's "cancel follow-up", or an opt-out recorded elsewhere).
+ * Not yet in EVENT_CATALOG nor in the `baton-handback` bus rule: see functions/handlers/handback-scheduler.ts.
+ */
+export const HandbackCancelled = defineEvent({
+  source: BATON_SOURCE.handback,
+  detailType: "Handback.Cancelled",
+  shape: {
+    leadId: z.string().min(1),
+    reason: z.string().max(500),
+    requestedBy: z.string().min(1),
+  },
+});
+export type HandbackCancelledDetail = z.infer<typeof HandbackCancelled.detail>;

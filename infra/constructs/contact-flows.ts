@@ -1,0 +1,64 @@
+import { Stack } from "aws-cdk-lib";
+import { CfnContactFlow } from "aws-cdk-lib/aws-connect";
+import { Construct } from "constructs";
+import type { Campaign } from "../../contracts/campaign.js";
+import { aiFlow, screenPopGuideFlow } from "../flows/baton-flows.js";
+import { assertValidFlow, FLOW_LIMITS, type Flow } from "../flows/flow.js";
+
+export interface ContactFlowsProps {
+  instanceArn: string;
+  campaign: Campaign;
+  botAliasArn: string;
+  queueArns: Record<string, string>;
+}
+
+/**
+ * The contact flows, built from the typed builders in infra/flows and checked by the flow walker at synth:
+ * the screen-pop guide flow (DefaultAgentUI), the inbound AI flow and the outbound AI flow.
+ */
+export class ContactFlows extends Construct {
+  readonly screenPop: CfnContactFlow;
+  readonly inbound: CfnContactFlow;
+  readonly outbound: CfnContactFlow;
+  /** The flows as built, by logical name (for tests and docs). */
+  readonly definitions: Record<"screenPop" | "inbound" | "outbound", Flow>;
+  private readonly instanceArn: string;
+
+  constructor(scope: Construct, id: string, props: ContactFlowsProps) {
+    super(scope, id);
+    this.instanceArn = props.instanceArn;
+    const { region, partition } = Stack.of(this);
+    // The AWS managed Detail view, version 1 (AWS managed views take the version in the id).
+    const detailViewArn = `arn:${partition}:connect:${region}:aws:view/detail:1`;
+    const screenPop = screenPopGuideFlow({ campaign: props.campaign, detailViewArn });
+    this.screenPop = this.flow("ScreenPop", screenPop);
+    const input = {
+      campaign: props.campaign,
+      botAliasArn: props.botAliasArn,
+      queueArns: props.queueArns,
+      screenPopFlowArn: this.screenPop.attrContactFlowArn,
+    };
+    const inbound = aiFlow("inbound", input);
+    const outbound = aiFlow("outbound", input);
+    this.inbound = this.flow("InboundAi", inbound);
+    this.outbound = this.flow("OutboundAi", outbound);
+    this.definitions = { screenPop, inbound, outbound };
+  }
+
+  private flow(id: string, flow: Flow): CfnContactFlow {
+    assertValidFlow(flow, estimatedContent);
+    return new CfnContactFlow(this, id, {
+      instanceArn: this.instanceArn,
+      name: flow.Metadata.name,
+      description: flow.Metadata.description,
+      type: "CONTACT_FLOW",
+      state: "ACTIVE",
+      content: Stack.of(this).toJsonString(flow),
+    });
+  }
+}
+
+/** The content as deployed, with every unresolved token (an ARN known at deploy time) counted at its longest. */
+export function estimatedContent(flow: Flow): string {
+  return JSON.stringify(flow).replace(/\$\{Token\[[^\]]+\]\}/g, "x".repeat(FLOW_LIMITS.tokenChars));
+}

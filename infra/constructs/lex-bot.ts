@@ -1,0 +1,181 @@
+import { createHash } from "node:crypto";
+import { Stack } from "aws-cdk-lib";
+import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
+import type { IFunction } from "aws-cdk-lib/aws-lambda";
+import { CfnBot, CfnBotAlias, CfnBotVersion } from "aws-cdk-lib/aws-lex";
+import { Construct } from "constructs";
+import { acknowledge } from "../nag.js";
+
+export const BOT_LOCALE = "en_US";
+
+/**
+ * Intents are signals for the engine, not a dialog: every utterance goes to the conversation-turn function
+ * (dialog code hook on every intent), which reads a confident TalkToAgent / BuyNow / RequestPrice match
+ * (functions/domain/signals.ts) and otherwise the transcript. Slots are extracted by the engine from the
+ * words, so the bot has none (and Bedrock-assisted slot resolution has nothing to improve).
+ */
+export const BOT_INTENTS: ReadonlyArray<{ name: string; description: string; utterances: string[] }> = [
+  {
+    name: "TalkToAgent",
+    description: "The caller asks for a person",
+    utterances: [
+      "I want to talk to a person",
+      "Can I speak to a human",
+      "Let me talk to a real person",
+      "Transfer me to an agent",
+      "Get me a representative",
+      "I'd like to speak with someone",
+      "Put me through to sales",
+      "Operator",
+    ],
+  },
+  {
+    name: "BuyNow",
+    description: "The caller wants to buy now",
+    utterances: [
+      "I want to buy it",
+      "Sign me up",
+      "Let's do it",
+      "How do I get started today",
+      "I'm ready to purchase",
+      "We want to go ahead",
+    ],
+  },
+  {
+    name: "RequestPrice",
+    description: "The caller asks for a price or a quote",
+    utterances: [
+      "How much does it cost",
+      "What's the price",
+      "Can you send me a quote",
+      "What would we pay per month",
+      "What does it cost per user",
+    ],
+  },
+];
+
+export interface LexBotProps {
+  /** The conversation-turn function: the code hook of the alias. */
+  codeHook: IFunction;
+  /** Polly voice for the bot's own prompts (Connect speaks the code hook's lines with the flow's voice). */
+  voiceId?: string;
+}
+
+/**
+ * The Baton Lex V2 bot: en_US with the signal intents and AMAZON.FallbackIntent, the dialog code hook on
+ * every intent, a version built from DRAFT (a new one whenever the definition changes), and the "live"
+ * alias with the conversation-turn function as its code hook and sentiment analysis on.
+ */
+export class LexBot extends Construct {
+  readonly bot: CfnBot;
+  readonly version: CfnBotVersion;
+  readonly alias: CfnBotAlias;
+
+  constructor(scope: Construct, id: string, props: LexBotProps) {
+    super(scope, id);
+    const role = new Role(this, "Role", {
+      assumedBy: new ServicePrincipal("lexv2.amazonaws.com"),
+      description: "Baton Lex V2 bot: speech synthesis and sentiment",
+      inlinePolicies: {
+        runtime: new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              actions: ["polly:SynthesizeSpeech", "comprehend:DetectSentiment"],
+              resources: ["*"],
+            }),
+          ],
+        }),
+      },
+    });
+    acknowledge(
+      role,
+      "AwsSolutions-IAM5",
+      "polly:SynthesizeSpeech and comprehend:DetectSentiment act on no resource, so they cannot be scoped.",
+      ["Resource::*"],
+    );
+
+    const hook = { enabled: true };
+    const locale: CfnBot.BotLocaleProperty = {
+      localeId: BOT_LOCALE,
+      description: "Baton AI sales calls, US English",
+      nluConfidenceThreshold: 0.4,
+      voiceSettings: { voiceId: props.voiceId ?? "Joanna", engine: "neural" },
+      intents: [
+        ...BOT_INTENTS.map(
+          (intent): CfnBot.IntentProperty => ({
+            name: intent.name,
+            description: intent.description,
+            sampleUtterances: intent.utterances.map((utterance) => ({ utterance })),
+            dialogCodeHook: hook,
+            fulfillmentCodeHook: hook,
+          }),
+        ),
+        {
+          name: "FallbackIntent",
+          description: "Everything else the caller says: the code hook reads the words",
+          parentIntentSignature: "AMAZON.FallbackIntent",
+          dialogCodeHook: hook,
+          fulfillmentCodeHook: hook,
+        },
+      ],
+    };
+    const { account, region, partition } = Stack.of(this);
+    const codeHookSettings = [
+      {
+        localeId: BOT_LOCALE,
+        botAliasLocaleSetting: {
+          enabled: true,
+          codeHookSpecification: {
+            lambdaCodeHook: { codeHookInterfaceVersion: "1.0", lambdaArn: props.codeHook.functionArn },
+          },
+        },
+      },
+    ];
+    this.bot = new CfnBot(this, "Bot", {
+      name: `${Stack.of(this).stackName}-baton`,
+      description: "Baton AI caller: every turn is decided by the conversation-turn function",
+      roleArn: role.roleArn,
+      dataPrivacy: { ChildDirected: false },
+      idleSessionTtlInSeconds: 300,
+      autoBuildBotLocales: true,
+      botLocales: [locale],
+      testBotAliasSettings: {
+        botAliasLocaleSettings: codeHookSettings,
+        sentimentAnalysisSettings: { DetectSentiment: true },
+      },
+    });
+
+    // A bot version is immutable: the description carries a hash of the definition so that a change makes
+    // a new version (and the alias moves to it) instead of silently keeping the old one.
+    const definition = createHash("sha256").update(JSON.stringify(locale)).digest("hex").slice(0, 16);
+    this.version = new CfnBotVersion(this, "Version", {
+      botId: this.bot.attrId,
+      description: `Baton bot definition ${definition}`,
+      botVersionLocaleSpecification: [
+        { localeId: BOT_LOCALE, botVersionLocaleDetails: { sourceBotVersion: "DRAFT" } },
+      ],
+    });
+    this.alias = new CfnBotAlias(this, "Alias", {
+      botId: this.bot.attrId,
+      botAliasName: "live",
+      description: "The alias Amazon Connect talks to",
+      botVersion: this.version.attrBotVersion,
+      botAliasLocaleSettings: codeHookSettings,
+      sentimentAnalysisSettings: { DetectSentiment: true },
+    });
+
+    // Lex may invoke the code hook for this bot's live alias and its test alias, nothing else.
+    props.codeHook.addPermission("InvokeFromLexAlias", {
+      principal: new ServicePrincipal("lexv2.amazonaws.com"),
+      action: "lambda:InvokeFunction",
+      sourceAccount: account,
+      sourceArn: this.alias.attrArn,
+    });
+    props.codeHook.addPermission("InvokeFromLexTestAlias", {
+      principal: new ServicePrincipal("lexv2.amazonaws.com"),
+      action: "lambda:InvokeFunction",
+      sourceAccount: account,
+      sourceArn: `arn:${partition}:lex:${region}:${account}:bot-alias/${this.bot.attrId}/TSTALIASID`,
+    });
+  }
+}

@@ -1,0 +1,339 @@
+import type { Campaign } from "../../contracts/campaign.js";
+import { SESSION } from "../../functions/application/lex-conversation.js";
+import { buildFlow, type Flow } from "./flow.js";
+import {
+  type ActionId,
+  checkHoursOfOperation,
+  checkStaffing,
+  compare,
+  connectParticipantWithLexBot,
+  createCallbackContact,
+  disconnectParticipant,
+  type FlowAction,
+  getDigit,
+  type JsonPath,
+  messageParticipant,
+  showView,
+  transferContactToQueue,
+  updateContactAttributes,
+  updateContactEventHooks,
+  updateContactTargetQueue,
+} from "./language.js";
+
+/** Contact attributes the flows write, besides the screen pop. */
+export const CONTACT_ATTRIBUTE = {
+  trigger: SESSION.trigger,
+  queue: SESSION.queue,
+  outcome: SESSION.outcome,
+  endReason: SESSION.endReason,
+  /** Set by whoever starts an outbound call: "follow_up" makes the AI resume instead of greeting. */
+  callKind: "baton_call_kind",
+  leadId: SESSION.leadId,
+  campaignId: SESSION.campaignId,
+} as const;
+
+/** The screen-pop attributes the conversation-turn function sets on a handoff (screenPopAttributes()). */
+export const SCREEN_POP_KEYS = {
+  summary: [
+    "baton_trigger",
+    "baton_decided_turn",
+    "baton_urgency",
+    "baton_tone",
+    "baton_summary",
+    "baton_opener",
+  ],
+  details: ["baton_missing", "baton_intents", "baton_objections", "baton_reasons"],
+  confirmed: (slot: string) => `baton_confirmed_${slot}`,
+} as const;
+
+export interface AiFlowInput {
+  campaign: Campaign;
+  botAliasArn: string;
+  /** Connect queue ARN per queue name the campaign routes to. */
+  queueArns: Record<string, string>;
+  /** The guide flow set as the contact's DefaultAgentUI hook before the transfer. */
+  screenPopFlowArn: string;
+}
+
+const ID = {
+  talk: "AI conversation",
+  resumeTalk: "AI follow-up conversation",
+  callKind: "Follow-up or first call",
+  decided: "Handoff decided",
+  outcome: "Call outcome",
+  saveOutcome: "Save call outcome",
+  fallback: "Save fallback handoff",
+  routing: "Save handoff routing",
+  popSummary: "Save screen pop summary",
+  popDetails: "Save screen pop details",
+  popFact: (index: number) => `Save confirmed fact ${index + 1}`,
+  hook: "Set screen pop for closer",
+  chooseQueue: "Choose closer queue",
+  setQueue: (index: number) => `Set closer queue ${index + 1}`,
+  hours: "Closers open",
+  staffed: "Closers staffed",
+  transfer: "Transfer to closer",
+  offer: "Offer callback",
+  callback: "Schedule callback",
+  callbackDone: "Confirm callback",
+  callbackFailed: "Callback failed",
+  goodbye: "Say goodbye",
+  end: "End call",
+} as const;
+
+const LINES = {
+  offer:
+    "All of our specialists are busy right now. Press 1 and one of them will call you back at this number " +
+    "with the notes from our conversation, or press 2 to end the call.",
+  callbackDone:
+    "Thank you. A specialist will call you back shortly, and they will have everything we covered.",
+  callbackFailed: "I'm sorry, I couldn't book the callback. Please call us again a little later. Goodbye.",
+  goodbye: "Thank you for your time. Goodbye.",
+};
+
+/**
+ * The AI calling flow. Inbound: the caller talks with the Lex bot (the conversation-turn function decides
+ * every turn). Outbound (campaign and follow-up calls started with StartOutboundVoiceContact, attributes
+ * leadId, campaignId and baton_call_kind): the same, greeting or resuming. When the bot closes, the flow
+ * reads the decision from the session attributes: a handoff takes the transfer path, an end or nurture
+ * hangs up, anything else (a Lex error, a timeout, an unknown outcome) fails toward a human.
+ */
+export function aiFlow(kind: "inbound" | "outbound", input: AiFlowInput): Flow {
+  const { campaign } = input;
+  const session = (campaignId: string) => ({
+    [SESSION.contactId]: "$.ContactId",
+    [SESSION.leadId]: `$.Attributes.${CONTACT_ATTRIBUTE.leadId}`,
+    [SESSION.campaignId]: campaignId,
+  });
+  const afterBot = {
+    NoMatchingCondition: ID.decided,
+    NoMatchingError: ID.fallback,
+    InputTimeLimitExceeded: ID.fallback,
+  };
+  const conversation: FlowAction[] =
+    kind === "inbound"
+      ? [
+          connectParticipantWithLexBot(
+            ID.talk,
+            {
+              text: campaign.script.greeting,
+              botAliasArn: input.botAliasArn,
+              sessionAttributes: session(campaign.id),
+            },
+            afterBot,
+          ),
+        ]
+      : [
+          compare(ID.callKind, `$.Attributes.${CONTACT_ATTRIBUTE.callKind}`, {
+            equals: [["follow_up", ID.resumeTalk]],
+            NoMatchingCondition: ID.talk,
+          }),
+          connectParticipantWithLexBot(
+            ID.talk,
+            {
+              text: campaign.script.greeting,
+              botAliasArn: input.botAliasArn,
+              sessionAttributes: session(`$.Attributes.${CONTACT_ATTRIBUTE.campaignId}`),
+            },
+            afterBot,
+          ),
+          connectParticipantWithLexBot(
+            ID.resumeTalk,
+            {
+              text: campaign.script.resume,
+              botAliasArn: input.botAliasArn,
+              sessionAttributes: session(`$.Attributes.${CONTACT_ATTRIBUTE.campaignId}`),
+            },
+            afterBot,
+          ),
+        ];
+  const lex = (key: string): JsonPath => `$.Lex.SessionAttributes.${key}`;
+  const decision: FlowAction[] = [
+    compare(ID.decided, lex(SESSION.handoff), {
+      equals: [["true", ID.routing]],
+      NoMatchingCondition: ID.outcome,
+    }),
+    compare(ID.outcome, lex(SESSION.outcome), {
+      equals: [
+        ["end", ID.saveOutcome],
+        ["nurture", ID.saveOutcome],
+      ],
+      NoMatchingCondition: ID.fallback,
+    }),
+    updateContactAttributes(
+      ID.saveOutcome,
+      { [CONTACT_ATTRIBUTE.outcome]: lex(SESSION.outcome) },
+      { next: ID.end, NoMatchingError: ID.end },
+    ),
+  ];
+  return buildFlow({
+    name: kind === "inbound" ? "Baton inbound AI" : "Baton outbound AI",
+    description:
+      kind === "inbound"
+        ? "Inbound calls: the Baton AI qualifies the caller and hands off to a closer at the right moment"
+        : "Campaign and follow-up calls: the Baton AI greets or resumes, and hands off to a closer",
+    start: kind === "inbound" ? ID.talk : ID.callKind,
+    actions: [...conversation, ...decision, ...transferPath(input)],
+  });
+}
+
+/**
+ * From the AI's handoff to a closer: copy the routing and the screen pop from the Lex session into contact
+ * attributes, set the closer's screen pop (DefaultAgentUI hook), pick the queue the function chose, and
+ * transfer, but never into an empty or closed queue or one at capacity: then offer a callback and queue it.
+ */
+function transferPath(input: AiFlowInput): FlowAction[] {
+  const { campaign } = input;
+  const lex = (key: string): JsonPath => `$.Lex.SessionAttributes.${key}`;
+  const copy = (keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, lex(key)]));
+  const fallbackQueue = campaign.routes.system_fallback;
+  const queueNames = Object.keys(input.queueArns).sort();
+  const fallbackIndex = queueNames.indexOf(fallbackQueue);
+  if (fallbackIndex < 0) throw new Error(`no queue ARN for the fallback queue "${fallbackQueue}"`);
+  const slots = campaign.slots.map((slot) => slot.name);
+  const afterPop = (index: number): ActionId => (index + 1 < slots.length ? ID.popFact(index + 1) : ID.hook);
+
+  return [
+    // Routing first: without it there is no handoff to speak of, so its failure takes the fallback.
+    updateContactAttributes(
+      ID.routing,
+      {
+        [CONTACT_ATTRIBUTE.trigger]: lex(SESSION.trigger),
+        [CONTACT_ATTRIBUTE.queue]: lex(SESSION.queue),
+        [CONTACT_ATTRIBUTE.outcome]: lex(SESSION.outcome),
+      },
+      { next: ID.popSummary, NoMatchingError: ID.fallback },
+    ),
+    // Any failure inside Baton becomes a handoff to the fallback queue, with the reason on the screen pop.
+    updateContactAttributes(
+      ID.fallback,
+      {
+        [CONTACT_ATTRIBUTE.trigger]: "system_fallback",
+        [CONTACT_ATTRIBUTE.queue]: fallbackQueue,
+        [CONTACT_ATTRIBUTE.outcome]: "handoff",
+        baton_trigger: "system_fallback",
+        baton_summary:
+          "The AI could not continue this call, so it was transferred to you. Nothing is confirmed yet.",
+      },
+      { next: ID.hook, NoMatchingError: ID.hook },
+    ),
+    // The screen pop is best effort, in parts: a missing part must never stop the transfer.
+    updateContactAttributes(ID.popSummary, copy(SCREEN_POP_KEYS.summary), {
+      next: ID.popDetails,
+      NoMatchingError: ID.popDetails,
+    }),
+    updateContactAttributes(ID.popDetails, copy(SCREEN_POP_KEYS.details), {
+      next: slots.length > 0 ? ID.popFact(0) : ID.hook,
+      NoMatchingError: slots.length > 0 ? ID.popFact(0) : ID.hook,
+    }),
+    ...slots.map((slot, index) =>
+      updateContactAttributes(ID.popFact(index), copy([SCREEN_POP_KEYS.confirmed(slot)]), {
+        next: afterPop(index),
+        NoMatchingError: afterPop(index),
+      }),
+    ),
+    updateContactEventHooks(ID.hook, "DefaultAgentUI", input.screenPopFlowArn, {
+      next: ID.chooseQueue,
+      NoMatchingError: ID.chooseQueue,
+    }),
+    compare(ID.chooseQueue, `$.Attributes.${CONTACT_ATTRIBUTE.queue}`, {
+      equals: queueNames.map((name, index) => [name, ID.setQueue(index)] as const),
+      NoMatchingCondition: ID.setQueue(fallbackIndex),
+    }),
+    ...queueNames.map((name, index) =>
+      updateContactTargetQueue(ID.setQueue(index), input.queueArns[name] ?? "", {
+        next: ID.hours,
+        // A queue that cannot be set falls back to the fallback queue; the fallback queue to a callback.
+        NoMatchingError: index === fallbackIndex ? ID.offer : ID.setQueue(fallbackIndex),
+      }),
+    ),
+    checkHoursOfOperation(ID.hours, undefined, {
+      open: ID.staffed,
+      closed: ID.offer,
+      NoMatchingError: ID.staffed,
+    }),
+    checkStaffing(ID.staffed, "NumberOfAgentsStaffed", {
+      some: ID.transfer,
+      none: ID.offer,
+      NoMatchingError: ID.transfer,
+    }),
+    transferContactToQueue(ID.transfer, {
+      next: ID.end,
+      QueueAtCapacity: ID.offer,
+      NoMatchingError: ID.offer,
+    }),
+    getDigit(
+      ID.offer,
+      { text: LINES.offer, timeoutSeconds: 8 },
+      {
+        digits: { "1": ID.callback, "2": ID.goodbye },
+        // Silence or another key: the caller was on the way to a human, so keep them with a callback.
+        InputTimeLimitExceeded: ID.callback,
+        NoMatchingCondition: ID.callback,
+        NoMatchingError: ID.callback,
+      },
+    ),
+    createCallbackContact(
+      ID.callback,
+      { initialDelaySeconds: 30, maxAttempts: 3, retryDelaySeconds: 600 },
+      { next: ID.callbackDone, NoMatchingError: ID.callbackFailed },
+    ),
+    messageParticipant(ID.callbackDone, LINES.callbackDone, { next: ID.end, NoMatchingError: ID.end }),
+    messageParticipant(ID.callbackFailed, LINES.callbackFailed, { next: ID.end, NoMatchingError: ID.end }),
+    messageParticipant(ID.goodbye, LINES.goodbye, { next: ID.end, NoMatchingError: ID.end }),
+    disconnectParticipant(ID.end),
+  ];
+}
+
+/**
+ * The closer's screen pop: a guide flow, set as the contact's DefaultAgentUI event hook, whose ShowView puts
+ * the AWS managed Detail view in the agent workspace with the `baton_*` contact attributes.
+ */
+export function screenPopGuideFlow(input: { campaign: Campaign; detailViewArn: string }): Flow {
+  const attribute = (key: string) => `$.Attributes.${key}`;
+  return buildFlow({
+    name: "Baton screen pop",
+    description:
+      "Shows the closer what the AI confirmed, the tone, the objections and an opener (DefaultAgentUI)",
+    start: "Show screen pop",
+    actions: [
+      showView(
+        "Show screen pop",
+        {
+          viewArn: input.detailViewArn,
+          timeoutSeconds: 3600,
+          viewData: {
+            Heading: attribute("baton_summary"),
+            Description: attribute("baton_opener"),
+            AttributeBar: [
+              { Label: "Trigger", Value: attribute("baton_trigger") },
+              { Label: "Urgency", Value: attribute("baton_urgency") },
+              { Label: "Tone", Value: attribute("baton_tone") },
+              { Label: "Decided at turn", Value: attribute("baton_decided_turn") },
+              ...input.campaign.slots.map((slot) => ({
+                Label: slot.label,
+                Value: attribute(SCREEN_POP_KEYS.confirmed(slot.name)),
+              })),
+              { Label: "Still missing", Value: attribute("baton_missing") },
+              { Label: "Intent", Value: attribute("baton_intents") },
+              { Label: "Objections", Value: attribute("baton_objections") },
+              { Label: "Why now", Value: attribute("baton_reasons") },
+            ],
+            Sections: [
+              {
+                TemplateString:
+                  "Confirmed facts are above: do not ask for them again. Continue the conversation with the opener; the caller has already been told a specialist is joining.",
+              },
+            ],
+          },
+        },
+        {
+          NoMatchingCondition: "End screen pop",
+          NoMatchingError: "End screen pop",
+          TimeLimitExceeded: "End screen pop",
+        },
+      ),
+      disconnectParticipant("End screen pop"),
+    ],
+  });
+}

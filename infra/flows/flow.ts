@@ -1,0 +1,193 @@
+import { ACTION_RULES, type ActionId, FLOW_LANGUAGE_VERSION, type FlowAction } from "./language.js";
+
+/** The content of an AWS::Connect::ContactFlow. */
+export interface Flow {
+  Version: typeof FLOW_LANGUAGE_VERSION;
+  StartAction: ActionId;
+  Metadata: {
+    entryPointPosition: { x: number; y: number };
+    ActionMetadata: Record<ActionId, { position: { x: number; y: number } }>;
+    name: string;
+    description: string;
+  };
+  Actions: FlowAction[];
+}
+
+export const FLOW_LIMITS = {
+  actions: 250,
+  identifierLength: 50,
+  /** AWS::Connect::ContactFlow Content. */
+  contentChars: 256_000,
+  forbiddenIdentifierChars: /[%:(\\/)=$,;[\]{}]/,
+  reservedIdentifiers: [
+    "__proto__",
+    "constructor",
+    "__defineGetter__",
+    "__defineSetter__",
+    "toString",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+    "toLocaleString",
+    "valueOf",
+  ],
+  /**
+   * A CDK token (an ARN resolved at deploy time) is counted at this many characters when the content size is
+   * checked at synth, more than any Connect, Lex or Lambda ARN.
+   */
+  tokenChars: 256,
+} as const;
+
+/** Assembles a flow; the designer layout puts each action one column right of the first that reaches it. */
+export function buildFlow(spec: {
+  name: string;
+  description: string;
+  start: ActionId;
+  actions: FlowAction[];
+}): Flow {
+  return {
+    Version: FLOW_LANGUAGE_VERSION,
+    StartAction: spec.start,
+    Metadata: {
+      entryPointPosition: { x: 40, y: 40 },
+      ActionMetadata: layout(spec.start, spec.actions),
+      name: spec.name,
+      description: spec.description,
+    },
+    Actions: spec.actions,
+  };
+}
+
+/** Every action a transition of `action` leads to. */
+export function successors(action: FlowAction): ActionId[] {
+  const { NextAction, Conditions = [], Errors = [] } = action.Transitions;
+  return [
+    ...(NextAction ? [NextAction] : []),
+    ...Conditions.map((condition) => condition.NextAction),
+    ...Errors.map((error) => error.NextAction),
+  ];
+}
+
+/**
+ * Everything wrong with a flow, as sentences (empty when it is fine): dangling transitions, actions not
+ * reachable from StartAction, unhandled errors, bad identifiers, conditions an action does not accept, a
+ * missing NextAction, too many actions, content too long. `serialize` gives the content as deployed.
+ */
+export function checkFlow(flow: Flow, serialize: (flow: Flow) => string = JSON.stringify): string[] {
+  const problems: string[] = [];
+  const byId = new Map<ActionId, FlowAction>();
+  for (const action of flow.Actions) {
+    if (byId.has(action.Identifier)) problems.push(`duplicate identifier "${action.Identifier}"`);
+    byId.set(action.Identifier, action);
+    problems.push(...identifierProblems(action.Identifier));
+  }
+  if (flow.Version !== FLOW_LANGUAGE_VERSION) problems.push(`Version must be ${FLOW_LANGUAGE_VERSION}`);
+  if (flow.Actions.length > FLOW_LIMITS.actions) {
+    problems.push(`${flow.Actions.length} actions, at most ${FLOW_LIMITS.actions}`);
+  }
+  if (!byId.has(flow.StartAction)) problems.push(`StartAction "${flow.StartAction}" is no action`);
+
+  for (const action of flow.Actions) {
+    const rules = ACTION_RULES[action.Type];
+    const where = `"${action.Identifier}" (${action.Type})`;
+    for (const target of successors(action)) {
+      if (!byId.has(target)) problems.push(`${where} goes to "${target}", which is no action`);
+      if (target === action.Identifier) problems.push(`${where} goes to itself`);
+    }
+    const handled = new Set((action.Transitions.Errors ?? []).map((error) => error.ErrorType));
+    for (const error of rules.errors) {
+      if (!handled.has(error)) problems.push(`${where} does not handle ${error}`);
+    }
+    for (const error of handled) {
+      if (!(rules.errors as readonly string[]).includes(error))
+        problems.push(`${where} cannot raise ${error}`);
+    }
+    for (const condition of action.Transitions.Conditions ?? []) {
+      if (!(rules.operators as readonly string[]).includes(condition.Condition.Operator)) {
+        problems.push(`${where} does not accept the ${condition.Condition.Operator} operator`);
+      }
+    }
+    if (rules.next && !action.Transitions.NextAction) problems.push(`${where} has no NextAction`);
+    if (!rules.next && action.Transitions.NextAction) problems.push(`${where} takes no NextAction`);
+    if (action.Type === "CheckHoursOfOperation") {
+      const operands = (action.Transitions.Conditions ?? []).map((c) => c.Condition.Operands[0]).sort();
+      if (operands.join() !== "False,True")
+        problems.push(`${where} needs exactly the True and False conditions`);
+    }
+  }
+
+  const reachable = reachableFrom(flow.StartAction, byId);
+  for (const action of flow.Actions) {
+    if (!reachable.has(action.Identifier))
+      problems.push(`"${action.Identifier}" is not reachable from the start`);
+  }
+  const terminal = flow.Actions.filter((action) => successors(action).length === 0);
+  if (terminal.length === 0) problems.push("no action ends the flow");
+
+  const size = serialize(flow).length;
+  if (size > FLOW_LIMITS.contentChars)
+    problems.push(`content is ${size} characters, at most ${FLOW_LIMITS.contentChars}`);
+  return problems;
+}
+
+/** Throws one error listing every problem of the flow. */
+export function assertValidFlow(flow: Flow, serialize?: (flow: Flow) => string): Flow {
+  const problems = checkFlow(flow, serialize);
+  if (problems.length > 0) {
+    throw new Error(`contact flow "${flow.Metadata.name}" is invalid: ${problems.join("; ")}`);
+  }
+  return flow;
+}
+
+export function identifierProblems(id: ActionId): string[] {
+  const problems: string[] = [];
+  if (id.length === 0 || id.length > FLOW_LIMITS.identifierLength) {
+    problems.push(`identifier "${id}" must have 1 to ${FLOW_LIMITS.identifierLength} characters`);
+  }
+  if (FLOW_LIMITS.forbiddenIdentifierChars.test(id)) {
+    problems.push(`identifier "${id}" has one of % : ( \\ / ) = $ , ; [ ] { }`);
+  }
+  if ((FLOW_LIMITS.reservedIdentifiers as readonly string[]).includes(id)) {
+    problems.push(`identifier "${id}" is reserved`);
+  }
+  return problems;
+}
+
+function reachableFrom(start: ActionId, byId: Map<ActionId, FlowAction>): Set<ActionId> {
+  const seen = new Set<ActionId>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const id = queue.shift() as ActionId;
+    if (seen.has(id)) continue;
+    const action = byId.get(id);
+    if (!action) continue;
+    seen.add(id);
+    queue.push(...successors(action));
+  }
+  return seen;
+}
+
+function layout(start: ActionId, actions: FlowAction[]): Flow["Metadata"]["ActionMetadata"] {
+  const byId = new Map(actions.map((action) => [action.Identifier, action]));
+  const depth = new Map<ActionId, number>([[start, 0]]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const id = queue.shift() as ActionId;
+    const action = byId.get(id);
+    if (!action) continue;
+    for (const next of successors(action)) {
+      if (depth.has(next)) continue;
+      depth.set(next, (depth.get(id) ?? 0) + 1);
+      queue.push(next);
+    }
+  }
+  const rows = new Map<number, number>();
+  const positions: Flow["Metadata"]["ActionMetadata"] = {};
+  for (const action of actions) {
+    const column = depth.get(action.Identifier) ?? 0;
+    const row = rows.get(column) ?? 0;
+    rows.set(column, row + 1);
+    positions[action.Identifier] = { position: { x: 240 + column * 280, y: 40 + row * 200 } };
+  }
+  return positions;
+}

@@ -1,0 +1,139 @@
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import type { RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { Construct } from "constructs";
+import { busRules, type RuleTarget } from "../contracts/bus-rules.js";
+import type { BatonConfig } from "./config.js";
+import { BatonFunction, bedrockModel } from "./constructs/baton-function.js";
+import { ConnectCenter } from "./constructs/connect-center.js";
+import { BusConsumers } from "./constructs/consumers.js";
+import { ContactFlows } from "./constructs/contact-flows.js";
+import { BatonBus } from "./constructs/event-bus.js";
+import { LexBot } from "./constructs/lex-bot.js";
+import { OutboxRelay } from "./constructs/outbox-relay.js";
+import { SchemaRegistry } from "./constructs/schema-registry.js";
+import { StateTable } from "./constructs/state-table.js";
+import { availableRuleTargets, type ConsumerSpec, ifWritten, START_CALLBACK } from "./rule-targets.js";
+
+/** The repository root (infra/..), where functions/ and package-lock.json are. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface BatonStackProps extends StackProps {
+  config: BatonConfig;
+  /**
+   * The rule consumers to deploy; by default those whose handler file exists (rule-targets.ts). Tests pass
+   * their own to exercise the wiring before every consumer is written.
+   */
+  ruleTargets?: Partial<Record<RuleTarget, ConsumerSpec>>;
+  /** The start-callback function; by default when its handler exists, `false` for none. */
+  startCallback?: ConsumerSpec | false;
+}
+
+/** Baton in one stack: state, bus, functions, the Lex bot and the Amazon Connect side. */
+export class BatonStack extends Stack {
+  readonly state: StateTable;
+  readonly bus: BatonBus;
+  readonly conversationTurn: BatonFunction;
+  readonly relay: OutboxRelay;
+  readonly consumers: BusConsumers;
+  readonly bot: LexBot;
+  readonly connect: ConnectCenter;
+  readonly flows: ContactFlows;
+
+  constructor(scope: Construct, id: string, props: BatonStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const retentionDays = config.retentionDays as RetentionDays;
+    const removalPolicy = config.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const entry = (file: string) => resolve(REPO_ROOT, file);
+    const depsLockFilePath = entry("package-lock.json");
+    const model = bedrockModel(this, config.bedrock.modelId, config.bedrock.region);
+
+    this.state = new StateTable(this, "State", { deletionProtection: config.deletionProtection });
+    this.bus = new BatonBus(this, "Events", { archiveRetentionDays: config.retentionDays });
+    new SchemaRegistry(this, "Schemas");
+
+    this.conversationTurn = new BatonFunction(this, "ConversationTurn", {
+      entry: entry("functions/handlers/conversation-turn.ts"),
+      name: "conversation-turn",
+      description: "Lex V2 code hook: decides every customer turn of an AI sales call",
+      depsLockFilePath,
+      retentionDays,
+      removalPolicy,
+      memorySize: 1024,
+      // Lex waits for the hook; the model call has its own 1.5 s deadline and a scripted fallback.
+      timeout: Duration.seconds(10),
+    })
+      .useStateTable(this.state.table, [
+        "dynamodb:GetItem",
+        "dynamodb:PutItem",
+        "dynamodb:UpdateItem",
+        "dynamodb:ConditionCheckItem",
+      ])
+      .useEventBus(this.bus.bus)
+      .useBedrockModel(model)
+      .useSetting("BATON_DEFAULT_CAMPAIGN", config.campaign.id)
+      .useSetting("BATON_FALLBACK_QUEUE", config.campaign.routes.system_fallback);
+
+    this.relay = new OutboxRelay(this, "OutboxRelay", {
+      entry: entry("functions/handlers/outbox-relay.ts"),
+      depsLockFilePath,
+      table: this.state.table,
+      bus: this.bus.bus,
+      model,
+      retentionDays,
+      removalPolicy,
+    });
+
+    this.bot = new LexBot(this, "Bot", { codeHook: this.conversationTurn });
+    this.connect = new ConnectCenter(this, "Connect", {
+      connect: config.connect,
+      queues: config.queues,
+      hoursOfOperation: config.hoursOfOperation,
+      timeZone: config.timeZone,
+      outboundCallerIdNumberArn: config.outboundCallerIdNumberArn,
+    });
+    const botAssociation = this.connect.associateLexBot("LexBotAssociation", this.bot.alias.attrArn);
+    this.flows = new ContactFlows(this, "Flows", {
+      instanceArn: this.connect.instanceArn,
+      campaign: config.campaign,
+      botAliasArn: this.bot.alias.attrArn,
+      queueArns: this.connect.queueArns,
+    });
+    // A flow that names the bot is only accepted once the instance may use it.
+    this.flows.inbound.node.addDependency(botAssociation);
+    this.flows.outbound.node.addDependency(botAssociation);
+
+    this.consumers = new BusConsumers(this, "Consumers", {
+      targets: props.ruleTargets ?? availableRuleTargets(REPO_ROOT),
+      startCallback:
+        props.startCallback === undefined
+          ? ifWritten(REPO_ROOT, START_CALLBACK)
+          : props.startCallback || undefined,
+      table: this.state.table,
+      bus: this.bus.bus,
+      instanceArn: this.connect.instanceArn,
+      queueArns: this.connect.queueArns,
+      fallbackQueue: config.campaign.routes.system_fallback,
+      outboundFlowArn: this.flows.outbound.attrContactFlowArn,
+      depsLockFilePath,
+      retentionDays,
+      removalPolicy,
+    });
+    this.bus.addRules(busRules([config.campaign]), this.consumers.functions);
+
+    new CfnOutput(this, "InboundFlowArn", {
+      value: this.flows.inbound.attrContactFlowArn,
+      description: "Attach this flow to the phone number that takes inbound AI calls",
+    });
+    new CfnOutput(this, "OutboundFlowArn", {
+      value: this.flows.outbound.attrContactFlowArn,
+      description: "ContactFlowId for StartOutboundVoiceContact (campaign and follow-up calls)",
+    });
+    new CfnOutput(this, "ConnectInstanceArn", { value: this.connect.instanceArn });
+    new CfnOutput(this, "BotAliasArn", { value: this.bot.alias.attrArn });
+    new CfnOutput(this, "EventBusName", { value: this.bus.bus.eventBusName });
+    new CfnOutput(this, "StateTableName", { value: this.state.table.tableName });
+  }
+}

@@ -1,0 +1,77 @@
+import * as z from "zod";
+import { RouteTrigger } from "../../contracts/campaign.js";
+import { ScreenPop } from "../../contracts/screen-pop.js";
+
+/**
+ * The agent desk's HTTP contract, shared by the local server and the web page (zod only, no Node
+ * imports, so the browser bundle can parse what the server sends).
+ */
+
+export const HandbackRecord = z.strictObject({
+  note: z.string().max(2000),
+  followUpAt: z.iso.datetime(),
+  requestedBy: z.string().min(1),
+  requestedAt: z.iso.datetime(),
+  eventId: z.string().min(1),
+  /** Set when the handback scheduler received the event from the bus. */
+  scheduledAt: z.iso.datetime().optional(),
+});
+export type HandbackRecord = z.infer<typeof HandbackRecord>;
+
+export const DeskStatus = z.enum(["waiting", "accepted", "handed_back"]);
+export type DeskStatus = z.infer<typeof DeskStatus>;
+
+/** One handed-off call on the desk: the screen pop plus what the closer did with it. */
+export const DeskEntry = z.strictObject({
+  contactId: z.string().min(1),
+  leadId: z.string().optional(),
+  campaignId: z.string().min(1),
+  queue: z.string(),
+  trigger: RouteTrigger,
+  turn: z.number().int().nonnegative(),
+  reasons: z.array(z.string()),
+  screenPop: ScreenPop,
+  /** `detail.meta.id` of the Handoff.Requested event: a redelivery is recognised by it. */
+  eventId: z.string().min(1),
+  /** When the handoff happened (the event's `occurredAt`). */
+  requestedAt: z.iso.datetime(),
+  /** When the router put it on the desk. */
+  receivedAt: z.iso.datetime(),
+  status: DeskStatus,
+  acceptedAt: z.iso.datetime().optional(),
+  acceptedBy: z.string().optional(),
+  handback: HandbackRecord.optional(),
+});
+export type DeskEntry = z.infer<typeof DeskEntry>;
+
+/** A follow-up the local handback scheduler recorded (the real scheduler is another issue). */
+export const FollowUp = z.strictObject({
+  eventId: z.string().min(1),
+  kind: z.enum(["handback", "nurture"]),
+  contactId: z.string().min(1),
+  campaignId: z.string().min(1),
+  leadId: z.string().optional(),
+  followUpAt: z.iso.datetime().optional(),
+  note: z.string().optional(),
+  reasons: z.array(z.string()),
+  recordedAt: z.iso.datetime(),
+});
+export type FollowUp = z.infer<typeof FollowUp>;
+
+export const DeskQueueResponse = z.strictObject({
+  entries: z.array(DeskEntry),
+  followUps: z.array(FollowUp),
+});
+export type DeskQueueResponse = z.infer<typeof DeskQueueResponse>;
+
+export const AcceptRequest = z.strictObject({
+  agent: z.string().trim().min(1).max(100).default("local-closer"),
+});
+
+/** "Hand back to AI": the closer's note and when the AI should call again. */
+export const HandbackRequest = z.strictObject({
+  note: z.string().trim().max(2000),
+  followUpAt: z.iso.datetime({ offset: true }),
+  requestedBy: z.string().trim().min(1).max(100).default("local-closer"),
+});
+export type HandbackRequest = z.infer<typeof HandbackRequest>;

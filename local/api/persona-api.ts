@@ -1,0 +1,40 @@
+import * as z from "zod";
+import { RouteTrigger } from "../../contracts/campaign.js";
+import { SentimentLabel } from "../../contracts/transcript.js";
+
+/** A persona file in `local/personas/`: a scripted customer for the console, the demo and the bench. */
+export const PersonaTurn = z.union([
+  z.string().trim().min(1),
+  z.strictObject({ text: z.string().trim().min(1), sentiment: SentimentLabel.optional() }),
+]);
+
+export const PersonaFile = z.strictObject({
+  name: z.string().trim().min(1).max(60),
+  description: z.string().trim().min(1).max(300),
+  campaign: z.string().trim().min(1).default("default"),
+  turns: z.array(PersonaTurn).min(1).max(30),
+  /** What the pipeline should do with this customer; the demo flags a difference. */
+  expect: z.strictObject({
+    outcome: z.enum(["handoff", "nurture", "end", "continue"]),
+    trigger: RouteTrigger.optional(),
+  }),
+});
+export type PersonaFile = z.infer<typeof PersonaFile>;
+
+export const Persona = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  description: z.string(),
+  campaign: z.string(),
+  turns: z.array(z.strictObject({ text: z.string(), sentiment: SentimentLabel.optional() })),
+  expect: PersonaFile.shape.expect,
+});
+export type Persona = z.infer<typeof Persona>;
+
+export const PersonaProblem = z.strictObject({ file: z.string(), field: z.string(), message: z.string() });
+export type PersonaProblem = z.infer<typeof PersonaProblem>;
+
+export const PersonaListResponse = z.strictObject({
+  personas: z.array(Persona),
+  problems: z.array(PersonaProblem),
+});

@@ -1,0 +1,46 @@
+import { CONNECT_CONTACT_EVENT } from "../../contracts/bus-rules.js";
+import type { BusEvent } from "../../functions/ports/event-publisher.js";
+
+/** The local stand-in for an Amazon Connect instance, in the ARNs its contact events carry. */
+const INSTANCE_ARN = "arn:aws:connect:local:000000000000:instance/baton-local";
+
+/**
+ * An Amazon Connect contact event as Connect puts it on EventBridge (source `aws.connect`), for the
+ * moments the local desk plays Connect: the call enters a queue, a closer accepts it.
+ * https://docs.aws.amazon.com/connect/latest/adminguide/contact-events.html
+ * (On AWS only Connect may use the `aws.` source; locally the desk stands in for it.)
+ */
+export function connectContactEvent(input: {
+  eventType: "QUEUED" | "CONNECTED_TO_AGENT";
+  contactId: string;
+  queue: string;
+  enqueuedAt: Date;
+  agent?: { id: string; connectedAt: Date };
+}): BusEvent {
+  const detail = {
+    eventType: input.eventType,
+    contactId: input.contactId,
+    initialContactId: input.contactId,
+    channel: "VOICE",
+    instanceARN: INSTANCE_ARN,
+    initiationMethod: "TRANSFER",
+    queueInfo: {
+      queueArn: `${INSTANCE_ARN}/queue/${input.queue}`,
+      enqueueTimestamp: input.enqueuedAt.toISOString(),
+    },
+    ...(input.agent
+      ? {
+          agentInfo: {
+            agentArn: `${INSTANCE_ARN}/agent/${input.agent.id}`,
+            connectedToAgentTimestamp: input.agent.connectedAt.toISOString(),
+          },
+        }
+      : {}),
+  };
+  return {
+    id: `${input.eventType}:${input.contactId}`,
+    source: CONNECT_CONTACT_EVENT.source,
+    detailType: CONNECT_CONTACT_EVENT.detailType,
+    detail: JSON.stringify(detail),
+  };
+}

@@ -1,0 +1,106 @@
+import { HandbackRequested, type HandbackRequestedDetail } from "../../contracts/events/catalog.js";
+import { deterministicEventId, SCHEMA_VERSION } from "../../contracts/events/define-event.js";
+import type { EventPublisher } from "../../functions/ports/event-publisher.js";
+import type { DeskEntry, HandbackRequest } from "../api/desk-api.js";
+import { connectContactEvent } from "./connect-contact-event.js";
+import type { DeskStore } from "./desk-store.js";
+
+export interface DeskActionDependencies {
+  desk: DeskStore;
+  publisher: EventPublisher;
+  clock: () => Date;
+}
+
+/** The desk has no such call: the HTTP layer answers 404. */
+export class UnknownContactError extends Error {
+  override readonly name = "UnknownContactError";
+  constructor(readonly contactId: string) {
+    super(`no handed-off call ${contactId} on the desk`);
+  }
+}
+
+/** The request is well-formed but cannot be done now (the HTTP layer answers 409 or 400). */
+export class DeskActionRejected extends Error {
+  override readonly name = "DeskActionRejected";
+}
+
+/** The bus refused the event: nothing was changed on the desk, the closer can try again. */
+export class PublishFailedError extends Error {
+  override readonly name = "PublishFailedError";
+}
+
+/** "Accept": the closer takes the call; locally the desk tells the bus, as Connect would. */
+export async function acceptCall(
+  deps: DeskActionDependencies,
+  contactId: string,
+  agent: string,
+): Promise<DeskEntry> {
+  const entry = deps.desk.get(contactId);
+  if (!entry) throw new UnknownContactError(contactId);
+  if (entry.status !== "waiting") return entry;
+  const now = deps.clock();
+  const { failed } = await deps.publisher.publish([
+    connectContactEvent({
+      eventType: "CONNECTED_TO_AGENT",
+      contactId,
+      queue: entry.queue,
+      enqueuedAt: new Date(entry.receivedAt),
+      agent: { id: agent, connectedAt: now },
+    }),
+  ]);
+  if (failed.length > 0)
+    throw new PublishFailedError(`the bus refused the contact event: ${failed[0]?.errorMessage}`);
+  return deps.desk.accept(contactId, agent, now) ?? entry;
+}
+
+/**
+ * "Hand back to AI": publishes `Handback.Requested` (validated against its contract) so the scheduler
+ * books the AI's follow-up call, then marks the desk entry. The event id is deterministic per contact
+ * and time, so a double click is one event.
+ */
+export async function handBack(
+  deps: DeskActionDependencies,
+  contactId: string,
+  request: HandbackRequest,
+): Promise<{ entry: DeskEntry; detail: HandbackRequestedDetail }> {
+  const entry = deps.desk.get(contactId);
+  if (!entry) throw new UnknownContactError(contactId);
+  const now = deps.clock();
+  const followUpAt = new Date(request.followUpAt);
+  if (followUpAt.getTime() <= now.getTime())
+    throw new DeskActionRejected(`followUpAt ${request.followUpAt} is not in the future`);
+  const followUpIso = followUpAt.toISOString();
+  const detail = HandbackRequested.detail.parse({
+    meta: {
+      id: deterministicEventId(HandbackRequested.detailType, contactId, followUpIso),
+      schemaVersion: SCHEMA_VERSION,
+      occurredAt: now.toISOString(),
+      contactId,
+      campaignId: entry.campaignId,
+      // Without a lead the contact stands in for it: the follow-up still needs someone to call.
+      leadId: entry.leadId ?? contactId,
+    },
+    leadId: entry.leadId ?? contactId,
+    note: request.note,
+    followUpAt: followUpIso,
+    requestedBy: request.requestedBy,
+  });
+  const { failed } = await deps.publisher.publish([
+    {
+      id: detail.meta.id,
+      source: HandbackRequested.source,
+      detailType: HandbackRequested.detailType,
+      detail: JSON.stringify(detail),
+    },
+  ]);
+  if (failed.length > 0)
+    throw new PublishFailedError(`the bus refused Handback.Requested: ${failed[0]?.errorMessage}`);
+  const updated = deps.desk.markHandedBack(contactId, {
+    note: detail.note,
+    followUpAt: detail.followUpAt,
+    requestedBy: detail.requestedBy,
+    requestedAt: detail.meta.occurredAt,
+    eventId: detail.meta.id,
+  });
+  return { entry: updated ?? entry, detail };
+}

@@ -1,0 +1,295 @@
+import { describe, expect, it } from "vitest";
+import { defaultCampaign } from "../../functions/domain/campaigns.js";
+import { screenPopAttributes } from "../../functions/domain/screen-pop.js";
+import { estimatedContent } from "../../infra/constructs/contact-flows.js";
+import { aiFlow, SCREEN_POP_KEYS, screenPopGuideFlow } from "../../infra/flows/baton-flows.js";
+import { checkFlow, FLOW_LIMITS, type Flow, successors } from "../../infra/flows/flow.js";
+import { ACTION_RULES, type FlowAction } from "../../infra/flows/language.js";
+
+const ARN = (kind: string) =>
+  `arn:aws:connect:us-east-1:111122223333:instance/00000000-0000-4000-8000-000000000000/${kind}`;
+const input = {
+  campaign: defaultCampaign,
+  botAliasArn: "arn:aws:lex:us-east-1:111122223333:bot-alias/BOTID12345/ALIASID123",
+  queueArns: { "baton-closers": ARN("queue/closers"), "baton-senior-closers": ARN("queue/senior") },
+  screenPopFlowArn: ARN("contact-flow/screen-pop"),
+};
+const FLOWS: Record<string, Flow> = {
+  inbound: aiFlow("inbound", input),
+  outbound: aiFlow("outbound", input),
+  screenPop: screenPopGuideFlow({
+    campaign: defaultCampaign,
+    detailViewArn: "arn:aws:connect:us-east-1:aws:view/detail:1",
+  }),
+};
+const byId = (flow: Flow) => new Map(flow.Actions.map((action) => [action.Identifier, action]));
+const find = (flow: Flow, type: FlowAction["Type"]) => flow.Actions.filter((action) => action.Type === type);
+
+/** All paths' action types from the start, breadth first, stopping at `stop`. */
+function pathTo(flow: Flow, from: string, to: string): string[] | null {
+  const actions = byId(flow);
+  const previous = new Map<string, string>();
+  const queue = [from];
+  const seen = new Set([from]);
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    if (id === to) {
+      const path = [id];
+      while (previous.has(path[0] as string)) path.unshift(previous.get(path[0] as string) as string);
+      return path;
+    }
+    for (const next of successors(actions.get(id) as FlowAction)) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      previous.set(next, id);
+      queue.push(next);
+    }
+  }
+  return null;
+}
+
+describe.each(Object.entries(FLOWS))("the %s flow", (_name, flow) => {
+  it("passes the flow walker: no dangling transitions, all reachable, every error handled", () => {
+    expect(checkFlow(flow, estimatedContent)).toEqual([]);
+  });
+
+  it("has valid identifiers, at most 250 actions and content under 256,000 characters", () => {
+    expect(flow.Version).toBe("2019-10-30");
+    expect(flow.Actions.length).toBeLessThanOrEqual(FLOW_LIMITS.actions);
+    for (const { Identifier } of flow.Actions) {
+      expect(Identifier.length).toBeLessThanOrEqual(50);
+      expect(Identifier).not.toMatch(/[%:(\\/)=$,;[\]{}]/);
+    }
+    expect(estimatedContent(flow).length).toBeLessThan(256_000);
+  });
+
+  it("handles every error each action can raise, and no other", () => {
+    for (const action of flow.Actions) {
+      const handled = (action.Transitions.Errors ?? []).map((error) => error.ErrorType).sort();
+      expect(handled, action.Identifier).toEqual([...ACTION_RULES[action.Type].errors].sort());
+    }
+  });
+
+  it("lays every action out for the flow designer", () => {
+    expect(Object.keys(flow.Metadata.ActionMetadata).sort()).toEqual(
+      flow.Actions.map((a) => a.Identifier).sort(),
+    );
+  });
+});
+
+describe("the AI flows", () => {
+  it.each(["inbound", "outbound"])("%s: the bot gets the contact id, lead and campaign", (name) => {
+    const bots = find(FLOWS[name] as Flow, "ConnectParticipantWithLexBot");
+    expect(bots.length).toBeGreaterThan(0);
+    for (const bot of bots) {
+      expect(bot.Parameters.LexV2Bot).toEqual({ AliasArn: input.botAliasArn });
+      expect(bot.Parameters.LexSessionAttributes).toMatchObject({
+        contactId: "$.ContactId",
+        leadId: "$.Attributes.leadId",
+      });
+    }
+  });
+
+  it("greets inbound callers with the campaign's line, and resumes follow-up calls", () => {
+    const [inboundBot] = find(FLOWS.inbound as Flow, "ConnectParticipantWithLexBot");
+    expect(inboundBot?.Parameters.Text).toBe(defaultCampaign.script.greeting);
+    expect(inboundBot?.Parameters.LexSessionAttributes).toMatchObject({ campaignId: defaultCampaign.id });
+    const outboundTexts = find(FLOWS.outbound as Flow, "ConnectParticipantWithLexBot").map(
+      (a) => a.Parameters.Text,
+    );
+    expect(outboundTexts.sort()).toEqual(
+      [defaultCampaign.script.greeting, defaultCampaign.script.resume].sort(),
+    );
+  });
+
+  it.each(["inbound", "outbound"])(
+    "%s: a handoff reaches TransferContactToQueue through the screen pop hook",
+    (name) => {
+      const flow = FLOWS[name] as Flow;
+      const decided = flow.Actions.find(
+        (a) => a.Type === "Compare" && a.Parameters.ComparisonValue === "$.Lex.SessionAttributes.handoff",
+      );
+      expect(decided?.Transitions.Conditions?.[0]?.Condition).toEqual({
+        Operator: "Equals",
+        Operands: ["true"],
+      });
+      const [transfer] = find(flow, "TransferContactToQueue");
+      const path = pathTo(flow, decided?.Identifier ?? "", transfer?.Identifier ?? "") ?? [];
+      const types = path.map((id) => byId(flow).get(id)?.Type);
+      expect(types).toContain("UpdateContactAttributes");
+      expect(types.indexOf("UpdateContactEventHooks")).toBeLessThan(
+        types.indexOf("UpdateContactTargetQueue"),
+      );
+      expect(types.slice(-4)).toEqual([
+        "UpdateContactTargetQueue",
+        "CheckHoursOfOperation",
+        "CheckMetricData",
+        "TransferContactToQueue",
+      ]);
+      const hook = find(flow, "UpdateContactEventHooks")[0];
+      expect(hook?.Parameters.EventHooks).toEqual({ DefaultAgentUI: input.screenPopFlowArn });
+    },
+  );
+
+  it("never queues into a full, closed or empty queue: those offer and schedule a callback", () => {
+    const flow = FLOWS.inbound as Flow;
+    const actions = byId(flow);
+    const [offer] = find(flow, "GetParticipantInput");
+    const [callback] = find(flow, "CreateCallbackContact");
+    const [transfer] = find(flow, "TransferContactToQueue");
+    const [hours] = find(flow, "CheckHoursOfOperation");
+    const [staffed] = find(flow, "CheckMetricData");
+    const errorTarget = (action: FlowAction | undefined, type: string) =>
+      action?.Transitions.Errors?.find((error) => error.ErrorType === type)?.NextAction;
+    expect(errorTarget(transfer, "QueueAtCapacity")).toBe(offer?.Identifier);
+    expect(hours?.Transitions.Conditions?.find((c) => c.Condition.Operands[0] === "False")?.NextAction).toBe(
+      offer?.Identifier,
+    );
+    expect(staffed?.Transitions.NextAction).toBe(offer?.Identifier);
+    expect(staffed?.Parameters.MetricType).toBe("NumberOfAgentsStaffed");
+    expect(offer?.Transitions.Conditions?.find((c) => c.Condition.Operands[0] === "1")?.NextAction).toBe(
+      callback?.Identifier,
+    );
+    expect(actions.get(callback?.Transitions.NextAction ?? "")?.Type).toBe("MessageParticipant");
+  });
+
+  it("routes each campaign queue name to its queue ARN, and anything else to the fallback queue", () => {
+    const flow = FLOWS.inbound as Flow;
+    const actions = byId(flow);
+    const choose = flow.Actions.find(
+      (a) => a.Type === "Compare" && a.Parameters.ComparisonValue === "$.Attributes.handoff_queue",
+    );
+    const queueOf = (id: string | undefined) => actions.get(id ?? "")?.Parameters.QueueId;
+    for (const condition of choose?.Transitions.Conditions ?? []) {
+      const name = condition.Condition.Operands[0] as keyof typeof input.queueArns;
+      expect(queueOf(condition.NextAction)).toBe(input.queueArns[name]);
+    }
+    const fallback = choose?.Transitions.Errors?.[0]?.NextAction;
+    expect(queueOf(fallback)).toBe(
+      input.queueArns[defaultCampaign.routes.system_fallback as "baton-closers"],
+    );
+  });
+
+  it("copies every screen-pop attribute the conversation-turn function sets", () => {
+    const pop = screenPopAttributes({
+      contactId: "c-1",
+      campaignId: "default",
+      trigger: "qualified",
+      decidedAtTurn: 5,
+      summary: "s",
+      opener: "o",
+      confirmed: defaultCampaign.slots.map((slot) => ({
+        slot: slot.name,
+        label: slot.label,
+        value: "v",
+        turn: 1,
+        confidence: 0.9,
+        quote: "q",
+      })),
+      missing: [],
+      intentTags: ["t"],
+      tone: { label: "neutral", trend: "steady", sarcasm: false },
+      urgency: "low",
+      objections: [],
+      reasons: ["r"],
+      transcript: [],
+    });
+    const copied = new Set(
+      find(FLOWS.inbound as Flow, "UpdateContactAttributes").flatMap((a) =>
+        Object.keys(a.Parameters.Attributes as Record<string, string>),
+      ),
+    );
+    for (const key of Object.keys(pop)) expect(copied, key).toContain(key);
+    expect(SCREEN_POP_KEYS.confirmed("budget")).toBe("baton_confirmed_budget");
+  });
+
+  it("fails toward a human: Lex errors and unknown outcomes take the fallback handoff", () => {
+    const flow = FLOWS.inbound as Flow;
+    const [bot] = find(flow, "ConnectParticipantWithLexBot");
+    const fallback = flow.Actions.find(
+      (a) =>
+        a.Type === "UpdateContactAttributes" &&
+        (a.Parameters.Attributes as Record<string, string>).handoff_trigger === "system_fallback",
+    );
+    expect(bot?.Transitions.Errors?.find((e) => e.ErrorType === "NoMatchingError")?.NextAction).toBe(
+      fallback?.Identifier,
+    );
+    const [transfer] = find(flow, "TransferContactToQueue");
+    expect(pathTo(flow, fallback?.Identifier ?? "", transfer?.Identifier ?? "")).not.toBeNull();
+  });
+});
+
+describe("the screen pop guide flow", () => {
+  it("shows the managed Detail view with the baton_* attributes", () => {
+    const [show] = find(FLOWS.screenPop as Flow, "ShowView");
+    expect(show?.Parameters.ViewResource).toEqual({ Id: "arn:aws:connect:us-east-1:aws:view/detail:1" });
+    const data = show?.Parameters.ViewData as { Heading: string; AttributeBar: Array<{ Value: string }> };
+    expect(data.Heading).toBe("$.Attributes.baton_summary");
+    expect(data.AttributeBar.map((entry) => entry.Value)).toContain("$.Attributes.baton_confirmed_budget");
+  });
+});
+
+describe("the flow walker", () => {
+  const good = FLOWS.inbound as Flow;
+  const broken = (change: (actions: FlowAction[]) => FlowAction[]): Flow => ({
+    ...good,
+    Actions: change(structuredClone(good.Actions)),
+  });
+
+  it("finds a dangling transition", () => {
+    const flow = broken((actions) => {
+      (actions[0] as FlowAction).Transitions.Errors = [
+        { NextAction: "Nowhere", ErrorType: "NoMatchingError" },
+      ];
+      return actions;
+    });
+    expect(checkFlow(flow).join()).toMatch(/goes to "Nowhere", which is no action/);
+    expect(checkFlow(flow).join()).toMatch(/does not handle NoMatchingCondition/);
+  });
+
+  it("finds an unreachable action, a bad identifier, too many actions and too much content", () => {
+    const extra: FlowAction = {
+      Identifier: "Lost: (here)",
+      Type: "DisconnectParticipant",
+      Parameters: {},
+      Transitions: {},
+    };
+    const flow = broken((actions) => [...actions, extra]);
+    const problems = checkFlow(flow).join("\n");
+    expect(problems).toMatch(/"Lost: \(here\)" is not reachable/);
+    expect(problems).toMatch(/identifier "Lost: \(here\)" has one of/);
+    const many = broken((actions) => [
+      ...actions,
+      ...Array.from({ length: 250 }, (_, i): FlowAction => ({ ...extra, Identifier: `Extra ${i}` })),
+    ]);
+    expect(checkFlow(many).join()).toMatch(/actions, at most 250/);
+    expect(checkFlow(good, () => "x".repeat(256_001)).join()).toMatch(/content is 256001 characters/);
+  });
+
+  it("finds a missing NextAction and an operator the action does not accept", () => {
+    const flow = broken((actions) =>
+      actions.map((action) =>
+        action.Type === "UpdateContactTargetQueue"
+          ? { ...action, Transitions: { ...action.Transitions, NextAction: undefined } }
+          : action.Type === "Compare"
+            ? {
+                ...action,
+                Transitions: {
+                  ...action.Transitions,
+                  Conditions: [
+                    {
+                      NextAction: action.Identifier,
+                      Condition: { Operator: "NumberGreaterThan", Operands: ["1"] },
+                    },
+                  ],
+                },
+              }
+            : action,
+      ),
+    );
+    const problems = checkFlow(flow).join("\n");
+    expect(problems).toMatch(/\(UpdateContactTargetQueue\) has no NextAction/);
+    expect(problems).toMatch(/\(Compare\) does not accept the NumberGreaterThan operator/);
+    expect(problems).toMatch(/goes to itself/);
+  });
+});

@@ -1,0 +1,55 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Template } from "aws-cdk-lib/assertions";
+import { AwsSolutionsChecks } from "cdk-nag";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../infra/baton-app.js";
+import { REPO_ROOT } from "../../infra/stack.js";
+import { EXAMPLE_CONTEXT, exampleApp } from "./support.js";
+
+const outdir = mkdtempSync(join(tmpdir(), "baton-synth-"));
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+describe("npx cdk synth, in process", () => {
+  it("synthesizes offline with exactly the documented cdk.json context, bundling the functions", () => {
+    // What `npx cdk synth` runs (infra/app.ts): the CLI's context is cdk.json's, nothing added.
+    const { app, stack } = buildApp({ context: EXAMPLE_CONTEXT, cwd: REPO_ROOT, outdir });
+    const assembly = app.synth();
+    const artifact = assembly.getStackByName(stack.stackName);
+    expect(artifact.environment).toMatchObject({ account: "111122223333", region: "us-east-1" });
+    const report = JSON.parse(readFileSync(join(outdir, "validation-report.json"), "utf8"));
+    expect(report.pluginReports.filter((r: { violations: unknown[] }) => r.violations.length > 0)).toEqual(
+      [],
+    );
+
+    // The conversation-turn function is really bundled: an ESM file with the require banner and a source map.
+    const fn = Template.fromStack(stack).findResources("AWS::Lambda::Function");
+    const logical = stack.getLogicalId(stack.conversationTurn.node.defaultChild as never);
+    const key = String((fn[logical]?.Properties as { Code?: { S3Key?: string } } | undefined)?.Code?.S3Key);
+    const bundle = join(outdir, `asset.${key.replace(/\.zip$/, "")}`, "index.mjs");
+    expect(existsSync(bundle)).toBe(true);
+    expect(existsSync(`${bundle}.map`)).toBe(true);
+    const code = readFileSync(bundle, "utf8");
+    expect(code.startsWith("import { createRequire as __batonCreateRequire } from 'module'")).toBe(true);
+    expect(code).toMatch(/from"@aws-sdk\/client-dynamodb"/);
+    expect(statSync(bundle).size).toBeGreaterThan(10_000);
+  }, 240_000);
+
+  it("synthesizes a sandbox instance (createInstance) with no cdk-nag findings", () => {
+    const { connectInstanceArn: _ignored, ...context } = EXAMPLE_CONTEXT;
+    const { app, stack } = exampleApp({
+      ...context,
+      connectInstanceArn: undefined,
+      createInstance: { instanceAlias: "baton-sandbox-42" },
+    });
+    app.synth();
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties("AWS::Connect::Instance", {
+      InstanceAlias: "baton-sandbox-42",
+      IdentityManagementType: "CONNECT_MANAGED",
+      Attributes: { InboundCalls: true, OutboundCalls: true },
+    });
+    expect(new AwsSolutionsChecks(app).validateScope(app).violations).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,73 @@
+import type { ScreenPop } from "../../contracts/screen-pop.js";
+import type { DeskEntry } from "../../local/api/desk-api.js";
+
+/**
+ * What the screen pop shows, whichever host it came from: the full screen pop on the local desk, or
+ * the `baton_*` contact attributes inside the Connect agent workspace (fewer details: no transcript,
+ * no quotes). One renderer draws both.
+ */
+export interface DeskView {
+  contactId: string;
+  trigger: string;
+  /** Transcript turn of the decision. */
+  turn?: number | undefined;
+  urgency?: string | undefined;
+  summary: string;
+  opener: string;
+  tone: string;
+  confirmed: Array<{
+    slot: string;
+    label: string;
+    value: string;
+    turn?: number | undefined;
+    quote?: string | undefined;
+  }>;
+  missing: string[];
+  intents: string[];
+  objections: Array<{
+    kind: string;
+    status: string;
+    turn?: number | undefined;
+    customerSaid?: string | undefined;
+    aiAnswer?: string | undefined;
+  }>;
+  reasons: string[];
+  transcript: Array<{ turn: number; speaker: string; text: string }>;
+  /** Local desk only: the queue and what the closer did. */
+  queue?: string | undefined;
+  status?: DeskEntry["status"] | undefined;
+  handback?: DeskEntry["handback"] | undefined;
+}
+
+export function viewFromScreenPop(pop: ScreenPop): DeskView {
+  return {
+    contactId: pop.contactId,
+    trigger: pop.trigger,
+    turn: pop.decidedAtTurn,
+    urgency: pop.urgency,
+    summary: pop.summary,
+    opener: pop.opener,
+    tone: `${pop.tone.label}, ${pop.tone.trend}${pop.tone.sarcasm ? ", sarcastic" : ""}`,
+    confirmed: pop.confirmed.map((fact) => ({
+      slot: fact.slot,
+      label: fact.label,
+      value: fact.value,
+      turn: fact.turn,
+      quote: fact.quote,
+    })),
+    missing: pop.missing,
+    intents: pop.intentTags,
+    objections: pop.objections.map((objection) => ({ ...objection })),
+    reasons: pop.reasons,
+    transcript: pop.transcript,
+  };
+}
+
+export function viewFromDeskEntry(entry: DeskEntry): DeskView {
+  return {
+    ...viewFromScreenPop(entry.screenPop),
+    queue: entry.queue,
+    status: entry.status,
+    handback: entry.handback,
+  };
+}
