@@ -10,6 +10,7 @@ import { ConnectCenter } from "./constructs/connect-center.js";
 import { BusConsumers } from "./constructs/consumers.js";
 import { ContactFlows } from "./constructs/contact-flows.js";
 import { BatonBus } from "./constructs/event-bus.js";
+import { KpiDashboard } from "./constructs/kpi-dashboard.js";
 import { LexBot } from "./constructs/lex-bot.js";
 import { OutboxRelay } from "./constructs/outbox-relay.js";
 import { SchemaRegistry } from "./constructs/schema-registry.js";
@@ -122,6 +123,8 @@ export class BatonStack extends Stack {
       removalPolicy,
     });
     this.bus.addRules(busRules([config.campaign]), this.consumers.functions);
+
+    new KpiDashboard(this, "Kpis");
 
     new CfnOutput(this, "InboundFlowArn", {
       value: this.flows.inbound.attrContactFlowArn,

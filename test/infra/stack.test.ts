@@ -356,3 +356,17 @@ describe("cdk-nag AwsSolutions", () => {
     ).toEqual([]);
   });
 });
+
+describe("handoff KPI dashboard", () => {
+  it("graphs transfer rate, drop-off and time to human from the KPI consumer's metrics", () => {
+    // Prepare
+    const dashboards = template.findResources("AWS::CloudWatch::Dashboard");
+    // Act
+    const body = JSON.stringify(Object.values(dashboards));
+    // Assess
+    expect(Object.keys(dashboards)).toHaveLength(1);
+    for (const metric of ["HandoffTransferred", "HandoffDropOff", "TimeToHuman", "HandoffClosed"]) {
+      expect(body).toContain(metric);
+    }
+  });
+});
