@@ -33,6 +33,24 @@ export const SlotDefinition = z.strictObject({
 });
 export type SlotDefinition = z.infer<typeof SlotDefinition>;
 
+/** The turn reader's calibrated probability from which a signal counts (functions/domain/reader). */
+const probability = (fallback: number) => z.number().min(0).max(1).default(fallback);
+export const ReaderThresholds = z.strictObject({
+  personRequest: probability(0.5),
+  buyingIntent: probability(0.5),
+  objection: probability(0.5),
+  acknowledgement: probability(0.5),
+  confusion: probability(0.5),
+  sarcasm: probability(0.5),
+  strongNegative: probability(0.5),
+  negative: probability(0.5),
+  notInterested: probability(0.5),
+  doNotCall: probability(0.5),
+  wrongNumber: probability(0.5),
+  deferral: probability(0.5),
+});
+export type ReaderThresholds = z.infer<typeof ReaderThresholds>;
+
 export const Thresholds = z.strictObject({
   /** A slot counts as confirmed from this confidence on. */
   slotConfidence: z.number().min(0).max(1).default(0.6),
@@ -46,6 +64,7 @@ export const Thresholds = z.strictObject({
   negativeStreak: z.number().int().min(1).default(3),
   /** A Lex intent with at least this NLU confidence is trusted as a signal. */
   nluConfidence: z.number().min(0).max(1).default(0.8),
+  reader: ReaderThresholds.prefault({}),
 });
 export type Thresholds = z.infer<typeof Thresholds>;
 

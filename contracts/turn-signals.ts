@@ -6,7 +6,13 @@ export type ObjectionKind = z.infer<typeof ObjectionKind>;
 export const EndReason = z.enum(["not_interested", "wrong_number", "do_not_call"]);
 export type EndReason = z.infer<typeof EndReason>;
 
-export const BuyingIntentKind = z.enum(["buy_now", "price_request", "quote_request", "contract_request"]);
+export const BuyingIntentKind = z.enum([
+  "buy_now",
+  "price_request",
+  "quote_request",
+  "contract_request",
+  "enroll_request",
+]);
 export type BuyingIntentKind = z.infer<typeof BuyingIntentKind>;
 
 export const Tone = z.enum(["positive", "neutral", "negative"]);
@@ -40,5 +46,7 @@ export const TurnSignals = z.strictObject({
   /** Not now, but later: "call me next quarter". */
   deferral: z.boolean(),
   slots: z.array(SlotCandidate),
+  /** The turn reader's calibrated probability per label, when a reader scored the turn. */
+  scores: z.record(z.string(), z.number().min(0).max(1)).optional(),
 });
 export type TurnSignals = z.infer<typeof TurnSignals>;

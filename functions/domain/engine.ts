@@ -11,18 +11,9 @@ import type { TurnSignals } from "../../contracts/turn-signals.js";
 import { compileCampaign, slotAskedBy } from "./compiled-campaign.js";
 import { decide } from "./policy.js";
 import { extractSlots, mergeSlots, missingRequired, type SlotChange } from "./qualification.js";
-import {
-  detectAcknowledgement,
-  detectBuyingIntent,
-  detectConfusion,
-  detectDeferral,
-  detectEndReason,
-  detectObjections,
-  detectPersonRequest,
-  type NluHint,
-  readTone,
-  type UtteranceInput,
-} from "./signals.js";
+import { lexiconReader } from "./reader/lexicon-reader.js";
+import { combineNlu, readSignals } from "./reader/read-signals.js";
+import type { NluHint, TurnReader } from "./reader/turn-reader.js";
 import { normalizeText, quoteOf, splitClauses } from "./text.js";
 
 const RECENT_TURNS = 12;
@@ -107,32 +98,26 @@ export function processCustomerTurn(
   state: QualificationState,
   input: CustomerTurn,
   campaign: Campaign,
+  reader: TurnReader = lexiconReader,
 ): TurnResult {
   const compiled = compileCampaign(campaign);
   const turn = state.nextTurn;
-  const text = normalizeText(input.text);
-  const utterance: UtteranceInput = {
-    text,
-    clauses: splitClauses(text),
-    sentiment: input.sentiment,
-    nlu: input.nlu,
-  };
+  const clauses = splitClauses(normalizeText(input.text));
   const { thresholds } = campaign;
-  const tone = readTone(utterance, thresholds);
+  const scores = combineNlu(
+    reader.read({ text: input.text, aiLine: state.lastAiLine, nlu: input.nlu, sentiment: input.sentiment }),
+    input.nlu,
+    thresholds.nluConfidence,
+  );
   const signals: TurnSignals = {
-    personRequest: detectPersonRequest(utterance, thresholds),
-    buyingIntent: detectBuyingIntent(utterance, thresholds),
-    objections: detectObjections(utterance, state.askedSlot),
-    acknowledgement: detectAcknowledgement(utterance),
-    tone: tone.tone,
-    negativity: tone.negativity,
-    strongNegative: tone.strongNegative,
-    sarcasm: tone.sarcasm,
-    confusion: detectConfusion(utterance),
+    ...readSignals(
+      scores,
+      { text: input.text, sentiment: input.sentiment, askedSlot: state.askedSlot },
+      thresholds,
+    ),
     topic: null,
-    endReason: detectEndReason(utterance),
-    deferral: detectDeferral(utterance),
-    slots: extractSlots(compiled, utterance.clauses, state.askedSlot),
+    slots: extractSlots(compiled, clauses, state.askedSlot),
+    scores,
   };
   const merged = mergeSlots(
     state.slots,

@@ -3,6 +3,7 @@ import type { Transcript } from "../../contracts/transcript.js";
 import { compileCampaign } from "./compiled-campaign.js";
 import { processCustomerTurn, recordLine, startContact } from "./engine.js";
 import { missingRequired } from "./qualification.js";
+import type { TurnReader } from "./reader/turn-reader.js";
 import { replayTranscript } from "./replay.js";
 
 export type Timing = "onTime" | "early" | "late" | "missed" | "false";
@@ -54,16 +55,18 @@ export function classifyTiming(gold: number | null, predicted: number | null): T
 
 export type Predictor = (transcript: Transcript, campaign: Campaign) => Prediction;
 
-export const enginePredictor: Predictor = (transcript, campaign) => {
-  const result = replayTranscript(transcript, campaign);
-  return {
-    turn: result.firstHandoff?.turn ?? null,
-    trigger: result.firstHandoff?.trigger ?? null,
-    slots: Object.fromEntries(
-      Object.entries(result.finalState.slots).map(([name, slot]) => [name, slot.value]),
-    ),
+export const enginePredictor =
+  (reader?: TurnReader): Predictor =>
+  (transcript, campaign) => {
+    const result = replayTranscript(transcript, campaign, reader);
+    return {
+      turn: result.firstHandoff?.turn ?? null,
+      trigger: result.firstHandoff?.trigger ?? null,
+      slots: Object.fromEntries(
+        Object.entries(result.finalState.slots).map(([name, slot]) => [name, slot.value]),
+      ),
+    };
   };
-};
 
 const KEYWORD = /\b(?:agent|human|person|representative)\b/i;
 
@@ -149,10 +152,11 @@ export function score(
 export function evaluate(
   transcripts: readonly Transcript[],
   campaignFor: (id: string) => Campaign,
+  reader?: TurnReader,
 ): EvaluationReport {
   const labeled = transcripts.filter((transcript) => transcript.labels !== undefined);
   const run = (predictor: Predictor) => labeled.map((t) => predictor(t, campaignFor(t.campaign)));
-  const enginePredictions = run(enginePredictor);
+  const enginePredictions = run(enginePredictor(reader));
   const { timings, ...engine } = score(labeled, enginePredictions);
   const { timings: _k, ...keyword } = score(labeled, run(keywordPredictor));
   const { timings: _q, ...qualifiedOnly } = score(labeled, run(qualifiedOnlyPredictor));

@@ -6,6 +6,7 @@ import type { Transcript } from "../../contracts/transcript.js";
 import type { TurnSignals } from "../../contracts/turn-signals.js";
 import { processCustomerTurn, recordLine, startContact } from "./engine.js";
 import type { SlotChange } from "./qualification.js";
+import type { TurnReader } from "./reader/turn-reader.js";
 import { buildScreenPop } from "./screen-pop.js";
 
 export interface ReplayStep {
@@ -27,7 +28,11 @@ export interface ReplayResult {
 }
 
 /** Runs a whole transcript through the engine, turn by turn, as the live call path would. */
-export function replayTranscript(transcript: Transcript, campaign: Campaign): ReplayResult {
+export function replayTranscript(
+  transcript: Transcript,
+  campaign: Campaign,
+  reader?: TurnReader,
+): ReplayResult {
   let state = startContact({ contactId: transcript.id, campaignId: campaign.id });
   const steps: ReplayStep[] = [];
   let firstHandoff: ReplayResult["firstHandoff"] = null;
@@ -38,7 +43,12 @@ export function replayTranscript(transcript: Transcript, campaign: Campaign): Re
       steps.push({ turn: index, speaker: turn.speaker, text: turn.text });
       continue;
     }
-    const result = processCustomerTurn(state, { text: turn.text, sentiment: turn.sentiment }, campaign);
+    const result = processCustomerTurn(
+      state,
+      { text: turn.text, sentiment: turn.sentiment },
+      campaign,
+      reader,
+    );
     state = result.state;
     const { decision } = result;
     steps.push({

@@ -1,0 +1,121 @@
+import type { Thresholds } from "../../../contracts/campaign.js";
+import type { Sentiment } from "../../../contracts/transcript.js";
+import type { BuyingIntentKind, EndReason, ObjectionKind, Tone } from "../../../contracts/turn-signals.js";
+import type { ReaderLabel, ReaderScores } from "./labels.js";
+import type { NluHint } from "./turn-reader.js";
+
+/** What the policy needs from one turn, read from the reader's scores against the campaign's thresholds. */
+export interface ReadSignals {
+  personRequest: boolean;
+  buyingIntent: BuyingIntentKind | null;
+  objections: ObjectionKind[];
+  acknowledgement: boolean;
+  tone: Tone;
+  negativity: number;
+  strongNegative: boolean;
+  sarcasm: boolean;
+  confusion: boolean;
+  endReason: EndReason | null;
+  deferral: boolean;
+}
+
+const BUYING: ReadonlyArray<readonly [ReaderLabel, BuyingIntentKind]> = [
+  ["buy_now", "buy_now"],
+  ["contract_request", "contract_request"],
+  ["quote_request", "quote_request"],
+  ["enroll_request", "enroll_request"],
+  ["price_request", "price_request"],
+];
+const OBJECTIONS: ReadonlyArray<readonly [ReaderLabel, ObjectionKind]> = [
+  ["objection_price", "price"],
+  ["objection_competitor", "competitor"],
+  ["objection_timing", "timing"],
+  ["objection_authority", "authority"],
+  ["objection_trust", "trust"],
+];
+
+/**
+ * Lex intent names a campaign's bot uses (generated from the same training files) and the reader label
+ * each stands for; a confident Lex reading is combined with the model's (either may be enough).
+ */
+const NLU_INTENTS: Readonly<Record<string, ReaderLabel>> = {
+  TalkToAgent: "person_request",
+  SpeakToHuman: "person_request",
+  RequestHuman: "person_request",
+  TransferToAgent: "person_request",
+  PersonRequest: "person_request",
+  BuyNow: "buy_now",
+  RequestQuote: "quote_request",
+  QuoteRequest: "quote_request",
+  RequestPrice: "price_request",
+  PriceRequest: "price_request",
+  ContractRequest: "contract_request",
+  EnrollRequest: "enroll_request",
+};
+
+/** "Representative!", "operator, operator": a whole turn of a word for a person. Kept as a rule: a bare keypad-menu word. */
+const BARE_PERSON_WORD =
+  /^(?:(?:uh|um|just|please|ok|okay|hey)[,\s]+)*(?:(?:representative|operator|agent|human|a human|real person|person|manager|supervisor)[.!?,\s]*)+(?:[,\s]+(?:please|now|already))*[.!?]*$/;
+
+export function combineNlu(scores: ReaderScores, nlu: NluHint | undefined, trusted: number): ReaderScores {
+  if (!nlu || nlu.confidence < trusted) return scores;
+  const label = NLU_INTENTS[nlu.intent];
+  if (!label) return scores;
+  // Noisy-or: two independent readers agreeing make a signal surer than either.
+  return { ...scores, [label]: 1 - (1 - scores[label]) * (1 - nlu.confidence) };
+}
+
+export function readSignals(
+  scores: ReaderScores,
+  input: { text: string; sentiment?: Sentiment | undefined; askedSlot?: string | undefined },
+  thresholds: Thresholds,
+): ReadSignals {
+  const t = thresholds.reader;
+  const bare = BARE_PERSON_WORD.test(input.text.trim().toLowerCase());
+  const buying = BUYING.filter(([label]) => scores[label] >= t.buyingIntent).sort(
+    ([a], [b]) => scores[b] - scores[a],
+  )[0];
+  const objections = OBJECTIONS.filter(
+    ([label, kind]) =>
+      scores[label] >= t.objection &&
+      // "My boss decides" answers the AI's authority question; naming the current provider answers the need question.
+      !(kind === "authority" && input.askedSlot === "authority") &&
+      !(kind === "competitor" && input.askedSlot === "need"),
+  ).map(([, kind]) => kind);
+  const lexNegativity = input.sentiment ? negativityOf(input.sentiment) : undefined;
+  const negativity = Math.max(scores.negative, lexNegativity ?? 0);
+  const strongNegative =
+    scores.strong_negative >= t.strongNegative ||
+    (lexNegativity !== undefined && lexNegativity >= thresholds.strongNegativeScore);
+  const tone: Tone =
+    negativity >= t.negative ? "negative" : input.sentiment?.label === "POSITIVE" ? "positive" : "neutral";
+  const endReason: EndReason | null =
+    scores.do_not_call >= t.doNotCall
+      ? "do_not_call"
+      : scores.wrong_number >= t.wrongNumber
+        ? "wrong_number"
+        : scores.not_interested >= t.notInterested
+          ? "not_interested"
+          : null;
+  return {
+    personRequest: bare || scores.person_request >= t.personRequest,
+    buyingIntent: buying ? buying[1] : null,
+    objections,
+    acknowledgement: scores.acknowledgement >= t.acknowledgement,
+    tone,
+    negativity: Math.round(negativity * 1000) / 1000,
+    strongNegative,
+    sarcasm: scores.sarcasm >= t.sarcasm,
+    confusion: scores.confusion >= t.confusion,
+    endReason,
+    deferral: scores.deferral >= t.deferral,
+  };
+}
+
+function negativityOf(sentiment: Sentiment): number {
+  const score = sentiment.scores?.negative;
+  if (score !== undefined) return score;
+  if (sentiment.label === "NEGATIVE") return 0.75;
+  if (sentiment.label === "MIXED") return 0.45;
+  return sentiment.label === "POSITIVE" ? 0.05 : 0.2;
+}

@@ -1,0 +1,78 @@
+import { READER_LABELS, type ReaderLabel, type ReaderScores } from "../functions/domain/reader/labels.js";
+import { scoreTurn, type TurnReaderModel } from "../functions/domain/reader/model.js";
+import type { Example } from "./examples.js";
+
+export interface LabelFigures {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** Precision, recall and F1 per label at 0.5, rounded so the recorded figures reproduce exactly. */
+export function labelFigures(
+  model: TurnReaderModel,
+  examples: readonly Example[],
+): Record<ReaderLabel, LabelFigures> {
+  const counts = READER_LABELS.map(() => ({ tp: 0, fp: 0, fn: 0 }));
+  for (const example of examples) {
+    const scores = scoreTurn(model, { text: example.text, aiLine: example.ai });
+    for (const [l, label] of READER_LABELS.entries()) {
+      const predicted = scores[label] >= 0.5;
+      const actual = example.labels.includes(label);
+      const count = counts[l] as { tp: number; fp: number; fn: number };
+      if (predicted && actual) count.tp++;
+      else if (predicted) count.fp++;
+      else if (actual) count.fn++;
+    }
+  }
+  const figures = {} as Record<ReaderLabel, LabelFigures>;
+  for (const [l, label] of READER_LABELS.entries()) {
+    const { tp, fp, fn } = counts[l] as { tp: number; fp: number; fn: number };
+    const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+    const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    figures[label] = { precision: round(precision), recall: round(recall), f1: round(f1), support: tp + fn };
+  }
+  return figures;
+}
+
+export const BUYING_LABELS: readonly ReaderLabel[] = [
+  "buy_now",
+  "price_request",
+  "quote_request",
+  "contract_request",
+  "enroll_request",
+];
+
+/** Buying-request recall, and how often a service request (no label) would be read as a handoff. */
+export function intentFigures(
+  read: (example: Example) => ReaderScores,
+  examples: readonly Example[],
+  threshold = 0.5,
+): { buyingRecall: number; buying: number; serviceFalseHandoff: number; service: number } {
+  let buying = 0;
+  let found = 0;
+  let service = 0;
+  let falseHandoffs = 0;
+  for (const example of examples) {
+    const scores = read(example);
+    const fires =
+      BUYING_LABELS.some((label) => scores[label] >= threshold) || scores.person_request >= threshold;
+    if (example.labels.some((label) => BUYING_LABELS.includes(label))) {
+      buying++;
+      if (BUYING_LABELS.some((label) => scores[label] >= threshold)) found++;
+    } else if (example.labels.length === 0) {
+      service++;
+      if (fires) falseHandoffs++;
+    }
+  }
+  return {
+    buyingRecall: buying === 0 ? 1 : found / buying,
+    buying,
+    serviceFalseHandoff: service === 0 ? 0 : falseHandoffs / service,
+    service,
+  };
+}
