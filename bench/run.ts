@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { callPathFigures } from "./call-path.js";
 import { corpusFigures, throughputFigures } from "./engine.js";
+import { readerFigures } from "./reader.js";
 
 /** `npm run bench`: every figure the issues ask for, measured in one run on this machine. */
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -24,6 +25,9 @@ for (const { file, report } of await corpusFigures([
     );
   }
 }
+
+console.log("\n== Turn reader: every corpus written / speech / chat, cross-set, public intents ==");
+for (const line of await readerFigures()) console.log(line);
 
 console.log("\n== Engine throughput (one core) ==");
 const throughput = await throughputFigures();

@@ -1,0 +1,97 @@
+import { existsSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { defaultCampaign } from "../functions/domain/campaigns.js";
+import { evaluate, type Scores } from "../functions/domain/evaluation.js";
+import { FORMS, transcriptInForm } from "../functions/domain/forms.js";
+import { defaultTurnReader } from "../functions/domain/reader/default-reader.js";
+import { lexiconReader } from "../functions/domain/reader/lexicon-reader.js";
+import { modelReader, type TurnReader } from "../functions/domain/reader/turn-reader.js";
+import { intentFigures } from "../train/figures.js";
+import { loadTrainingData, trainReader } from "../train/train-model.js";
+import { loadCorpus } from "./engine.js";
+
+/** Every labeled corpus; the last four were never trained on (independent first-look sets). */
+export const CORPORA = [
+  "test/corpus/conversations.jsonl",
+  "test/corpus/dev-b.jsonl",
+  "test/corpus/dev-c.jsonl",
+  "test/corpus/dev-d.jsonl",
+  "test/corpus/holdout.jsonl",
+  "test/corpus/indep-speech.jsonl",
+  "test/corpus/indep-chat.jsonl",
+].filter((file) => existsSync(new URL(`../${file}`, import.meta.url)));
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
+const row = (s: Scores) =>
+  `on time ${pct(s.onTime)} early ${pct(s.early)} late ${pct(s.late)} missed ${pct(s.missed)} false ${pct(s.false)} trigger ${pct(s.triggerAccuracy)} slot F1 ${pct(s.slotF1)}`;
+
+async function scoreCorpus(file: string, reader: TurnReader): Promise<Array<[string, Scores]>> {
+  const transcripts = await loadCorpus(file);
+  return FORMS.map((form) => [
+    form,
+    evaluate(
+      transcripts.map((t) => transcriptInForm(t, form)),
+      () => defaultCampaign,
+      reader,
+    ).engine,
+  ]);
+}
+
+/** `npm run bench`: the trained reader against the phrase lists, every corpus in every form. */
+export async function readerFigures(): Promise<string[]> {
+  const lines: string[] = [];
+  for (const file of CORPORA) {
+    for (const [name, reader] of [
+      ["model", defaultTurnReader],
+      ["lexicon", lexiconReader],
+    ] as const) {
+      for (const [form, scores] of await scoreCorpus(file, reader)) {
+        lines.push(
+          `${file.replace("test/corpus/", "").padEnd(20)} ${name.padEnd(8)} ${form.padEnd(8)} ${row(scores)}`,
+        );
+      }
+    }
+  }
+
+  lines.push("", "cross-set: trained without the set, scored on it (model)");
+  const data = await loadTrainingData();
+  for (const set of ["conversations", "dev-b", "dev-c", "dev-d"]) {
+    const { model, artifact } = trainReader(data, [`corpus:${set}:`]);
+    const reader = modelReader(model, artifact.modelVersion);
+    for (const [form, scores] of await scoreCorpus(`test/corpus/${set}.jsonl`, reader)) {
+      lines.push(`${`without ${set}`.padEnd(20)} ${form.padEnd(8)} ${row(scores)}`);
+    }
+  }
+
+  const { heldout } = trainReader(data);
+  for (const [name, reader] of [
+    ["model", defaultTurnReader],
+    ["lexicon", lexiconReader],
+  ] as const) {
+    const intents = intentFigures(
+      (example) => reader.read({ text: example.text, aiLine: example.ai }),
+      heldout,
+    );
+    lines.push(
+      `public held-out (${name}): buying-request recall ${pct(intents.buyingRecall)} of ${intents.buying} (target >= 90%), false handoffs on service requests ${pct(intents.serviceFalseHandoff)} of ${intents.service} (target <= 3%)`,
+    );
+  }
+
+  const texts = (await loadCorpus("test/corpus/conversations.jsonl")).flatMap((t) =>
+    t.turns.filter((turn) => turn.speaker === "customer").map((turn) => turn.text),
+  );
+  const readsPerSecond = (reader: TurnReader) => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      for (let i = 0; i < 20_000; i++) reader.read({ text: texts[i % texts.length] as string });
+      best = Math.min(best, performance.now() - started);
+    }
+    return Math.round(20_000 / (best / 1000));
+  };
+  lines.push(
+    "",
+    `reader alone: model ${readsPerSecond(defaultTurnReader)} turns/s, lexicon ${readsPerSecond(lexiconReader)} turns/s (one core)`,
+  );
+  return lines;
+}
