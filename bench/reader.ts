@@ -4,10 +4,10 @@ import { defaultCampaign } from "../functions/domain/campaigns.js";
 import { evaluate, type Scores } from "../functions/domain/evaluation.js";
 import { FORMS, transcriptInForm } from "../functions/domain/forms.js";
 import { defaultTurnReader } from "../functions/domain/reader/default-reader.js";
-import { lexiconReader } from "../functions/domain/reader/lexicon-reader.js";
 import { modelReader, type TurnReader } from "../functions/domain/reader/turn-reader.js";
 import { intentFigures } from "../train/figures.js";
 import { loadTrainingData, trainReader } from "../train/train-model.js";
+import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
 /** Every labeled corpus; the last four were never trained on (independent first-look sets). */

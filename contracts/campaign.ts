@@ -35,6 +35,11 @@ export type SlotDefinition = z.infer<typeof SlotDefinition>;
 
 /** The turn reader's calibrated probability from which a signal counts (functions/domain/reader). */
 const probability = (fallback: number) => z.number().min(0).max(1).default(fallback);
+/**
+ * Defaults: more likely than not. The F1-best thresholds of single turns on the calibration split are
+ * lower (0.2-0.35), but a call has many turns and each is a chance for a false signal: at 0.3 a third
+ * of one development set was handed off early. A campaign that wants more recall lowers them.
+ */
 export const ReaderThresholds = z.strictObject({
   personRequest: probability(0.5),
   buyingIntent: probability(0.5),

@@ -1,11 +1,14 @@
 import { seededRandom } from "../functions/domain/forms.js";
 import { featurize } from "../functions/domain/reader/features.js";
 import type { ReaderLabel } from "../functions/domain/reader/labels.js";
-import type { TurnReaderModel } from "../functions/domain/reader/model.js";
+import { FeatureRows, marginsOf, type TurnReaderModel } from "../functions/domain/reader/model.js";
 import type { Example } from "./examples.js";
 
 export interface TrainingOptions {
-  buckets: number;
+  /** A feature needs this many training turns to get a row. */
+  minCount: number;
+  /** The weight of a public intent example against one of Baton's own. */
+  publicWeight: number;
   epochs: number;
   learningRate: number;
   l2: number;
@@ -15,14 +18,64 @@ export interface TrainingOptions {
 interface Encoded {
   features: number[];
   targets: Uint8Array;
+  /** 1 where the example's source annotated the label at all (public intent data says nothing of tone). */
+  supervised: Uint8Array;
+  weight: number;
 }
 
-function encode(examples: readonly Example[], labels: readonly ReaderLabel[], buckets: number): Encoded[] {
+/** Feature hash -> row, for features seen in at least `minCount` turns (rarer ones are noise). */
+export function vocabularyOf(examples: readonly Example[], minCount: number): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const example of examples) {
+    for (const hash of new Set(featurize({ text: example.text, aiLine: example.ai }))) {
+      counts.set(hash, (counts.get(hash) ?? 0) + 1);
+    }
+  }
+  const kept = [...counts].filter(([, count]) => count >= minCount).map(([hash]) => hash);
+  kept.sort((a, b) => a - b);
+  return new Map(kept.map((hash, row) => [hash, row]));
+}
+
+function encode(
+  examples: readonly Example[],
+  labels: readonly ReaderLabel[],
+  rows: ReadonlyMap<number, number>,
+  publicWeight: number,
+): Encoded[] {
   return examples.map((example) => {
     const targets = new Uint8Array(labels.length);
     for (const label of example.labels) targets[labels.indexOf(label)] = 1;
-    return { features: featurize({ text: example.text, aiLine: example.ai }, buckets), targets };
+    const annotated = annotatedLabels(example.source);
+    const supervised = Uint8Array.from(labels, (label) =>
+      annotated === "all" || annotated.has(label) ? 1 : 0,
+    );
+    const features = featurize({ text: example.text, aiLine: example.ai }).flatMap((hash) => {
+      const row = rows.get(hash);
+      return row === undefined ? [] : [row];
+    });
+    return { features, targets, supervised, weight: sourceWeight(example.source, publicWeight) };
   });
+}
+
+/** Public intent sets label requests, never tone or objections: only requests learn from them. */
+const REQUEST_LABELS: ReadonlySet<ReaderLabel> = new Set([
+  "person_request",
+  "buy_now",
+  "price_request",
+  "quote_request",
+  "contract_request",
+  "enroll_request",
+  "confusion",
+]);
+const PUBLIC_SOURCES = ["clinc150:", "banking77:", "bitext", "nlupp:", "hwu64:"];
+
+/** Public intent data is plentiful and off-domain: it teaches what is not a sales signal, softly. */
+export function sourceWeight(source: string, publicWeight: number): number {
+  return PUBLIC_SOURCES.some((prefix) => source.startsWith(prefix)) ? publicWeight : 1;
+}
+
+export function annotatedLabels(source: string): ReadonlySet<ReaderLabel> | "all" {
+  return PUBLIC_SOURCES.some((prefix) => source.startsWith(prefix)) ? REQUEST_LABELS : "all";
 }
 
 /**
@@ -33,11 +86,12 @@ export function trainLogistic(
   examples: readonly Example[],
   labels: readonly ReaderLabel[],
   options: TrainingOptions,
-): { weights: Float64Array; bias: Float64Array } {
+): { rows: Map<number, number>; weights: Float64Array; bias: Float64Array } {
   const width = labels.length;
-  const data = encode(examples, labels, options.buckets);
-  const weights = new Float64Array(options.buckets * width);
-  const squared = new Float64Array(options.buckets * width).fill(1e-8);
+  const rows = vocabularyOf(examples, options.minCount);
+  const data = encode(examples, labels, rows, options.publicWeight);
+  const weights = new Float64Array(rows.size * width);
+  const squared = new Float64Array(rows.size * width).fill(1e-8);
   const bias = new Float64Array(width);
   const biasSquared = new Float64Array(width).fill(1e-8);
   const positives = new Float64Array(width);
@@ -56,16 +110,17 @@ export function trainLogistic(
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
     for (const index of order) {
-      const { features, targets } = data[index] as Encoded;
+      const { features, targets, supervised, weight } = data[index] as Encoded;
       sums.set(bias);
       for (const feature of features) {
         const base = feature * width;
         for (let l = 0; l < width; l++) sums[l] = (sums[l] as number) + (weights[base + l] as number);
       }
       for (let l = 0; l < width; l++) {
+        if (supervised[l] === 0) continue;
         const target = targets[l] as number;
         const p = 1 / (1 + Math.exp(-(sums[l] as number)));
-        const gradient = (p - target) * (target === 1 ? (positiveWeight[l] as number) : 1);
+        const gradient = (p - target) * weight * (target === 1 ? (positiveWeight[l] as number) : 1);
         if (Math.abs(gradient) < 1e-4) continue;
         biasSquared[l] = (biasSquared[l] as number) + gradient * gradient;
         bias[l] =
@@ -80,15 +135,15 @@ export function trainLogistic(
       }
     }
   }
-  return { weights, bias };
+  return { rows, weights, bias };
 }
 
 /** int8 per label: the largest weight of a label maps to 127. */
 export function quantize(
+  rows: ReadonlyMap<number, number>,
   weights: Float64Array,
   bias: Float64Array,
   labels: readonly ReaderLabel[],
-  buckets: number,
 ): TurnReaderModel {
   const width = labels.length;
   const scale = new Float64Array(width);
@@ -101,7 +156,21 @@ export function quantize(
   for (let i = 0; i < weights.length; i++) {
     quantized[i] = Math.round((weights[i] as number) / (scale[i % width] as number));
   }
-  return { labels, buckets, weights: quantized, scale, bias: Float64Array.from(bias) };
+  // Rows that quantise to all zeros weigh nothing: leave them out of the artifact.
+  const kept = [...rows].filter(([, row]) =>
+    quantized.subarray(row * width, row * width + width).some((w) => w !== 0),
+  );
+  const compact = new Int8Array(kept.length * width);
+  for (const [index, [, row]] of kept.entries()) {
+    compact.set(quantized.subarray(row * width, row * width + width), index * width);
+  }
+  return {
+    labels,
+    rows: new FeatureRows(kept.map(([hash]) => hash)),
+    weights: compact,
+    scale,
+    bias: Float64Array.from(bias),
+  };
 }
 
 /**
@@ -113,11 +182,9 @@ export function calibrate(model: TurnReaderModel, examples: readonly Example[]):
   const margins: Float64Array[] = model.labels.map(() => new Float64Array(examples.length));
   const targets: Uint8Array[] = model.labels.map(() => new Uint8Array(examples.length));
   for (const [e, example] of examples.entries()) {
-    const features = featurize({ text: example.text, aiLine: example.ai }, model.buckets);
+    const margin = marginsOf(model, { text: example.text, aiLine: example.ai });
     for (let l = 0; l < width; l++) {
-      let sum = 0;
-      for (const feature of features) sum += model.weights[feature * width + l] as number;
-      (margins[l] as Float64Array)[e] = (model.bias[l] as number) + (model.scale[l] as number) * sum;
+      (margins[l] as Float64Array)[e] = margin[l] as number;
       (targets[l] as Uint8Array)[e] = example.labels.includes(model.labels[l] as ReaderLabel) ? 1 : 0;
     }
   }
@@ -138,8 +205,19 @@ function fitPlatt(z: Float64Array, y: Uint8Array): { a: number; b: number } {
   // Platt's smoothed targets keep a and b finite on separable data.
   const high = (positives + 1) / (positives + 2);
   const low = 1 / (z.length - positives + 2);
+  const loss = (a: number, b: number) => {
+    let total = 0;
+    for (let i = 0; i < z.length; i++) {
+      const t = y[i] === 1 ? high : low;
+      const m = a * (z[i] as number) + b;
+      // log(1 + e^m) - t m, computed without overflow.
+      total += (m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m))) - t * m;
+    }
+    return total;
+  };
   let a = 1;
   let b = 0;
+  let current = loss(a, b);
   for (let iteration = 0; iteration < 100; iteration++) {
     let ga = 0;
     let gb = 0;
@@ -149,10 +227,9 @@ function fitPlatt(z: Float64Array, y: Uint8Array): { a: number; b: number } {
     for (let i = 0; i < z.length; i++) {
       const t = y[i] === 1 ? high : low;
       const p = 1 / (1 + Math.exp(-(a * (z[i] as number) + b)));
-      const d = p - t;
       const w = p * (1 - p);
-      ga += d * (z[i] as number);
-      gb += d;
+      ga += (p - t) * (z[i] as number);
+      gb += p - t;
       haa += w * (z[i] as number) * (z[i] as number);
       hab += w * (z[i] as number);
       hbb += w;
@@ -161,9 +238,19 @@ function fitPlatt(z: Float64Array, y: Uint8Array): { a: number; b: number } {
     if (Math.abs(det) < 1e-12) break;
     const da = (hbb * ga - hab * gb) / det;
     const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+    // Backtracking: a Newton step on nearly separable data can overshoot by orders of magnitude.
+    let step = 1;
+    let next = loss(a - da, b - db);
+    while (next > current && step > 1e-6) {
+      step /= 2;
+      next = loss(a - step * da, b - step * db);
+    }
+    if (next > current) break;
+    a -= step * da;
+    b -= step * db;
+    const improved = current - next;
+    current = next;
+    if (improved < 1e-9) break;
   }
   // A negative slope would invert the model; keep the sign.
   return a > 0 ? { a, b } : { a: 1, b: 0 };

@@ -6,16 +6,17 @@ import type { TurnReaderModel } from "../functions/domain/reader/model.js";
 import { trainingDataFiles } from "./data-files.js";
 import { dataHashOf, type Example, type LoadedFile, loadExamples, unitHash } from "./examples.js";
 import { labelFigures } from "./figures.js";
-import { calibrate, quantize, trainLogistic } from "./logistic.js";
+import { annotatedLabels, calibrate, quantize, trainLogistic } from "./logistic.js";
 
 export const TRAINING = {
-  buckets: 2 ** 17,
+  minCount: 2,
+  publicWeight: 0.3,
   epochs: 6,
   learningRate: 0.15,
   l2: 1e-5,
   seed: 20261130,
   calibrationShare: 0.1,
-  chatCopies: 0.5,
+  chatCopies: 1,
 };
 
 export interface TrainedReader {
@@ -24,6 +25,10 @@ export interface TrainedReader {
   /** Examples never trained on: the public held-out split. */
   heldout: Example[];
   calibration: Example[];
+}
+
+export function isCalibrationExample(example: Example): boolean {
+  return annotatedLabels(example.source) === "all" && unitHash(example.text) < TRAINING.calibrationShare;
 }
 
 export async function loadTrainingData(): Promise<LoadedFile[]> {
@@ -35,25 +40,29 @@ export function trainReader(loaded: readonly LoadedFile[], exclude: readonly str
   const excluded = (example: Example) => exclude.some((prefix) => example.source.startsWith(prefix));
   const all = loaded.flatMap((file) => file.examples).filter((example) => !excluded(example));
   const trainable = all.filter((example) => example.split === "train");
-  const calibration = trainable.filter((example) => unitHash(example.text) < TRAINING.calibrationShare);
-  const fit = trainable.filter((example) => unitHash(example.text) >= TRAINING.calibrationShare);
+  // Calibrated on Baton's own turns only: public intent data has another prior and would talk every
+  // probability down.
+  const calibration = trainable.filter(isCalibrationExample);
+  const fit = trainable.filter((example) => !isCalibrationExample(example));
   const random = seededRandom(TRAINING.seed);
-  // Half the turns again as typed in a chat, so typos are seen in training, not only at run time.
+  // Every turn again as typed in a chat, so typos are seen in training, not only at run time.
   const augmented = [
     ...fit,
     ...fit
       .filter(() => random() < TRAINING.chatCopies)
       .map((example) => ({ ...example, text: chatForm(example.text, random) })),
   ];
-  const { weights, bias } = trainLogistic(augmented, READER_LABELS, TRAINING);
-  const model = calibrate(quantize(weights, bias, READER_LABELS, TRAINING.buckets), calibration);
+  const { rows, weights, bias } = trainLogistic(augmented, READER_LABELS, TRAINING);
+  const model = calibrate(quantize(rows, weights, bias, READER_LABELS), calibration);
+  const hashes = Buffer.alloc(model.rows.size * 4);
+  for (const [hash, row] of model.rows.entries()) hashes.writeUInt32LE(hash, row * 4);
   const dataHash = dataHashOf(loaded);
   const artifact: TurnReaderArtifact = {
     format: "baton-turn-reader",
     formatVersion: 1,
     modelVersion: `turn-reader-${FEATURE_SPEC_VERSION}-${dataHash.slice(0, 12)}${exclude.length ? "-partial" : ""}`,
     featureSpec: FEATURE_SPEC_VERSION,
-    buckets: TRAINING.buckets,
+    features: hashes.toString("base64"),
     labels: [...READER_LABELS],
     dataHash,
     trainedOn: loaded.map(({ file, sha256, examples }) => ({ file, sha256, examples: examples.length })),

@@ -10,9 +10,9 @@ import {
   type TurnResult,
 } from "../domain/engine.js";
 import { looksUnsupportedLanguage } from "../domain/language.js";
+import type { NluHint } from "../domain/reader/turn-reader.js";
 import { buildScreenPop, screenPopAttributes } from "../domain/screen-pop.js";
 import { scriptedLine } from "../domain/script.js";
-import type { NluHint } from "../domain/signals.js";
 import { eventsForTurn } from "../domain/turn-events.js";
 import type { BusEvent, EventPublisher } from "../ports/event-publisher.js";
 import type { LanguageModel } from "../ports/language-model.js";

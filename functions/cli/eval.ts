@@ -1,17 +1,19 @@
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { lexiconReader } from "../../bench/baseline/lexicon-reader.js";
 import { CampaignRegistry, defaultCampaign } from "../domain/campaigns.js";
 import { type EvaluationReport, evaluate, type Scores } from "../domain/evaluation.js";
 import { FORMS, transcriptInForm } from "../domain/forms.js";
 import { defaultTurnReader } from "../domain/reader/default-reader.js";
-import { lexiconReader } from "../domain/reader/lexicon-reader.js";
+import { replayedSecondOpinion } from "../domain/reader/second-opinion.js";
 import type { TurnReader } from "../domain/reader/turn-reader.js";
 import { loadTranscripts, usage } from "./load-transcripts.js";
+import { loadReadings, recordReadings } from "./recorded-readings.js";
 
 const READERS: Record<string, TurnReader> = { local: defaultTurnReader, lexicon: lexiconReader };
 
 const USAGE =
-  "usage: npm run eval -- <corpus.jsonl> [--form written|speech|chat] [--reader local|lexicon] [--json] [--misses]";
+  "usage: npm run eval -- <corpus.jsonl> [--form written|speech|chat] [--reader local|lexicon|bedrock [--readings <file.jsonl>] [--record]] [--json] [--misses]";
 
 /** `npm run eval -- <corpus.jsonl> ...`: the engine and two baselines against the labels. */
 const { values: options, positionals } = parseArgs({
@@ -21,11 +23,16 @@ const { values: options, positionals } = parseArgs({
     reader: { type: "string", default: "local" },
     json: { type: "boolean", default: false },
     misses: { type: "boolean", default: false },
+    readings: { type: "string", default: "test/fixtures/bedrock-readings.jsonl" },
+    record: { type: "boolean", default: false },
   },
 });
 const file = positionals[0] ?? usage(USAGE);
 const form = FORMS.find((f) => f === options.form) ?? usage(`unknown --form "${options.form}"; ${USAGE}`);
-const reader = READERS[options.reader] ?? usage(`unknown --reader "${options.reader}"; ${USAGE}`);
+const chosen =
+  options.reader === "bedrock"
+    ? "bedrock"
+    : (READERS[options.reader] ?? usage(`unknown --reader "${options.reader}"; ${USAGE}`));
 const campaigns = new CampaignRegistry([defaultCampaign]);
 const all = (await loadTranscripts(file)).map((transcript) => transcriptInForm(transcript, form));
 const transcripts = all.filter((transcript) => {
@@ -33,6 +40,12 @@ const transcripts = all.filter((transcript) => {
   console.error(`skipped ${transcript.id}: unknown campaign "${transcript.campaign}"`);
   return false;
 });
+
+// Bedrock is a second opinion on uncertain turns: recorded once with credentials, replayed offline.
+const recorded = chosen === "bedrock" ? await loadReadings(options.readings) : new Map();
+if (chosen === "bedrock" && options.record)
+  await recordReadings(transcripts, defaultTurnReader, options.readings, recorded);
+const reader = chosen === "bedrock" ? replayedSecondOpinion(defaultTurnReader, recorded) : chosen;
 
 const started = performance.now();
 const report = evaluate(transcripts, (id) => campaigns.get(id), reader);

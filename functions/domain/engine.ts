@@ -11,7 +11,7 @@ import type { TurnSignals } from "../../contracts/turn-signals.js";
 import { compileCampaign, slotAskedBy } from "./compiled-campaign.js";
 import { decide } from "./policy.js";
 import { extractSlots, mergeSlots, missingRequired, type SlotChange } from "./qualification.js";
-import { lexiconReader } from "./reader/lexicon-reader.js";
+import { defaultTurnReader } from "./reader/default-reader.js";
 import { combineNlu, readSignals } from "./reader/read-signals.js";
 import type { NluHint, TurnReader } from "./reader/turn-reader.js";
 import { normalizeText, quoteOf, splitClauses } from "./text.js";
@@ -98,7 +98,7 @@ export function processCustomerTurn(
   state: QualificationState,
   input: CustomerTurn,
   campaign: Campaign,
-  reader: TurnReader = lexiconReader,
+  reader: TurnReader = defaultTurnReader,
 ): TurnResult {
   const compiled = compileCampaign(campaign);
   const turn = state.nextTurn;

@@ -1,9 +1,9 @@
 import type { SlotValue } from "../../contracts/qualification-state.js";
 import type { SlotCandidate } from "../../contracts/turn-signals.js";
 import type { CompiledCampaign } from "./compiled-campaign.js";
-import { CORRECTION, HEDGE } from "./lexicon.js";
 import { readAmount } from "./slots/amount.js";
 import { readAuthority } from "./slots/authority.js";
+import { CORRECTION, HEDGE } from "./slots/hedges.js";
 import { readTimeline } from "./slots/timeline.js";
 
 interface Reading {

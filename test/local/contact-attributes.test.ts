@@ -4,6 +4,16 @@ import { processCustomerTurn, recordLine, startContact } from "../../functions/d
 import { buildScreenPop, screenPopAttributes } from "../../functions/domain/screen-pop.js";
 import { normalizeAttributes, viewFromAttributes } from "../../web/desk/contact-attributes.js";
 import { viewFromScreenPop } from "../../web/desk/desk-view.js";
+import { fixedReader } from "../support/fixed-reader.js";
+
+/** The objections this call raises, read the same whatever model ships: the round trip is under test. */
+const OBJECTIONS = fixedReader((text) =>
+  text.includes("too expensive")
+    ? ["objection_price"]
+    : text.includes("RingCentral")
+      ? ["objection_competitor"]
+      : [],
+);
 
 /** A real screen pop from the engine: price and competitor objections, then a handoff. */
 function realScreenPop() {
@@ -18,7 +28,7 @@ function realScreenPop() {
     "Honestly it sounds too expensive for us.",
     "And we are already with RingCentral, switching sounds like a pain.",
   ]) {
-    const result = processCustomerTurn(state, { text: line }, defaultCampaign);
+    const result = processCustomerTurn(state, { text: line }, defaultCampaign, OBJECTIONS);
     state = recordLine(
       result.state,
       "ai",

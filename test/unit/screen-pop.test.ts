@@ -7,9 +7,11 @@ import {
 } from "../../contracts/screen-pop.js";
 import { Transcript } from "../../contracts/transcript.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
+import type { TurnReader } from "../../functions/domain/reader/turn-reader.js";
 import { replayTranscript } from "../../functions/domain/replay.js";
 import { screenPopAttributes } from "../../functions/domain/screen-pop.js";
 import { normalizeText } from "../../functions/domain/text.js";
+import { fixedReader } from "../support/fixed-reader.js";
 
 const encoder = new TextEncoder();
 const utf8Bytes = (text: string): number => encoder.encode(text).length;
@@ -38,8 +40,23 @@ const QUALIFYING_CALL = Transcript.parse({
   ],
 });
 
-function handoffOf(transcript: Transcript, campaign: Campaign) {
-  const result = replayTranscript(transcript, campaign);
+/** Reads the four objections of `hugeCall` by their opening words: the pop's size is under test, not the reader. */
+const objectionReader = fixedReader((text) =>
+  text.startsWith("That's way too expensive")
+    ? ["objection_price"]
+    : text.startsWith("Is this a scam")
+      ? ["objection_trust"]
+      : text.startsWith("We're already using")
+        ? ["objection_competitor"]
+        : text.startsWith("It's a bad time")
+          ? ["objection_timing"]
+          : text.startsWith("Ok, that makes sense")
+            ? ["acknowledgement"]
+            : [],
+);
+
+function handoffOf(transcript: Transcript, campaign: Campaign, reader?: TurnReader) {
+  const result = replayTranscript(transcript, campaign, reader);
   if (!result.firstHandoff) throw new Error(`${transcript.id} was never handed off`);
   return result.firstHandoff;
 }
@@ -207,7 +224,7 @@ describe("screenPopAttributes", () => {
   it("stays within 8 KB after a call with 20 slots and huge objection quotes", () => {
     // Prepare
     const transcript = hugeCall();
-    const { screenPop } = handoffOf(transcript, TWENTY_SLOTS);
+    const { screenPop } = handoffOf(transcript, TWENTY_SLOTS, objectionReader);
     // Act
     const attributes = screenPopAttributes(screenPop);
     // Assess

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { BatonInputError } from "../errors.js";
 import { FEATURE_SPEC_VERSION } from "./features.js";
 import { READER_LABELS, type ReaderLabel } from "./labels.js";
-import { sameLabelSet, type TurnReaderModel } from "./model.js";
+import { FeatureRows, sameLabelSet, type TurnReaderModel } from "./model.js";
 
 const LabelFigures = z.strictObject({
   precision: z.number(),
@@ -17,10 +17,8 @@ export const TurnReaderArtifact = z.strictObject({
   formatVersion: z.literal(1),
   modelVersion: z.string().min(1),
   featureSpec: z.number().int(),
-  buckets: z
-    .number()
-    .int()
-    .refine((n) => n > 0 && (n & (n - 1)) === 0, "buckets must be a power of two"),
+  /** The feature hashes that have a row, uint32 little-endian, base64. */
+  features: z.string(),
   labels: z.array(z.string()),
   /** sha256 over the training files, in order: a test recomputes it from the committed data. */
   dataHash: z.string().regex(/^[0-9a-f]{64}$/),
@@ -30,7 +28,7 @@ export const TurnReaderArtifact = z.strictObject({
   scores: z.record(z.string(), LabelFigures),
   bias: z.array(z.number()),
   scale: z.array(z.number()),
-  /** int8 weights, bucket-major, base64. */
+  /** int8 weights, one row per feature, base64. */
   weights: z.string(),
 });
 export type TurnReaderArtifact = z.infer<typeof TurnReaderArtifact>;
@@ -67,16 +65,20 @@ export function modelFromArtifact(document: unknown, file: string): TurnReaderMo
       field: "bias",
     });
   }
+  const hashes = Buffer.from(artifact.features, "base64");
   const bytes = Buffer.from(artifact.weights, "base64");
-  if (bytes.length !== artifact.buckets * width) {
+  if (hashes.length % 4 !== 0 || bytes.length !== (hashes.length / 4) * width) {
     throw new BatonInputError(
-      `turn reader model ${file}: ${bytes.length} weight bytes, expected ${artifact.buckets * width} (buckets x labels)`,
+      `turn reader model ${file}: ${bytes.length} weight bytes for ${hashes.length / 4} features, expected features x labels`,
       { field: "weights" },
     );
   }
+  const rowHashes = new Uint32Array(hashes.length / 4);
+  for (let row = 0; row < rowHashes.length; row++) rowHashes[row] = hashes.readUInt32LE(row * 4);
+  const rows = new FeatureRows(rowHashes);
   return {
     labels: artifact.labels as ReaderLabel[],
-    buckets: artifact.buckets,
+    rows,
     weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length),
     scale: Float64Array.from(artifact.scale),
     bias: Float64Array.from(artifact.bias),

@@ -7,11 +7,12 @@
  * scope (the words after a negator are different features), not listed per phrase.
  */
 
-export const FEATURE_SPEC_VERSION = 1;
+export const FEATURE_SPEC_VERSION = 2;
 
 const MAX_TOKENS = 80;
 const AI_TOKENS = 12;
 const SHORT_TURN_TOKENS = 4;
+const CONTEXT_TURN_TOKENS = 6;
 const NEGATION_SCOPE = 3;
 
 /** Chat shorthand spelled out, so "pls" and "please" are one word (a tokenizer concern, not a signal list). */
@@ -69,11 +70,10 @@ const SCOPE_BREAKERS = new Set(["but", "though", "although", "however", "just", 
 
 /** Lowercase, apostrophes dropped, everything but letters and digits a space, digit runs one token. */
 export function speechForm(raw: string, maxChars = 2_000): string {
-  return raw
-    .slice(0, maxChars)
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  const lower = raw.slice(0, maxChars).toLowerCase();
+  // Most turns are ASCII: accents need folding only when there are any.
+  const folded = /^[ -~\s]*$/.test(lower) ? lower : lower.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  return folded
     .replace(/['\u2018\u2019\u02bc`]/g, "")
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
@@ -133,19 +133,58 @@ export interface FeatureInput {
   aiLine?: string | undefined;
 }
 
-/** Feature ids in [0, buckets); duplicates are kept (a feature seen twice counts twice). */
-export function featurize(input: FeatureInput, buckets: number): number[] {
-  const mask = buckets - 1;
-  const out: number[] = [];
-  const push = (hash: number) => out.push((hash >>> 0) & mask);
+/** Feature ids with the token each belongs to (-1: the whole turn, e.g. the AI line or the length). */
+export interface TurnFeatures {
+  features: number[];
+  owners: number[];
+  tokens: number;
+}
+
+/** 32-bit feature hashes; duplicates are kept (a feature seen twice counts twice). */
+export function featurize(input: FeatureInput): number[] {
+  return featurizeTurn(input).features;
+}
+
+export function featurizeTurn(input: FeatureInput): TurnFeatures {
+  const features: number[] = [];
+  const owners: number[] = [];
+  let owner = -1;
+  const push = (hash: number) => {
+    features.push(hash >>> 0);
+    owners.push(owner);
+  };
   const tokens = tokensOf(input.text);
   const n = tokens.length;
   push(
     mixString(NS.length, n === 0 ? "0" : n === 1 ? "1" : n === 2 ? "2" : n <= 4 ? "4" : n <= 8 ? "8" : "9"),
   );
+  if (n > 0) {
+    push(mixString(NS.first, tokens[0] as string));
+    if (n > 1)
+      push(
+        mixString(
+          Math.imul(mixString(NS.firstPair, tokens[0] as string) ^ SEPARATOR, FNV_PRIME),
+          tokens[1] as string,
+        ),
+      );
+  }
+
+  // The AI line only colours short answers ("yes", "sure, go ahead"): on longer turns the customer's own
+  // words carry the meaning, and a model that leans on the AI line learns the script, not the caller.
+  if (input.aiLine && n <= CONTEXT_TURN_TOKENS) {
+    const aiTokens = tokensOf(input.aiLine.slice(-300), 200).slice(-AI_TOKENS);
+    // A bare "yes" means what the AI just asked: these pairs let a linear model read it.
+    if (n > 0 && n <= SHORT_TURN_TOKENS) {
+      for (const token of tokens) {
+        const base = Math.imul(mixString(NS.shortWithAi, token) ^ SEPARATOR, FNV_PRIME);
+        for (const aiToken of aiTokens.slice(-8)) push(mixString(base, aiToken));
+      }
+    }
+  }
 
   let scope = 0;
   for (let i = 0; i < n; i++) {
+    owner = i;
     const token = tokens[i] as string;
     push(mixString(scope > 0 ? NS.negated : NS.unigram, token));
     if (SCOPE_BREAKERS.has(token)) scope = 0;
@@ -161,36 +200,13 @@ export function featurize(input: FeatureInput, buckets: number): number[] {
     }
     if (token.length >= 3) pushCharGrams(`<${token}>`, push);
   }
-  if (n > 0) {
-    push(mixString(NS.first, tokens[0] as string));
-    if (n > 1)
-      push(
-        mixString(
-          Math.imul(mixString(NS.firstPair, tokens[0] as string) ^ SEPARATOR, FNV_PRIME),
-          tokens[1] as string,
-        ),
-      );
-  }
-
-  if (input.aiLine) {
-    const aiTokens = tokensOf(input.aiLine.slice(-300), 200).slice(-AI_TOKENS);
-    for (const token of aiTokens) push(mixString(NS.ai, token));
-    if (/\?\s*$/.test(input.aiLine)) push(NS.aiAsks);
-    // A bare "yes" means what the AI just asked: these pairs let a linear model read it.
-    if (n > 0 && n <= SHORT_TURN_TOKENS) {
-      for (const token of tokens) {
-        const base = Math.imul(mixString(NS.shortWithAi, token) ^ SEPARATOR, FNV_PRIME);
-        for (const aiToken of aiTokens.slice(-8)) push(mixString(base, aiToken));
-      }
-    }
-  }
-  return out;
+  return { features, owners, tokens: n };
 }
 
 function pushCharGrams(word: string, push: (hash: number) => void): void {
-  for (let size = 3; size <= 4; size++) {
-    for (let start = 0; start + size <= word.length; start++) {
-      push(mixRange(NS.chars, word, start, start + size) ^ size);
-    }
+  for (let start = 0; start + 3 <= word.length; start++) {
+    const three = mixRange(NS.chars, word, start, start + 3);
+    push(three);
+    if (start + 4 <= word.length) push(Math.imul(three ^ word.charCodeAt(start + 3), FNV_PRIME) ^ 4);
   }
 }

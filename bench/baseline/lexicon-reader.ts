@@ -1,4 +1,7 @@
-import { Thresholds } from "../../../contracts/campaign.js";
+import { Thresholds } from "../../contracts/campaign.js";
+import { READER_LABELS, type ReaderLabel } from "../../functions/domain/reader/labels.js";
+import type { TurnReader } from "../../functions/domain/reader/turn-reader.js";
+import { normalizeText, splitClauses } from "../../functions/domain/text.js";
 import {
   detectAcknowledgement,
   detectBuyingIntent,
@@ -9,10 +12,7 @@ import {
   detectPersonRequest,
   readTone,
   type UtteranceInput,
-} from "../signals.js";
-import { normalizeText, splitClauses } from "../text.js";
-import { READER_LABELS, type ReaderLabel, type ReaderScores } from "./labels.js";
-import type { TurnReader } from "./turn-reader.js";
+} from "./signals.js";
 
 const DEFAULTS = Thresholds.parse({});
 const YES = 0.99;

@@ -1,6 +1,7 @@
 import type { Thresholds } from "../../contracts/campaign.js";
 import type { Sentiment } from "../../contracts/transcript.js";
 import type { BuyingIntentKind, EndReason, ObjectionKind, Tone } from "../../contracts/turn-signals.js";
+import { findAffirmed, isNegatedBefore } from "../../functions/domain/text.js";
 import {
   ACKNOWLEDGEMENT,
   AT_THE_CALL,
@@ -28,7 +29,6 @@ import {
   STRONG_SARCASM,
   WRONG_NUMBER,
 } from "./lexicon.js";
-import { findAffirmed, isNegatedBefore } from "./text.js";
 
 /** Lex V2 NLU reading of the turn, when the bot has intents for it. */
 export interface NluHint {

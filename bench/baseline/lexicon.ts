@@ -1,3 +1,4 @@
+/** The phrase lists Baton started with (v0): kept only as the baseline the trained turn reader is measured against in `npm run bench`. */
 /**
  * The words Baton listens for. Regexes run on normalised text (see text.ts) one clause at a time,
  * so a negator earlier in the same clause cancels a match.
@@ -155,12 +156,4 @@ export const NOT_INTERESTED = rx(
 
 export const DEFERRAL = rx(
   "(?:call|ring|try|reach|contact|check with|follow up with|circle back with|get back to|hit) (?:me|us) (?:back )?(?:again )?(?:in|next|later|after|another|around|closer to|at the end of|towards|toward|early|some other|when|once|in a few)|(?:call|ring) back (?:later|next|in|another|after)|(?:reach|check|circle|follow) (?:out|back|up) (?:again )?(?:in|next|later|after|closer|around|at|early)|(?:try|call) again (?:in|next|later|after)|(?:maybe|perhaps|possibly)? ?(?:next|in a) (?:year|quarter|few months|couple (?:of )?months)|(?:send|email) (?:me|us) (?:some |more )?(?:info|information|details|a brochure|something|an email|literature|materials)|not (?:right )?now,? (?:but|maybe)|ask (?:me|us) again|revisit (?:this|it) (?:later|next|in)|after (?:the holidays|the new year|our busy season|we move|the merger)",
-);
-
-export const CORRECTION = rx(
-  "actually|i mean|i meant|sorry,? (?:i mean|no|it's|its|make that|that's)|correction|make that|scratch that|let me correct|on second thought|wait,? (?:no|actually|it's)|rather|more like|closer to|to be honest|come to think of it|thinking about it|i misspoke|not \\d[\\d,.]*\\s*(?:k|grand|thousand)?,? (?:but|more like)",
-);
-
-export const HEDGE = rx(
-  "maybe|perhaps|probably|i guess|i think|i suppose|not sure|roughly|ish|give or take|might|could be|possibly|somewhere around|in the ballpark",
 );

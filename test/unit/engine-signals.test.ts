@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import type { QualificationState } from "../../contracts/qualification-state.js";
+import type { Sentiment } from "../../contracts/transcript.js";
+import { defaultCampaign } from "../../functions/domain/campaigns.js";
+import { processCustomerTurn, recordLine, startContact } from "../../functions/domain/engine.js";
+import type { ReaderLabel } from "../../functions/domain/reader/labels.js";
+import { fixedReader } from "../support/fixed-reader.js";
+
+/**
+ * How the engine acts on what the reader reports, whatever reader it is: a reader that reads fixed
+ * labels from a table keeps these tests about the engine and the policy, not about the model.
+ */
+const READINGS: Record<string, readonly ReaderLabel[]> = {
+  "That's too expensive.": ["objection_price", "negative"],
+  "And we're already using RingCentral.": ["objection_competitor"],
+  "Ok, that makes sense.": ["acknowledgement"],
+  "I don't understand.": ["confusion"],
+  "What do you mean?": ["confusion"],
+  "Please don't call me again.": ["do_not_call"],
+  "Call me next quarter.": ["deferral"],
+  "Hmm, not sure.": ["negative"],
+  "I want a real person, and that's too expensive.": ["person_request", "objection_price"],
+  "Send me a quote. I'm not interested otherwise.": ["quote_request", "not_interested"],
+};
+
+const tableReader = fixedReader((text) => READINGS[text] ?? []);
+
+const OPENER = "Hi, this is the Nimbus assistant calling about business phone systems. Do you have a minute?";
+
+function afterTurns(customerTurns: readonly string[], sentiment?: Sentiment) {
+  let state: QualificationState = startContact({ contactId: "contact-signals", campaignId: "default" });
+  state = recordLine(state, "ai", OPENER, defaultCampaign);
+  let last: ReturnType<typeof processCustomerTurn> | undefined;
+  for (const text of customerTurns) {
+    last = processCustomerTurn(state, { text, sentiment }, defaultCampaign, tableReader);
+    state = recordLine(
+      last.state,
+      "ai",
+      "I see. Could you tell me a bit more about your team?",
+      defaultCampaign,
+    );
+  }
+  if (!last) throw new Error("no customer turn");
+  return last;
+}
+
+describe("engine on the reader's signals", () => {
+  it("keeps a single price objection open without handing off", () => {
+    // Prepare
+    const turns = ["That's too expensive."];
+    // Act
+    const { state, decision } = afterTurns(turns);
+    // Assess
+    expect(state.objections).toMatchObject([{ kind: "price", status: "open" }]);
+    expect(decision).toEqual({ action: "continue" });
+  });
+
+  it("hands off as complex on a second distinct objection while the first is open", () => {
+    // Prepare
+    const turns = ["That's too expensive.", "And we're already using RingCentral."];
+    // Act
+    const { state, decision } = afterTurns(turns);
+    // Assess
+    expect(state.objections.filter((o) => o.status === "open").map((o) => o.kind)).toEqual([
+      "price",
+      "competitor",
+    ]);
+    expect(decision).toMatchObject({ action: "handoff", trigger: "complex" });
+  });
+
+  it("resolves the objection when the next turn accepts the AI's answer", () => {
+    // Prepare
+    let state = startContact({ contactId: "contact-ack", campaignId: "default" });
+    state = recordLine(state, "ai", OPENER, defaultCampaign);
+    state = processCustomerTurn(state, { text: "That's too expensive." }, defaultCampaign, tableReader).state;
+    const answer = "Most teams end up paying less than their old phone bill.";
+    state = recordLine(state, "ai", answer, defaultCampaign);
+    // Act
+    const { state: after } = processCustomerTurn(
+      state,
+      { text: "Ok, that makes sense." },
+      defaultCampaign,
+      tableReader,
+    );
+    // Assess
+    expect(after.objections).toMatchObject([{ kind: "price", status: "resolved", answer }]);
+  });
+
+  it("does not hand off on the first confused turn, and does on the second", () => {
+    // Prepare
+    const first = ["I don't understand."];
+    const second = ["I don't understand.", "We have twelve people.", "What do you mean?"];
+    // Act
+    const once = afterTurns(first);
+    const twice = afterTurns(second);
+    // Assess
+    expect(once.decision).toEqual({ action: "continue" });
+    expect(twice.state.confusionTurns).toBe(2);
+    expect(twice.decision).toMatchObject({ action: "handoff", trigger: "complex" });
+  });
+
+  it("ends a do-not-call request and nurtures a wish to be called later", () => {
+    // Prepare
+    const doNotCall = ["Please don't call me again."];
+    const later = ["Call me next quarter."];
+    // Act
+    const ended = afterTurns(doNotCall);
+    const nurtured = afterTurns(later);
+    // Assess
+    expect(ended.decision).toEqual({ action: "end", reason: "do_not_call" });
+    expect(nurtured.decision.action).toBe("nurture");
+  });
+
+  it("honours a request for a person before anything else, and buying intent before not interested", () => {
+    // Prepare
+    const person = ["I want a real person, and that's too expensive."];
+    const quote = ["Send me a quote. I'm not interested otherwise."];
+    // Act
+    const asked = afterTurns(person);
+    const quoted = afterTurns(quote);
+    // Assess
+    expect(asked.decision).toMatchObject({ action: "handoff", trigger: "customer_request" });
+    expect(quoted.decision).toMatchObject({ action: "handoff", trigger: "buying_intent" });
+    expect(quoted.signals.buyingIntent).toBe("quote_request");
+  });
+
+  it("reads a Lex NEGATIVE score above the campaign threshold as strongly negative, and a mild one not", () => {
+    // Prepare
+    const strong: Sentiment = {
+      label: "NEGATIVE",
+      scores: { positive: 0.01, negative: 0.93, neutral: 0.04, mixed: 0.02 },
+    };
+    const mild: Sentiment = {
+      label: "NEGATIVE",
+      scores: { positive: 0.1, negative: 0.55, neutral: 0.3, mixed: 0.05 },
+    };
+    // Act
+    const angry = afterTurns(["We have twelve people."], strong);
+    const grumpy = afterTurns(["We have twelve people."], mild);
+    // Assess
+    expect(angry.signals.strongNegative).toBe(true);
+    expect(angry.decision).toMatchObject({ action: "handoff", trigger: "complex" });
+    expect(grumpy.signals.strongNegative).toBe(false);
+    expect(grumpy.signals.tone).toBe("negative");
+  });
+
+  it("treats a bare word for a person as a request whatever the model reads", () => {
+    // Prepare
+    const turns = ["Representative!"];
+    // Act
+    const { decision } = afterTurns(turns);
+    // Assess
+    expect(decision).toMatchObject({ action: "handoff", trigger: "customer_request" });
+  });
+
+  it("does not count an authority objection when the AI just asked who decides", () => {
+    // Prepare
+    let state = startContact({ contactId: "contact-authority", campaignId: "default" });
+    state = recordLine(state, "ai", "Who makes the final call on something like this?", defaultCampaign);
+    const reader = fixedReader(() => ["objection_authority"]);
+    // Act
+    const { signals } = processCustomerTurn(state, { text: "My boss decides." }, defaultCampaign, reader);
+    // Assess
+    expect(state.askedSlot).toBe("authority");
+    expect(signals.objections).toEqual([]);
+  });
+});
