@@ -6,8 +6,8 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { TranscriptTurn } from "../../contracts/transcript.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
+import { importContactLens } from "../../functions/domain/contact-lens-import.js";
 import { restartForTranscript, restartReport } from "../../functions/domain/restart.js";
-import { importContactLens } from "../../functions/domain/transcript-file.js";
 import { handoffRequestedDetail, screenPopFor } from "../support/handoff-events.js";
 
 const CONTACT_LENS = "test/fixtures/contact-lens/restart-call.json";
@@ -95,16 +95,15 @@ describe("restart KPI", () => {
 
   it("reads a Contact Lens call: the AI part gives the screen pop, the closer's turns the KPI", () => {
     // Prepare
-    const transcript = importContactLens(JSON.parse(CONTACT_LENS_TEXT), "restart-call.json");
+    const { transcript } = importContactLens(JSON.parse(CONTACT_LENS_TEXT), "restart-call.json");
     // Act
     const result = restartForTranscript(transcript, defaultCampaign);
     // Assess
-    expect(result?.screenPopFrom).toBe("ai_handoff");
-    expect(result?.humanFrom).toBe(7);
-    expect(result?.report.confirmedSlots).toEqual(
-      expect.arrayContaining(["budget", "authority", "timeline"]),
-    );
-    expect(result?.report.findings.map((finding) => [finding.kind, finding.slot])).toEqual([
+    if (!result.applicable) throw new Error(result.reason);
+    expect(result.screenPopFrom).toBe("ai_handoff");
+    expect(result.humanFrom).toBe(7);
+    expect(result.report.confirmedSlots).toEqual(expect.arrayContaining(["budget", "authority", "timeline"]));
+    expect(result.report.findings.map((finding) => [finding.kind, finding.slot])).toEqual([
       ["reintroduced_company", undefined],
       ["reasked_slot", "budget"],
     ]);
@@ -123,7 +122,7 @@ describe("restart KPI", () => {
     // Act
     const result = restartForTranscript(transcript, defaultCampaign);
     // Assess
-    expect(result).toBeNull();
+    expect(result).toEqual({ applicable: false, reason: "no closer turn in the call" });
   });
 
   it("prints the KPI with npm run replay, from the AI part or from --screen-pop", async () => {
@@ -148,7 +147,7 @@ describe("restart KPI", () => {
     );
     expect(fromAi.stdout).toMatch(/restart: 1 \(2 finding\(s\)/);
     expect(fromAi.stdout).toMatch(/\[9\] re-asked budget/);
-    expect(fromFile.stdout).toMatch(/screen pop from the --screen-pop file/);
+    expect(fromFile.stdout).toMatch(/screen pop from Baton's Handoff.Requested \(--screen-pop\)/);
     expect(fromFile.stdout).not.toMatch(/re-asked budget/);
     expect(fromFile.stdout).toMatch(/restart: 1 \(1 finding\(s\)/);
   }, 60_000);
