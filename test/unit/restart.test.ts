@@ -65,6 +65,13 @@ describe("restart KPI", () => {
     expect(report.restart).toBe(0);
   });
 
+  it("does not take an ordinary sentence for a name: This is great.", () => {
+    // Act
+    const report = restart("This is great. Let me pull up the pricing for fifty seats.");
+    // Assess
+    expect(report.findings).toEqual([]);
+  });
+
   it("does not count asking for a slot that is still missing, or a closing question", () => {
     // Prepare
     const lines = [
@@ -84,6 +91,9 @@ describe("restart KPI", () => {
     ["Hello, my name is Dana and I'll be helping you today.", "reintroduced_self"],
     ["Hi there, I'm Dana.", "reintroduced_self"],
     ["I'm Dana, your account specialist.", "reintroduced_self"],
+    ["Hello, thanks for reaching Nimbus. This is Jane.", "reintroduced_company"],
+    ["Thanks for contacting Nimbus!", "reintroduced_company"],
+    ["Hello. This is Jane. How may I help you?", "reintroduced_self"],
   ])("counts a re-introduction: %s", (line, kind) => {
     // Prepare
     const lines = [line];
