@@ -54,12 +54,25 @@ export function parseTranscriptFile(bytes: Uint8Array, name: string): ParsedLine
     .map(({ line, bytes: lineBytes }) => parseLine(lineBytes, line));
 }
 
-/** One JSON value spread over several lines (JSON Lines has one value per line). */
+/**
+ * One JSON value spread over several lines, not JSON Lines (one value per line): the first line alone is not
+ * JSON, and it is a bare opening bracket or most lines are not objects of their own. JSON Lines whose first
+ * line is broken stays JSON Lines, so its good lines are kept.
+ */
 function looksLikeDocument(text: string): boolean {
   const trimmed = text.trim();
   if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return false;
   const lines = trimmed.split(/\r?\n/).filter((line) => line.trim() !== "");
-  if (lines.length > 1) return !safeJson(lines[0] ?? "").ok;
+  if (lines.length > 1) {
+    const first = (lines[0] ?? "").trim();
+    if (safeJson(first).ok) return false;
+    if (first === "{" || first === "[") return true;
+    const objects = lines.filter((line) => {
+      const value = safeJson(line);
+      return value.ok && isObject(value.value);
+    }).length;
+    return objects < lines.length / 2;
+  }
   // A single line: a compact Contact Lens file (as Connect writes it to S3) is a document, a transcript a line.
   const only = safeJson(trimmed);
   return only.ok && isObject(only.value) && "Transcript" in only.value;

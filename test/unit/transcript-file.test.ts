@@ -274,6 +274,16 @@ describe("parseTranscriptFile: Contact Lens post-call output", () => {
     expect(transcripts(results)[0]?.transcript.turns).toHaveLength(3);
   });
 
+  it("keeps JSON Lines whose first line is broken as JSON Lines: the good lines are read", () => {
+    // Prepare
+    const file = bytesOf(['{"id": "c-0", "turns": [', conversation("c-1"), conversation("c-2")].join("\n"));
+    // Act
+    const results = parseTranscriptFile(file, "calls.jsonl");
+    // Assess
+    expect(errors(results).map((bad) => bad.line)).toEqual([1]);
+    expect(transcripts(results).map((good) => good.transcript.id)).toEqual(["c-1", "c-2"]);
+  });
+
   it("reports a document that is not valid JSON as one error with its line, not one per line", () => {
     // Prepare
     const text = JSON.stringify(contactLensDocument({ agent: "AGENT", customer: "CUSTOMER" }), null, 2);
