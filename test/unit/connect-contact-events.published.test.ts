@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { ConnectContactEvent } from "../../contracts/connect-contact-event.js";
+import { ConnectContactEvent, canonicalContactEventDetail } from "../../contracts/connect-contact-event.js";
 import { HANDOFF_KPI_METRICS } from "../../contracts/handoff-kpi.js";
 import { InMemoryMetricsSink } from "../../functions/adapters/in-memory.js";
 import {
@@ -254,6 +254,27 @@ describe("the local Connect stand-in", () => {
     expect(parsed.detail).toMatchObject({
       agentInfo: { connectedToAgentTimestamp: "2026-11-30T10:00:30.000Z" },
       queueInfo: { queueType: "STANDARD", enqueueTimestamp: enqueuedAt.toISOString() },
+    });
+  });
+});
+
+describe("canonical contact event keys", () => {
+  it("reads every casing of the detail and its info objects; camelCase wins when both are present", () => {
+    // Act
+    const detail = canonicalContactEventDetail({
+      EventType: "QUEUED",
+      eventType: "CONNECTED_TO_AGENT",
+      InstanceARN: "arn:instance",
+      AgentInfo: { AgentARN: "arn:agent", ConnectedToAgentTimestamp: "2026-11-30T10:00:00.000Z" },
+      agentInfo: { connectedToAgentTimestamp: "2026-11-30T10:00:01.000Z" },
+      tags: { Dept: "Finance" },
+    });
+    // Assess
+    expect(detail).toEqual({
+      eventType: "CONNECTED_TO_AGENT",
+      instanceArn: "arn:instance",
+      agentInfo: { agentArn: "arn:agent", connectedToAgentTimestamp: "2026-11-30T10:00:01.000Z" },
+      tags: { Dept: "Finance" },
     });
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { TranscriptTurn } from "../../contracts/transcript.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { importContactLens } from "../../functions/domain/contact-lens-import.js";
-import { restartForTranscript, restartReport } from "../../functions/domain/restart.js";
+import { restartForTranscript, restartRates, restartReport } from "../../functions/domain/restart.js";
 import { handoffRequestedDetail, screenPopFor } from "../support/handoff-events.js";
 
 const CONTACT_LENS = "test/fixtures/contact-lens/restart-call.json";
@@ -164,3 +164,44 @@ describe("restart KPI", () => {
 });
 
 const CONTACT_LENS_TEXT = await readFile(CONTACT_LENS, "utf8");
+
+describe("restart rates per campaign and trigger", () => {
+  it("divides restarts by the calls measured and counts the others apart", () => {
+    // Prepare
+    const measured = (restart: 0 | 1) => ({
+      applicable: true as const,
+      report: { restart, findings: [], agentTurns: 1, confirmedSlots: [] },
+      screenPopFrom: "given" as const,
+      humanFrom: 0,
+    });
+    const notApplicable = { applicable: false as const, reason: "no closer turn in the call" };
+    // Act
+    const rates = restartRates([
+      { campaign: "default", trigger: "qualified", result: measured(1) },
+      { campaign: "default", trigger: "qualified", result: measured(0) },
+      { campaign: "default", trigger: "qualified", result: notApplicable },
+      { campaign: "default", trigger: "complex", result: notApplicable },
+    ]);
+    // Assess
+    expect(rates).toEqual([
+      {
+        campaign: "default",
+        trigger: "complex",
+        calls: 1,
+        measured: 0,
+        restarts: 0,
+        rate: null,
+        notApplicable: 1,
+      },
+      {
+        campaign: "default",
+        trigger: "qualified",
+        calls: 3,
+        measured: 2,
+        restarts: 1,
+        rate: 0.5,
+        notApplicable: 1,
+      },
+    ]);
+  });
+});
