@@ -71,14 +71,13 @@ export function busRules(campaigns: readonly Campaign[]): BusRule[] {
     },
     {
       name: "baton-handoff-kpi-contact-events",
-      description: "Amazon Connect contact events of contacts in queue, with an agent or disconnected",
+      // Every contact event: the detail comes camelCase or PascalCase (`eventType` / `EventType`), and a pattern
+      // on one casing would drop the other before Baton sees it. The consumer reads both, ignores the documented
+      // types it does not use and counts the rest.
+      description: "Amazon Connect contact events (any type, any casing), read by the handoff KPI",
       pattern: {
         source: [CONNECT_CONTACT_EVENT.source],
         "detail-type": [CONNECT_CONTACT_EVENT.detailType],
-        detail: {
-          eventType: ["QUEUED", "CONNECTED_TO_AGENT", "DISCONNECTED"],
-          contactId: [{ exists: true }],
-        },
       },
       target: "handoff-kpi",
     },

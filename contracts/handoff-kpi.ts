@@ -26,7 +26,7 @@ export const HANDOFF_KPI_METRICS = {
   callback: "HandoffCallback",
   /** Milliseconds from the handoff decision to CONNECTED_TO_AGENT. */
   timeToHuman: "TimeToHuman",
-  /** Milliseconds from CONNECTED_TO_AGENT to DISCONNECTED. */
+  /** Milliseconds from CONNECTED_TO_AGENT to DISCONNECTED plus after-contact work; published with COMPLETED. */
   handleTime: "HandleTimeAfterTransfer",
   /** Count, with the `outcome` dimension (won, lost, follow_up): Handoff.Outcome from the CRM or disposition. */
   outcome: "HandoffOutcome",
@@ -34,6 +34,10 @@ export const HANDOFF_KPI_METRICS = {
   closed: "HandoffClosed",
   /** Count, no dimension: contact events of contacts Baton has not (yet) handed off. */
   unknownContact: "ContactEventUnknownContact",
+  /** Count, no dimension: an Amazon Connect contact event Baton could not read (logged with the reason). */
+  unreadableContactEvent: "ContactEventUnreadable",
+  /** Count, no dimension: a contact event of a type the reference page does not document (logged). */
+  unknownContactEventType: "ContactEventUnknownType",
   /** Count, no dimension: a contact event contradicting an outcome already published (kept, not re-published). */
   conflict: "HandoffOutcomeConflict",
 } as const;
@@ -58,6 +62,8 @@ export const HandoffKpiRecord = z.strictObject({
   abandonStage: z.enum(["before_queue", "in_queue"]).optional(),
   waitedMs: z.number().int().nonnegative().optional(),
   handleTimeMs: z.number().int().nonnegative().optional(),
+  /** The closer's after-contact work (included in handleTimeMs). */
+  afterContactWorkMs: z.number().int().nonnegative().optional(),
   /** No closer was free: a callback was scheduled instead. */
   callbackScheduledFor: z.iso.datetime().optional(),
   outcome: z.enum(["won", "lost", "follow_up"]).optional(),

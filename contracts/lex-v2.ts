@@ -28,6 +28,8 @@ export const LexDialogActionType = z.enum([
   "ElicitIntent",
   "ElicitSlot",
 ]);
+/** What Lex may say the dialog does next, in an event: the runtime API also reports `None`. Baton never answers it. */
+export const LexEventDialogActionType = z.enum([...LexDialogActionType.options, "None"]);
 export const LexSentimentLabel = z.enum(["MIXED", "NEGATIVE", "NEUTRAL", "POSITIVE"]);
 
 /** Lex V2 documents scores as numbers (Double); Lex V1 sent strings, so numeric strings are accepted too. */
@@ -90,18 +92,31 @@ export const LexSentimentResponse = z.looseObject({
 });
 export type LexSentimentResponse = z.infer<typeof LexSentimentResponse>;
 
+/**
+ * The code hook page documents a number; the Lex runtime API (and AWS's own .NET test events) send
+ * `{"score": 1.0}`. Both are read.
+ */
+export const LexNluConfidence = z
+  .union([Score, z.looseObject({ score: Score }).transform((confidence) => confidence.score)])
+  .pipe(z.number());
+
+/**
+ * Hints (`nluConfidence`, `sentimentResponse`, `interpretationSource`) only sharpen the engine's reading of a
+ * turn: one that does not parse is dropped (`.catch`), never a reason to fail the turn. `ignoredLexHints` names
+ * what was dropped, for the log.
+ */
 export const LexInterpretation = z.looseObject({
   intent: LexIntent,
   /** Absent for AMAZON.FallbackIntent. */
-  nluConfidence: z.number().min(0).max(1).optional(),
+  nluConfidence: LexNluConfidence.optional().catch(undefined),
   /** Present only when sentiment analysis is enabled on the bot alias. */
-  sentimentResponse: LexSentimentResponse.optional(),
-  interpretationSource: z.enum(["Bedrock", "Lex"]).optional(),
+  sentimentResponse: LexSentimentResponse.optional().catch(undefined),
+  interpretationSource: z.enum(["Bedrock", "Lex"]).optional().catch(undefined),
 });
 export type LexInterpretation = z.infer<typeof LexInterpretation>;
 
 const LexDialogAction = z.looseObject({
-  type: LexDialogActionType,
+  type: LexEventDialogActionType,
   slotToElicit: z.string().optional(),
 });
 
@@ -216,3 +231,25 @@ export const LexV2Response = z
     }
   });
 export type LexV2Response = z.infer<typeof LexV2Response>;
+
+const HINTS = {
+  nluConfidence: LexNluConfidence,
+  sentimentResponse: LexSentimentResponse,
+  interpretationSource: z.enum(["Bedrock", "Lex"]),
+} as const;
+
+/** The hint fields of an event that do not parse (and that `LexV2Event` drops), as "interpretations.0.nluConfidence". */
+export function ignoredLexHints(event: unknown): string[] {
+  const interpretations = (event as { interpretations?: unknown } | null)?.interpretations;
+  if (!Array.isArray(interpretations)) return [];
+  const ignored: string[] = [];
+  for (const [index, interpretation] of interpretations.entries()) {
+    if (typeof interpretation !== "object" || interpretation === null) continue;
+    for (const [field, schema] of Object.entries(HINTS)) {
+      const value = (interpretation as Record<string, unknown>)[field];
+      if (value !== undefined && !schema.safeParse(value).success)
+        ignored.push(`interpretations.${index}.${field}`);
+    }
+  }
+  return ignored;
+}

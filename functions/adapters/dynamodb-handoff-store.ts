@@ -68,6 +68,8 @@ const HandoffFactsItem = z.object({
   agentArn: z.string().optional(),
   disconnectedAt: Timestamp.optional(),
   endedWithoutAgent: z.boolean().optional(),
+  completed: z.boolean().optional(),
+  afterContactWorkMs: z.number().optional(),
   transfer: z
     .object({ status: z.enum(["requested", "done", "failed"]), contactId: z.string().optional() })
     .optional(),

@@ -1,5 +1,6 @@
 import type { Campaign } from "../../contracts/campaign.js";
 import {
+  ignoredLexHints,
   type LexV2Event,
   LexV2Event as LexV2EventSchema,
   type LexV2Response,
@@ -47,6 +48,8 @@ export async function answerLex(deps: LexConversationDependencies, raw: unknown)
     return fallback(deps, undefined, `invalid Lex event: ${message}`);
   }
   const event = parsed.data;
+  const ignored = ignoredLexHints(raw);
+  if (ignored.length > 0) deps.log("warn", "Lex hints that did not parse were ignored", { ignored });
   try {
     const request = toTurnRequest(event, deps.defaultCampaignId);
     const silence = Number(event.sessionState.sessionAttributes?.[SESSION.silence] ?? "0") || 0;

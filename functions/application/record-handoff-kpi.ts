@@ -3,11 +3,18 @@ import {
   BusEnvelope,
   CONNECT_CONTACT_EVENT_TYPES,
   ConnectContactEvent,
+  type ConnectContactEventDetail,
   type ConnectContactEventType,
+  DOCUMENTED_CONTACT_EVENT_TYPES,
 } from "../../contracts/connect-contact-event.js";
 import { HandoffOutcome, HandoffRequested } from "../../contracts/events/catalog.js";
 import { HANDOFF_KPI_METRICS } from "../../contracts/handoff-kpi.js";
-import { applyHandoffInput, type HandoffInput, type KpiBusEvent } from "../domain/handoff-kpi.js";
+import {
+  applyHandoffInput,
+  type HandoffInput,
+  type KpiBusEvent,
+  validTimestamp,
+} from "../domain/handoff-kpi.js";
 import { describeIssue } from "../domain/transcript-file.js";
 import type { BusEvent, EventPublisher } from "../ports/event-publisher.js";
 import { type HandoffKpiStore, StaleItemError, type StoredHandoff } from "../ports/handoff-store.js";
@@ -36,15 +43,17 @@ export type KpiOutcome =
   | { status: "duplicate"; contactId: string; published: string[]; unpublished: string[] }
   | { status: "buffered_unknown"; contactId: string }
   | { status: "ignored_unknown"; contactId: string }
-  | { status: "ignored_event_type"; eventType: string }
-  | { status: "invalid_event"; reason: string };
+  | { status: "ignored_event_type"; eventType: string; undocumented?: true }
+  | { status: "invalid_event"; reason: string; contactEvent?: true };
 
 const MAX_ATTEMPTS = 5;
 
 /**
  * The handoff-kpi target: Handoff.Requested, Handoff.Outcome and Amazon Connect contact events in, one
  * outcome out for every event (nothing throws for bad input):
- * 1. parse the envelope, then the detail with its contract; unknown contact event types are ignored;
+ * 1. parse the envelope, then the detail with its contract (camelCase or PascalCase); a contact event that does
+ *    not parse, or of a type the reference page does not document, is logged and counted, never dropped silently;
+ *    documented types the KPI does not read (INITIATED, CONTACT_DATA_UPDATED, ...) are ignored;
  * 2. find the handoff the event belongs to (the contact, or the contact it was transferred from);
  * 3. apply it to the handoff's facts and write them with the new outcome events in one conditional write
  *    (retry on a lost race); an unchanged handoff is a duplicate and writes nothing;
@@ -54,7 +63,14 @@ const MAX_ATTEMPTS = 5;
 export async function recordHandoffKpi(deps: HandoffKpiDependencies, raw: unknown): Promise<KpiOutcome> {
   const parsed = toHandoffInput(raw);
   if ("status" in parsed) {
-    if (parsed.status === "invalid_event") deps.log("warn", "invalid event for the KPI consumer", parsed);
+    if (parsed.status === "invalid_event") {
+      deps.log("warn", "invalid event for the KPI consumer", parsed);
+      if (parsed.contactEvent) deps.metrics.emit([countMetric(HANDOFF_KPI_METRICS.unreadableContactEvent)]);
+    }
+    if (parsed.status === "ignored_event_type" && parsed.undocumented) {
+      deps.log("warn", "contact event of an undocumented type: ignored", parsed);
+      deps.metrics.emit([countMetric(HANDOFF_KPI_METRICS.unknownContactEventType)]);
+    }
     return parsed;
   }
   return applyToHandoff(deps, parsed.input, parsed.candidates);
@@ -184,7 +200,11 @@ function toBusEvent(event: KpiBusEvent): BusEvent {
 }
 
 function unknownContactMetric() {
-  return { name: HANDOFF_KPI_METRICS.unknownContact, unit: "Count" as const, value: 1, dimensions: {} };
+  return countMetric(HANDOFF_KPI_METRICS.unknownContact);
+}
+
+function countMetric(name: (typeof HANDOFF_KPI_METRICS)[keyof typeof HANDOFF_KPI_METRICS]) {
+  return { name, unit: "Count" as const, value: 1, dimensions: {} };
 }
 
 type Parsed =
@@ -198,10 +218,18 @@ export function toHandoffInput(raw: unknown, now: () => Date = () => new Date())
   const { source, "detail-type": detailType } = envelope.data;
   if (source === CONNECT_CONTACT_EVENT.source && detailType === CONNECT_CONTACT_EVENT.detailType) {
     const event = ConnectContactEvent.safeParse(raw);
-    if (!event.success) return { status: "invalid_event", reason: describeIssue(event.error).message };
+    if (!event.success) {
+      return { status: "invalid_event", reason: describeIssue(event.error).message, contactEvent: true };
+    }
     const detail = event.data.detail;
-    if (!isHandledType(detail.eventType))
-      return { status: "ignored_event_type", eventType: detail.eventType };
+    if (!isHandledType(detail.eventType)) {
+      const documented = (DOCUMENTED_CONTACT_EVENT_TYPES as readonly string[]).includes(detail.eventType);
+      return {
+        status: "ignored_event_type",
+        eventType: detail.eventType,
+        ...(documented ? {} : { undocumented: true as const }),
+      };
+    }
     return {
       input: {
         kind: "contact",
@@ -213,6 +241,7 @@ export function toHandoffInput(raw: unknown, now: () => Date = () => new Date())
         connectedToAgentAt: detail.agentInfo?.connectedToAgentTimestamp,
         agentArn: detail.agentInfo?.agentArn,
         disconnectedAt: detail.disconnectTimestamp,
+        afterContactWorkMs: detail.eventType === "COMPLETED" ? afterContactWorkMs(detail) : undefined,
       },
       // A contact transferred from a handoff (TransferContact makes a new contact) belongs to that handoff.
       candidates: [detail.contactId, detail.initialContactId, detail.previousContactId].filter(
@@ -253,6 +282,16 @@ export function toHandoffInput(raw: unknown, now: () => Date = () => new Date())
     };
   }
   return { status: "ignored_event_type", eventType: `${source} / ${detailType}` };
+}
+
+/** Whole seconds when Connect gives the duration, else the span of the two timestamps. */
+function afterContactWorkMs(detail: ConnectContactEventDetail): number | undefined {
+  const agent = detail.agentInfo;
+  if (!agent) return undefined;
+  if (agent.afterContactWorkDuration !== undefined) return Math.round(agent.afterContactWorkDuration * 1000);
+  const start = validTimestamp(agent.afterContactWorkStartTimestamp);
+  const end = validTimestamp(agent.afterContactWorkEndTimestamp);
+  return start && end && end >= start ? Date.parse(end) - Date.parse(start) : undefined;
 }
 
 function isHandledType(eventType: string): eventType is ConnectContactEventType {

@@ -2,12 +2,14 @@ import type { Transcript } from "../../contracts/transcript.js";
 import { CampaignRegistry, defaultCampaign } from "../domain/campaigns.js";
 import { replayTranscript } from "../domain/replay.js";
 import { screenPopAttributes } from "../domain/screen-pop.js";
-import { loadTranscripts, usage } from "./load-transcripts.js";
-import { loadScreenPopFile, printRestart } from "./restart-report.js";
+import { readTranscriptFile, usage } from "./load-transcripts.js";
+import { printContactLensFacts, printRestart } from "./print-restart.js";
+import { loadScreenPopFile } from "./screen-pop-file.js";
 
 /**
  * `npm run replay -- <file.jsonl | contact-lens.json> [--screen-pop <file.json>]`: signals, slots and decision
  * per turn, the screen pop, and (when the call has closer turns) the restart KPI of the human part.
+ * Exits 1 when anything in the file could not be read or nothing was replayed.
  */
 const USAGE = "usage: npm run replay -- <transcripts.jsonl | contact-lens.json> [--screen-pop <file.json>]";
 const args = process.argv.slice(2);
@@ -61,10 +63,16 @@ export function printReplay(transcript: Transcript): void {
   printRestart(transcript, campaign, givenScreenPop);
 }
 
-for (const transcript of await loadTranscripts(file)) {
+const { calls, errors } = await readTranscriptFile(file);
+let failed = errors;
+for (const { transcript, contactLens } of calls) {
   try {
+    if (contactLens) printContactLensFacts(contactLens);
     printReplay(transcript);
   } catch (error) {
+    failed += 1;
     console.error(`skipped ${transcript.id}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+if (calls.length - (failed - errors) <= 0) console.error(`${file}: nothing replayed`);
+if (failed > 0 || calls.length === 0) process.exitCode = 1;

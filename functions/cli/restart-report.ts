@@ -1,49 +1,56 @@
-import { readFile } from "node:fs/promises";
-import type { Campaign } from "../../contracts/campaign.js";
-import { ScreenPop } from "../../contracts/screen-pop.js";
-import type { Transcript } from "../../contracts/transcript.js";
-import { restartForTranscript } from "../domain/restart.js";
-import { describeIssue } from "../domain/transcript-file.js";
+import { S3Client } from "@aws-sdk/client-s3";
+import { usage } from "./load-transcripts.js";
+import { restartBatch } from "./restart-batch.js";
+import { type KnownHandoff, loadHandoffEvents } from "./screen-pop-file.js";
 
-/** `--screen-pop <file.json>`: a screen pop, a Handoff.Requested detail, or its EventBridge envelope. */
-export async function loadScreenPopFile(path: string): Promise<ScreenPop> {
-  const document: unknown = JSON.parse(await readFile(path, "utf8"));
-  const candidates = [document, pick(document, "screenPop"), pick(pick(document, "detail"), "screenPop")];
-  for (const candidate of candidates) {
-    const parsed = ScreenPop.safeParse(candidate);
-    if (parsed.success) return parsed.data;
+/**
+ * `npm run restart-report -- <folder | s3://bucket/prefix> [--handoffs <events.jsonl>] [--json]`: the restart KPI
+ * over Contact Lens output files (`*.json`, searched recursively), as rate per campaign and handoff trigger.
+ * `--handoffs` gives Baton's Handoff.Requested events (the bus archive, one a line). A file that cannot be read
+ * is named on stderr and makes the exit code 1; the other files are still reported.
+ */
+const USAGE =
+  "usage: npm run restart-report -- <folder | s3://bucket/prefix> [--handoffs <events.jsonl>] [--json]";
+const args = process.argv.slice(2);
+const handoffsAt = args.indexOf("--handoffs");
+const handoffsPath = handoffsAt >= 0 ? (args[handoffsAt + 1] ?? usage(USAGE)) : undefined;
+const asJson = args.includes("--json");
+const location =
+  args.filter(
+    (arg, index) =>
+      arg !== "--json" && (handoffsAt < 0 || (index !== handoffsAt && index !== handoffsAt + 1)),
+  )[0] ?? usage(USAGE);
+
+const handoffs: Map<string, KnownHandoff> = handoffsPath ? await loadHandoffEvents(handoffsPath) : new Map();
+const batch = await restartBatch(location, handoffs, () => new S3Client({})).catch((error: unknown) => {
+  console.error(`cannot read ${location}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+
+if (asJson) {
+  console.log(JSON.stringify(batch, null, 2));
+} else {
+  console.log("campaign            trigger            calls  measured  restarts  rate    not applicable");
+  for (const rate of batch.rates) {
+    const percent = rate.rate === null ? "n/a" : `${(rate.rate * 100).toFixed(1)}%`;
+    console.log(
+      `${rate.campaign.padEnd(19)} ${rate.trigger.padEnd(18)} ${String(rate.calls).padStart(5)}  ${String(rate.measured).padStart(8)}  ${String(rate.restarts).padStart(8)}  ${percent.padEnd(6)}  ${rate.notApplicable}`,
+    );
   }
-  const first = ScreenPop.safeParse(document);
-  throw new Error(
-    `${path}: no screen pop (expected a screen pop, a Handoff.Requested detail or its envelope)${
-      first.success ? "" : `; ${describeIssue(first.error).message}`
-    }`,
-  );
-}
-
-function pick(value: unknown, key: string): unknown {
-  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-}
-
-/** Prints the restart KPI of the human part of a call (nothing when the transcript has no closer turn). */
-export function printRestart(transcript: Transcript, campaign: Campaign, screenPop?: ScreenPop): void {
-  const result = restartForTranscript(transcript, campaign, screenPop);
-  if (!result) return;
-  const { report, screenPopFrom, humanFrom } = result;
-  const from = {
-    given: "the --screen-pop file",
-    ai_handoff: "replaying the AI part up to its handoff",
-    ai_state: "replaying the AI part (no handoff decided)",
-  }[screenPopFrom];
-  console.log(`\n--- restart KPI (human part from turn ${humanFrom}; screen pop from ${from}) ---`);
-  console.log(
-    `restart: ${report.restart} (${report.findings.length} finding(s) in ${report.agentTurns} closer turn(s); do not re-ask: ${
-      report.confirmedSlots.join(", ") || "nothing confirmed"
-    })`,
-  );
-  for (const finding of report.findings) {
-    const what =
-      finding.kind === "reasked_slot" ? `re-asked ${finding.slot}` : finding.kind.replace(/_/g, " ");
-    console.log(`  [${humanFrom + finding.turn}] ${what}: ${finding.text.slice(0, 160)}`);
+  for (const { file, contactId, result } of batch.calls) {
+    if (!result.applicable) {
+      console.log(`${file} (${contactId}): not applicable: ${result.reason}`);
+      continue;
+    }
+    console.log(`${file} (${contactId}): restart ${result.report.restart}`);
+    for (const finding of result.report.findings) {
+      const what =
+        finding.kind === "reasked_slot" ? `re-asked ${finding.slot}` : finding.kind.replace(/_/g, " ");
+      console.log(`  turn ${result.humanFrom + finding.turn}: ${what}: ${finding.text.slice(0, 160)}`);
+    }
   }
 }
+for (const problem of batch.unreadable) console.error(`skipped ${problem}`);
+if (batch.unreadable.length > 0)
+  console.error(`${batch.unreadable.length} file(s) or line(s) could not be read`);
+if (batch.unreadable.length > 0 || batch.calls.length === 0) process.exitCode = 1;

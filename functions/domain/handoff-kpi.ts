@@ -19,11 +19,13 @@ import {
  * so the reducer is idempotent and order-insensitive; the outcome is derived from the facts and frozen the
  * first time it can be derived, so `Handoff.Accepted` / `Handoff.Abandoned` are produced exactly once.
  *
- *   pending ──CONNECTED_TO_AGENT (or a DISCONNECTED carrying agentInfo.connectedToAgentTimestamp)──> accepted
- *      └─────DISCONNECTED without an agent connection─────────────────────────────────────────────> abandoned
+ *   pending ──CONNECTED_TO_AGENT (or a DISCONNECTED / COMPLETED carrying an agent connection)──> accepted
+ *      └─────DISCONNECTED (or COMPLETED) without an agent connection─────────────────────────────> abandoned
  *
  * Nothing is decided before Handoff.Requested is known (contact events may come first); a QUEUED that never
- * arrives only loses the `in_queue` stage; a lost CONNECTED_TO_AGENT is recovered from the DISCONNECTED.
+ * arrives only loses the `in_queue` stage; a lost CONNECTED_TO_AGENT is recovered from the DISCONNECTED, a lost
+ * DISCONNECTED from the COMPLETED Connect sends after it with the same data. The handle time (talk time plus the
+ * agent's after-contact work) is known once COMPLETED arrives.
  */
 
 export type BusinessOutcome = "won" | "lost" | "follow_up";
@@ -55,6 +57,9 @@ export interface HandoffFacts {
   connectedAt?: string | undefined;
   agentArn?: string | undefined;
   disconnectedAt?: string | undefined;
+  /** COMPLETED arrived: the contact is over, after-contact work included. */
+  completed?: boolean | undefined;
+  afterContactWorkMs?: number | undefined;
   /** A DISCONNECTED carried no agent connection: the customer never reached a human. */
   endedWithoutAgent?: boolean | undefined;
   /** The router moved a task or email contact with TransferContact: the original segment's end is not a drop. */
@@ -97,6 +102,8 @@ export type HandoffInput =
       connectedToAgentAt?: string | undefined;
       agentArn?: string | undefined;
       disconnectedAt?: string | undefined;
+      /** COMPLETED only: the agent's after-contact work. */
+      afterContactWorkMs?: number | undefined;
     }
   | {
       kind: "route";
@@ -227,7 +234,7 @@ function mergeContactEvent(
   const agentTime = connectedAt ?? (input.eventType === "CONNECTED_TO_AGENT" ? at : undefined);
   next = withEarliest(next, "connectedAt", agentTime);
   if (agentTime && input.agentArn && !next.agentArn) next = { ...next, agentArn: input.agentArn };
-  if (input.eventType !== "DISCONNECTED") return next;
+  if (input.eventType !== "DISCONNECTED" && input.eventType !== "COMPLETED") return next;
 
   const originalSegment = input.contactId === facts.contactId;
   const moved = facts.transfer?.status === "requested" || facts.transfer?.status === "done";
@@ -241,6 +248,13 @@ function mergeContactEvent(
     next = { ...next, disconnectedAt };
   }
   if (!agentTime && !next.endedWithoutAgent) next = { ...next, endedWithoutAgent: true };
+  if (input.eventType === "COMPLETED" && !next.completed) {
+    next = {
+      ...next,
+      completed: true,
+      ...(input.afterContactWorkMs !== undefined ? { afterContactWorkMs: input.afterContactWorkMs } : {}),
+    };
+  }
   return next;
 }
 
@@ -284,11 +298,13 @@ function freezeDecision(facts: HandoffFacts): HandoffFacts {
   if (
     next.decision?.status === "accepted" &&
     next.handleTimeMs === undefined &&
+    next.completed &&
     next.connectedAt &&
     next.disconnectedAt &&
     next.disconnectedAt >= next.connectedAt
   ) {
-    next = { ...next, handleTimeMs: between(next.connectedAt, next.disconnectedAt) };
+    const talkMs = between(next.connectedAt, next.disconnectedAt);
+    next = { ...next, handleTimeMs: talkMs + (next.afterContactWorkMs ?? 0) };
   }
   return next;
 }
@@ -443,6 +459,7 @@ export function toKpiRecord(facts: HandoffFacts): HandoffKpiRecord | null {
     ...(decision?.stage ? { abandonStage: decision.stage } : {}),
     ...(decision?.waitedMs !== undefined ? { waitedMs: decision.waitedMs } : {}),
     ...(facts.handleTimeMs !== undefined ? { handleTimeMs: facts.handleTimeMs } : {}),
+    ...(facts.afterContactWorkMs !== undefined ? { afterContactWorkMs: facts.afterContactWorkMs } : {}),
     ...(facts.callback ? { callbackScheduledFor: facts.callback.scheduledFor } : {}),
     ...(facts.outcome ? { outcome: facts.outcome.outcome } : {}),
   };

@@ -45,7 +45,7 @@ const QUESTION_START =
 const SELF_INTRO = [
   /\bmy name(?: is|'s)\b/,
   /\blet me introduce myself\b/,
-  /\bthis is [a-z]+(?: [a-z]+)? (?:speaking|here|from|with)\b/,
+  /\bthis is [a-z]+(?: [a-z]+)?,? (?:speaking|here|from|with)\b/,
   /^(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: there)?,? (?:this is|i'm|i am) [a-z]+\b/,
   /\bi'?m [a-z]+,? (?:your|a|an|the) (?:\w+ )?(?:specialist|consultant|representative|rep|advisor|adviser|manager|expert)\b/,
 ];
@@ -67,7 +67,7 @@ export function restartReport(
     const text = turn.text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
     if (companyIntro.some((pattern) => pattern.test(text))) {
       findings.push({ turn: index, kind: "reintroduced_company", text: turn.text });
-    } else if (SELF_INTRO.some((pattern) => pattern.test(text))) {
+    } else if (SELF_INTRO.some((pattern) => pattern.test(text)) || namesSelf(turn.text)) {
       findings.push({ turn: index, kind: "reintroduced_self", text: turn.text });
     }
     for (const question of questions(text)) {
@@ -87,11 +87,22 @@ export function restartReport(
   };
 }
 
+/**
+ * A sentence that is only "This is Jane." (the common greeting "Hello, thanks for reaching Nimbus. This is Jane.").
+ * Read on the original text: the capital tells a name from "This is great."
+ */
+function namesSelf(text: string): boolean {
+  const sentences = text.match(/[^.!?]+[.!?]*/g) ?? [];
+  return sentences.some((sentence) => /^This is [A-Z][a-z]+(?: [A-Z][a-z]+)?[.!,]*$/.test(sentence.trim()));
+}
+
 function companyPatterns(company: string): RegExp[] {
   const name = company.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return [
     new RegExp(`\\b(?:from|with|at|on behalf of) ${name}\\b`),
-    new RegExp(`\\b(?:calling|call|thank you for calling|thanks for calling|welcome to) ${name}\\b`),
+    new RegExp(
+      `\\b(?:calling|call|(?:thank you|thanks) for (?:calling|reaching|contacting|choosing)|welcome to) ${name}\\b`,
+    ),
     new RegExp(`\\b${name} (?:here|speaking)\\b`),
     /\bi'?m calling from\b/,
   ];
@@ -174,40 +185,56 @@ function numbersIn(text: string): number[] {
   return found;
 }
 
-export interface TranscriptRestart {
-  report: RestartReport;
-  /** Where the confirmed slots came from. */
-  screenPopFrom: "given" | "ai_handoff" | "ai_state";
-  /** Index of the first closer turn in the transcript: the human part starts there. */
-  humanFrom: number;
-}
+export type ScreenPopSource = "given" | "ai_handoff" | "ai_state";
+
+/** The restart KPI of one call: a report, or why there is nothing to measure (never a made-up 0). */
+export type TranscriptRestart =
+  | {
+      applicable: true;
+      report: RestartReport;
+      /** Where the confirmed slots came from. */
+      screenPopFrom: ScreenPopSource;
+      /** Index of the first closer turn in the transcript: the human part starts there. */
+      humanFrom: number;
+    }
+  | { applicable: false; reason: string };
 
 /**
- * The restart KPI of a whole call (Contact Lens or Baton transcript): the human part starts at the first
- * agent turn; the screen pop is the one given, else the one the engine builds from replaying the AI part
- * (at its handoff, or from its final state when the engine never decided one). Null without an agent turn.
+ * The restart KPI of a whole call (Contact Lens or Baton transcript). The human part starts at the first agent
+ * turn. The screen pop is the one given (Baton's Handoff.Requested for this contact), else the one the engine
+ * builds by replaying the AI part: at its handoff, or from its final state when it never decided one. A call
+ * whose first closer turn has no AI conversation before it (a plain agent call: Contact Lens voice files hold
+ * only AGENT and CUSTOMER) has nothing the closer could have re-asked: not applicable, not 0.
  */
 export function restartForTranscript(
   transcript: Transcript,
   campaign: Campaign,
   screenPop?: Pick<ScreenPop, "confirmed">,
-): TranscriptRestart | null {
+): TranscriptRestart {
   const humanFrom = transcript.turns.findIndex((turn) => turn.speaker === "agent");
-  if (humanFrom < 0) return null;
+  if (humanFrom < 0) return { applicable: false, reason: "no closer turn in the call" };
   const human = transcript.turns.slice(humanFrom);
-  if (screenPop)
-    return { report: restartReport(screenPop, human, campaign), screenPopFrom: "given", humanFrom };
-  const aiPart = transcript.turns.slice(0, humanFrom);
-  if (aiPart.length === 0) {
+  if (screenPop) {
     return {
-      report: restartReport({ confirmed: [] }, human, campaign),
-      screenPopFrom: "ai_state",
+      applicable: true,
+      report: restartReport(screenPop, human, campaign),
+      screenPopFrom: "given",
       humanFrom,
+    };
+  }
+  const aiPart = transcript.turns.slice(0, humanFrom);
+  const conversed =
+    aiPart.some((turn) => turn.speaker === "ai") && aiPart.some((t) => t.speaker === "customer");
+  if (!conversed) {
+    return {
+      applicable: false,
+      reason: "no AI conversation before the first closer turn and no screen pop for this contact",
     };
   }
   const replay = replayTranscript({ ...transcript, turns: aiPart }, campaign);
   if (replay.firstHandoff) {
     return {
+      applicable: true,
       report: restartReport(replay.firstHandoff.screenPop, human, campaign),
       screenPopFrom: "ai_handoff",
       humanFrom,
@@ -222,5 +249,53 @@ export function restartForTranscript(
     confidence: fact.confidence,
     quote: fact.quote,
   }));
-  return { report: restartReport({ confirmed }, human, campaign), screenPopFrom: "ai_state", humanFrom };
+  return {
+    applicable: true,
+    report: restartReport({ confirmed }, human, campaign),
+    screenPopFrom: "ai_state",
+    humanFrom,
+  };
+}
+
+export interface RestartRate {
+  campaign: string;
+  trigger: string;
+  calls: number;
+  /** Calls the KPI applies to. */
+  measured: number;
+  restarts: number;
+  /** restarts / measured; null when nothing was measured. */
+  rate: number | null;
+  notApplicable: number;
+}
+
+/** The restart rate per campaign and handoff trigger; calls it does not apply to are counted apart. */
+export function restartRates(
+  calls: ReadonlyArray<{ campaign: string; trigger: string; result: TranscriptRestart }>,
+): RestartRate[] {
+  const groups = new Map<string, RestartRate>();
+  for (const { campaign, trigger, result } of calls) {
+    const key = `${campaign}\u0000${trigger}`;
+    const group = groups.get(key) ?? {
+      campaign,
+      trigger,
+      calls: 0,
+      measured: 0,
+      restarts: 0,
+      rate: null,
+      notApplicable: 0,
+    };
+    group.calls += 1;
+    if (result.applicable) {
+      group.measured += 1;
+      group.restarts += result.report.restart;
+    } else {
+      group.notApplicable += 1;
+    }
+    group.rate = group.measured > 0 ? group.restarts / group.measured : null;
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort(
+    (a, b) => a.campaign.localeCompare(b.campaign) || a.trigger.localeCompare(b.trigger),
+  );
 }

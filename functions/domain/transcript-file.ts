@@ -1,32 +1,94 @@
-import type { z } from "zod";
-import { ContactLensOutput } from "../../contracts/contact-lens.js";
-import { type Speaker, Transcript } from "../../contracts/transcript.js";
+import { Transcript } from "../../contracts/transcript.js";
+import { type ContactLensFacts, importContactLens } from "./contact-lens-import.js";
 import { BatonInputError } from "./errors.js";
+import { describeIssue } from "./zod-issue.js";
 
-export type ParsedLine = { line: number; transcript: Transcript } | { line: number; error: BatonInputError };
+export { describeIssue } from "./zod-issue.js";
+
+export type ParsedLine =
+  | { line: number; transcript: Transcript; contactLens?: ContactLensFacts | undefined }
+  | { line: number; error: BatonInputError };
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** The first issue of a zod error as "field: message". */
-export function describeIssue(error: z.ZodError): { field: string; message: string } {
-  const issue = error.issues[0];
-  const field = issue ? issue.path.join(".") || "(root)" : "(root)";
-  return { field, message: `${field}: ${issue?.message ?? "invalid"}` };
+/**
+ * A transcript file's bytes: JSON Lines of transcripts, or one JSON document (a Contact Lens output file, or one
+ * transcript). Each bad line of JSON Lines becomes an error naming the line and the good lines are kept; a
+ * document that cannot be read is one error for the whole file, never one per line of its pretty-printing.
+ */
+export function parseTranscriptFile(bytes: Uint8Array, name: string): ParsedLine[] {
+  const body = withoutBom(bytes);
+  const whole = decodeWhole(body);
+  if (whole !== null && looksLikeDocument(whole)) {
+    const document = safeJson(whole);
+    if (!document.ok) {
+      const at = positionOf(whole, document.message);
+      return [
+        {
+          line: at?.line ?? 1,
+          error: new BatonInputError(
+            `${name}: not a valid JSON document${at ? ` at line ${at.line}, column ${at.column}` : ""} (${document.message})`,
+            at ? { line: at.line } : {},
+          ),
+        },
+      ];
+    }
+    if (isObject(document.value) && "Transcript" in document.value) {
+      return [importContactLensDocument(document.value, name, 1)];
+    }
+    const transcript = Transcript.safeParse(document.value);
+    if (transcript.success) return [{ line: 1, transcript: transcript.data }];
+    const { field, message } = describeIssue(transcript.error);
+    return [
+      {
+        line: 1,
+        error: new BatonInputError(
+          `${name}: neither a Contact Lens output file (no "Transcript") nor a Baton transcript (${message})`,
+          { field },
+        ),
+      },
+    ];
+  }
+  return splitLines(body)
+    .filter((line) => line.bytes.length > 0)
+    .map(({ line, bytes: lineBytes }) => parseLine(lineBytes, line));
 }
 
 /**
- * A transcript file's bytes: JSON Lines of transcripts, or one Contact Lens output document.
- * Each bad line becomes an error naming the line; the good lines are all kept.
+ * One JSON value spread over several lines, not JSON Lines (one value per line): the first line alone is not
+ * JSON, and it is a bare opening bracket or most lines are not objects of their own. JSON Lines whose first
+ * line is broken stays JSON Lines, so its good lines are kept.
  */
-export function parseTranscriptFile(bytes: Uint8Array, name: string): ParsedLine[] {
-  const whole = decodeWhole(bytes);
-  const document = whole === null ? null : safeJson(whole);
-  if (document?.ok && isObject(document.value) && "Transcript" in document.value) {
-    return [importContactLensDocument(document.value, name, 1)];
+function looksLikeDocument(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return false;
+  const lines = trimmed.split(/\r?\n/).filter((line) => line.trim() !== "");
+  if (lines.length > 1) {
+    const first = (lines[0] ?? "").trim();
+    if (safeJson(first).ok) return false;
+    if (first === "{" || first === "[") return true;
+    const objects = lines.filter((line) => {
+      const value = safeJson(line);
+      return value.ok && isObject(value.value);
+    }).length;
+    return objects < lines.length / 2;
   }
-  return splitLines(bytes)
-    .filter((line) => line.bytes.length > 0)
-    .map(({ line, bytes: lineBytes }) => parseLine(lineBytes, line));
+  // A single line: a compact Contact Lens file (as Connect writes it to S3) is a document, a transcript a line.
+  const only = safeJson(trimmed);
+  return only.ok && isObject(only.value) && "Transcript" in only.value;
+}
+
+/** "... at position 9228" -> line and column of that character. */
+function positionOf(text: string, message: string): { line: number; column: number } | undefined {
+  const match = /position (\d+)/.exec(message);
+  if (!match) return undefined;
+  const before = text.slice(0, Number(match[1]));
+  const lines = before.split("\n");
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+}
+
+function withoutBom(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
 function parseLine(bytes: Uint8Array, line: number): ParsedLine {
@@ -43,51 +105,10 @@ function parseLine(bytes: Uint8Array, line: number): ParsedLine {
   return { line, transcript: parsed.data };
 }
 
-const ROLE_TO_SPEAKER: Record<string, Speaker> = {
-  CUSTOMER: "customer",
-  AGENT: "agent",
-  SYSTEM: "ai",
-  BOT: "ai",
-};
-
-/** Contact Lens post-call output -> Baton transcript (no labels: it is replayed, not scored). */
-export function importContactLens(document: unknown, id: string): Transcript {
-  const parsed = ContactLensOutput.safeParse(document);
-  if (!parsed.success) {
-    const { field, message } = describeIssue(parsed.error);
-    throw new BatonInputError(`Contact Lens document: ${message}`, { field });
-  }
-  const roles = new Map(
-    (parsed.data.Participants ?? []).map((p) => [p.ParticipantId, p.ParticipantRole ?? ""]),
-  );
-  const turns = parsed.data.Transcript.map((item, index) => {
-    const role = (item.ParticipantRole ?? roles.get(item.ParticipantId) ?? item.ParticipantId).toUpperCase();
-    const speaker = ROLE_TO_SPEAKER[role];
-    if (!speaker) {
-      throw new BatonInputError(`Contact Lens Transcript[${index}]: unknown participant "${role}"`, {
-        field: `Transcript.${index}.ParticipantId`,
-      });
-    }
-    return {
-      speaker,
-      text: item.Content,
-      ...(item.BeginOffsetMillis !== undefined ? { atMs: item.BeginOffsetMillis } : {}),
-      ...(item.Sentiment ? { sentiment: { label: item.Sentiment } } : {}),
-    };
-  });
-  const checked = Transcript.safeParse({
-    id: parsed.data.CustomerMetadata?.ContactId ?? id,
-    campaign: "default",
-    turns,
-  });
-  if (!checked.success)
-    throw new BatonInputError(`Contact Lens document: ${describeIssue(checked.error).message}`, {});
-  return checked.data;
-}
-
 function importContactLensDocument(document: object, name: string, line: number): ParsedLine {
   try {
-    return { line, transcript: importContactLens(document, name) };
+    const call = importContactLens(document, name);
+    return { line, transcript: call.transcript, contactLens: call.facts };
   } catch (error) {
     if (error instanceof BatonInputError) return { line, error };
     throw error;

@@ -2,11 +2,15 @@ import { CONNECT_CONTACT_EVENT } from "../../contracts/bus-rules.js";
 import type { BusEvent } from "../../functions/ports/event-publisher.js";
 
 /** The local stand-in for an Amazon Connect instance, in the ARNs its contact events carry. */
-const INSTANCE_ARN = "arn:aws:connect:local:000000000000:instance/baton-local";
+const INSTANCE_ID = "00000000-0000-4000-8000-0000000b4704";
+const INSTANCE_ARN = `arn:aws:connect:local:000000000000:instance/${INSTANCE_ID}`;
 
 /**
  * An Amazon Connect contact event as Connect puts it on EventBridge (source `aws.connect`), for the
- * moments the local desk plays Connect: the call enters a queue, a closer accepts it.
+ * moments the local desk plays Connect: the call enters a queue, a closer accepts it. The detail is what the
+ * reference page's camelCase samples carry: `instanceArn`, the contact's own `initiationMethod` (the AI call
+ * came in: INBOUND; TRANSFER is only for a contact an agent transferred with a quick connect), `queueInfo`
+ * with its type, `agentInfo` once an agent is connected, and the instance tag.
  * https://docs.aws.amazon.com/connect/latest/adminguide/contact-events.html
  * (On AWS only Connect may use the `aws.` source; locally the desk stands in for it.)
  */
@@ -20,11 +24,11 @@ export function connectContactEvent(input: {
   const detail = {
     eventType: input.eventType,
     contactId: input.contactId,
-    initialContactId: input.contactId,
     channel: "VOICE",
-    instanceARN: INSTANCE_ARN,
-    initiationMethod: "TRANSFER",
+    instanceArn: INSTANCE_ARN,
+    initiationMethod: "INBOUND",
     queueInfo: {
+      queueType: "STANDARD",
       queueArn: `${INSTANCE_ARN}/queue/${input.queue}`,
       enqueueTimestamp: input.enqueuedAt.toISOString(),
     },
@@ -36,6 +40,7 @@ export function connectContactEvent(input: {
           },
         }
       : {}),
+    tags: { "aws:connect:instanceId": INSTANCE_ID },
   };
   return {
     id: `${input.eventType}:${input.contactId}`,

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { LexV2Event, LexV2Response } from "../../contracts/lex-v2.js";
+import { ignoredLexHints, LexV2Event, LexV2Response } from "../../contracts/lex-v2.js";
 
 async function fixture(name: string): Promise<unknown> {
   return JSON.parse(await readFile(new URL(`../fixtures/lex/${name}`, import.meta.url), "utf8"));
@@ -62,7 +62,7 @@ describe("Lex V2 code hook contract", () => {
     expect(parsed.success).toBe(true);
   });
 
-  it("accepts sentiment scores sent as numeric strings and rejects non-numeric ones", async () => {
+  it("accepts sentiment scores sent as numeric strings and drops (and names) a sentiment with non-numeric ones", async () => {
     // Prepare
     const event = (await fixture("dialog-code-hook-speech.json")) as { interpretations: unknown[] };
     const withScores = (score: unknown) => ({
@@ -82,7 +82,10 @@ describe("Lex V2 code hook contract", () => {
     const garbage = LexV2Event.safeParse(withScores("very"));
     // Assess
     expect(numeric.data?.interpretations[0]?.sentimentResponse?.sentimentScore?.negative).toBe(0.92);
-    expect(garbage.success).toBe(false);
+    expect(garbage.success).toBe(true);
+    expect(garbage.data?.interpretations[0]?.sentimentResponse).toBeUndefined();
+    expect(ignoredLexHints(withScores("very"))).toEqual(["interpretations.0.sentimentResponse"]);
+    expect(ignoredLexHints(withScores("0.92"))).toEqual([]);
   });
 
   it("rejects an ElicitIntent response without messages", async () => {

@@ -69,6 +69,7 @@ describe("handoff KPI consumer against DynamoDB Local", () => {
     // Act
     const early = await deliver(
       contactEvent("disconnected_after_agent", contactId),
+      contactEvent("completed", contactId),
       contactEvent("connected", contactId),
       contactEvent("queued", contactId),
     );
@@ -76,6 +77,7 @@ describe("handoff KPI consumer against DynamoDB Local", () => {
     const late = await deliver(handoffRequestedEvent(contactId, { leadId: "lead-7" }));
     // Assess
     expect(early.map((outcome) => outcome.status)).toEqual([
+      "buffered_unknown",
       "buffered_unknown",
       "buffered_unknown",
       "buffered_unknown",
@@ -149,7 +151,11 @@ describe("handoff KPI consumer against DynamoDB Local", () => {
     const contactId = newContact();
     const { deliver } = consumer();
     // Act
-    await deliver(handoffRequestedEvent(contactId), contactEvent("disconnected_after_agent", contactId));
+    await deliver(
+      handoffRequestedEvent(contactId),
+      contactEvent("disconnected_after_agent", contactId),
+      contactEvent("completed", contactId),
+    );
     // Assess
     expect(await record(contactId)).toMatchObject({
       status: "accepted",

@@ -138,18 +138,31 @@ export function handoffOutcomeEvent(
   });
 }
 
-type ContactEventKind = "queued" | "connected" | "disconnected_after_agent" | "disconnected_in_queue";
+type ContactEventKind =
+  | "queued"
+  | "connected"
+  | "disconnected_after_agent"
+  | "disconnected_in_queue"
+  | "completed";
+
+/** COMPLETED: "published immediately after the DISCONNECT event with the same data" (contact-events page). */
+const completedFixture = {
+  ...disconnectedAfterAgentFixture,
+  detail: { ...disconnectedAfterAgentFixture.detail, eventType: "COMPLETED" },
+};
 
 const FIXTURES: Record<ContactEventKind, unknown> = {
   queued: queuedFixture,
   connected: connectedFixture,
   disconnected_after_agent: disconnectedAfterAgentFixture,
   disconnected_in_queue: disconnectedInQueueFixture,
+  completed: completedFixture,
 };
 
 /**
  * A documented contact event for `contactId`, its times moved to `T0 + offsets` (enqueue 5 s, agent 20 s,
- * disconnect `disconnectAtMs`, default 6 min after the agent / 90 s in queue).
+ * disconnect `disconnectAtMs`, default 6 min after the agent / 90 s in queue). A COMPLETED with
+ * `afterContactWorkSeconds` carries the agent's after-contact work from the disconnect on.
  */
 export function contactEvent(
   kind: ContactEventKind,
@@ -160,6 +173,7 @@ export function contactEvent(
     disconnectAtMs?: number;
     initialContactId?: string;
     channel?: string;
+    afterContactWorkSeconds?: number;
   } = {},
 ): Record<string, unknown> & { detail: Record<string, unknown> } {
   const event = structuredClone(FIXTURES[kind]) as Record<string, unknown> & {
@@ -181,8 +195,19 @@ export function contactEvent(
     connected: agentAt,
     disconnected_after_agent: at(options.disconnectAtMs ?? 380_000),
     disconnected_in_queue: at(options.disconnectAtMs ?? 90_000),
+    completed: at((options.disconnectAtMs ?? 380_000) + (options.afterContactWorkSeconds ?? 0) * 1000),
   };
   if (kind.startsWith("disconnected")) detail.disconnectTimestamp = eventTimes[kind];
+  if (kind === "completed") {
+    const disconnectAt = options.disconnectAtMs ?? 380_000;
+    detail.disconnectTimestamp = at(disconnectAt);
+    const seconds = options.afterContactWorkSeconds;
+    if (agentInfo && seconds !== undefined) {
+      agentInfo.afterContactWorkStartTimestamp = at(disconnectAt);
+      agentInfo.afterContactWorkEndTimestamp = at(disconnectAt + seconds * 1000);
+      agentInfo.afterContactWorkDuration = seconds;
+    }
+  }
   event.time = eventTimes[kind].replace(/\.\d{3}Z$/, "Z");
   event.id = `${kind}-${contactId}`;
   return event;

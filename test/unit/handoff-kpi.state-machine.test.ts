@@ -50,6 +50,7 @@ describe("handoff KPI state machine", () => {
       contactEvent("queued", CONTACT),
       contactEvent("connected", CONTACT, { agentAtMs: 20_000 }),
       contactEvent("disconnected_after_agent", CONTACT, { disconnectAtMs: 380_000 }),
+      contactEvent("completed", CONTACT, { disconnectAtMs: 380_000 }),
     ];
     // Act
     const { facts, events: published, metrics } = run(events);
@@ -112,7 +113,11 @@ describe("handoff KPI state machine", () => {
 
   it("recovers a lost CONNECTED_TO_AGENT from the DISCONNECTED that carries the agent connection", () => {
     // Prepare: QUEUED and CONNECTED_TO_AGENT never arrive.
-    const events = [handoffRequestedEvent(CONTACT), contactEvent("disconnected_after_agent", CONTACT)];
+    const events = [
+      handoffRequestedEvent(CONTACT),
+      contactEvent("disconnected_after_agent", CONTACT),
+      contactEvent("completed", CONTACT),
+    ];
     // Act
     const { facts, events: published } = run(events);
     // Assess

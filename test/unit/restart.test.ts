@@ -6,8 +6,8 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { TranscriptTurn } from "../../contracts/transcript.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
-import { restartForTranscript, restartReport } from "../../functions/domain/restart.js";
-import { importContactLens } from "../../functions/domain/transcript-file.js";
+import { importContactLens } from "../../functions/domain/contact-lens-import.js";
+import { restartForTranscript, restartRates, restartReport } from "../../functions/domain/restart.js";
 import { handoffRequestedDetail, screenPopFor } from "../support/handoff-events.js";
 
 const CONTACT_LENS = "test/fixtures/contact-lens/restart-call.json";
@@ -65,6 +65,13 @@ describe("restart KPI", () => {
     expect(report.restart).toBe(0);
   });
 
+  it("does not take an ordinary sentence for a name: This is great.", () => {
+    // Act
+    const report = restart("This is great. Let me pull up the pricing for fifty seats.");
+    // Assess
+    expect(report.findings).toEqual([]);
+  });
+
   it("does not count asking for a slot that is still missing, or a closing question", () => {
     // Prepare
     const lines = [
@@ -84,6 +91,9 @@ describe("restart KPI", () => {
     ["Hello, my name is Dana and I'll be helping you today.", "reintroduced_self"],
     ["Hi there, I'm Dana.", "reintroduced_self"],
     ["I'm Dana, your account specialist.", "reintroduced_self"],
+    ["Hello, thanks for reaching Nimbus. This is Jane.", "reintroduced_company"],
+    ["Thanks for contacting Nimbus!", "reintroduced_company"],
+    ["Hello. This is Jane. How may I help you?", "reintroduced_self"],
   ])("counts a re-introduction: %s", (line, kind) => {
     // Prepare
     const lines = [line];
@@ -95,16 +105,15 @@ describe("restart KPI", () => {
 
   it("reads a Contact Lens call: the AI part gives the screen pop, the closer's turns the KPI", () => {
     // Prepare
-    const transcript = importContactLens(JSON.parse(CONTACT_LENS_TEXT), "restart-call.json");
+    const { transcript } = importContactLens(JSON.parse(CONTACT_LENS_TEXT), "restart-call.json");
     // Act
     const result = restartForTranscript(transcript, defaultCampaign);
     // Assess
-    expect(result?.screenPopFrom).toBe("ai_handoff");
-    expect(result?.humanFrom).toBe(7);
-    expect(result?.report.confirmedSlots).toEqual(
-      expect.arrayContaining(["budget", "authority", "timeline"]),
-    );
-    expect(result?.report.findings.map((finding) => [finding.kind, finding.slot])).toEqual([
+    if (!result.applicable) throw new Error(result.reason);
+    expect(result.screenPopFrom).toBe("ai_handoff");
+    expect(result.humanFrom).toBe(7);
+    expect(result.report.confirmedSlots).toEqual(expect.arrayContaining(["budget", "authority", "timeline"]));
+    expect(result.report.findings.map((finding) => [finding.kind, finding.slot])).toEqual([
       ["reintroduced_company", undefined],
       ["reasked_slot", "budget"],
     ]);
@@ -123,7 +132,7 @@ describe("restart KPI", () => {
     // Act
     const result = restartForTranscript(transcript, defaultCampaign);
     // Assess
-    expect(result).toBeNull();
+    expect(result).toEqual({ applicable: false, reason: "no closer turn in the call" });
   });
 
   it("prints the KPI with npm run replay, from the AI part or from --screen-pop", async () => {
@@ -148,10 +157,51 @@ describe("restart KPI", () => {
     );
     expect(fromAi.stdout).toMatch(/restart: 1 \(2 finding\(s\)/);
     expect(fromAi.stdout).toMatch(/\[9\] re-asked budget/);
-    expect(fromFile.stdout).toMatch(/screen pop from the --screen-pop file/);
+    expect(fromFile.stdout).toMatch(/screen pop from Baton's Handoff.Requested \(--screen-pop\)/);
     expect(fromFile.stdout).not.toMatch(/re-asked budget/);
     expect(fromFile.stdout).toMatch(/restart: 1 \(1 finding\(s\)/);
   }, 60_000);
 });
 
 const CONTACT_LENS_TEXT = await readFile(CONTACT_LENS, "utf8");
+
+describe("restart rates per campaign and trigger", () => {
+  it("divides restarts by the calls measured and counts the others apart", () => {
+    // Prepare
+    const measured = (restart: 0 | 1) => ({
+      applicable: true as const,
+      report: { restart, findings: [], agentTurns: 1, confirmedSlots: [] },
+      screenPopFrom: "given" as const,
+      humanFrom: 0,
+    });
+    const notApplicable = { applicable: false as const, reason: "no closer turn in the call" };
+    // Act
+    const rates = restartRates([
+      { campaign: "default", trigger: "qualified", result: measured(1) },
+      { campaign: "default", trigger: "qualified", result: measured(0) },
+      { campaign: "default", trigger: "qualified", result: notApplicable },
+      { campaign: "default", trigger: "complex", result: notApplicable },
+    ]);
+    // Assess
+    expect(rates).toEqual([
+      {
+        campaign: "default",
+        trigger: "complex",
+        calls: 1,
+        measured: 0,
+        restarts: 0,
+        rate: null,
+        notApplicable: 1,
+      },
+      {
+        campaign: "default",
+        trigger: "qualified",
+        calls: 3,
+        measured: 2,
+        restarts: 1,
+        rate: 0.5,
+        notApplicable: 1,
+      },
+    ]);
+  });
+});

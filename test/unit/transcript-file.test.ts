@@ -245,17 +245,55 @@ describe("parseTranscriptFile: Contact Lens post-call output", () => {
     expect(Transcript.safeParse(transcript).success).toBe(true);
   });
 
-  it("gives a typed error naming the item for an unknown participant role", () => {
+  it("skips the items of an unknown participant role, names them, and keeps the call", () => {
     // Prepare
     const document = contactLensDocument({ agent: "AGENT", customer: "PUPPETEER" });
     const file = bytesOf(JSON.stringify(document));
     // Act
     const results = parseTranscriptFile(file, "contact-lens.json");
     // Assess
+    expect(errors(results)).toEqual([]);
+    const [read] = transcripts(results);
+    expect(read?.transcript.turns.map((turn) => turn.speaker)).toEqual(["agent"]);
+    expect(results[0]).toMatchObject({
+      contactLens: {
+        skipped: [
+          { item: 1, reason: 'unknown participant role "PUPPETEER"' },
+          { item: 2, reason: 'unknown participant role "PUPPETEER"' },
+        ],
+      },
+    });
+  });
+
+  it("reads a file Connect wrote compact, on one line", () => {
+    // Prepare
+    const file = bytesOf(JSON.stringify(contactLensDocument({ agent: "AGENT", customer: "CUSTOMER" })));
+    // Act
+    const results = parseTranscriptFile(file, "contact-lens.json");
+    // Assess
+    expect(transcripts(results)[0]?.transcript.turns).toHaveLength(3);
+  });
+
+  it("keeps JSON Lines whose first line is broken as JSON Lines: the good lines are read", () => {
+    // Prepare
+    const file = bytesOf(['{"id": "c-0", "turns": [', conversation("c-1"), conversation("c-2")].join("\n"));
+    // Act
+    const results = parseTranscriptFile(file, "calls.jsonl");
+    // Assess
+    expect(errors(results).map((bad) => bad.line)).toEqual([1]);
+    expect(transcripts(results).map((good) => good.transcript.id)).toEqual(["c-1", "c-2"]);
+  });
+
+  it("reports a document that is not valid JSON as one error with its line, not one per line", () => {
+    // Prepare
+    const text = JSON.stringify(contactLensDocument({ agent: "AGENT", customer: "CUSTOMER" }), null, 2);
+    const file = bytesOf(`${text}\n}\n`);
+    // Act
+    const results = parseTranscriptFile(file, "broken.json");
+    // Assess
     expect(transcripts(results)).toEqual([]);
-    const [bad] = errors(results);
-    expect(bad?.error).toBeInstanceOf(BatonInputError);
-    expect(bad?.error.where.field).toMatch(/^Transcript\.1\./);
-    expect(bad?.error.message).toContain("PUPPETEER");
+    const [bad, ...more] = errors(results);
+    expect(more).toEqual([]);
+    expect(bad?.error.message).toMatch(/^broken\.json: not a valid JSON document at line \d+, column 1/);
   });
 });
