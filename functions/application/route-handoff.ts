@@ -115,7 +115,11 @@ async function route(
     }
   }
   const callbackAt = callback?.status === "scheduled" ? callback.scheduledFor : undefined;
-  const attributes = await setAttributes(deps, contactId, routeAttributes(screenPop, { action, callbackAt }));
+  const attributes = await setAttributes(
+    deps,
+    contactId,
+    routeAttributes(screenPop, { action, callbackAt, decidedAt: decision.decidedAt }),
+  );
 
   let transfer: "done" | "failed" | undefined;
   if (action === "api_transfer" && decision.queueId) {

@@ -323,9 +323,10 @@ describe("Amazon Connect", () => {
     expect(((profile?.Properties.QueueConfigs ?? []) as unknown[]).length).toBe(queues.length);
   });
 
-  it("deploys the three flows, whose transfer path names the bot, the queues and the screen-pop flow", () => {
+  it("deploys the four flows, whose transfer path names the bot, the queues and both hook flows", () => {
     const flows = ofType("AWS::Connect::ContactFlow");
     expect(flows.map(([, f]) => f.Properties.Name).sort()).toEqual([
+      "Baton customer queue",
       "Baton inbound AI",
       "Baton outbound AI",
       "Baton screen pop",
@@ -335,14 +336,17 @@ describe("Amazon Connect", () => {
     for (const expected of [
       "TransferContactToQueue",
       "QueueAtCapacity",
-      "CreateCallbackContact",
       "DefaultAgentUI",
+      "CustomerQueue",
       logicalId(stack.flows.screenPop),
+      logicalId(stack.flows.customerQueue),
       logicalId(stack.bot.alias),
     ]) {
       expect(content).toContain(expected);
     }
     expect(inbound?.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/LexBotAssociation/)]));
+    const queueFlow = flows.find(([, f]) => f.Properties.Name === "Baton customer queue")?.[1];
+    expect(queueFlow?.Properties.Type).toBe("CUSTOMER_QUEUE");
   });
 });
 
