@@ -54,7 +54,17 @@ export class BatonStack extends Stack {
     const model = bedrockModel(this, config.bedrock.modelId, config.bedrock.region);
 
     this.state = new StateTable(this, "State", { deletionProtection: config.deletionProtection });
-    this.bus = new BatonBus(this, "Events", { archiveRetentionDays: config.retentionDays });
+    this.connect = new ConnectCenter(this, "Connect", {
+      connect: config.connect,
+      queues: config.queues,
+      hoursOfOperation: config.hoursOfOperation,
+      timeZone: config.timeZone,
+      outboundCallerIdNumberArn: config.outboundCallerIdNumberArn,
+    });
+    this.bus = new BatonBus(this, "Events", {
+      archiveRetentionDays: config.retentionDays,
+      connectInstanceArn: this.connect.instanceArn,
+    });
     new SchemaRegistry(this, "Schemas");
 
     this.conversationTurn = new BatonFunction(this, "ConversationTurn", {
@@ -88,13 +98,6 @@ export class BatonStack extends Stack {
     });
 
     this.bot = new LexBot(this, "Bot", { codeHook: this.conversationTurn });
-    this.connect = new ConnectCenter(this, "Connect", {
-      connect: config.connect,
-      queues: config.queues,
-      hoursOfOperation: config.hoursOfOperation,
-      timeZone: config.timeZone,
-      outboundCallerIdNumberArn: config.outboundCallerIdNumberArn,
-    });
     const botAssociation = this.connect.associateLexBot("LexBotAssociation", this.bot.alias.attrArn);
     this.flows = new ContactFlows(this, "Flows", {
       instanceArn: this.connect.instanceArn,
