@@ -31,14 +31,18 @@ export function buildApp(options: BatonAppOptions = {}): { app: App; stack: Bato
       : { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
   // `-c stackName=BatonStaging` deploys a second Baton beside the first: every fixed name is prefixed.
   const stackName = app.node.tryGetContext("stackName");
-  const stack = new BatonStack(app, typeof stackName === "string" && stackName ? stackName : DEFAULT_STACK_NAME, {
-    config,
-    env,
-    description:
-      "Baton: AI sales calls handed to human closers at the right moment (Amazon Connect, Lex, Bedrock)",
-    ...(options.ruleTargets ? { ruleTargets: options.ruleTargets } : {}),
-    ...(options.startCallback !== undefined ? { startCallback: options.startCallback } : {}),
-  });
+  const stack = new BatonStack(
+    app,
+    typeof stackName === "string" && stackName ? stackName : DEFAULT_STACK_NAME,
+    {
+      config,
+      env,
+      description:
+        "Baton: AI sales calls handed to human closers at the right moment (Amazon Connect, Lex, Bedrock)",
+      ...(options.ruleTargets ? { ruleTargets: options.ruleTargets } : {}),
+      ...(options.startCallback !== undefined ? { startCallback: options.startCallback } : {}),
+    },
+  );
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { app, stack };
 }

@@ -70,7 +70,9 @@ export class BatonBus extends Construct {
     for (const contract of rules) {
       const consumer = consumers[contract.target];
       if (!consumer) {
-        Annotations.of(this).addInfo(`rule ${contract.name} not deployed: ${contract.target} is not written yet`);
+        Annotations.of(this).addInfo(
+          `rule ${contract.name} not deployed: ${contract.target} is not written yet`,
+        );
         continue;
       }
       const rule = new Rule(this, `Rule-${contract.name}`, {
