@@ -61,6 +61,12 @@ export function busRules(campaigns: readonly Campaign[]): BusRule[] {
   return [
     ...routerRules,
     {
+      name: "baton-route-accepted",
+      description: "A closer answered a handoff: the router withdraws the callback it planned for no closer",
+      pattern: { source: [HandoffAccepted.source], "detail-type": [HandoffAccepted.detailType] },
+      target: "handoff-router",
+    },
+    {
       name: "baton-handoff-kpi-requests",
       description: "Handoffs and their outcomes, to measure time to human, drop-off and close rate",
       pattern: {

@@ -34,3 +34,21 @@ export const HandbackCancelled = defineEvent({
   },
 });
 export type HandbackCancelledDetail = z.infer<typeof HandbackCancelled.detail>;
+
+/**
+ * The contact attribute that tells the outbound AI flow a call is a follow-up (the AI resumes instead of
+ * greeting): set by start-callback on every callback it places, read by the flow's first Compare.
+ */
+export const FOLLOW_UP_CALL = { attribute: "baton_call_kind", value: "follow_up" } as const;
+
+/**
+ * How the handoff router left a contact, as contact attributes the customer-queue flow reads: with
+ * `route` = "callback" it tells the caller when the AI calls back and ends the call.
+ */
+export const ROUTE_ATTRIBUTES = {
+  route: "baton_route",
+  callbackAt: "baton_callback_at",
+  /** Whole minutes from the routing decision to the callback, for the caller to hear. */
+  callbackInMinutes: "baton_callback_in_minutes",
+  callbackRoute: "callback",
+} as const;

@@ -1,6 +1,7 @@
 import { App, type AppProps, Validations } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { readConfig } from "./config.js";
+import { DEFAULT_STACK_NAME } from "./names.js";
 import { BatonStack, type BatonStackProps } from "./stack.js";
 
 export interface BatonAppOptions {
@@ -28,14 +29,20 @@ export function buildApp(options: BatonAppOptions = {}): { app: App; stack: Bato
     config.connect.kind === "existing"
       ? { account: config.connect.account, region: config.connect.region }
       : { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
-  const stack = new BatonStack(app, "Baton", {
-    config,
-    env,
-    description:
-      "Baton: AI sales calls handed to human closers at the right moment (Amazon Connect, Lex, Bedrock)",
-    ...(options.ruleTargets ? { ruleTargets: options.ruleTargets } : {}),
-    ...(options.startCallback !== undefined ? { startCallback: options.startCallback } : {}),
-  });
+  // `-c stackName=BatonStaging` deploys a second Baton beside the first: every fixed name is prefixed.
+  const stackName = app.node.tryGetContext("stackName");
+  const stack = new BatonStack(
+    app,
+    typeof stackName === "string" && stackName ? stackName : DEFAULT_STACK_NAME,
+    {
+      config,
+      env,
+      description:
+        "Baton: AI sales calls handed to human closers at the right moment (Amazon Connect, Lex, Bedrock)",
+      ...(options.ruleTargets ? { ruleTargets: options.ruleTargets } : {}),
+      ...(options.startCallback !== undefined ? { startCallback: options.startCallback } : {}),
+    },
+  );
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { app, stack };
 }

@@ -176,6 +176,14 @@ export function readConfig(context: (key: string) => unknown, cwd: string = proc
   }
   const campaign = readCampaign(parsed.campaignFile, cwd);
   const queues = queueSources(campaign, parsed.queues, connect);
+  const callbackQueue = campaign.routes.system_fallback;
+  if (queues[callbackQueue]?.kind === "create" && !parsed.outboundCallerIdNumberArn) {
+    // start-callback places every AI callback from this queue's outbound caller ID; without one Connect refuses.
+    throw new BatonConfigError(
+      "outboundCallerIdNumberArn",
+      `missing; callbacks are placed from queue "${callbackQueue}", which Baton creates, and a queue needs an outbound caller ID to call out: set outboundCallerIdNumberArn to a claimed phone number's ARN (Connect console, Channels, Phone numbers), or give queues.${callbackQueue} an existing queue ARN that has one`,
+    );
+  }
   return {
     connect,
     bedrock: { modelId: parsed.bedrockModelId, region: parsed.bedrockRegion },

@@ -15,6 +15,8 @@ import { LexBot } from "./constructs/lex-bot.js";
 import { OutboxRelay } from "./constructs/outbox-relay.js";
 import { SchemaRegistry } from "./constructs/schema-registry.js";
 import { StateTable } from "./constructs/state-table.js";
+import { FUNCTION_COMMANDS } from "./iam/function-commands.js";
+import { actionsOn, permissionsFor } from "./iam/sdk-permissions.js";
 import { availableRuleTargets, type ConsumerSpec, ifWritten, START_CALLBACK } from "./rule-targets.js";
 
 /** The repository root (infra/..), where functions/ and package-lock.json are. */
@@ -52,7 +54,17 @@ export class BatonStack extends Stack {
     const model = bedrockModel(this, config.bedrock.modelId, config.bedrock.region);
 
     this.state = new StateTable(this, "State", { deletionProtection: config.deletionProtection });
-    this.bus = new BatonBus(this, "Events", { archiveRetentionDays: config.retentionDays });
+    this.connect = new ConnectCenter(this, "Connect", {
+      connect: config.connect,
+      queues: config.queues,
+      hoursOfOperation: config.hoursOfOperation,
+      timeZone: config.timeZone,
+      outboundCallerIdNumberArn: config.outboundCallerIdNumberArn,
+    });
+    this.bus = new BatonBus(this, "Events", {
+      archiveRetentionDays: config.retentionDays,
+      connectInstanceArn: this.connect.instanceArn,
+    });
     new SchemaRegistry(this, "Schemas");
 
     this.conversationTurn = new BatonFunction(this, "ConversationTurn", {
@@ -66,12 +78,10 @@ export class BatonStack extends Stack {
       // Lex waits for the hook; the model call has its own 1.5 s deadline and a scripted fallback.
       timeout: Duration.seconds(10),
     })
-      .useStateTable(this.state.table, [
-        "dynamodb:GetItem",
-        "dynamodb:PutItem",
-        "dynamodb:UpdateItem",
-        "dynamodb:ConditionCheckItem",
-      ])
+      .useStateTable(
+        this.state.table,
+        actionsOn(permissionsFor(FUNCTION_COMMANDS["conversation-turn"]), "state-table"),
+      )
       .useEventBus(this.bus.bus)
       .useBedrockModel(model)
       .useSetting("BATON_DEFAULT_CAMPAIGN", config.campaign.id)
@@ -88,13 +98,6 @@ export class BatonStack extends Stack {
     });
 
     this.bot = new LexBot(this, "Bot", { codeHook: this.conversationTurn });
-    this.connect = new ConnectCenter(this, "Connect", {
-      connect: config.connect,
-      queues: config.queues,
-      hoursOfOperation: config.hoursOfOperation,
-      timeZone: config.timeZone,
-      outboundCallerIdNumberArn: config.outboundCallerIdNumberArn,
-    });
     const botAssociation = this.connect.associateLexBot("LexBotAssociation", this.bot.alias.attrArn);
     this.flows = new ContactFlows(this, "Flows", {
       instanceArn: this.connect.instanceArn,

@@ -18,6 +18,8 @@ export interface EventBridgeCallbackSchedulerOptions {
   targetArn: string;
   /** Role Scheduler assumes to invoke the target (lambda:InvokeFunction on it); the caller needs iam:PassRole. */
   roleArn: string;
+  /** SQS queue that keeps an invocation Scheduler gave up on (the role needs sqs:SendMessage on it). */
+  deadLetterArn?: string | undefined;
   /** Schedule group; "default" when not set. */
   groupName?: string | undefined;
   /** Scheduler retries a failed invocation for at most this long. */
@@ -90,6 +92,8 @@ export class EventBridgeCallbackScheduler implements CallbackScheduler {
           MaximumEventAgeInSeconds: this.options.maximumEventAgeSeconds ?? 3_600,
           MaximumRetryAttempts: this.options.maximumRetryAttempts ?? 3,
         },
+        // Without it a callback whose start-callback invocation keeps failing vanishes.
+        ...(this.options.deadLetterArn ? { DeadLetterConfig: { Arn: this.options.deadLetterArn } } : {}),
       },
     };
   }

@@ -1,11 +1,21 @@
 import { BusEnvelope } from "../../contracts/connect-contact-event.js";
-import { HandoffRequested, type HandoffRequestedDetail } from "../../contracts/events/catalog.js";
+import {
+  HandoffAccepted,
+  HandoffRequested,
+  type HandoffRequestedDetail,
+} from "../../contracts/events/catalog.js";
 import { planRoute, type RouteAction, routeAttributes } from "../domain/handoff-route.js";
 import { describeIssue } from "../domain/transcript-file.js";
 import { type ContactCenter, ContactCenterError } from "../ports/contact-center.js";
 import type { RouteRecord, RouteStore, ScreenPopStore } from "../ports/handoff-store.js";
 import { applyToHandoff, type HandoffKpiDependencies, type Log } from "./record-handoff-kpi.js";
-import { type CallbackDependencies, type ScheduleOutcome, scheduleCallback } from "./schedule-callback.js";
+import {
+  type CallbackDependencies,
+  type CancelOutcome,
+  cancelCallback,
+  type ScheduleOutcome,
+  scheduleCallback,
+} from "./schedule-callback.js";
 
 export interface RouterDependencies {
   screenPops: ScreenPopStore;
@@ -37,6 +47,7 @@ export type RouteOutcome =
       transfer?: "done" | "failed" | undefined;
       callback?: ScheduleOutcome | undefined;
     }
+  | { status: "callback_withdrawn"; contactId: string; callback: CancelOutcome | "no_lead" }
   | { status: "invalid_event"; reason: string }
   | { status: "ignored_event_type"; eventType: string };
 
@@ -57,6 +68,9 @@ export async function routeHandoff(deps: RouterDependencies, raw: unknown): Prom
   const envelope = BusEnvelope.safeParse(raw);
   if (!envelope.success) return invalid(deps, describeIssue(envelope.error).message);
   const { source, "detail-type": detailType } = envelope.data;
+  if (source === HandoffAccepted.source && detailType === HandoffAccepted.detailType) {
+    return withdrawCallback(deps, envelope.data.detail);
+  }
   if (source !== HandoffRequested.source || detailType !== HandoffRequested.detailType) {
     deps.log("warn", "event type the router does not handle", { source, detailType });
     return { status: "ignored_event_type", eventType: `${source} / ${detailType}` };
@@ -67,6 +81,26 @@ export async function routeHandoff(deps: RouterDependencies, raw: unknown): Prom
   deps.count(`Route_${outcome.action}`);
   deps.log("info", "handoff routed", { ...outcome, callback: outcome.callback?.status });
   return outcome;
+}
+
+/**
+ * A closer answered (Handoff.Accepted): the callback the router planned for this contact because no closer
+ * was free is withdrawn, so the lead does not get a closer and then an AI call. A closer's own handback
+ * (another origin) is left alone.
+ */
+async function withdrawCallback(deps: RouterDependencies, raw: unknown): Promise<RouteOutcome> {
+  const parsed = HandoffAccepted.detail.safeParse(raw);
+  if (!parsed.success) return invalid(deps, describeIssue(parsed.error).message);
+  const { meta } = parsed.data;
+  if (!meta.leadId) return { status: "callback_withdrawn", contactId: meta.contactId, callback: "no_lead" };
+  const callback = await cancelCallback(deps.callbacks, {
+    leadId: meta.leadId,
+    reason: "a closer answered the handoff",
+    requestId: meta.id,
+    only: { origin: "no_closer", sourceContactId: meta.contactId },
+  });
+  deps.log("info", "closer answered; planned callback checked", { contactId: meta.contactId, ...callback });
+  return { status: "callback_withdrawn", contactId: meta.contactId, callback };
 }
 
 async function route(
@@ -115,7 +149,11 @@ async function route(
     }
   }
   const callbackAt = callback?.status === "scheduled" ? callback.scheduledFor : undefined;
-  const attributes = await setAttributes(deps, contactId, routeAttributes(screenPop, { action, callbackAt }));
+  const attributes = await setAttributes(
+    deps,
+    contactId,
+    routeAttributes(screenPop, { action, callbackAt, decidedAt: decision.decidedAt }),
+  );
 
   let transfer: "done" | "failed" | undefined;
   if (action === "api_transfer" && decision.queueId) {

@@ -192,14 +192,23 @@ function upsertSchedule(deps: CallbackDependencies, record: CallbackRecord): Pro
  */
 export async function cancelCallback(
   deps: CallbackDependencies,
-  request: { leadId: string; reason: string; requestId: string },
+  request: {
+    leadId: string;
+    reason: string;
+    requestId: string;
+    /** Cancel only the callback planned for this contact with this origin (a closer's handback survives). */
+    only?: { origin: CallbackOrigin; sourceContactId: string } | undefined;
+  },
 ): Promise<CancelOutcome> {
-  const { leadId } = request;
+  const { leadId, only } = request;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const current = await deps.store.loadCallback(leadId);
     if (current?.handledRequestIds.includes(request.requestId)) return { status: "duplicate", leadId };
     if (current?.status !== "scheduled") {
       return { status: "nothing_to_cancel", leadId, current: current?.status };
+    }
+    if (only && (current.origin !== only.origin || current.sourceContactId !== only.sourceContactId)) {
+      return { status: "nothing_to_cancel", leadId, current: current.status };
     }
     const next: CallbackRecord = {
       ...current,

@@ -1,4 +1,4 @@
-import { CallbackTargetInput } from "../../contracts/callback.js";
+import { CallbackTargetInput, FOLLOW_UP_CALL } from "../../contracts/callback.js";
 import { describeIssue } from "../domain/transcript-file.js";
 import type { CallbackStore } from "../ports/callback-store.js";
 import { type ContactCenter, ContactCenterError } from "../ports/contact-center.js";
@@ -33,7 +33,8 @@ export type StartCallbackOutcome =
 export const CALLBACK_ATTRIBUTES = {
   leadId: "leadId",
   campaignId: "campaignId",
-  callback: "baton_callback",
+  /** The one follow-up marker: the outbound AI flow resumes the conversation when it is set. */
+  callKind: FOLLOW_UP_CALL.attribute,
   origin: "baton_callback_origin",
 } as const;
 
@@ -114,7 +115,7 @@ async function run(deps: StartCallbackDependencies, raw: unknown): Promise<Start
       attributes: {
         [CALLBACK_ATTRIBUTES.leadId]: leadId,
         [CALLBACK_ATTRIBUTES.campaignId]: record.campaignId,
-        [CALLBACK_ATTRIBUTES.callback]: "true",
+        [CALLBACK_ATTRIBUTES.callKind]: FOLLOW_UP_CALL.value,
         [CALLBACK_ATTRIBUTES.origin]: record.origin,
       },
       clientToken: `${record.scheduleName}-v${version}`,

@@ -1,3 +1,4 @@
+import { ROUTE_ATTRIBUTES } from "../../contracts/callback.js";
 import type { ContactAttributes, ScreenPop } from "../../contracts/screen-pop.js";
 import { screenPopAttributes } from "./screen-pop.js";
 
@@ -62,17 +63,22 @@ export function planRoute(facts: RouteFacts): RoutePlan {
 
 /**
  * The compact summary set on the contact (`baton_*`, within Baton's 8 KB share), plus how it was routed so
- * the customer-queue flow can branch: `baton_route` = callback and `baton_callback_at` tell it to offer the
- * planned callback and end the call politely instead of holding the caller in an empty queue.
+ * the customer-queue flow can branch: `baton_route` = callback and `baton_callback_in_minutes` tell it to
+ * announce the planned callback and end the call politely instead of holding the caller in an empty queue.
  */
 export function routeAttributes(
   screenPop: ScreenPop,
-  route: { action: RouteAction; callbackAt?: string | undefined },
+  route: { action: RouteAction; callbackAt?: string | undefined; decidedAt?: string | undefined },
 ): ContactAttributes {
+  const minutes =
+    route.callbackAt && route.decidedAt
+      ? Math.max(1, Math.round((Date.parse(route.callbackAt) - Date.parse(route.decidedAt)) / 60_000))
+      : undefined;
   return {
     ...screenPopAttributes(screenPop),
-    baton_route: route.action,
-    ...(route.callbackAt ? { baton_callback_at: route.callbackAt } : {}),
+    [ROUTE_ATTRIBUTES.route]: route.action,
+    ...(route.callbackAt ? { [ROUTE_ATTRIBUTES.callbackAt]: route.callbackAt } : {}),
+    ...(minutes ? { [ROUTE_ATTRIBUTES.callbackInMinutes]: String(minutes) } : {}),
   };
 }
 

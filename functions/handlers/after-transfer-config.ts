@@ -32,6 +32,8 @@ const Schedules = {
   /** Role EventBridge Scheduler assumes to invoke start-callback. */
   BATON_SCHEDULER_ROLE_ARN: z.string().startsWith("arn:"),
   BATON_SCHEDULE_GROUP: z.string().min(1).default("default"),
+  /** SQS queue for schedule invocations Scheduler gave up on (the schedule target's dead-letter queue). */
+  BATON_CALLBACK_DLQ_ARN: z.string().startsWith("arn:").optional(),
   /** A follow-up at most this far in the past is called as soon as possible; older ones are refused. */
   BATON_CALLBACK_PAST_GRACE_MINUTES: z.coerce.number().int().min(0).max(1_440).default(15),
   /** Follow-ups further ahead are refused. */

@@ -27,6 +27,7 @@ const dependencies: CallbackDependencies = {
     targetArn: env.BATON_CALLBACK_FUNCTION_ARN,
     roleArn: env.BATON_SCHEDULER_ROLE_ARN,
     groupName: env.BATON_SCHEDULE_GROUP,
+    deadLetterArn: env.BATON_CALLBACK_DLQ_ARN,
   }),
   clock: () => new Date(),
   timing: callbackTiming(env),

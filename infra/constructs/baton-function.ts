@@ -29,12 +29,8 @@ export interface BatonFunctionProps {
   wildcardResourceReason?: string;
 }
 
-/** DynamoDB actions a function may be granted on the state table; each use names exactly what it calls. */
-export type StateTableAction =
-  | "dynamodb:GetItem"
-  | "dynamodb:PutItem"
-  | "dynamodb:UpdateItem"
-  | "dynamodb:ConditionCheckItem";
+/** DynamoDB actions a function may be granted on the state table (from infra/iam/sdk-permissions.ts). */
+export type StateTableAction = `dynamodb:${string}`;
 
 /** A Bedrock model the function may invoke, with the ARNs the invocation is checked against. */
 export interface BedrockModel {
@@ -100,7 +96,9 @@ export class BatonFunction extends NodejsFunction {
   }
 
   /** Grants exactly `actions` on the state table and sets BATON_TABLE_NAME. */
-  useStateTable(table: ITable, actions: readonly StateTableAction[]): this {
+  useStateTable(table: ITable, actions: readonly string[]): this {
+    if (actions.some((action) => !action.startsWith("dynamodb:")))
+      throw new Error(`not a DynamoDB action: ${actions.join(", ")}`);
     table.grant(this, ...actions);
     this.addEnvironment("BATON_TABLE_NAME", table.tableName);
     return this;

@@ -7,6 +7,7 @@ import {
 } from "aws-cdk-lib/aws-connect";
 import { Construct } from "constructs";
 import type { BatonConfig, HoursOfOperationDay, QueueSource } from "../config.js";
+import { scopedName } from "../names.js";
 
 export interface ConnectCenterProps {
   connect: BatonConfig["connect"];
@@ -49,7 +50,7 @@ export class ConnectCenter extends Construct {
 
     this.hours = new CfnHoursOfOperation(this, "ClosersHours", {
       instanceArn: this.instanceArn,
-      name: "Baton closers",
+      name: scopedName(this, "Baton closers", " "),
       description: "When Baton's human closers take calls; outside them the AI offers a callback",
       timeZone: props.timeZone,
       config: props.hoursOfOperation.map((day) => ({
@@ -65,7 +66,7 @@ export class ConnectCenter extends Construct {
           ? source.arn
           : new CfnQueue(this, `Queue-${name}`, {
               instanceArn: this.instanceArn,
-              name: source.connectName,
+              name: scopedName(this, source.connectName),
               description: `Baton closers for handoffs routed to "${name}"`,
               hoursOfOperationArn: this.hours.attrHoursOfOperationArn,
               ...(props.outboundCallerIdNumberArn
@@ -78,7 +79,7 @@ export class ConnectCenter extends Construct {
     if (!first) throw new Error("the campaign routes to no queue");
     this.routingProfile = new CfnRoutingProfile(this, "ClosersRoutingProfile", {
       instanceArn: this.instanceArn,
-      name: "Baton closers",
+      name: scopedName(this, "Baton closers", " "),
       description: "Closers: one voice call at a time from every Baton queue",
       defaultOutboundQueueArn: first,
       mediaConcurrencies: [{ channel: "VOICE", concurrency: 1 }],

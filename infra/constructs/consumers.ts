@@ -6,9 +6,11 @@ import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { CfnScheduleGroup } from "aws-cdk-lib/aws-scheduler";
 import { Construct } from "constructs";
 import type { RuleTarget } from "../../contracts/bus-rules.js";
+import { actionsOn, permissionsFor } from "../iam/sdk-permissions.js";
 import { acknowledge, findingResource } from "../nag.js";
-import type { ConsumerSpec } from "../rule-targets.js";
+import { type ConsumerSpec, plansCallbacks } from "../rule-targets.js";
 import { BatonFunction } from "./baton-function.js";
+import { EncryptedQueue } from "./encrypted-queue.js";
 
 export interface BusConsumersProps {
   /** The rule targets to deploy (only those whose handler exists). */
@@ -36,6 +38,8 @@ export class BusConsumers extends Construct {
   readonly startCallback: BatonFunction | undefined;
   readonly scheduleGroup: CfnScheduleGroup | undefined;
   readonly schedulerRole: Role | undefined;
+  /** Where EventBridge Scheduler puts a callback invocation it gave up on. */
+  readonly callbackDeadLetters: EncryptedQueue | undefined;
 
   constructor(
     scope: Construct,
@@ -44,7 +48,7 @@ export class BusConsumers extends Construct {
   ) {
     super(scope, id);
     const wanted = Object.entries(props.targets) as Array<[RuleTarget, ConsumerSpec]>;
-    const schedulesNeeded = wanted.some(([, spec]) => spec.needs.schedules);
+    const schedulesNeeded = wanted.some(([, spec]) => plansCallbacks(spec));
     if (schedulesNeeded && props.startCallback) {
       this.startCallback = this.consumer("StartCallback", "start-callback", props.startCallback);
       this.startCallback.useSetting("BATON_OUTBOUND_FLOW_ID", props.outboundFlowArn);
@@ -60,6 +64,11 @@ export class BusConsumers extends Construct {
         description: "EventBridge Scheduler runs Baton's start-callback function",
       });
       this.startCallback.grantInvoke(this.schedulerRole);
+      this.callbackDeadLetters = new EncryptedQueue(this, "CallbackDeadLetters", {
+        purpose: "callback schedules whose start-callback invocation kept failing",
+      });
+      // Scheduler sends to the target's dead-letter queue with the schedule's execution role.
+      this.callbackDeadLetters.queue.grantSendMessages(this.schedulerRole);
       acknowledge(
         this.schedulerRole,
         "AwsSolutions-IAM5",
@@ -68,7 +77,7 @@ export class BusConsumers extends Construct {
       );
     }
     for (const [target, spec] of wanted) {
-      if (spec.needs.schedules && !this.startCallback) {
+      if (plansCallbacks(spec) && !this.startCallback) {
         Annotations.of(this).addWarningV2(
           "baton:consumer-skipped",
           `${target} plans callbacks but functions/handlers/start-callback.ts does not exist; ${target} is not deployed`,
@@ -90,48 +99,60 @@ export class BusConsumers extends Construct {
       retentionDays: props.retentionDays,
       removalPolicy: props.removalPolicy,
     });
-    if (needs.table && needs.table.length > 0) fn.useStateTable(props.table, needs.table);
-    if (needs.publish) fn.useEventBus(props.bus);
+    const permissions = permissionsFor(needs.commands);
+    const tableActions = actionsOn(permissions, "state-table");
+    if (tableActions.length > 0) fn.useStateTable(props.table, tableActions);
+    if (actionsOn(permissions, "event-bus").length > 0) fn.useEventBus(props.bus);
     if (needs.queues) {
       fn.useSetting("BATON_QUEUE_MAP", Stack.of(this).toJsonString(props.queueArns));
       fn.useSetting("BATON_FALLBACK_QUEUE", props.fallbackQueue);
     }
-    if (needs.connect && needs.connect.length > 0) {
-      const contacts = `${props.instanceArn}/contact/*`;
-      fn.useSetting("BATON_CONNECT_INSTANCE_ID", props.instanceArn);
+    const contacts = `${props.instanceArn}/contact/*`;
+    const connectResources = {
+      "connect-contact": [contacts],
+      "connect-queue": Object.values(props.queueArns),
+      "connect-instance": [props.instanceArn],
+    } as const;
+    const connectKinds = (Object.keys(connectResources) as Array<keyof typeof connectResources>).filter(
+      (kind) => actionsOn(permissions, kind).length > 0,
+    );
+    if (connectKinds.length > 0) fn.useSetting("BATON_CONNECT_INSTANCE_ID", props.instanceArn);
+    for (const kind of connectKinds) {
       fn.addToRolePolicy(
         new PolicyStatement({
-          actions: [...needs.connect],
-          resources: [contacts, ...Object.values(props.queueArns)],
+          actions: actionsOn(permissions, kind),
+          resources: [...connectResources[kind]],
         }),
       );
+    }
+    if (connectKinds.includes("connect-contact")) {
       acknowledge(
         fn.role ?? fn,
         "AwsSolutions-IAM5",
-        "Contact ids exist only at run time; the statement is scoped to this instance's contacts (and Baton's queues).",
+        "Contact ids exist only at run time; the statement is scoped to this instance's contacts.",
         [`Resource::${findingResource(this, contacts)}`],
       );
     }
-    if (needs.schedules && this.scheduleGroup && this.schedulerRole && this.startCallback) {
+    const scheduleActions = actionsOn(permissions, "callback-schedule");
+    if (scheduleActions.length > 0 && this.scheduleGroup && this.schedulerRole && this.startCallback) {
       const { partition, region, account } = Stack.of(this);
       const group = this.scheduleGroup.name ?? "default";
       const schedules = `arn:${partition}:scheduler:${region}:${account}:schedule/${group}/*`;
-      fn.addToRolePolicy(
-        new PolicyStatement({
-          actions: ["scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule"],
-          resources: [schedules],
-        }),
-      );
-      fn.addToRolePolicy(
-        new PolicyStatement({
-          actions: ["iam:PassRole"],
-          resources: [this.schedulerRole.roleArn],
-          conditions: { StringEquals: { "iam:PassedToService": "scheduler.amazonaws.com" } },
-        }),
-      );
+      fn.addToRolePolicy(new PolicyStatement({ actions: scheduleActions, resources: [schedules] }));
+      if (actionsOn(permissions, "scheduler-role").length > 0) {
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ["iam:PassRole"],
+            resources: [this.schedulerRole.roleArn],
+            conditions: { StringEquals: { "iam:PassedToService": "scheduler.amazonaws.com" } },
+          }),
+        );
+      }
       fn.useSetting("BATON_CALLBACK_FUNCTION_ARN", this.startCallback.functionArn);
       fn.useSetting("BATON_SCHEDULER_ROLE_ARN", this.schedulerRole.roleArn);
       fn.useSetting("BATON_SCHEDULE_GROUP", group);
+      if (this.callbackDeadLetters)
+        fn.useSetting("BATON_CALLBACK_DLQ_ARN", this.callbackDeadLetters.queue.queueArn);
       acknowledge(
         fn.role ?? fn,
         "AwsSolutions-IAM5",

@@ -2,8 +2,10 @@ import { Stack } from "aws-cdk-lib";
 import { CfnContactFlow } from "aws-cdk-lib/aws-connect";
 import { Construct } from "constructs";
 import type { Campaign } from "../../contracts/campaign.js";
-import { aiFlow, screenPopGuideFlow } from "../flows/baton-flows.js";
+import { aiFlow, customerQueueFlow, screenPopGuideFlow } from "../flows/baton-flows.js";
 import { assertValidFlow, FLOW_LIMITS, type Flow } from "../flows/flow.js";
+import type { FlowType } from "../flows/language.js";
+import { scopedName } from "../names.js";
 
 export interface ContactFlowsProps {
   instanceArn: string;
@@ -14,14 +16,16 @@ export interface ContactFlowsProps {
 
 /**
  * The contact flows, built from the typed builders in infra/flows and checked by the flow walker at synth:
- * the screen-pop guide flow (DefaultAgentUI), the inbound AI flow and the outbound AI flow.
+ * the screen-pop guide flow (DefaultAgentUI), the customer-queue flow (CustomerQueue), the inbound AI flow
+ * and the outbound AI flow. Flow logs are on in every flow (UpdateFlowLoggingBehavior first).
  */
 export class ContactFlows extends Construct {
   readonly screenPop: CfnContactFlow;
+  readonly customerQueue: CfnContactFlow;
   readonly inbound: CfnContactFlow;
   readonly outbound: CfnContactFlow;
   /** The flows as built, by logical name (for tests and docs). */
-  readonly definitions: Record<"screenPop" | "inbound" | "outbound", Flow>;
+  readonly definitions: Record<"screenPop" | "customerQueue" | "inbound" | "outbound", Flow>;
   private readonly instanceArn: string;
 
   constructor(scope: Construct, id: string, props: ContactFlowsProps) {
@@ -32,26 +36,29 @@ export class ContactFlows extends Construct {
     const detailViewArn = `arn:${partition}:connect:${region}:aws:view/detail:1`;
     const screenPop = screenPopGuideFlow({ campaign: props.campaign, detailViewArn });
     this.screenPop = this.flow("ScreenPop", screenPop);
+    const customerQueue = customerQueueFlow();
+    this.customerQueue = this.flow("CustomerQueue", customerQueue, "CUSTOMER_QUEUE");
     const input = {
       campaign: props.campaign,
       botAliasArn: props.botAliasArn,
       queueArns: props.queueArns,
       screenPopFlowArn: this.screenPop.attrContactFlowArn,
+      customerQueueFlowArn: this.customerQueue.attrContactFlowArn,
     };
     const inbound = aiFlow("inbound", input);
     const outbound = aiFlow("outbound", input);
     this.inbound = this.flow("InboundAi", inbound);
     this.outbound = this.flow("OutboundAi", outbound);
-    this.definitions = { screenPop, inbound, outbound };
+    this.definitions = { screenPop, customerQueue, inbound, outbound };
   }
 
-  private flow(id: string, flow: Flow): CfnContactFlow {
-    assertValidFlow(flow, estimatedContent);
+  private flow(id: string, flow: Flow, type: FlowType = "CONTACT_FLOW"): CfnContactFlow {
+    assertValidFlow(flow, estimatedContent, type);
     return new CfnContactFlow(this, id, {
       instanceArn: this.instanceArn,
-      name: flow.Metadata.name,
+      name: scopedName(this, flow.Metadata.name, " "),
       description: flow.Metadata.description,
-      type: "CONTACT_FLOW",
+      type,
       state: "ACTIVE",
       content: Stack.of(this).toJsonString(flow),
     });

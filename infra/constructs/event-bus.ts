@@ -1,4 +1,4 @@
-import { Duration, Stack } from "aws-cdk-lib";
+import { Annotations, Duration, Stack } from "aws-cdk-lib";
 import { Archive, type CfnRule, EventBus, type EventPattern, Rule } from "aws-cdk-lib/aws-events";
 import { EventBus as EventBusTarget, LambdaFunction } from "aws-cdk-lib/aws-events-targets";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
@@ -9,11 +9,14 @@ import {
   type EventPattern as ContractPattern,
   type RuleTarget,
 } from "../../contracts/bus-rules.js";
+import { scopedName } from "../names.js";
 import { EncryptedQueue } from "./encrypted-queue.js";
 
 export interface BatonBusProps {
   /** How long the archive keeps events for replay. */
   archiveRetentionDays: number;
+  /** Only this instance's contact events are forwarded (an account can have several instances). */
+  connectInstanceArn: string;
 }
 
 /** Delivery settings of every rule target: retried for up to 4 hours, then kept in the rule's DLQ. */
@@ -32,7 +35,7 @@ export class BatonBus extends Construct {
   constructor(scope: Construct, id: string, props: BatonBusProps) {
     super(scope, id);
     this.bus = new EventBus(this, "Bus", {
-      eventBusName: "baton",
+      eventBusName: scopedName(this, "baton"),
       description: "Baton handoff, lead and nurture events (contracts/events)",
     });
     new Archive(this, "Archive", {
@@ -51,6 +54,8 @@ export class BatonBus extends Construct {
       eventPattern: {
         source: [CONNECT_CONTACT_EVENT.source],
         detailType: [CONNECT_CONTACT_EVENT.detailType],
+        // The documented samples carry the instance as detail.instanceArn (events-ref-connect).
+        detail: { instanceArn: [props.connectInstanceArn] },
       },
     });
     forward.addTarget(new EventBusTarget(this.bus, { deadLetterQueue: forwardDlq.queue }));
@@ -58,11 +63,18 @@ export class BatonBus extends Construct {
   }
 
   /**
-   * Deploys each rule with exactly its contract pattern, and a target (with its own DLQ) when the rule's
-   * consumer function exists.
+   * Deploys each rule whose consumer function exists, with exactly its contract pattern and a target with
+   * its own DLQ. A rule without its consumer is not deployed (a rule with no target only costs matching).
    */
   addRules(rules: readonly BusRule[], consumers: Partial<Record<RuleTarget, IFunction>>): void {
     for (const contract of rules) {
+      const consumer = consumers[contract.target];
+      if (!consumer) {
+        Annotations.of(this).addInfo(
+          `rule ${contract.name} not deployed: ${contract.target} is not written yet`,
+        );
+        continue;
+      }
       const rule = new Rule(this, `Rule-${contract.name}`, {
         eventBus: this.bus,
         ruleName: contract.name,
@@ -72,8 +84,6 @@ export class BatonBus extends Construct {
       // The CDK renders patterns through its own type; the contract's JSON goes in verbatim instead.
       (rule.node.defaultChild as CfnRule).addPropertyOverride("EventPattern", contract.pattern);
       this.rules.set(contract.name, rule);
-      const consumer = consumers[contract.target];
-      if (!consumer) continue;
       const dlq = new EncryptedQueue(this, `Dlq-${contract.name}`, {
         purpose: `events of rule ${contract.name} that ${contract.target} could not take`,
       });

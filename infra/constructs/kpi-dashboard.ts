@@ -1,7 +1,24 @@
 import { Duration } from "aws-cdk-lib";
 import { Dashboard, GraphWidget, MathExpression } from "aws-cdk-lib/aws-cloudwatch";
 import { Construct } from "constructs";
-import { HANDOFF_KPI_METRICS, HANDOFF_KPI_NAMESPACE } from "../../contracts/handoff-kpi.js";
+import {
+  HANDOFF_KPI_DIMENSIONS,
+  HANDOFF_KPI_METRICS,
+  HANDOFF_KPI_NAMESPACE,
+} from "../../contracts/handoff-kpi.js";
+import { scopedName } from "../names.js";
+
+/**
+ * The dimension set the KPI metrics are published with: the domain's campaign and trigger, plus the
+ * `service` dimension Powertools Metrics adds to every metric (its serviceName). A CloudWatch SEARCH schema
+ * must name the full set, or it matches nothing.
+ */
+export const KPI_DIMENSIONS = [HANDOFF_KPI_DIMENSIONS.campaign, "service", HANDOFF_KPI_DIMENSIONS.trigger];
+
+/** The SEARCH expression of one KPI metric over every campaign, trigger and publishing function. */
+export function kpiSearch(metric: string, statistic: string): string {
+  return `SEARCH('{${[HANDOFF_KPI_NAMESPACE, ...KPI_DIMENSIONS].join(",")}} MetricName="${metric}"', '${statistic}', 300)`;
+}
 
 /** One graph per handoff KPI, every campaign and trigger the KPI consumer has reported (EMF metrics). */
 export class KpiDashboard extends Construct {
@@ -9,15 +26,19 @@ export class KpiDashboard extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const search = (metric: string, statistic: string, label: string) =>
-      new MathExpression({
-        expression: `SEARCH('{${HANDOFF_KPI_NAMESPACE},campaign,trigger} MetricName="${metric}"', '${statistic}', 300)`,
-        label,
-        period: Duration.minutes(5),
-      });
     const graph = (title: string, metric: string, statistic: string) =>
-      new GraphWidget({ title, width: 12, left: [search(metric, statistic, title)] });
-    this.dashboard = new Dashboard(this, "Dashboard", { dashboardName: "Baton-Handoffs" });
+      new GraphWidget({
+        title,
+        width: 12,
+        left: [
+          new MathExpression({
+            expression: kpiSearch(metric, statistic),
+            label: title,
+            period: Duration.minutes(5),
+          }),
+        ],
+      });
+    this.dashboard = new Dashboard(this, "Dashboard", { dashboardName: scopedName(this, "Baton-Handoffs") });
     this.dashboard.addWidgets(
       graph("Handoffs", HANDOFF_KPI_METRICS.handoffs, "Sum"),
       graph("Transfer rate", HANDOFF_KPI_METRICS.transferred, "Average"),

@@ -5,6 +5,8 @@ import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-la
 import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { FUNCTION_COMMANDS } from "../iam/function-commands.js";
+import { actionsOn, permissionsFor } from "../iam/sdk-permissions.js";
 import type { BedrockModel } from "./baton-function.js";
 import { BatonFunction } from "./baton-function.js";
 import { EncryptedQueue } from "./encrypted-queue.js";
@@ -44,7 +46,7 @@ export class OutboxRelay extends Construct {
       wildcardResourceReason:
         "dynamodb:ListStreams supports no resource-level permissions (reading the stream itself is scoped to this table)",
     })
-      .useStateTable(props.table, ["dynamodb:UpdateItem"])
+      .useStateTable(props.table, actionsOn(permissionsFor(FUNCTION_COMMANDS["outbox-relay"]), "state-table"))
       .useEventBus(props.bus)
       // readEnvironment (functions/handlers/config.ts) requires BATON_MODEL_ID of every function; the relay
       // never calls Bedrock, so it gets the id and no Bedrock permission.

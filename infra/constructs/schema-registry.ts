@@ -1,6 +1,7 @@
 import { CfnRegistry, CfnSchema } from "aws-cdk-lib/aws-eventschemas";
 import { Construct } from "constructs";
 import { type EventJsonSchema, eventJsonSchemas } from "../../contracts/json-schema.js";
+import { scopedName } from "../names.js";
 
 /** EventBridge schema names: letters, dots, dashes, underscores and `@` (source@detail-type). */
 export const SCHEMA_NAME = /^[A-Za-z._@-]{1,385}$/;
@@ -18,7 +19,7 @@ export class SchemaRegistry extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     this.registry = new CfnRegistry(this, "Registry", {
-      registryName: "baton-events",
+      registryName: scopedName(this, "baton-events"),
       description: "Baton events (contracts/events/catalog.ts), one schema per detail-type",
     });
     for (const event of eventJsonSchemas()) {
@@ -68,13 +69,23 @@ export function eventEnvelopeSchema(event: EventJsonSchema): Record<string, unkn
 
 /**
  * Draft 2020-12 to draft 4 for what zod emits: `const` becomes a one-value `enum`, numeric
- * `exclusiveMinimum`/`exclusiveMaximum` become the boolean form, `$defs` become `definitions`.
+ * `exclusiveMinimum`/`exclusiveMaximum` become the boolean form, `$defs` become `definitions`, and
+ * `propertyNames` (draft 6, from records) becomes `patternProperties` when it has a pattern and is dropped
+ * when it only says the keys are strings (they always are).
  */
 export function toDraft4(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(toDraft4);
   if (node === null || typeof node !== "object") return node;
   const out: Record<string, unknown> = {};
+  const record = node as Record<string, unknown>;
+  const names = record.propertyNames as { pattern?: unknown } | undefined;
+  if (names && typeof names.pattern === "string") {
+    out.patternProperties = { [names.pattern]: toDraft4(record.additionalProperties ?? {}) };
+    out.additionalProperties = false;
+  }
   for (const [key, value] of Object.entries(node)) {
+    if (key === "propertyNames") continue;
+    if (key === "additionalProperties" && "additionalProperties" in out) continue;
     if (key === "const") out.enum = [value];
     else if (key === "$defs") out.definitions = toDraft4(value);
     else if (key === "$ref" && typeof value === "string")

@@ -1,3 +1,4 @@
+import { FOLLOW_UP_CALL, ROUTE_ATTRIBUTES } from "../../contracts/callback.js";
 import type { Campaign } from "../../contracts/campaign.js";
 import { SESSION } from "../../functions/application/lex-conversation.js";
 import { buildFlow, type Flow } from "./flow.js";
@@ -7,10 +8,9 @@ import {
   checkStaffing,
   compare,
   connectParticipantWithLexBot,
-  createCallbackContact,
   disconnectParticipant,
+  enableFlowLogging,
   type FlowAction,
-  getDigit,
   type JsonPath,
   messageParticipant,
   showView,
@@ -26,8 +26,8 @@ export const CONTACT_ATTRIBUTE = {
   queue: SESSION.queue,
   outcome: SESSION.outcome,
   endReason: SESSION.endReason,
-  /** Set by whoever starts an outbound call: "follow_up" makes the AI resume instead of greeting. */
-  callKind: "baton_call_kind",
+  /** Set by start-callback (and whoever starts a follow-up call): the AI resumes instead of greeting. */
+  callKind: FOLLOW_UP_CALL.attribute,
   leadId: SESSION.leadId,
   campaignId: SESSION.campaignId,
 } as const;
@@ -53,9 +53,12 @@ export interface AiFlowInput {
   queueArns: Record<string, string>;
   /** The guide flow set as the contact's DefaultAgentUI hook before the transfer. */
   screenPopFlowArn: string;
+  /** The customer-queue flow set as the contact's CustomerQueue hook: it announces a planned callback. */
+  customerQueueFlowArn: string;
 }
 
 const ID = {
+  logging: "Log this flow",
   talk: "AI conversation",
   resumeTalk: "AI follow-up conversation",
   callKind: "Follow-up or first call",
@@ -68,27 +71,21 @@ const ID = {
   popDetails: "Save screen pop details",
   popFact: (index: number) => `Save confirmed fact ${index + 1}`,
   hook: "Set screen pop for closer",
+  queueHook: "Set callback-aware queue flow",
   chooseQueue: "Choose closer queue",
   setQueue: (index: number) => `Set closer queue ${index + 1}`,
   hours: "Closers open",
   staffed: "Closers staffed",
   transfer: "Transfer to closer",
-  offer: "Offer callback",
-  callback: "Schedule callback",
-  callbackDone: "Confirm callback",
-  callbackFailed: "Callback failed",
-  goodbye: "Say goodbye",
+  noCloser: "No closer free",
   end: "End call",
 } as const;
 
 const LINES = {
-  offer:
-    "All of our specialists are busy right now. Press 1 and one of them will call you back at this number " +
-    "with the notes from our conversation, or press 2 to end the call.",
-  callbackDone:
-    "Thank you. A specialist will call you back shortly, and they will have everything we covered.",
-  callbackFailed: "I'm sorry, I couldn't book the callback. Please call us again a little later. Goodbye.",
-  goodbye: "Thank you for your time. Goodbye.",
+  /** The handoff router plans the AI callback (no closer available): the flow only tells the caller. */
+  noCloser:
+    "All of our specialists are busy right now, so we will call you back shortly at this number, " +
+    "with everything we covered today. Thank you for your time. Goodbye.",
 };
 
 /**
@@ -125,7 +122,7 @@ export function aiFlow(kind: "inbound" | "outbound", input: AiFlowInput): Flow {
         ]
       : [
           compare(ID.callKind, `$.Attributes.${CONTACT_ATTRIBUTE.callKind}`, {
-            equals: [["follow_up", ID.resumeTalk]],
+            equals: [[FOLLOW_UP_CALL.value, ID.resumeTalk]],
             NoMatchingCondition: ID.talk,
           }),
           connectParticipantWithLexBot(
@@ -172,8 +169,13 @@ export function aiFlow(kind: "inbound" | "outbound", input: AiFlowInput): Flow {
       kind === "inbound"
         ? "Inbound calls: the Baton AI qualifies the caller and hands off to a closer at the right moment"
         : "Campaign and follow-up calls: the Baton AI greets or resumes, and hands off to a closer",
-    start: kind === "inbound" ? ID.talk : ID.callKind,
-    actions: [...conversation, ...decision, ...transferPath(input)],
+    start: ID.logging,
+    actions: [
+      enableFlowLogging(ID.logging, kind === "inbound" ? ID.talk : ID.callKind),
+      ...conversation,
+      ...decision,
+      ...transferPath(input),
+    ],
   });
 }
 
@@ -233,6 +235,11 @@ function transferPath(input: AiFlowInput): FlowAction[] {
       }),
     ),
     updateContactEventHooks(ID.hook, "DefaultAgentUI", input.screenPopFlowArn, {
+      next: ID.queueHook,
+      NoMatchingError: ID.queueHook,
+    }),
+    // Without it the caller would hold in silence while the router plans a callback.
+    updateContactEventHooks(ID.queueHook, "CustomerQueue", input.customerQueueFlowArn, {
       next: ID.chooseQueue,
       NoMatchingError: ID.chooseQueue,
     }),
@@ -244,45 +251,70 @@ function transferPath(input: AiFlowInput): FlowAction[] {
       updateContactTargetQueue(ID.setQueue(index), input.queueArns[name] ?? "", {
         next: ID.hours,
         // A queue that cannot be set falls back to the fallback queue; the fallback queue to a callback.
-        NoMatchingError: index === fallbackIndex ? ID.offer : ID.setQueue(fallbackIndex),
+        NoMatchingError: index === fallbackIndex ? ID.noCloser : ID.setQueue(fallbackIndex),
       }),
     ),
     checkHoursOfOperation(ID.hours, undefined, {
       open: ID.staffed,
-      closed: ID.offer,
+      closed: ID.noCloser,
       NoMatchingError: ID.staffed,
     }),
     checkStaffing(ID.staffed, "NumberOfAgentsStaffed", {
       some: ID.transfer,
-      none: ID.offer,
+      NoMatchingCondition: ID.noCloser,
       NoMatchingError: ID.transfer,
     }),
     transferContactToQueue(ID.transfer, {
       next: ID.end,
-      QueueAtCapacity: ID.offer,
-      NoMatchingError: ID.offer,
+      QueueAtCapacity: ID.noCloser,
+      NoMatchingError: ID.noCloser,
     }),
-    getDigit(
-      ID.offer,
-      { text: LINES.offer, timeoutSeconds: 8 },
-      {
-        digits: { "1": ID.callback, "2": ID.goodbye },
-        // Silence or another key: the caller was on the way to a human, so keep them with a callback.
-        InputTimeLimitExceeded: ID.callback,
-        NoMatchingCondition: ID.callback,
-        NoMatchingError: ID.callback,
-      },
-    ),
-    createCallbackContact(
-      ID.callback,
-      { initialDelaySeconds: 30, maxAttempts: 3, retryDelaySeconds: 600 },
-      { next: ID.callbackDone, NoMatchingError: ID.callbackFailed },
-    ),
-    messageParticipant(ID.callbackDone, LINES.callbackDone, { next: ID.end, NoMatchingError: ID.end }),
-    messageParticipant(ID.callbackFailed, LINES.callbackFailed, { next: ID.end, NoMatchingError: ID.end }),
-    messageParticipant(ID.goodbye, LINES.goodbye, { next: ID.end, NoMatchingError: ID.end }),
+    // No closer: the handoff router (Handoff.Requested, no agent available) plans the AI callback; a Connect
+    // callback here as well would call the lead twice.
+    messageParticipant(ID.noCloser, LINES.noCloser, { next: ID.end, NoMatchingError: ID.end }),
     disconnectParticipant(ID.end),
   ];
+}
+
+const QUEUE_ID = {
+  logging: "Log this flow",
+  route: "Callback planned",
+  announce: "Announce callback",
+  hold: "Hold line",
+  end: "End call",
+} as const;
+
+/**
+ * The customer-queue flow of Baton's queues (CustomerQueue hook, set by the AI flows before the transfer):
+ * while the caller waits it looks at how the handoff router left the contact. Once the router has planned a
+ * callback (no closer free), the caller hears when the AI will call back and the call ends politely;
+ * otherwise a hold line plays and it looks again (Connect interrupts the flow when a closer takes the call).
+ */
+export function customerQueueFlow(): Flow {
+  const minutes = `$.Attributes.${ROUTE_ATTRIBUTES.callbackInMinutes}`;
+  return buildFlow({
+    name: "Baton customer queue",
+    description: "Callers waiting for a closer: announces the AI callback the router planned, else holds",
+    start: QUEUE_ID.logging,
+    actions: [
+      enableFlowLogging(QUEUE_ID.logging, QUEUE_ID.route),
+      compare(QUEUE_ID.route, `$.Attributes.${ROUTE_ATTRIBUTES.route}`, {
+        equals: [[ROUTE_ATTRIBUTES.callbackRoute, QUEUE_ID.announce]],
+        NoMatchingCondition: QUEUE_ID.hold,
+      }),
+      messageParticipant(
+        QUEUE_ID.announce,
+        `Thank you for waiting. No specialist is free right now, so we will call you back in about ${minutes} minutes, with everything we discussed. Goodbye.`,
+        { next: QUEUE_ID.end, NoMatchingError: QUEUE_ID.end },
+      ),
+      messageParticipant(
+        QUEUE_ID.hold,
+        "Thank you for holding. A specialist will be with you in a moment and will have everything we covered.",
+        { next: QUEUE_ID.route, NoMatchingError: QUEUE_ID.route },
+      ),
+      disconnectParticipant(QUEUE_ID.end),
+    ],
+  });
 }
 
 /**
@@ -295,8 +327,9 @@ export function screenPopGuideFlow(input: { campaign: Campaign; detailViewArn: s
     name: "Baton screen pop",
     description:
       "Shows the closer what the AI confirmed, the tone, the objections and an opener (DefaultAgentUI)",
-    start: "Show screen pop",
+    start: "Log this flow",
     actions: [
+      enableFlowLogging("Log this flow", "Show screen pop"),
       showView(
         "Show screen pop",
         {

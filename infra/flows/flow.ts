@@ -1,4 +1,12 @@
-import { ACTION_RULES, type ActionId, FLOW_LANGUAGE_VERSION, type FlowAction } from "./language.js";
+import {
+  ACTION_RULES,
+  type ActionId,
+  type ActionRule,
+  FLOW_LANGUAGE_VERSION,
+  type FlowAction,
+  type FlowType,
+  isActionType,
+} from "./language.js";
 
 /** The content of an AWS::Connect::ContactFlow. */
 export interface Flow {
@@ -60,7 +68,7 @@ export function buildFlow(spec: {
 
 /** Every action a transition of `action` leads to. */
 export function successors(action: FlowAction): ActionId[] {
-  const { NextAction, Conditions = [], Errors = [] } = action.Transitions;
+  const { NextAction, Conditions = [], Errors = [] } = action.Transitions ?? {};
   return [
     ...(NextAction ? [NextAction] : []),
     ...Conditions.map((condition) => condition.NextAction),
@@ -69,11 +77,17 @@ export function successors(action: FlowAction): ActionId[] {
 }
 
 /**
- * Everything wrong with a flow, as sentences (empty when it is fine): dangling transitions, actions not
- * reachable from StartAction, unhandled errors, bad identifiers, conditions an action does not accept, a
- * missing NextAction, too many actions, content too long. `serialize` gives the content as deployed.
+ * Everything wrong with a flow, as sentences (empty when it is fine): the rules of ACTION_RULES for each
+ * action (a NextAction on every non-terminal action, the error branches the service requires and no others,
+ * accepted condition operators, parameters, the flow types the action may appear in), and across the flow:
+ * dangling transitions, actions not reachable from StartAction, bad identifiers, too many actions, content
+ * too long. `serialize` gives the content as deployed.
  */
-export function checkFlow(flow: Flow, serialize: (flow: Flow) => string = JSON.stringify): string[] {
+export function checkFlow(
+  flow: Flow,
+  serialize: (flow: Flow) => string = JSON.stringify,
+  flowType: FlowType = "CONTACT_FLOW",
+): string[] {
   const problems: string[] = [];
   const byId = new Map<ActionId, FlowAction>();
   for (const action of flow.Actions) {
@@ -88,32 +102,16 @@ export function checkFlow(flow: Flow, serialize: (flow: Flow) => string = JSON.s
   if (!byId.has(flow.StartAction)) problems.push(`StartAction "${flow.StartAction}" is no action`);
 
   for (const action of flow.Actions) {
-    const rules = ACTION_RULES[action.Type];
     const where = `"${action.Identifier}" (${action.Type})`;
     for (const target of successors(action)) {
       if (!byId.has(target)) problems.push(`${where} goes to "${target}", which is no action`);
       if (target === action.Identifier) problems.push(`${where} goes to itself`);
     }
-    const handled = new Set((action.Transitions.Errors ?? []).map((error) => error.ErrorType));
-    for (const error of rules.errors) {
-      if (!handled.has(error)) problems.push(`${where} does not handle ${error}`);
+    if (!isActionType(action.Type)) {
+      problems.push(`${where}: no evidence that Connect accepts this action type`);
+      continue;
     }
-    for (const error of handled) {
-      if (!(rules.errors as readonly string[]).includes(error))
-        problems.push(`${where} cannot raise ${error}`);
-    }
-    for (const condition of action.Transitions.Conditions ?? []) {
-      if (!(rules.operators as readonly string[]).includes(condition.Condition.Operator)) {
-        problems.push(`${where} does not accept the ${condition.Condition.Operator} operator`);
-      }
-    }
-    if (rules.next && !action.Transitions.NextAction) problems.push(`${where} has no NextAction`);
-    if (!rules.next && action.Transitions.NextAction) problems.push(`${where} takes no NextAction`);
-    if (action.Type === "CheckHoursOfOperation") {
-      const operands = (action.Transitions.Conditions ?? []).map((c) => c.Condition.Operands[0]).sort();
-      if (operands.join() !== "False,True")
-        problems.push(`${where} needs exactly the True and False conditions`);
-    }
+    problems.push(...actionProblems(action, ACTION_RULES[action.Type], flowType).map((p) => `${where} ${p}`));
   }
 
   const reachable = reachableFrom(flow.StartAction, byId);
@@ -130,9 +128,53 @@ export function checkFlow(flow: Flow, serialize: (flow: Flow) => string = JSON.s
   return problems;
 }
 
+/** What one action breaks of its rule (the sources are named beside each rule in language.ts). */
+function actionProblems(action: FlowAction, rule: ActionRule, flowType: FlowType): string[] {
+  const problems: string[] = [];
+  const transitions = action.Transitions ?? {};
+  const errors = transitions.Errors ?? [];
+  const conditions = transitions.Conditions ?? [];
+  if (rule.flowTypes && !rule.flowTypes.includes(flowType))
+    problems.push(`is not allowed in a ${flowType} flow`);
+  if (rule.next === "none") {
+    if (
+      action.Transitions === undefined ||
+      Object.keys(action.Transitions).some((key) => key !== "NextAction")
+    )
+      problems.push("ends the flow and takes no transitions");
+    else if (transitions.NextAction !== undefined) problems.push("ends the flow and takes no NextAction");
+  } else if (!transitions.NextAction) {
+    problems.push("has no NextAction (Connect refuses it: Transitions.NextAction is a required property)");
+  }
+  const handled = new Set(errors.map((error) => error.ErrorType));
+  for (const error of rule.requiredErrors) {
+    if (!handled.has(error)) problems.push(`does not handle ${error}`);
+  }
+  for (const error of handled) {
+    if (!(rule.errors as readonly string[]).includes(error)) problems.push(`cannot raise ${error}`);
+  }
+  if (rule.conditionsRequired && conditions.length === 0) problems.push("needs at least one condition");
+  for (const condition of conditions) {
+    if (!(rule.operators as readonly string[]).includes(condition.Condition.Operator)) {
+      problems.push(`does not accept the ${condition.Condition.Operator} operator`);
+    }
+  }
+  if (rule.fixedOperands) {
+    const operands = conditions.map((c) => c.Condition.Operands[0]).sort();
+    if (operands.join() !== [...rule.fixedOperands].sort().join())
+      problems.push(`needs exactly the ${rule.fixedOperands.join(" and ")} conditions`);
+  }
+  problems.push(...rule.parameters(action.Parameters ?? {}));
+  return problems;
+}
+
 /** Throws one error listing every problem of the flow. */
-export function assertValidFlow(flow: Flow, serialize?: (flow: Flow) => string): Flow {
-  const problems = checkFlow(flow, serialize);
+export function assertValidFlow(
+  flow: Flow,
+  serialize?: (flow: Flow) => string,
+  flowType: FlowType = "CONTACT_FLOW",
+): Flow {
+  const problems = checkFlow(flow, serialize, flowType);
   if (problems.length > 0) {
     throw new Error(`contact flow "${flow.Metadata.name}" is invalid: ${problems.join("; ")}`);
   }

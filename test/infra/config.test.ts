@@ -122,6 +122,10 @@ describe("configuration from CDK context", () => {
       { outboundCallerIdNumberArn: "+15555550100" },
       /^outboundCallerIdNumberArn: expected a Connect phone number ARN/,
     ],
+    [
+      { outboundCallerIdNumberArn: undefined },
+      /^outboundCallerIdNumberArn: missing; callbacks are placed from queue "baton-closers", which Baton creates, and a queue needs an outbound caller ID/,
+    ],
   ])("rejects %j naming the key", (overrides, expected) => {
     expect(failure(overrides)).toMatch(expected);
   });

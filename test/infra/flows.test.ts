@@ -13,6 +13,7 @@ const input = {
   botAliasArn: "arn:aws:lex:us-east-1:111122223333:bot-alias/BOTID12345/ALIASID123",
   queueArns: { "baton-closers": ARN("queue/closers"), "baton-senior-closers": ARN("queue/senior") },
   screenPopFlowArn: ARN("contact-flow/screen-pop"),
+  customerQueueFlowArn: ARN("contact-flow/customer-queue"),
 };
 const FLOWS: Record<string, Flow> = {
   inbound: aiFlow("inbound", input),
@@ -63,7 +64,7 @@ describe.each(Object.entries(FLOWS))("the %s flow", (_name, flow) => {
     expect(estimatedContent(flow).length).toBeLessThan(256_000);
   });
 
-  it("handles every error each action can raise, and no other", () => {
+  it("handles every error each action can raise (more than the service requires), and no other", () => {
     for (const action of flow.Actions) {
       const handled = (action.Transitions.Errors ?? []).map((error) => error.ErrorType).sort();
       expect(handled, action.Identifier).toEqual([...ACTION_RULES[action.Type].errors].sort());
@@ -126,31 +127,34 @@ describe("the AI flows", () => {
         "CheckMetricData",
         "TransferContactToQueue",
       ]);
-      const hook = find(flow, "UpdateContactEventHooks")[0];
-      expect(hook?.Parameters.EventHooks).toEqual({ DefaultAgentUI: input.screenPopFlowArn });
+      const hooks = find(flow, "UpdateContactEventHooks").map((h) => h.Parameters.EventHooks);
+      expect(hooks).toEqual([
+        { DefaultAgentUI: input.screenPopFlowArn },
+        { CustomerQueue: input.customerQueueFlowArn },
+      ]);
     },
   );
 
-  it("never queues into a full, closed or empty queue: those offer and schedule a callback", () => {
+  it("never queues into a full, closed or empty queue, and never books a second callback there", () => {
     const flow = FLOWS.inbound as Flow;
     const actions = byId(flow);
-    const [offer] = find(flow, "GetParticipantInput");
-    const [callback] = find(flow, "CreateCallbackContact");
     const [transfer] = find(flow, "TransferContactToQueue");
     const [hours] = find(flow, "CheckHoursOfOperation");
     const [staffed] = find(flow, "CheckMetricData");
     const errorTarget = (action: FlowAction | undefined, type: string) =>
       action?.Transitions.Errors?.find((error) => error.ErrorType === type)?.NextAction;
-    expect(errorTarget(transfer, "QueueAtCapacity")).toBe(offer?.Identifier);
+    const noCloser = errorTarget(transfer, "QueueAtCapacity");
     expect(hours?.Transitions.Conditions?.find((c) => c.Condition.Operands[0] === "False")?.NextAction).toBe(
-      offer?.Identifier,
+      noCloser,
     );
-    expect(staffed?.Transitions.NextAction).toBe(offer?.Identifier);
+    expect(errorTarget(staffed, "NoMatchingCondition")).toBe(noCloser);
     expect(staffed?.Parameters.MetricType).toBe("NumberOfAgentsStaffed");
-    expect(offer?.Transitions.Conditions?.find((c) => c.Condition.Operands[0] === "1")?.NextAction).toBe(
-      callback?.Identifier,
-    );
-    expect(actions.get(callback?.Transitions.NextAction ?? "")?.Type).toBe("MessageParticipant");
+    // The handoff router plans the one (AI) callback; the flow tells the caller and ends politely.
+    const told = actions.get(noCloser ?? "");
+    expect(told?.Type).toBe("MessageParticipant");
+    expect(String(told?.Parameters.Text)).toMatch(/call you back/);
+    expect(actions.get(told?.Transitions.NextAction ?? "")?.Type).toBe("DisconnectParticipant");
+    expect(flow.Actions.map((a) => a.Type)).not.toContain("GetParticipantInput");
   });
 
   it("routes each campaign queue name to its queue ARN, and anything else to the fallback queue", () => {
@@ -244,7 +248,7 @@ describe("the flow walker", () => {
       return actions;
     });
     expect(checkFlow(flow).join()).toMatch(/goes to "Nowhere", which is no action/);
-    expect(checkFlow(flow).join()).toMatch(/does not handle NoMatchingCondition/);
+    expect(checkFlow(flow).join()).toMatch(/cannot raise NoMatchingError/);
   });
 
   it("finds an unreachable action, a bad identifier, too many actions and too much content", () => {
@@ -279,7 +283,7 @@ describe("the flow walker", () => {
                   Conditions: [
                     {
                       NextAction: action.Identifier,
-                      Condition: { Operator: "NumberGreaterThan", Operands: ["1"] },
+                      Condition: { Operator: "NumberEquals" as "Equals", Operands: ["1"] },
                     },
                   ],
                 },
@@ -289,7 +293,7 @@ describe("the flow walker", () => {
     );
     const problems = checkFlow(flow).join("\n");
     expect(problems).toMatch(/\(UpdateContactTargetQueue\) has no NextAction/);
-    expect(problems).toMatch(/\(Compare\) does not accept the NumberGreaterThan operator/);
+    expect(problems).toMatch(/\(Compare\) does not accept the NumberEquals operator/);
     expect(problems).toMatch(/goes to itself/);
   });
 });

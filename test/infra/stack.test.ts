@@ -114,13 +114,20 @@ describe("event bus", () => {
     }
   });
 
-  it("forwards Amazon Connect contact events from the default bus and archives everything", () => {
+  it("forwards this instance's Amazon Connect contact events (only) from the default bus and archives everything", () => {
     const forward = ofType("AWS::Events::Rule").find(([, r]) => r.Properties.EventBusName === undefined)?.[1];
     expect(forward?.Properties.EventPattern).toEqual({
       source: ["aws.connect"],
       "detail-type": ["Amazon Connect Contact Event"],
+      detail: { instanceArn: [stack.connect.instanceArn] },
     });
     template.hasResourceProperties("AWS::Events::Archive", { RetentionDays: 30 });
+  });
+
+  it("deploys no rule without a target", () => {
+    for (const [id, rule] of ofType("AWS::Events::Rule")) {
+      expect((rule.Properties.Targets as unknown[] | undefined)?.length ?? 0, id).toBeGreaterThan(0);
+    }
   });
 
   it("registers every event's JSON Schema (draft 4, whole event) in the schema registry", () => {
@@ -233,7 +240,7 @@ describe("IAM", () => {
     const mine = statements().filter((s) => text(resources[s.id]?.Properties.Roles).includes(role));
     const table = mine.find((s) => actions(s).includes("dynamodb:GetItem"));
     expect(actions(table ?? {}).sort()).toEqual(
-      ["dynamodb:ConditionCheckItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"].sort(),
+      ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"].sort(),
     );
     expect(text(table?.Resource)).toContain(logicalId(stack.state.table));
     const bus = mine.find((s) => actions(s).includes("events:PutEvents"));
@@ -243,15 +250,43 @@ describe("IAM", () => {
     expect(text(model?.Resource)).toContain("foundation-model/amazon.nova-lite-v1:0");
   });
 
-  it("gives the relay only UpdateItem on the table, besides the stream", () => {
-    const role = logicalId(stack.relay.fn.role);
-    const mine = statements().filter((s) => text(resources[s.id]?.Properties.Roles).includes(role));
-    const writes = mine
+  const roleStatements = (fn: { role?: unknown } | undefined) => {
+    const role = logicalId(fn?.role);
+    return statements().filter((s) => text(resources[s.id]?.Properties.Roles).includes(role));
+  };
+
+  it("lets the relay re-read the contact it relays (GetItem) and clear it (UpdateItem), nothing more", () => {
+    const items = roleStatements(stack.relay.fn)
       .flatMap(actions)
       .filter((a) =>
         /^dynamodb:(PutItem|UpdateItem|DeleteItem|GetItem|BatchWriteItem|BatchGetItem|Query|Scan)$/.test(a),
       );
-    expect(writes).toEqual(["dynamodb:UpdateItem"]);
+    expect(items.sort()).toEqual(["dynamodb:GetItem", "dynamodb:UpdateItem"]);
+  });
+
+  it("lets start-callback look up the number it calls back (DescribeContact) and place the call", () => {
+    const connect = roleStatements(stack.consumers.startCallback)
+      .flatMap(actions)
+      .filter((a) => a.startsWith("connect:"));
+    expect(connect.sort()).toEqual(["connect:DescribeContact", "connect:StartOutboundVoiceContact"]);
+  });
+
+  it("gives the callback schedules' target a dead-letter queue the scheduler role may send to", () => {
+    const dlq = logicalId(stack.consumers.callbackDeadLetters?.queue);
+    for (const fn of [
+      stack.consumers.functions["handoff-router"],
+      stack.consumers.functions["handback-scheduler"],
+    ]) {
+      const environment = resources[logicalId(fn)]?.Properties.Environment as
+        | { Variables: Record<string, unknown> }
+        | undefined;
+      const variables = environment?.Variables ?? {};
+      expect(text(variables.BATON_CALLBACK_DLQ_ARN)).toContain(dlq);
+    }
+    const send = roleStatements({ role: stack.consumers.schedulerRole }).find((s) =>
+      actions(s).includes("sqs:SendMessage"),
+    );
+    expect(text(send?.Resource)).toContain(dlq);
   });
 
   it("uses no AWS managed policies", () => {
@@ -323,9 +358,10 @@ describe("Amazon Connect", () => {
     expect(((profile?.Properties.QueueConfigs ?? []) as unknown[]).length).toBe(queues.length);
   });
 
-  it("deploys the three flows, whose transfer path names the bot, the queues and the screen-pop flow", () => {
+  it("deploys the four flows, whose transfer path names the bot, the queues and both hook flows", () => {
     const flows = ofType("AWS::Connect::ContactFlow");
     expect(flows.map(([, f]) => f.Properties.Name).sort()).toEqual([
+      "Baton customer queue",
       "Baton inbound AI",
       "Baton outbound AI",
       "Baton screen pop",
@@ -335,14 +371,17 @@ describe("Amazon Connect", () => {
     for (const expected of [
       "TransferContactToQueue",
       "QueueAtCapacity",
-      "CreateCallbackContact",
       "DefaultAgentUI",
+      "CustomerQueue",
       logicalId(stack.flows.screenPop),
+      logicalId(stack.flows.customerQueue),
       logicalId(stack.bot.alias),
     ]) {
       expect(content).toContain(expected);
     }
     expect(inbound?.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/LexBotAssociation/)]));
+    const queueFlow = flows.find(([, f]) => f.Properties.Name === "Baton customer queue")?.[1];
+    expect(queueFlow?.Properties.Type).toBe("CUSTOMER_QUEUE");
   });
 });
 
@@ -365,6 +404,7 @@ describe("handoff KPI dashboard", () => {
     const body = JSON.stringify(Object.values(dashboards));
     // Assess
     expect(Object.keys(dashboards)).toHaveLength(1);
+    expect(body).toContain("{Baton,campaign,service,trigger}");
     for (const metric of ["HandoffTransferred", "HandoffDropOff", "TimeToHuman", "HandoffClosed"]) {
       expect(body).toContain(metric);
     }

@@ -111,7 +111,7 @@ describe("start-callback", () => {
       Attributes: {
         leadId: "lead-42",
         campaignId: "default",
-        baton_callback: "true",
+        baton_call_kind: "follow_up",
         baton_callback_origin: "handback",
       },
       ClientToken: `${record.scheduleName}-v1`,

@@ -9,10 +9,11 @@ import {
   TransferContactCommand,
   UpdateContactAttributesCommand,
 } from "@aws-sdk/client-connect";
-import { CreateScheduleCommand, SchedulerClient } from "@aws-sdk/client-scheduler";
+import { CreateScheduleCommand, DeleteScheduleCommand, SchedulerClient } from "@aws-sdk/client-scheduler";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import { CallbackTargetInput } from "../../contracts/callback.js";
+import { HandoffAccepted } from "../../contracts/events/catalog.js";
 import { ConnectContactCenter } from "../../functions/adapters/connect-contact-center.js";
 import { EventBridgeCallbackScheduler } from "../../functions/adapters/eventbridge-callback-scheduler.js";
 import { InMemoryEventPublisher, InMemoryMetricsSink } from "../../functions/adapters/in-memory.js";
@@ -29,7 +30,7 @@ import transferResponse from "../fixtures/connect/transfer-contact-response.json
 import createScheduleResponse from "../fixtures/scheduler/create-schedule-response.json" with {
   type: "json",
 };
-import { handoffRequestedEvent, T0 } from "../support/handoff-events.js";
+import { envelope, handoffRequestedEvent, T0 } from "../support/handoff-events.js";
 import { InMemoryCallbackStore, InMemoryHandoffStores } from "../support/in-memory-after-transfer.js";
 
 const connect = mockClient(ConnectClient);
@@ -120,6 +121,7 @@ describe("handoff router", () => {
     connect.on(UpdateContactAttributesCommand).resolves({});
     connect.on(TransferContactCommand).resolves(transferResponse);
     scheduler.on(CreateScheduleCommand).resolves(createScheduleResponse);
+    scheduler.on(DeleteScheduleCommand).resolves({});
   });
 
   it("stores the screen pop and sets the summary on a voice contact, leaving the transfer to the flow", async () => {
@@ -221,10 +223,45 @@ describe("handoff router", () => {
     expect(connect.commandCalls(UpdateContactAttributesCommand)[0]?.args[0].input.Attributes).toMatchObject({
       baton_route: "callback",
       baton_callback_at: "2026-11-20T10:30:02.000Z",
+      baton_callback_in_minutes: "30",
     });
     expect(callbackStore.leads.get("lead-1")?.note).toBe("closer's earlier note");
     expect(stores.handoffs.get(VOICE_CONTACT)?.facts.callback?.scheduledFor).toBe("2026-11-20T10:30:02.000Z");
     expect(callbackStore.callbacks.get("lead-1")).toMatchObject({ status: "scheduled", origin: "no_closer" });
+  });
+
+  it("withdraws the no-closer callback when a closer answers after all, and only that one", async () => {
+    // Prepare
+    const { deps, callbackStore } = setup();
+    callbackStore.addLead("lead-1");
+    describes(describeVoice);
+    agents(noneAvailable);
+    await routeHandoff(deps, handoffRequestedEvent(VOICE_CONTACT, { leadId: "lead-1" }));
+    const accepted = (contactId: string) =>
+      envelope(HandoffAccepted.source, HandoffAccepted.detailType, {
+        meta: {
+          id: `Handoff.Accepted:${contactId}:accepted`,
+          schemaVersion: "1",
+          occurredAt: "2026-11-20T10:01:00.000Z",
+          contactId,
+          campaignId: "default",
+          leadId: "lead-1",
+        },
+        trigger: "qualified",
+        queue: "baton-closers",
+        timeToHumanMs: 58_000,
+      });
+    // Act
+    const otherContact = await routeHandoff(deps, accepted(TASK_CONTACT));
+    const sameContact = await routeHandoff(deps, accepted(VOICE_CONTACT));
+    // Assess
+    expect(otherContact).toMatchObject({
+      status: "callback_withdrawn",
+      callback: { status: "nothing_to_cancel" },
+    });
+    expect(sameContact).toMatchObject({ status: "callback_withdrawn", callback: { status: "cancelled" } });
+    expect(scheduler.commandCalls(DeleteScheduleCommand)).toHaveLength(1);
+    expect(callbackStore.callbacks.get("lead-1")).toMatchObject({ status: "cancelled" });
   });
 
   it("treats an empty metric result as nobody staffed", async () => {

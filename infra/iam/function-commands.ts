@@ -1,0 +1,43 @@
+import type { CommandUse } from "./sdk-permissions.js";
+
+/**
+ * The SDK commands each Baton function's adapters send (the handler file wires the adapters; the adapter
+ * files name the commands). Grants are derived from these lists through SDK_COMMAND_PERMISSIONS, and
+ * test/infra/iam-follows-code.test.ts fails when a handler sends a command missing here or a listed one is
+ * never sent.
+ */
+const STATE_TABLE_READ_WRITE = ["GetCommand", "PutCommand", "UpdateCommand"] as const;
+const SCHEDULES = ["CreateScheduleCommand", "UpdateScheduleCommand", "DeleteScheduleCommand"] as const;
+
+export const FUNCTION_COMMANDS = {
+  /** DynamoDbStateStore (read, conditional put or a two-put transaction, publish marks), EventBridge, Bedrock. */
+  "conversation-turn": [
+    ...STATE_TABLE_READ_WRITE,
+    { command: "TransactWriteCommand", items: ["Put"] },
+    "PutEventsCommand",
+    "ConverseCommand",
+  ],
+  /** relay-outbox.ts re-reads the contact (GetItem) before it publishes, then clears what it published. */
+  "outbox-relay": ["GetCommand", "UpdateCommand", "PutEventsCommand"],
+  "handoff-router": [
+    ...STATE_TABLE_READ_WRITE,
+    "PutEventsCommand",
+    "DescribeContactCommand",
+    "GetCurrentMetricDataCommand",
+    "UpdateContactAttributesCommand",
+    "TransferContactCommand",
+    ...SCHEDULES,
+  ],
+  "handoff-kpi": [...STATE_TABLE_READ_WRITE, "PutEventsCommand"],
+  "handback-scheduler": [...STATE_TABLE_READ_WRITE, ...SCHEDULES],
+  /** Reads the callback and the lead, claims and records (UpdateItem), looks the number up, places the call. */
+  "start-callback": [
+    "GetCommand",
+    "UpdateCommand",
+    "DescribeContactCommand",
+    "StartOutboundVoiceContactCommand",
+  ],
+  "crm-sync-example": [],
+} as const satisfies Record<string, readonly CommandUse[]>;
+
+export type BatonFunctionName = keyof typeof FUNCTION_COMMANDS;
