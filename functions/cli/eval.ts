@@ -1,14 +1,16 @@
 import { performance } from "node:perf_hooks";
-import { CampaignRegistry, defaultCampaign } from "../domain/campaigns.js";
 import { type EvaluationReport, evaluate, type Scores } from "../domain/evaluation.js";
+import { loadCampaignRegistry, takeCampaignsOption } from "./campaign-option.js";
 import { loadTranscripts, usage } from "./load-transcripts.js";
 
-/** `npm run eval -- <corpus.jsonl> [--json] [--misses]`: the engine and two baselines against the labels. */
-const args = process.argv.slice(2);
-const file =
-  args.find((arg) => !arg.startsWith("--")) ??
-  usage("usage: npm run eval -- <corpus.jsonl> [--json] [--misses]");
-const campaigns = new CampaignRegistry([defaultCampaign]);
+/**
+ * `npm run eval -- <corpus.jsonl> [--campaigns <dir>] [--json] [--misses]`: the engine and two baselines
+ * against the labels, each conversation under the campaign it names (from `campaigns/` unless told).
+ */
+const USAGE = "usage: npm run eval -- <corpus.jsonl> [--campaigns <dir>] [--json] [--misses]";
+const { dir, rest: args } = takeCampaignsOrUsage(process.argv.slice(2));
+const file = args.find((arg) => !arg.startsWith("--")) ?? usage(USAGE);
+const campaigns = await loadCampaignRegistry(dir);
 const all = await loadTranscripts(file);
 const transcripts = all.filter((transcript) => {
   if (campaigns.has(transcript.campaign)) return true;
@@ -49,5 +51,13 @@ function printTable(r: EvaluationReport, tps: number): void {
     console.log(
       `${name.padEnd(16)}${[s.onTime, s.early, s.late, s.missed, s.false, s.triggerAccuracy, s.slotF1].map((x) => ` ${pct(x)}`).join("")}`,
     );
+  }
+}
+
+function takeCampaignsOrUsage(argv: string[]): ReturnType<typeof takeCampaignsOption> {
+  try {
+    return takeCampaignsOption(argv);
+  } catch (error) {
+    return usage(`${(error as Error).message}\n${USAGE}`);
   }
 }
