@@ -79,13 +79,18 @@ interface Example {
   total: number;
   /** Tokens in the example, function words included: the span its words may cover in a turn. */
   width: number;
+  /**
+   * An example with one content word among function words ("on the phones", "me and my husband") says
+   * something only with its function words: they must stand around the content word, in order (one
+   * may be missing when there are three or more).
+   */
+  shape?: { words: string[]; content: number; missable: number };
 }
 
 interface Index {
   examples: Example[];
   /**
-   * Examples with a single content word among function words ("on the phones", "calls into") say
-   * something only as a whole: they match as the phrase, in order, one capture group per value.
+   * Examples of function words only ("just me") match as the phrase, in order, one capture group per value.
    */
   phrases: { pattern: RegExp; values: string[] } | null;
   /** Stemmed word -> examples that use it (with the word's position in `terms`). */
@@ -95,7 +100,7 @@ interface Index {
 }
 
 function buildIndex(values: Readonly<Record<string, CategoryValue>>): Index {
-  const parsed: Array<{ value: string; terms: string[]; width: number }> = [];
+  const parsed: Array<{ value: string; terms: string[]; width: number; shape?: Example["shape"] }> = [];
   const valuesUsing = new Map<string, Set<string>>();
   const phrases = new Map<string, string[]>();
   for (const [value, { examples }] of Object.entries(values)) {
@@ -103,11 +108,20 @@ function buildIndex(values: Readonly<Record<string, CategoryValue>>): Index {
       const words = tokenize(phrase.toLowerCase()).map((token) => token.form);
       // At most 30 words an example: one bit each in the per-turn mask.
       const terms = [...new Set(words.filter((word) => !FUNCTION_WORDS.has(word)).map(stem))].slice(0, 30);
-      if (terms.length === 0 || (terms.length === 1 && words.length > 1)) {
+      if (terms.length === 0) {
         phrases.set(value, [...(phrases.get(value) ?? []), words.join(" ")]);
         continue;
       }
-      parsed.push({ value, terms, width: words.length });
+      const functionWords = words.filter((word) => FUNCTION_WORDS.has(word)).length;
+      const shape =
+        terms.length === 1 && functionWords > 0
+          ? {
+              words: words.map((word) => (FUNCTION_WORDS.has(word) ? word : stem(word))),
+              content: words.findIndex((word) => !FUNCTION_WORDS.has(word)),
+              missable: functionWords >= 3 ? 1 : 0,
+            }
+          : undefined;
+      parsed.push({ value, terms, width: words.length, ...(shape ? { shape } : {}) });
       for (const term of terms) {
         const users = valuesUsing.get(term) ?? new Set<string>();
         users.add(value);
@@ -117,9 +131,16 @@ function buildIndex(values: Readonly<Record<string, CategoryValue>>): Index {
   }
   const valueCount = Object.keys(values).length;
   const idf = (term: string) => Math.log(1 + valueCount / (valuesUsing.get(term)?.size ?? 1));
-  const examples: Example[] = parsed.map(({ value, terms, width }) => {
+  const examples: Example[] = parsed.map(({ value, terms, width, shape }) => {
     const weights = terms.map(idf);
-    return { value, terms, weights, total: weights.reduce((a, b) => a + b, 0), width };
+    return {
+      value,
+      terms,
+      weights,
+      total: weights.reduce((a, b) => a + b, 0),
+      width,
+      ...(shape ? { shape } : {}),
+    };
   });
   const postings = new Map<string, Array<{ example: number; term: number }>>();
   examples.forEach((example, exampleIndex) => {
@@ -215,8 +236,6 @@ interface Match {
 class TurnScratch {
   /** Bit per example word found in the turn, by example. */
   readonly masks: Int32Array;
-  /** Offset of the first word of an example found in the turn, by example. */
-  readonly firsts: Int32Array;
   readonly touched: number[] = [];
   /** Hits in turn order (example, word position, term, similarity, start and end offsets). */
   count = 0;
@@ -226,12 +245,15 @@ class TurnScratch {
   start = new Int32Array(256);
   end = new Int32Array(256);
   similarity = new Float64Array(256);
+  /** The turn's words in speech form, and their offsets. */
+  readonly forms: string[] = [];
+  readonly wordStarts: number[] = [];
+  readonly wordEnds: number[] = [];
   /** Typo lookups and stems by word form. */
   readonly memo: Memo = new Map();
 
   constructor(examples: number) {
     this.masks = new Int32Array(examples);
-    this.firsts = new Int32Array(examples);
   }
 
   push(
@@ -284,19 +306,24 @@ function phraseMatch(index: Index, text: string): Match | null {
 }
 
 function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null {
-  const { masks, firsts, touched } = turn;
+  const { masks, touched } = turn;
   touched.length = 0;
   turn.count = 0;
+  turn.forms.length = 0;
+  turn.wordStarts.length = 0;
+  turn.wordEnds.length = 0;
   WORD.lastIndex = 0;
   let position = 0;
   for (let found = WORD.exec(text); found; found = WORD.exec(text), position++) {
+    const end = found.index + found[0].length;
+    turn.forms.push(found[0].includes("'") ? found[0].replace(/'/g, "") : found[0]);
+    turn.wordStarts.push(found.index);
+    turn.wordEnds.push(end);
     const hit = lookup(index, found[0], turn.memo);
     if (!hit) continue;
-    const end = found.index + found[0].length;
     for (const posting of hit.postings) {
       if (masks[posting.example] === 0) {
         touched.push(posting.example);
-        firsts[posting.example] = found.index;
       }
       masks[posting.example] = (masks[posting.example] ?? 0) | (1 << posting.term);
       turn.push(posting.example, position, posting.term, hit.similarity, found.index, end);
@@ -309,12 +336,13 @@ function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null 
     const example = index.examples[exampleIndex];
     if (!example) continue;
     // Most examples share a word or two with the turn: skip those that cannot reach a partial match,
-    // and, once a full match is found, those that cannot be a full match mentioned earlier.
+    // and, once a full match is found, those that cannot be a full match.
     const bound = upperBound(example, mask);
     if (bound < PARTIAL) continue;
-    if (best && best.coverage >= EXACT && (bound < EXACT || (firsts[exampleIndex] ?? 0) > best.first))
-      continue;
-    const match = bestWindow(example, exampleIndex, turn);
+    if (best && best.coverage >= EXACT && bound < EXACT) continue;
+    const match = example.shape
+      ? shapeMatch(example, example.shape, exampleIndex, turn)
+      : bestWindow(example, exampleIndex, turn);
     if (match && (!best || better(match, best))) best = match;
   }
   return best;
@@ -328,14 +356,54 @@ function upperBound(example: Example, mask: number): number {
   return example.total > 0 ? weight / example.total : 0;
 }
 
-/** Higher coverage first; among full matches the earliest mention (then the longer example) wins. */
+/**
+ * Higher coverage first; among full matches the one that explains more of the turn (more weight: "my
+ * husband and our kids" is a family, not a couple), then the earliest mention.
+ */
 function better(a: Match, b: Match): boolean {
   const fullA = a.coverage >= EXACT;
   const fullB = b.coverage >= EXACT;
   if (fullA !== fullB) return fullA;
   if (!fullA && a.coverage !== b.coverage) return a.coverage > b.coverage;
-  if (a.first !== b.first) return a.first < b.first;
-  return a.weight > b.weight;
+  if (Math.abs(a.weight - b.weight) > 1e-9) return a.weight > b.weight;
+  return a.first < b.first;
+}
+
+/** The example's function words around its content word, in order; the first place it fits. */
+function shapeMatch(
+  example: Example,
+  shape: NonNullable<Example["shape"]>,
+  exampleIndex: number,
+  turn: TurnScratch,
+): Match | null {
+  for (let hit = 0; hit < turn.count; hit++) {
+    if (turn.example[hit] !== exampleIndex) continue;
+    const at = turn.position[hit] ?? 0;
+    let missing = 0;
+    let left = at;
+    for (let word = shape.content - 1; word >= 0 && missing <= shape.missable; word--) {
+      const found = turn.forms.lastIndexOf(shape.words[word] ?? "", left - 1);
+      if (found >= 0 && left - found <= 1 + shape.missable) left = found;
+      else missing++;
+    }
+    let right = at;
+    for (let word = shape.content + 1; word < shape.words.length && missing <= shape.missable; word++) {
+      const found = turn.forms.indexOf(shape.words[word] ?? "", right + 1);
+      if (found >= 0 && found - right <= 1 + shape.missable) right = found;
+      else missing++;
+    }
+    if (missing > shape.missable) continue;
+    const start = turn.wordStarts[left] ?? 0;
+    return {
+      value: example.value,
+      coverage: 1,
+      weight: example.total,
+      first: start,
+      start,
+      end: turn.wordEnds[right] ?? start,
+    };
+  }
+  return null;
 }
 
 /** The densest window of the example's words in the turn. */
@@ -444,7 +512,8 @@ function askedOnlyPattern(
   if (entries.length === 0) return null;
   const names = entries.map(([name]) => name);
   const groups = entries.map(
-    ([, value]) => `((?<![a-z])(?:${(value.whenAsked ?? []).map(escapeRegex).join("|")}))`,
+    ([, value]) =>
+      `((?<![a-z])(?:${(value.whenAsked ?? []).map((word) => escapeRegex(word.toLowerCase())).join("|")}))`,
   );
   const pattern = new RegExp(groups.join("|"));
   return {
