@@ -63,6 +63,18 @@ describe("category values recognised by similarity to their examples", () => {
     expect(matcher.read("we have two offices", false)?.value).toBe("remote");
   });
 
+  it("quotes every touching match of the value, not just one of them", () => {
+    // Prepare
+    const matcher = categoryMatcher({
+      replace: { label: "Replace", examples: ["replace", "old pbx"] },
+      costs: { label: "Costs", examples: ["cut costs"] },
+    });
+    // Act
+    const reading = matcher.read("we want to replace our old pbx, and cut costs", false);
+    // Assess
+    expect(reading).toEqual({ value: "replace", confidence: 0.7, quote: "replace our old pbx" });
+  });
+
   it("takes the earliest full match when a turn names two values", () => {
     expect(COVERAGE.read("life insurance first, then car insurance", false)?.value).toBe("life");
   });

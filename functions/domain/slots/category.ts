@@ -237,6 +237,8 @@ class TurnScratch {
   /** Bit per example word found in the turn, by example. */
   readonly masks: Int32Array;
   readonly touched: number[] = [];
+  /** Full matches found in this turn, for the quote. */
+  readonly fulls: Match[] = [];
   /** Hits in turn order (example, word position, term, similarity, start and end offsets). */
   count = 0;
   example = new Int32Array(256);
@@ -330,6 +332,9 @@ function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null 
     }
   }
   let best: Match | null = phraseMatch(index, text);
+  const fulls = turn.fulls;
+  fulls.length = 0;
+  if (best) fulls.push(best);
   for (const exampleIndex of touched) {
     const mask = masks[exampleIndex] ?? 0;
     masks[exampleIndex] = 0;
@@ -343,9 +348,35 @@ function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null 
     const match = example.shape
       ? shapeMatch(example, example.shape, exampleIndex, turn)
       : bestWindow(example, exampleIndex, turn);
+    if (match && match.coverage >= EXACT) fulls.push(match);
     if (match && (!best || better(match, best))) best = match;
   }
-  return best;
+  return best && best.coverage >= EXACT ? widenQuote(best, fulls, text) : best;
+}
+
+/** The quote spans every full match of the same value that touches it ("replace our" + "old pbx"). */
+function widenQuote(best: Match, fulls: readonly Match[], text: string): Match {
+  let { start, end } = best;
+  // Two spans touch when at most two function words stand between them.
+  const touching = (from: number, to: number) =>
+    from >= to ||
+    text
+      .slice(from, to)
+      .split(/[^a-z0-9']+/)
+      .filter(Boolean)
+      .every((word, index) => index < 2 && FUNCTION_WORDS.has(word.replace(/'/g, "")));
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const other of fulls) {
+      if (other.value !== best.value || !(touching(other.end, start) && touching(end, other.start))) continue;
+      if (other.start < start || other.end > end) {
+        start = Math.min(start, other.start);
+        end = Math.max(end, other.end);
+        grown = true;
+      }
+    }
+  }
+  return start === best.start && end === best.end ? best : { ...best, start, end };
 }
 
 function upperBound(example: Example, mask: number): number {
