@@ -28,6 +28,8 @@ const FAKE_ENVIRONMENT: Record<string, string> = {
   BATON_TABLE_NAME: "baton-bench",
   BATON_EVENT_BUS_NAME: "baton",
   BATON_MODEL_ID: "us.amazon.nova-lite-v1:0",
+  BATON_CAMPAIGN_APPLICATION: "baton-campaigns",
+  BATON_CAMPAIGN_ENVIRONMENT: "live",
   BATON_CONNECT_INSTANCE_ID:
     "arn:aws:connect:us-east-1:111122223333:instance/00000000-0000-4000-8000-000000000000",
   BATON_QUEUE_MAP:

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import type { Transcript } from "../contracts/transcript.js";
-import { defaultCampaign } from "../functions/domain/campaigns.js";
+import { readCampaignFolder } from "../functions/adapters/campaign-folder.js";
+import { CampaignRegistry, defaultCampaign } from "../functions/domain/campaigns.js";
 import { processCustomerTurn, recordLine, startContact } from "../functions/domain/engine.js";
 import { type EvaluationReport, evaluate } from "../functions/domain/evaluation.js";
 import { parseTranscriptFile } from "../functions/domain/transcript-file.js";
@@ -18,8 +19,12 @@ export async function loadCorpus(path: string): Promise<Transcript[]> {
 
 export async function corpusFigures(files: readonly string[]): Promise<CorpusFigures[]> {
   const figures: CorpusFigures[] = [];
+  // Each conversation is scored under the campaign it names, from the shipped campaign files.
+  const campaigns = new CampaignRegistry(
+    (await readCampaignFolder(new URL("../campaigns", import.meta.url).pathname)).campaigns,
+  );
   for (const file of files) {
-    figures.push({ file, report: evaluate(await loadCorpus(file), () => defaultCampaign) });
+    figures.push({ file, report: evaluate(await loadCorpus(file), (id) => campaigns.get(id)) });
   }
   return figures;
 }

@@ -13,6 +13,8 @@ for (const { file, report } of await corpusFigures([
   "test/corpus/dev-b.jsonl",
   "test/corpus/dev-c.jsonl",
   "test/corpus/holdout.jsonl",
+  "test/corpus/insurance-quotes.jsonl",
+  "test/corpus/ledgerly-demo.jsonl",
 ])) {
   const e = report.engine;
   const best = Math.max(report.baselines.keyword.onTime, report.baselines.qualifiedOnly.onTime);

@@ -11,12 +11,31 @@ const SlotName = z
  * - amount: money, ranges and bounds, per month or year;
  * - authority: who decides (decision_maker | joint | not_decision_maker);
  * - timeline: relative times and dates, bucketed by days from the call;
- * - category: one of `values`, each recognised by its phrases.
+ * - category: one of `values`, each recognised by similarity to a few example phrases.
  */
 export const SlotKind = z.enum(["amount", "authority", "timeline", "category"]);
 export type SlotKind = z.infer<typeof SlotKind>;
 
-export const SlotDefinition = z.strictObject({
+/** The value id the screen pop, the events and the labels use (e.g. `replace_phone_system`). */
+const ValueKey = z.string().min(1).max(1000);
+
+/**
+ * One value of a category slot: a label for the closer and a few ways a customer says it. Examples are
+ * matched by similarity (words and character n-grams), so "need to insure my condo" also matches
+ * "insurance for a condo" and "insurence for my condo"; five to fifteen varied examples are plenty.
+ */
+export const CategoryValue = z.strictObject({
+  label: z.string().min(1).max(100),
+  examples: z.array(z.string().min(2).max(200)).min(1).max(200),
+  /** Short words that name this value only as an answer to the slot's question ("remote", "crm"). */
+  whenAsked: z.array(z.string().min(2).max(60)).max(100).optional(),
+});
+export type CategoryValue = z.infer<typeof CategoryValue>;
+
+/** Before campaigns had labels and examples, a value was a list of phrases: still read, as examples. */
+const LegacyPhraseList = z.array(z.string().min(2)).min(1);
+
+const SlotFields = {
   name: SlotName,
   label: z.string().min(1).max(60),
   description: z.string().max(500),
@@ -26,11 +45,16 @@ export const SlotDefinition = z.strictObject({
   question: z.string().min(1).max(500),
   /** Words in the AI's line that show it is asking for this slot, so a bare answer can be attributed. */
   askedBy: z.array(z.string().min(2)).default([]),
-  /** For `category` slots: canonical value -> phrases that express it. */
-  values: z.record(z.string().min(1), z.array(z.string().min(2)).min(1)).optional(),
-  /** For `category` slots: word stems per value, used only on the answer to this slot's question. */
+  /** For `category` slots: value id -> its label and example phrases (or, in older files, a phrase list). */
+  values: z.record(ValueKey, z.union([CategoryValue, LegacyPhraseList])).optional(),
+  /** Older files: word stems per value, read only on the answer to this slot's question (now `whenAsked`). */
   stems: z.record(z.string().min(1), z.array(z.string().min(2)).min(1)).optional(),
-});
+};
+
+export const SlotDefinition = z.strictObject(SlotFields).transform(({ stems, values, ...slot }) => ({
+  ...slot,
+  ...(values ? { values: upgradeValues(values, stems) } : {}),
+}));
 export type SlotDefinition = z.infer<typeof SlotDefinition>;
 
 /** The turn reader's calibrated probability from which a signal counts (functions/domain/reader). */
@@ -55,6 +79,26 @@ export const ReaderThresholds = z.strictObject({
   deferral: probability(0.5),
 });
 export type ReaderThresholds = z.infer<typeof ReaderThresholds>;
+/** Legacy phrase lists become examples; legacy stems become `whenAsked`; the label comes from the id. */
+function upgradeValues(
+  values: Record<string, CategoryValue | string[]>,
+  stems: Record<string, string[]> | undefined,
+): Record<string, CategoryValue> {
+  const upgraded: Record<string, CategoryValue> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const current = Array.isArray(value) ? { label: labelOf(key), examples: value } : value;
+    const legacyStems = stems?.[key];
+    upgraded[key] = legacyStems
+      ? { ...current, whenAsked: [...(current.whenAsked ?? []), ...legacyStems] }
+      : current;
+  }
+  return upgraded;
+}
+
+function labelOf(key: string): string {
+  const words = key.replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 export const Thresholds = z.strictObject({
   /** A slot counts as confirmed from this confidence on. */
@@ -96,6 +140,8 @@ export type RouteTrigger = z.infer<typeof RouteTrigger>;
 
 export const Campaign = z
   .strictObject({
+    /** Editors read the JSON Schema named here (`contracts/json-schema/campaign.json`). */
+    $schema: z.string().optional(),
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "campaign ids are lower-kebab-case"),
     name: z.string().min(1).max(100),
     product: z.strictObject({
@@ -121,6 +167,13 @@ export const Campaign = z
         });
       }
       seen.add(slot.name);
+      if (slot.kind !== "category" && slot.values) {
+        ctx.addIssue({
+          code: "custom",
+          message: `only category slots have values (this one is "${slot.kind}")`,
+          path: ["slots", index, "values"],
+        });
+      }
       if (slot.kind === "category" && !slot.values) {
         ctx.addIssue({
           code: "custom",

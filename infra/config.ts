@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { isDeepStrictEqual } from "node:util";
+import { dirname, resolve } from "node:path";
 import * as z from "zod";
 import type { Campaign } from "../contracts/campaign.js";
-import { defaultCampaign, parseCampaign } from "../functions/domain/campaigns.js";
+import { formatProblems, readCampaignFolderSync } from "../functions/adapters/campaign-folder.js";
+import { parseCampaign } from "../functions/domain/campaigns.js";
 
 /**
  * The deployment's configuration, read from CDK context (cdk.json or `-c key=value`) and validated before
@@ -134,7 +134,10 @@ export interface BatonConfig {
     | { kind: "create"; instanceAlias: string };
   bedrock: { modelId: string; region: string };
   campaignFile: string;
+  /** The default campaign (campaignFile): its greeting, id and queues shape the flows. */
   campaign: Campaign;
+  /** Every campaign in campaignFile's folder, deployed to AppConfig (the default among them). */
+  campaigns: Campaign[];
   /** Keyed by the queue name the campaign routes to (`routes` in the campaign). */
   queues: Record<string, QueueSource>;
   hoursOfOperation: HoursOfOperationDay[];
@@ -175,6 +178,7 @@ export function readConfig(context: (key: string) => unknown, cwd: string = proc
     );
   }
   const campaign = readCampaign(parsed.campaignFile, cwd);
+  const campaigns = readCampaigns(campaign, resolve(cwd, parsed.campaignFile));
   const queues = queueSources(campaign, parsed.queues, connect);
   const callbackQueue = campaign.routes.system_fallback;
   if (queues[callbackQueue]?.kind === "create" && !parsed.outboundCallerIdNumberArn) {
@@ -189,6 +193,7 @@ export function readConfig(context: (key: string) => unknown, cwd: string = proc
     bedrock: { modelId: parsed.bedrockModelId, region: parsed.bedrockRegion },
     campaignFile: parsed.campaignFile,
     campaign,
+    campaigns,
     queues,
     hoursOfOperation: Object.entries(parsed.hoursOfOperation)
       .map(([day, range]) => toDay(day as Day, range))
@@ -237,15 +242,29 @@ function readCampaign(file: string, cwd: string): Campaign {
   } catch (error) {
     throw new BatonConfigError("campaignFile", (error as Error).message);
   }
-  // The conversation-turn function bundles campaigns/default.json (functions/domain/campaigns.ts): a
-  // different campaign here would route and script calls the function does not know.
-  if (!isDeepStrictEqual(campaign, defaultCampaign)) {
-    throw new BatonConfigError(
-      "campaignFile",
-      `${file} (campaign "${campaign.id}") differs from campaigns/default.json, the only campaign the conversation-turn function bundles; edit campaigns/default.json instead`,
-    );
-  }
   return campaign;
+}
+
+/**
+ * The campaign files beside campaignFile, all deployed: a file with a problem stops the synth (naming file,
+ * line and field), and every campaign must route to the queues the default campaign's deployment creates.
+ */
+function readCampaigns(defaultCampaign: Campaign, defaultPath: string): Campaign[] {
+  const folder = readCampaignFolderSync(dirname(defaultPath));
+  const [rejected] = folder.rejected;
+  if (rejected) throw new BatonConfigError("campaignFile", formatProblems(rejected).join("; "));
+  const queues = new Set(Object.values(defaultCampaign.routes));
+  for (const campaign of folder.campaigns) {
+    const unknown = Object.values(campaign.routes).find((queue) => !queues.has(queue));
+    if (unknown) {
+      throw new BatonConfigError(
+        "campaignFile",
+        `campaign "${campaign.id}" routes to queue "${unknown}", which the default campaign (${defaultCampaign.id}) does not; the deployment creates only ${[...queues].join(", ")}`,
+      );
+    }
+  }
+  const others = folder.campaigns.filter((campaign) => campaign.id !== defaultCampaign.id);
+  return [defaultCampaign, ...others];
 }
 
 function queueSources(

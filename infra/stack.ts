@@ -6,6 +6,7 @@ import type { Construct } from "constructs";
 import { busRules, type RuleTarget } from "../contracts/bus-rules.js";
 import type { BatonConfig } from "./config.js";
 import { BatonFunction, bedrockModel } from "./constructs/baton-function.js";
+import { CampaignConfig } from "./constructs/campaign-config.js";
 import { ConnectCenter } from "./constructs/connect-center.js";
 import { BusConsumers } from "./constructs/consumers.js";
 import { ContactFlows } from "./constructs/contact-flows.js";
@@ -38,6 +39,7 @@ export class BatonStack extends Stack {
   readonly state: StateTable;
   readonly bus: BatonBus;
   readonly conversationTurn: BatonFunction;
+  readonly campaigns: CampaignConfig;
   readonly relay: OutboxRelay;
   readonly consumers: BusConsumers;
   readonly bot: LexBot;
@@ -86,6 +88,8 @@ export class BatonStack extends Stack {
       .useBedrockModel(model)
       .useSetting("BATON_DEFAULT_CAMPAIGN", config.campaign.id)
       .useSetting("BATON_FALLBACK_QUEUE", config.campaign.routes.system_fallback);
+    this.campaigns = new CampaignConfig(this, "Campaigns", { campaigns: config.campaigns });
+    this.campaigns.grantRead(this.conversationTurn);
 
     this.relay = new OutboxRelay(this, "OutboxRelay", {
       entry: entry("functions/handlers/outbox-relay.ts"),

@@ -1,4 +1,7 @@
 import { resolve } from "node:path";
+import type { Campaign } from "../contracts/campaign.js";
+import { formatProblems, readCampaignFolder } from "../functions/adapters/campaign-folder.js";
+import { defaultCampaign } from "../functions/domain/campaigns.js";
 import { parseStartArgs, type StartOptions, USAGE } from "./cli/args.js";
 import { runDemo } from "./cli/demo.js";
 import { LocalDynamoDbError } from "./dynamodb/local-dynamodb.js";
@@ -45,7 +48,14 @@ async function main(argv: readonly string[]): Promise<number> {
 async function serve(options: StartOptions, log: Log): Promise<number> {
   const dataDir = resolve(options.dataDir);
   log.info("Baton local: starting");
-  const stack = await startLocalStack({ dataDir, port: options.port, log, paceMs: options.paceMs });
+  const campaigns = await loadCampaigns(options.campaignsDir, log);
+  const stack = await startLocalStack({
+    dataDir,
+    port: options.port,
+    log,
+    paceMs: options.paceMs,
+    campaigns,
+  });
   log.info("ready");
   process.stdout.write(
     [
@@ -96,3 +106,18 @@ main(process.argv.slice(2)).then(
     process.exit(1);
   },
 );
+
+/** The campaign picker offers every good file of the folder; a file with problems is named and skipped. */
+async function loadCampaigns(dir: string, log: Log): Promise<Campaign[]> {
+  const folder = await readCampaignFolder(resolve(dir)).catch((error: NodeJS.ErrnoException) => {
+    log.warn(`campaigns: cannot read ${dir} (${error.code ?? error.message}); offering the bundled default`);
+    return { campaigns: [defaultCampaign], rejected: [] };
+  });
+  for (const rejected of folder.rejected) {
+    for (const line of formatProblems(rejected)) log.warn(`campaign skipped: ${line}`);
+  }
+  log.info(
+    `campaigns: ${folder.campaigns.map((campaign) => campaign.id).join(", ") || "none"} (from ${dir})`,
+  );
+  return folder.campaigns;
+}

@@ -1,24 +1,28 @@
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { lexiconReader } from "../../bench/baseline/lexicon-reader.js";
-import { CampaignRegistry, defaultCampaign } from "../domain/campaigns.js";
 import { type EvaluationReport, evaluate, type Scores } from "../domain/evaluation.js";
 import { FORMS, transcriptInForm } from "../domain/forms.js";
 import { defaultTurnReader } from "../domain/reader/default-reader.js";
 import { replayedSecondOpinion } from "../domain/reader/second-opinion.js";
 import type { TurnReader } from "../domain/reader/turn-reader.js";
+import { DEFAULT_CAMPAIGN_DIR, loadCampaignRegistry } from "./campaign-option.js";
 import { loadTranscripts, usage } from "./load-transcripts.js";
 import { loadReadings, recordReadings } from "./recorded-readings.js";
 
 const READERS: Record<string, TurnReader> = { local: defaultTurnReader, lexicon: lexiconReader };
 
 const USAGE =
-  "usage: npm run eval -- <corpus.jsonl> [--form written|speech|chat] [--reader local|lexicon|bedrock [--readings <file.jsonl>] [--record]] [--json] [--misses]";
+  "usage: npm run eval -- <corpus.jsonl> [--campaigns <dir>] [--form written|speech|chat] [--reader local|lexicon|bedrock [--readings <file.jsonl>] [--record]] [--json] [--misses]";
 
-/** `npm run eval -- <corpus.jsonl> ...`: the engine and two baselines against the labels. */
+/**
+ * `npm run eval -- <corpus.jsonl> ...`: the engine and two baselines against the labels, each conversation
+ * under the campaign it names (from `campaigns/` unless told).
+ */
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
   options: {
+    campaigns: { type: "string", default: DEFAULT_CAMPAIGN_DIR },
     form: { type: "string", default: "written" },
     reader: { type: "string", default: "local" },
     json: { type: "boolean", default: false },
@@ -33,7 +37,7 @@ const chosen =
   options.reader === "bedrock"
     ? "bedrock"
     : (READERS[options.reader] ?? usage(`unknown --reader "${options.reader}"; ${USAGE}`));
-const campaigns = new CampaignRegistry([defaultCampaign]);
+const campaigns = await loadCampaignRegistry(options.campaigns);
 const all = (await loadTranscripts(file)).map((transcript) => transcriptInForm(transcript, form));
 const transcripts = all.filter((transcript) => {
   if (campaigns.has(transcript.campaign)) return true;

@@ -1,24 +1,31 @@
 import type { Transcript } from "../../contracts/transcript.js";
-import { CampaignRegistry, defaultCampaign } from "../domain/campaigns.js";
 import { replayTranscript } from "../domain/replay.js";
 import { screenPopAttributes } from "../domain/screen-pop.js";
+import { loadCampaignRegistry, takeCampaignsOption } from "./campaign-option.js";
 import { readTranscriptFile, usage } from "./load-transcripts.js";
 import { printContactLensFacts, printRestart } from "./print-restart.js";
 import { loadScreenPopFile } from "./screen-pop-file.js";
 
 /**
- * `npm run replay -- <file.jsonl | contact-lens.json> [--screen-pop <file.json>]`: signals, slots and decision
+ * `npm run replay -- <file.jsonl | contact-lens.json> [--campaigns <dir>] [--screen-pop <file.json>]`: signals, slots and decision
  * per turn, the screen pop, and (when the call has closer turns) the restart KPI of the human part.
  * Exits 1 when anything in the file could not be read or nothing was replayed.
  */
-const USAGE = "usage: npm run replay -- <transcripts.jsonl | contact-lens.json> [--screen-pop <file.json>]";
-const args = process.argv.slice(2);
+const USAGE =
+  "usage: npm run replay -- <transcripts.jsonl | contact-lens.json> [--campaigns <dir>] [--screen-pop <file.json>]";
+let options: ReturnType<typeof takeCampaignsOption>;
+try {
+  options = takeCampaignsOption(process.argv.slice(2));
+} catch (error) {
+  usage(`${(error as Error).message}\n${USAGE}`);
+}
+const args = options.rest;
 const popAt = args.indexOf("--screen-pop");
 const screenPopPath = popAt >= 0 ? (args[popAt + 1] ?? usage(USAGE)) : undefined;
 const file =
   args.filter((_, index) => popAt < 0 || (index !== popAt && index !== popAt + 1))[0] ?? usage(USAGE);
 const givenScreenPop = screenPopPath ? await loadScreenPopFile(screenPopPath) : undefined;
-const campaigns = new CampaignRegistry([defaultCampaign]);
+const campaigns = await loadCampaignRegistry(options.dir);
 
 export function printReplay(transcript: Transcript): void {
   const campaign = campaigns.get(transcript.campaign);

@@ -32,4 +32,7 @@ export class CampaignRegistry {
   has(id: string): boolean {
     return this.byId.has(id);
   }
+  list(): Campaign[] {
+    return [...this.byId.values()];
+  }
 }

@@ -5,9 +5,8 @@ import { phraseRegex } from "./text.js";
 export interface CompiledSlot {
   definition: SlotDefinition;
   askedBy: RegExp | null;
+  /** Category slots: recognises a value by similarity to its examples. */
   category: CategoryMatcher | null;
-  /** Looser match by word stems, used only when the AI just asked for this slot. */
-  categoryStems: CategoryMatcher | null;
 }
 
 export interface CompiledCampaign {
@@ -20,7 +19,7 @@ export interface CompiledCampaign {
 
 const cache = new WeakMap<Campaign, CompiledCampaign>();
 
-/** Regexes are built once per campaign object, not once per turn. */
+/** Regexes and example indexes are built once per campaign object, not once per turn. */
 export function compileCampaign(campaign: Campaign): CompiledCampaign {
   const cached = cache.get(campaign);
   if (cached) return cached;
@@ -30,7 +29,6 @@ export function compileCampaign(campaign: Campaign): CompiledCampaign {
       definition,
       askedBy: definition.askedBy.length > 0 ? phraseRegex(definition.askedBy, "g") : null,
       category: definition.values ? categoryMatcher(definition.values) : null,
-      categoryStems: definition.stems ? categoryMatcher(definition.stems, true) : null,
     })),
     required: campaign.slots.filter((slot) => slot.required).map((slot) => slot.name),
     sticky: new Set(campaign.slots.filter((slot) => slot.kind === "category").map((slot) => slot.name)),

@@ -36,9 +36,7 @@ export function extractSlots(
             ? readTimeline(clause, asked)
             : kind === "authority"
               ? readAuthority(clause, asked)
-              : (slot.category?.read(clause, asked) ??
-                (asked ? slot.categoryStems?.read(clause, asked) : null) ??
-                null);
+              : (slot.category?.read(clause, asked) ?? null);
       if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
     }
     if (!best) continue;

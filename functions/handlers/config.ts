@@ -10,6 +10,11 @@ const Environment = z.object({
   BATON_DEFAULT_CAMPAIGN: z.string().min(1).default("default"),
   BATON_FALLBACK_QUEUE: z.string().min(1).default("baton-closers"),
   BATON_MAX_SILENT_TURNS: z.coerce.number().int().min(1).max(10).default(3),
+  /** AWS AppConfig application and environment holding one configuration profile per campaign. */
+  BATON_CAMPAIGN_APPLICATION: z.string().min(1),
+  BATON_CAMPAIGN_ENVIRONMENT: z.string().min(1),
+  /** Seconds a campaign is served from memory before AppConfig is asked again. */
+  BATON_CAMPAIGN_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
 });
 export type Environment = z.infer<typeof Environment>;
 

@@ -2,17 +2,20 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import { AppConfigProvider } from "@aws-lambda-powertools/parameters/appconfig";
 import { Tracer } from "@aws-lambda-powertools/tracer";
 import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
+import { AppConfigDataClient } from "@aws-sdk/client-appconfigdata";
 import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import middy from "@middy/core";
+import { AppConfigCampaigns, campaignIdOfLexEvent } from "../adapters/appconfig-campaigns.js";
 import { BedrockLanguageModel } from "../adapters/bedrock-language-model.js";
 import { DynamoDbStateStore } from "../adapters/dynamodb-state-store.js";
 import { EventBridgePublisher } from "../adapters/eventbridge-publisher.js";
 import { answerLex, type LexConversationDependencies } from "../application/lex-conversation.js";
-import { CampaignRegistry, defaultCampaign } from "../domain/campaigns.js";
+import { defaultCampaign } from "../domain/campaigns.js";
 import { readEnvironment } from "./config.js";
 
 /** Amazon Lex V2 code hook: one customer turn of an AI sales call (see functions/application/lex-conversation.ts). */
@@ -21,7 +24,18 @@ const logger = new Logger({ serviceName: "baton-conversation-turn" });
 const metrics = new Metrics({ namespace: "Baton", serviceName: "conversation-turn" });
 const tracer = new Tracer({ serviceName: "baton-conversation-turn" });
 
-const dependencies: LexConversationDependencies = {
+// Campaigns live in AppConfig (infra/constructs/campaign-config.ts): a change rolls out without a redeploy.
+const campaigns = new AppConfigCampaigns({
+  provider: new AppConfigProvider({
+    application: env.BATON_CAMPAIGN_APPLICATION,
+    environment: env.BATON_CAMPAIGN_ENVIRONMENT,
+    awsSdkV3Client: tracer.captureAWSv3Client(new AppConfigDataClient({})),
+  }),
+  maxAgeSeconds: env.BATON_CAMPAIGN_MAX_AGE_SECONDS,
+  log: (level, message, details) => logger[level](message, details),
+});
+
+const dependencies: Omit<LexConversationDependencies, "campaigns"> = {
   stateStore: new DynamoDbStateStore({
     client: tracer.captureAWSv3Client(new DynamoDBClient({})),
     tableName: env.BATON_TABLE_NAME,
@@ -35,7 +49,6 @@ const dependencies: LexConversationDependencies = {
     modelId: env.BATON_MODEL_ID,
     deadlineMs: env.BATON_MODEL_DEADLINE_MS,
   }),
-  campaigns: new CampaignRegistry([defaultCampaign]),
   clock: () => new Date(),
   ttlDays: env.BATON_TTL_DAYS,
   defaultCampaignId: env.BATON_DEFAULT_CAMPAIGN,
@@ -47,7 +60,10 @@ const dependencies: LexConversationDependencies = {
   count: (metric, value = 1) => metrics.addMetric(metric, MetricUnit.Count, value),
 };
 
-export const handler = middy((event: unknown) => answerLex(dependencies, event))
+export const handler = middy(async (event: unknown) => {
+  const campaignId = campaignIdOfLexEvent(event, env.BATON_DEFAULT_CAMPAIGN);
+  return answerLex({ ...dependencies, campaigns: await campaigns.registryFor(campaignId) }, event);
+})
   .use(captureLambdaHandler(tracer))
   .use(injectLambdaContext(logger))
   .use(logMetrics(metrics));

@@ -11,6 +11,7 @@ const Options = z.object({
     .max(65_535, "--port must be 1 to 65535")
     .default(DEFAULT_PORT),
   dataDir: z.string().min(1).default(".local-data"),
+  campaignsDir: z.string().min(1).default("campaigns"),
   demo: z.boolean().default(false),
   paceMs: z.coerce.number({ message: "--pace needs milliseconds" }).int().min(0).max(10_000).default(900),
   help: z.boolean().default(false),
@@ -21,6 +22,7 @@ export const USAGE = `Usage: npm start [-- options]
 
   --port <n>        web server port on localhost (default ${DEFAULT_PORT})
   --data-dir <dir>  where DynamoDB Local, the desk and the bus files live (default .local-data)
+  --campaigns <dir> the campaign files the console offers (default campaigns)
   --pace <ms>       pause between a persona's lines in the console (default 900)
   --demo            run every persona through the pipeline without a browser, print the outcomes, exit
   --help            this text`;
@@ -32,6 +34,7 @@ export function parseStartArgs(argv: readonly string[]): StartOptions {
     options: {
       port: { type: "string" },
       "data-dir": { type: "string" },
+      campaigns: { type: "string" },
       pace: { type: "string" },
       demo: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -42,6 +45,7 @@ export function parseStartArgs(argv: readonly string[]): StartOptions {
   const parsed = Options.safeParse({
     port: values.port,
     dataDir: values["data-dir"],
+    campaignsDir: values.campaigns,
     paceMs: values.pace,
     demo: values.demo,
     help: values.help,

@@ -1,36 +1,565 @@
-import { phraseRegex } from "../text.js";
+import type { CategoryValue } from "../../../contracts/campaign.js";
 
 export interface CategoryReading {
   value: string;
   confidence: number;
+  /** The customer's words that carry the value, as they appear in the text read. */
   quote: string;
 }
 
 export interface CategoryMatcher {
-  read(clause: string, asked: boolean): CategoryReading | null;
+  read(text: string, asked: boolean): CategoryReading | null;
 }
 
-/** Built once per campaign slot: one regex per value, the earliest mention wins. */
-export function categoryMatcher(values: Record<string, string[]>, stems = false): CategoryMatcher {
-  // One regex, one capture group per value: the leftmost match is the earliest mention, in one pass.
-  const names = Object.keys(values);
-  // Stems match the start of a word ("integrat" -> "integration"), phrases match whole words.
-  const groups = Object.values(values).map((phrases) =>
-    stems ? `((?<![a-z])(?:${phrases.map(escapeStem).join("|")}))` : `(${phraseRegex(phrases).source})`,
-  );
-  const pattern = new RegExp(groups.join("|"));
+/**
+ * A category value is recognised by similarity to its example phrases, not by exact phrases:
+ *
+ * - both sides are read in speech form (lowercase, no punctuation, "don't" = "dont"), function words are
+ *   dropped and the rest is lightly stemmed, so "replacing our phones" meets "replace the phone system";
+ * - a word the examples do not use counts when it is one typo away from one they do ("insurence"),
+ *   weighted by how close it is;
+ * - each example word is weighted by its inverse frequency across the slot's values (IDF), so the words
+ *   that tell values apart ("condo", "renters") count more than the ones they share ("insurance");
+ * - an example's score is the weighted share of its words found close together in the turn; the quote is
+ *   the span of the customer's words that matched.
+ *
+ * Pure and deterministic; the campaign's examples are indexed once, a turn costs one pass over its words.
+ */
+export function categoryMatcher(values: Readonly<Record<string, CategoryValue>>): CategoryMatcher {
+  const index = buildIndex(values);
+  const askedOnly = askedOnlyPattern(values);
+  const turn = new TurnScratch(index.examples.length);
   return {
-    read(clause, asked) {
-      const match = pattern.exec(clause);
-      if (!match) return null;
-      const group = match.findIndex((captured, index) => index > 0 && captured !== undefined);
-      const value = names[group - 1];
-      const confidence = stems ? 0.7 : asked ? 0.85 : 0.7;
-      return value === undefined ? null : { value, confidence, quote: match[0] };
+    read(text, asked) {
+      const lower = text.toLowerCase();
+      const best = bestMatch(index, lower, turn);
+      if (best && best.coverage >= EXACT) {
+        return { value: best.value, confidence: asked ? 0.85 : 0.7, quote: text.slice(best.start, best.end) };
+      }
+      if (asked && askedOnly) {
+        const reading = askedOnly.read(lower);
+        if (reading) return reading;
+      }
+      if (best && best.coverage >= PARTIAL) {
+        const confidence = (asked ? 0.85 : 0.7) * best.coverage;
+        return { value: best.value, confidence, quote: text.slice(best.start, best.end) };
+      }
+      return null;
     },
   };
 }
 
-function escapeStem(stem: string): string {
-  return stem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Every example word matched exactly (after stemming). */
+const EXACT = 0.999;
+/** Below this share of an example's weight, a match is noise. */
+const PARTIAL = 0.7;
+/** Example words may sit this many words further apart in the turn than in the example. */
+const SLACK_WORDS = 3;
+
+/** Words that carry no category on their own: articles, pronouns, auxiliaries, fillers, wants. */
+const FUNCTION_WORDS = new Set(
+  (
+    "a an the my our your their its his her this that these those i we you they he she it me us them " +
+    "is are was were be been being am to of in on at by for from with into about as and or but so if " +
+    "do does did dont doesnt didnt have has had can could would will should shall may might must " +
+    "im ive id ill were weve wed well youre theyre its thats theres whats " +
+    "just really also very too quite some any all more most much many one ones " +
+    "want wants wanted wanting need needs needed looking look like would please " +
+    "get got getting thing things something stuff kind sort bit lot " +
+    "two three four five six seven eight nine ten " +
+    "um uh yeah yes ok okay right so well hi hello thanks thank not no never"
+  ).split(" "),
+);
+
+interface Example {
+  value: string;
+  /** Distinct stemmed content words and their IDF weights. */
+  terms: string[];
+  weights: number[];
+  total: number;
+  /** Tokens in the example, function words included: the span its words may cover in a turn. */
+  width: number;
+  /**
+   * An example with one content word among function words ("on the phones", "me and my husband") says
+   * something only with its function words: they must stand around the content word, in order (one
+   * may be missing when there are three or more).
+   */
+  shape?: { words: string[]; content: number; missable: number };
+}
+
+interface Index {
+  examples: Example[];
+  /**
+   * Examples of function words only ("just me") match as the phrase, in order, one capture group per value.
+   */
+  phrases: { pattern: RegExp; values: string[] } | null;
+  /** Stemmed word -> examples that use it (with the word's position in `terms`). */
+  postings: Map<string, Array<{ example: number; term: number }>>;
+  /** Example words by first letter, for typo matching. */
+  byInitial: Map<string, string[]>;
+}
+
+function buildIndex(values: Readonly<Record<string, CategoryValue>>): Index {
+  const parsed: Array<{ value: string; terms: string[]; width: number; shape?: Example["shape"] }> = [];
+  const valuesUsing = new Map<string, Set<string>>();
+  const phrases = new Map<string, string[]>();
+  for (const [value, { examples }] of Object.entries(values)) {
+    for (const phrase of examples) {
+      const words = tokenize(phrase.toLowerCase()).map((token) => token.form);
+      // At most 30 words an example: one bit each in the per-turn mask.
+      const terms = [...new Set(words.filter((word) => !FUNCTION_WORDS.has(word)).map(stem))].slice(0, 30);
+      if (terms.length === 0) {
+        phrases.set(value, [...(phrases.get(value) ?? []), words.join(" ")]);
+        continue;
+      }
+      const functionWords = words.filter((word) => FUNCTION_WORDS.has(word)).length;
+      const shape =
+        terms.length === 1 && functionWords > 0
+          ? {
+              words: words.map((word) => (FUNCTION_WORDS.has(word) ? word : stem(word))),
+              content: words.findIndex((word) => !FUNCTION_WORDS.has(word)),
+              missable: functionWords >= 3 ? 1 : 0,
+            }
+          : undefined;
+      parsed.push({ value, terms, width: words.length, ...(shape ? { shape } : {}) });
+      for (const term of terms) {
+        const users = valuesUsing.get(term) ?? new Set<string>();
+        users.add(value);
+        valuesUsing.set(term, users);
+      }
+    }
+  }
+  const valueCount = Object.keys(values).length;
+  const idf = (term: string) => Math.log(1 + valueCount / (valuesUsing.get(term)?.size ?? 1));
+  const examples: Example[] = parsed.map(({ value, terms, width, shape }) => {
+    const weights = terms.map(idf);
+    return {
+      value,
+      terms,
+      weights,
+      total: weights.reduce((a, b) => a + b, 0),
+      width,
+      ...(shape ? { shape } : {}),
+    };
+  });
+  const postings = new Map<string, Array<{ example: number; term: number }>>();
+  examples.forEach((example, exampleIndex) => {
+    example.terms.forEach((term, termIndex) => {
+      const list = postings.get(term) ?? [];
+      list.push({ example: exampleIndex, term: termIndex });
+      postings.set(term, list);
+    });
+  });
+  const byInitial = new Map<string, string[]>();
+  for (const term of postings.keys()) {
+    if (term.length < TYPO_MIN_LENGTH) continue;
+    const initial = term.charAt(0);
+    byInitial.set(initial, [...(byInitial.get(initial) ?? []), term]);
+  }
+  return { examples, postings, byInitial, phrases: phrasePattern(phrases) };
+}
+
+function phrasePattern(phrases: ReadonlyMap<string, string[]>): Index["phrases"] {
+  if (phrases.size === 0) return null;
+  const groups = [...phrases.values()].map((list) => {
+    const alternatives = [...list]
+      .sort((a, b) => b.length - a.length)
+      // Speech form on both sides: an apostrophe in the turn is optional ("dont" = "don't").
+      .map((phrase) => phrase.split(" ").map(speechWordPattern).join("\\s+"));
+    return `(${alternatives.join("|")})`;
+  });
+  return {
+    pattern: new RegExp(`(?<![a-z0-9'])(?:${groups.join("|")})(?![a-z0-9])`),
+    values: [...phrases.keys()],
+  };
+}
+
+function speechWordPattern(word: string): string {
+  return [...word].map((letter) => letter.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("['\u2019]?");
+}
+
+interface Token {
+  form: string;
+  start: number;
+  end: number;
+}
+
+/** Words in speech form: letters and digits, apostrophes dropped ("don't" -> "dont"). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(/[a-z0-9]+(?:['\u2019][a-z]+)*/g)) {
+    tokens.push({
+      form: match[0].replace(/['\u2019]/g, ""),
+      start: match.index,
+      end: match.index + match[0].length,
+    });
+  }
+  return tokens;
+}
+
+/** Light, deterministic suffix stripping: plurals, -ing, -ed. */
+export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("sses")) return word.slice(0, -2);
+  if (word.endsWith("ing") && word.length > 5) return trimE(word.slice(0, -3));
+  if (word.endsWith("ed") && word.length > 4) return trimE(word.slice(0, -2));
+  if (word.endsWith("es") && /(?:ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us")) return trimE(word.slice(0, -1));
+  return trimE(word);
+}
+
+/** "replace", "replacing", "replaced" all meet at "replac". */
+function trimE(word: string): string {
+  return word.length > 4 && word.endsWith("e") ? word.slice(0, -1) : word;
+}
+
+interface Hit {
+  similarity: number;
+  postings: ReadonlyArray<{ example: number; term: number }>;
+}
+
+interface Match {
+  value: string;
+  coverage: number;
+  weight: number;
+  /** Offset of the first matched word, and the offsets of the quote. */
+  first: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Per-matcher scratch space, reused turn after turn so reading a turn allocates almost nothing (the
+ * engine reads tens of thousands of turns a second). It never carries anything from one turn to the next.
+ */
+class TurnScratch {
+  /** Bit per example word found in the turn, by example. */
+  readonly masks: Int32Array;
+  readonly touched: number[] = [];
+  /** Full matches found in this turn, for the quote. */
+  readonly fulls: Match[] = [];
+  /** Hits in turn order (example, word position, term, similarity, start and end offsets). */
+  count = 0;
+  example = new Int32Array(256);
+  position = new Int32Array(256);
+  term = new Int32Array(256);
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  similarity = new Float64Array(256);
+  /** The turn's words in speech form, and their offsets. */
+  readonly forms: string[] = [];
+  readonly wordStarts: number[] = [];
+  readonly wordEnds: number[] = [];
+  /** Typo lookups and stems by word form. */
+  readonly memo: Memo = new Map();
+
+  constructor(examples: number) {
+    this.masks = new Int32Array(examples);
+  }
+
+  push(
+    example: number,
+    position: number,
+    term: number,
+    similarity: number,
+    start: number,
+    end: number,
+  ): void {
+    if (this.count === this.example.length) this.grow();
+    const at = this.count++;
+    this.example[at] = example;
+    this.position[at] = position;
+    this.term[at] = term;
+    this.similarity[at] = similarity;
+    this.start[at] = start;
+    this.end[at] = end;
+  }
+
+  private grow(): void {
+    const size = this.example.length * 2;
+    const widen = (old: Int32Array) => {
+      const next = new Int32Array(size);
+      next.set(old);
+      return next;
+    };
+    this.example = widen(this.example);
+    this.position = widen(this.position);
+    this.term = widen(this.term);
+    this.start = widen(this.start);
+    this.end = widen(this.end);
+    const similarity = new Float64Array(size);
+    similarity.set(this.similarity);
+    this.similarity = similarity;
+  }
+}
+
+const WORD = /[a-z0-9]+(?:['\u2019][a-z]+)*/g;
+
+function phraseMatch(index: Index, text: string): Match | null {
+  if (!index.phrases) return null;
+  const found = index.phrases.pattern.exec(text);
+  if (!found) return null;
+  const group = found.findIndex((captured, position) => position > 0 && captured !== undefined);
+  const value = index.phrases.values[group - 1];
+  if (value === undefined) return null;
+  const end = found.index + found[0].length;
+  return { value, coverage: 1, weight: 1, first: found.index, start: found.index, end };
+}
+
+function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null {
+  const { masks, touched } = turn;
+  touched.length = 0;
+  turn.count = 0;
+  turn.forms.length = 0;
+  turn.wordStarts.length = 0;
+  turn.wordEnds.length = 0;
+  WORD.lastIndex = 0;
+  let position = 0;
+  for (let found = WORD.exec(text); found; found = WORD.exec(text), position++) {
+    const end = found.index + found[0].length;
+    turn.forms.push(found[0].includes("'") ? found[0].replace(/'/g, "") : found[0]);
+    turn.wordStarts.push(found.index);
+    turn.wordEnds.push(end);
+    const hit = lookup(index, found[0], turn.memo);
+    if (!hit) continue;
+    for (const posting of hit.postings) {
+      if (masks[posting.example] === 0) {
+        touched.push(posting.example);
+      }
+      masks[posting.example] = (masks[posting.example] ?? 0) | (1 << posting.term);
+      turn.push(posting.example, position, posting.term, hit.similarity, found.index, end);
+    }
+  }
+  let best: Match | null = phraseMatch(index, text);
+  const fulls = turn.fulls;
+  fulls.length = 0;
+  if (best) fulls.push(best);
+  for (const exampleIndex of touched) {
+    const mask = masks[exampleIndex] ?? 0;
+    masks[exampleIndex] = 0;
+    const example = index.examples[exampleIndex];
+    if (!example) continue;
+    // Most examples share a word or two with the turn: skip those that cannot reach a partial match,
+    // and, once a full match is found, those that cannot be a full match.
+    const bound = upperBound(example, mask);
+    if (bound < PARTIAL) continue;
+    if (best && best.coverage >= EXACT && bound < EXACT) continue;
+    const match = example.shape
+      ? shapeMatch(example, example.shape, exampleIndex, turn)
+      : bestWindow(example, exampleIndex, turn);
+    if (match && match.coverage >= EXACT) fulls.push(match);
+    if (match && (!best || better(match, best))) best = match;
+  }
+  return best && best.coverage >= EXACT ? widenQuote(best, fulls, text) : best;
+}
+
+/** The quote spans every full match of the same value that touches it ("replace our" + "old pbx"). */
+function widenQuote(best: Match, fulls: readonly Match[], text: string): Match {
+  let { start, end } = best;
+  // Two spans touch when at most two function words stand between them.
+  const touching = (from: number, to: number) =>
+    from >= to ||
+    text
+      .slice(from, to)
+      .split(/[^a-z0-9']+/)
+      .filter(Boolean)
+      .every((word, index) => index < 2 && FUNCTION_WORDS.has(word.replace(/'/g, "")));
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const other of fulls) {
+      if (other.value !== best.value || !(touching(other.end, start) && touching(end, other.start))) continue;
+      if (other.start < start || other.end > end) {
+        start = Math.min(start, other.start);
+        end = Math.max(end, other.end);
+        grown = true;
+      }
+    }
+  }
+  return start === best.start && end === best.end ? best : { ...best, start, end };
+}
+
+function upperBound(example: Example, mask: number): number {
+  let weight = 0;
+  for (let term = 0; term < example.terms.length; term++) {
+    if (mask & (1 << term)) weight += example.weights[term] ?? 0;
+  }
+  return example.total > 0 ? weight / example.total : 0;
+}
+
+/**
+ * Higher coverage first; among full matches the one that explains more of the turn (more weight: "my
+ * husband and our kids" is a family, not a couple), then the earliest mention.
+ */
+function better(a: Match, b: Match): boolean {
+  const fullA = a.coverage >= EXACT;
+  const fullB = b.coverage >= EXACT;
+  if (fullA !== fullB) return fullA;
+  if (!fullA && a.coverage !== b.coverage) return a.coverage > b.coverage;
+  if (Math.abs(a.weight - b.weight) > 1e-9) return a.weight > b.weight;
+  return a.first < b.first;
+}
+
+/** The example's function words around its content word, in order; the first place it fits. */
+function shapeMatch(
+  example: Example,
+  shape: NonNullable<Example["shape"]>,
+  exampleIndex: number,
+  turn: TurnScratch,
+): Match | null {
+  for (let hit = 0; hit < turn.count; hit++) {
+    if (turn.example[hit] !== exampleIndex) continue;
+    const at = turn.position[hit] ?? 0;
+    let missing = 0;
+    let left = at;
+    for (let word = shape.content - 1; word >= 0 && missing <= shape.missable; word--) {
+      const found = turn.forms.lastIndexOf(shape.words[word] ?? "", left - 1);
+      if (found >= 0 && left - found <= 1 + shape.missable) left = found;
+      else missing++;
+    }
+    let right = at;
+    for (let word = shape.content + 1; word < shape.words.length && missing <= shape.missable; word++) {
+      const found = turn.forms.indexOf(shape.words[word] ?? "", right + 1);
+      if (found >= 0 && found - right <= 1 + shape.missable) right = found;
+      else missing++;
+    }
+    if (missing > shape.missable) continue;
+    const start = turn.wordStarts[left] ?? 0;
+    return {
+      value: example.value,
+      coverage: 1,
+      weight: example.total,
+      first: start,
+      start,
+      end: turn.wordEnds[right] ?? start,
+    };
+  }
+  return null;
+}
+
+/** The densest window of the example's words in the turn. */
+function bestWindow(example: Example, exampleIndex: number, turn: TurnScratch): Match | null {
+  let best: Match | null = null;
+  const span = example.width + SLACK_WORDS;
+  const found = new Float64Array(example.terms.length);
+  for (let left = 0; left < turn.count; left++) {
+    if (turn.example[left] !== exampleIndex) continue;
+    const first = turn.position[left] ?? 0;
+    found.fill(0);
+    let right = left;
+    let last = left;
+    for (; right < turn.count; right++) {
+      if (turn.example[right] !== exampleIndex) continue;
+      if ((turn.position[right] ?? 0) - first >= span) break;
+      const term = turn.term[right] ?? 0;
+      found[term] = Math.max(found[term] ?? 0, turn.similarity[right] ?? 0);
+      last = right;
+    }
+    let weight = 0;
+    let matched = 0;
+    for (let term = 0; term < found.length; term++) {
+      weight += (example.weights[term] ?? 0) * (found[term] ?? 0);
+      if ((found[term] ?? 0) > 0) matched++;
+    }
+    // One shared word is not a resemblance ("cost" is not "cut costs").
+    if (matched < Math.min(2, found.length)) continue;
+    const coverage = example.total > 0 ? weight / example.total : 0;
+    if (!best || coverage > best.coverage) {
+      const start = turn.start[left] ?? 0;
+      const end = turn.end[last] ?? start;
+      best = { value: example.value, coverage, weight, first: start, start, end };
+    }
+  }
+  return best;
+}
+
+const TYPO_MIN_LENGTH = 5;
+const MEMO_LIMIT = 20_000;
+
+type Memo = Map<string, Hit | null>;
+
+/** The example word a turn word stands for: its stem, or one typo away (two in long words). */
+function lookup(index: Index, raw: string, memo: Memo): Hit | null {
+  const known = memo.get(raw);
+  if (known !== undefined) return known;
+  const form = raw.includes("'") || raw.includes("\u2019") ? raw.replace(/['\u2019]/g, "") : raw;
+  const hit = FUNCTION_WORDS.has(form) ? null : resolve(index, stem(form));
+  // The memo only saves work: a cleared memo gives the same answers.
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(raw, hit);
+  return hit;
+}
+
+function resolve(index: Index, word: string): Hit | null {
+  const exact = index.postings.get(word);
+  if (exact) return { similarity: 1, postings: exact };
+  if (word.length < TYPO_MIN_LENGTH || /\d/.test(word)) return null;
+  let best: { term: string; similarity: number } | null = null;
+  const allowed = word.length >= 8 ? 2 : 1;
+  for (const term of index.byInitial.get(word.charAt(0)) ?? []) {
+    if (Math.abs(term.length - word.length) > allowed) continue;
+    const distance = editDistance(word, term, allowed);
+    if (distance > allowed) continue;
+    const similarity = 1 - distance / Math.max(word.length, term.length);
+    if (!best || similarity > best.similarity || (similarity === best.similarity && term < best.term)) {
+      best = { term, similarity };
+    }
+  }
+  const postings = best ? index.postings.get(best.term) : undefined;
+  return best && postings ? { similarity: best.similarity, postings } : null;
+}
+
+/** Optimal string alignment distance (a swap of two letters is one typo), stopped early past `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (previous2[j - 2] ?? 0) + 1);
+      }
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+/**
+ * `whenAsked` words: the start of a word in a short answer right after the AI asked for the slot
+ * ("remote" -> "remotely", "integrat" -> "integration"); the earliest mention wins.
+ */
+function askedOnlyPattern(
+  values: Readonly<Record<string, CategoryValue>>,
+): { read(text: string): CategoryReading | null } | null {
+  const entries = Object.entries(values).filter(([, value]) => (value.whenAsked?.length ?? 0) > 0);
+  if (entries.length === 0) return null;
+  const names = entries.map(([name]) => name);
+  const groups = entries.map(
+    ([, value]) =>
+      `((?<![a-z])(?:${(value.whenAsked ?? []).map((word) => escapeRegex(word.toLowerCase())).join("|")}))`,
+  );
+  const pattern = new RegExp(groups.join("|"));
+  return {
+    read(text) {
+      const match = pattern.exec(text);
+      if (!match) return null;
+      const group = match.findIndex((captured, position) => position > 0 && captured !== undefined);
+      const value = names[group - 1];
+      const end = match.index + match[0].length;
+      const quote = match[0] + (/^[a-z0-9'\u2019]*/.exec(text.slice(end))?.[0] ?? "");
+      return value === undefined ? null : { value, confidence: 0.7, quote };
+    },
+  };
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
 }

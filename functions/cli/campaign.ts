@@ -1,0 +1,69 @@
+import { existsSync } from "node:fs";
+import { stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  type CampaignFileProblems,
+  formatProblems,
+  readCampaignFile,
+  readCampaignFolder,
+} from "../adapters/campaign-folder.js";
+import { campaignStarter } from "./campaign-starter.js";
+import { usage } from "./load-transcripts.js";
+
+/**
+ * `npm run campaign -- check <file | folder>...`: every problem of each campaign file, by field and line.
+ * `npm run campaign -- new [id] [--out <file>]`: writes a commented starter (default campaigns/<id>.yaml).
+ */
+const USAGE = [
+  "usage: npm run campaign -- check <file | folder>...",
+  "       npm run campaign -- new [id] [--out <file>]",
+].join("\n");
+const [command, ...args] = process.argv.slice(2);
+
+if (command === "check") process.exitCode = await check(args.length > 0 ? args : usage(USAGE));
+else if (command === "new") process.exitCode = await create(args);
+else usage(USAGE);
+
+async function check(paths: readonly string[]): Promise<number> {
+  let failed = 0;
+  for (const path of paths) {
+    const isFolder = existsSync(path) && (await stat(path)).isDirectory();
+    const results: Array<CampaignFileProblems & { id?: string }> = [];
+    if (isFolder) {
+      const folder = await readCampaignFolder(path);
+      results.push(...folder.rejected);
+      for (const campaign of folder.campaigns)
+        results.push({ file: `${path}/(${campaign.id})`, problems: [], id: campaign.id });
+    } else {
+      const reading = await readCampaignFile(path);
+      results.push(
+        reading.ok
+          ? { file: path, problems: [], id: reading.campaign.id }
+          : { file: path, problems: reading.problems },
+      );
+    }
+    for (const result of results) {
+      if (result.problems.length === 0) {
+        console.log(`ok ${result.file}: campaign "${result.id}"`);
+        continue;
+      }
+      failed += 1;
+      for (const line of formatProblems(result)) console.log(line);
+    }
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+async function create(args: readonly string[]): Promise<number> {
+  const outAt = args.indexOf("--out");
+  const id = args.find((arg, index) => !arg.startsWith("--") && index !== outAt + 1) ?? "my-campaign";
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) usage(`campaign ids are lower-kebab-case: "${id}"\n${USAGE}`);
+  const out = outAt >= 0 ? (args[outAt + 1] ?? usage(USAGE)) : join("campaigns", `${id}.yaml`);
+  if (existsSync(out)) {
+    console.error(`${out} already exists: pick another id or --out <file>`);
+    return 1;
+  }
+  await writeFile(out, campaignStarter(id), { flag: "wx" });
+  console.log(`wrote ${out}: edit it, then npm run campaign -- check ${out}`);
+  return 0;
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { SlotDefinition } from "../../contracts/campaign.js";
+import { categoryMatcher, editDistance, stem } from "../../functions/domain/slots/category.js";
+
+const COVERAGE = categoryMatcher({
+  auto: { label: "Auto", examples: ["car insurance", "insure my truck", "auto policy"] },
+  home: { label: "Home", examples: ["homeowners insurance", "insure my house", "condo insurance"] },
+  renters: { label: "Renters", examples: ["renters insurance", "insurance for my apartment"] },
+  life: { label: "Life", examples: ["life insurance", "term life policy"], whenAsked: ["life"] },
+});
+
+describe("category values recognised by similarity to their examples", () => {
+  it.each([
+    ["hi, we just bought a condo and want insurance for it", "home", "condo and want insurance"],
+    ["looking at getting my trucks insured", "auto", "trucks insured"],
+    ["can you quote insurance on the apartment im renting", "renters", "insurance on the apartment"],
+    ["a term policy, life", "life", "term policy, life"],
+  ])("%s -> %s (quote: %s)", (text, value, quote) => {
+    // Prepare: examples that never spell out these turns. Act.
+    const reading = COVERAGE.read(text, false);
+    // Assess: the value and only the words that carry it.
+    expect(reading?.value).toBe(value);
+    expect(reading?.quote).toBe(quote);
+  });
+
+  it("reads speech form and a typo like the written form", () => {
+    // Prepare / Act
+    const written = COVERAGE.read("I'd like renter's insurance", true);
+    const speech = COVERAGE.read("id like renters insurence", true);
+    // Assess
+    expect(written?.value).toBe("renters");
+    expect(speech?.value).toBe("renters");
+    expect(speech?.quote).toBe("renters insurence");
+    expect(speech?.confidence).toBeLessThan(written?.confidence ?? 0);
+  });
+
+  it("is more sure when the AI just asked for the slot", () => {
+    expect(COVERAGE.read("car insurance", true)?.confidence).toBe(0.85);
+    expect(COVERAGE.read("car insurance", false)?.confidence).toBe(0.7);
+  });
+
+  it("does not take one shared word for a resemblance", () => {
+    // "insurance" is in every value; "policy" alone is not "auto policy".
+    expect(COVERAGE.read("what does the insurance cost", false)).toBeNull();
+    expect(COVERAGE.read("i read the policy", false)).toBeNull();
+  });
+
+  it("uses whenAsked words only on the answer to the slot's question", () => {
+    expect(COVERAGE.read("life, mostly", true)?.value).toBe("life");
+    expect(COVERAGE.read("life is busy", false)).toBeNull();
+  });
+
+  it("matches an example with a single content word only as the whole phrase, in order", () => {
+    // Prepare
+    const matcher = categoryMatcher({
+      contact_center: { label: "Contact center", examples: ["on the phones"] },
+      remote: { label: "Remote", examples: ["two offices"] },
+    });
+    // Act / Assess
+    expect(matcher.read("ten people on the phones all day", false)?.quote).toBe("on the phones");
+    expect(matcher.read("our phones are fine", false)).toBeNull();
+    expect(matcher.read("we're moving offices in two weeks", false)).toBeNull();
+    expect(matcher.read("we have two offices", false)?.value).toBe("remote");
+  });
+
+  it("quotes every touching match of the value, not just one of them", () => {
+    // Prepare
+    const matcher = categoryMatcher({
+      replace: { label: "Replace", examples: ["replace", "old pbx"] },
+      costs: { label: "Costs", examples: ["cut costs"] },
+    });
+    // Act
+    const reading = matcher.read("we want to replace our old pbx, and cut costs", false);
+    // Assess
+    expect(reading).toEqual({ value: "replace", confidence: 0.7, quote: "replace our old pbx" });
+  });
+
+  it("takes the earliest full match when a turn names two values", () => {
+    expect(COVERAGE.read("life insurance first, then car insurance", false)?.value).toBe("life");
+  });
+
+  it("gives the same answer every time (deterministic, nothing carried between turns)", () => {
+    const texts = ["insure my house", "nothing here", "renters insurence please", "insure my house"];
+    const first = texts.map((text) => COVERAGE.read(text, false));
+    const second = texts.map((text) => COVERAGE.read(text, false));
+    expect(second).toEqual(first);
+    expect(first[0]).toEqual(first[3]);
+  });
+});
+
+describe("stems and typos", () => {
+  it.each([
+    ["replacing", "replac"],
+    ["replaced", "replac"],
+    ["replace", "replac"],
+    ["policies", "policy"],
+    ["calls", "call"],
+    ["business", "business"],
+  ])("stem(%s) = %s", (word, expected) => {
+    expect(stem(word)).toBe(expected);
+  });
+
+  it("counts a swap of two letters as one edit and stops past the limit", () => {
+    expect(editDistance("insurance", "insurence", 2)).toBe(1);
+    expect(editDistance("recieve", "receive", 1)).toBe(1);
+    expect(editDistance("apartment", "department", 1)).toBe(2);
+  });
+});
+
+describe("campaign files written before labels and examples", () => {
+  it("reads a phrase list as examples and stems as whenAsked words", () => {
+    // Prepare
+    const legacy = {
+      name: "need",
+      label: "Need",
+      description: "",
+      required: true,
+      kind: "category",
+      question: "What do you need?",
+      values: { cut_costs: ["cut costs", "cheaper"] },
+      stems: { cut_costs: ["sav"] },
+    };
+    // Act
+    const slot = SlotDefinition.parse(legacy);
+    // Assess
+    expect(slot.values).toEqual({
+      cut_costs: { label: "Cut costs", examples: ["cut costs", "cheaper"], whenAsked: ["sav"] },
+    });
+    expect(slot).not.toHaveProperty("stems");
+  });
+});
