@@ -30,6 +30,8 @@ export const SlotDefinition = z.strictObject({
   values: z.record(z.string().min(1), z.array(z.string().min(2)).min(1)).optional(),
   /** For `category` slots: word stems per value, used only on the answer to this slot's question. */
   stems: z.record(z.string().min(1), z.array(z.string().min(2)).min(1)).optional(),
+  /** For `category` slots: how the closer reads each value ("Run a contact center"). */
+  valueLabels: z.record(z.string().min(1), z.string().min(1).max(80)).optional(),
 });
 export type SlotDefinition = z.infer<typeof SlotDefinition>;
 
@@ -97,6 +99,13 @@ export const Campaign = z
       name: z.string().min(1),
       company: z.string().min(1),
       pitch: z.string().min(1),
+      /** ISO 4217 code the amounts are in, for the closer's screen ("$1,500 a month"). */
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .optional(),
+      /** The language the AI speaks on this campaign's calls. */
+      language: z.string().min(1).max(40).optional(),
     }),
     slots: z.array(SlotDefinition).min(1).max(20),
     thresholds: Thresholds.prefault({}),
