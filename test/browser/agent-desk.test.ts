@@ -194,6 +194,13 @@ it("hands back only after accept, with a note, and shows the greeting as line 1 
   await desk.getByTestId("filter-handed_back").click();
   expect(await desk.getByTestId("queue-item").count()).toBe(1);
   await desk.screenshot({ path: join(ARTIFACTS, "desk-handed-back.png") });
+
+  const customerPage = await browser.newPage();
+  await customerPage.goto(`${stack.url}/console#call=${encodeURIComponent(callId)}`);
+  await expect
+    .poll(async () => customerPage.getByTestId("console-handback").textContent(), { timeout: 10_000 })
+    .toContain("explain the setup plainly");
+  expect((await customerPage.getByTestId("call-line").first().textContent()) ?? "").toMatch(/^1 AIHi, this is/);
 }, 90_000);
 
 it("says an unknown contact in the address has no pop, instead of showing another customer's", async () => {
