@@ -1,5 +1,6 @@
 import { constants } from "node:fs";
-import { access, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { access, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
@@ -200,7 +201,9 @@ it("hands back only after accept, with a note, and shows the greeting as line 1 
   await expect
     .poll(async () => customerPage.getByTestId("console-handback").textContent(), { timeout: 10_000 })
     .toContain("explain the setup plainly");
-  expect((await customerPage.getByTestId("call-line").first().textContent()) ?? "").toMatch(/^1 AIHi, this is/);
+  expect((await customerPage.getByTestId("call-line").first().textContent()) ?? "").toMatch(
+    /^1 AIHi, this is/,
+  );
 }, 90_000);
 
 it("says an unknown contact in the address has no pop, instead of showing another customer's", async () => {
@@ -244,6 +247,44 @@ it("reconnects an open desk by itself after a real restart and shows a handoff m
     .toBe(1);
   expect(await desk.getByTestId("queue-item").count()).toBe(queued + 1);
 }, 120_000);
+
+/** axe-core's serious and critical findings on a page, as "rule: target" lines. */
+async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
+  const source = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  await page.addScriptTag({ content: source });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run()).violations as Array<{
+      id: string;
+      impact: string | null;
+      nodes: Array<{ target: string[] }>;
+    }>;
+  });
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+}
+
+it("has no serious accessibility problems on the desk with a pop and on the console (axe-core)", async () => {
+  const { stack, browser } = started();
+  const callId = await handedOffPersona(browser, stack.url, "ready-buyer");
+  const desk = await browser.newPage();
+  await desk.goto(`${stack.url}/desk#contact=${encodeURIComponent(callId)}`);
+  await desk.getByTestId("screen-pop").waitFor({ timeout: 15_000 });
+  const customer = await browser.newPage();
+  await customer.goto(`${stack.url}/console`);
+  await customer.getByTestId("persona").locator("option").first().waitFor({ state: "attached" });
+  expect(await seriousAccessibilityProblems(desk)).toEqual([]);
+  expect(await seriousAccessibilityProblems(customer)).toEqual([]);
+
+  // The narrow app panel of the workspace: everything fits without sideways scrolling.
+  await desk.setViewportSize({ width: 400, height: 800 });
+  const overflow = await desk.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await desk.screenshot({ path: join(ARTIFACTS, "desk-narrow.png") });
+}, 60_000);
 
 function requireStack(): LocalStack {
   if (!stack) throw new Error("the local stack did not start");
