@@ -63,7 +63,7 @@ export function buildScreenPop(
   const missingSlots = campaign.slots.filter((slot) => slot.required && !state.slots[slot.name]);
   const missing = missingSlots.map((slot) => slot.label);
   const objections = state.objections.map((objection) => {
-    const aiAnswer = objection.answer ?? aiLineAfter(state, objection.turn);
+    const aiAnswer = objection.answer ?? aiLineAfter(state, objection.turn, handoff.turn);
     return {
       kind: objection.kind,
       status: objection.status,
@@ -160,9 +160,14 @@ function withOpeningLine(state: QualificationState, campaign: Campaign): ScreenP
   return [{ turn: -1, speaker: "ai", text: opening }, ...state.recent];
 }
 
-/** The AI's line right after the customer's objection: what the closer should not simply repeat. */
-function aiLineAfter(state: QualificationState, turn: number): string | undefined {
-  const line = state.recent.find((entry) => entry.turn > turn && entry.speaker === "ai");
+/**
+ * The AI's line right after the customer's objection: what the closer should not simply repeat. The
+ * line said after the handoff turn ("let me bring in a specialist") is no answer.
+ */
+function aiLineAfter(state: QualificationState, turn: number, handoffTurn: number): string | undefined {
+  const line = state.recent.find(
+    (entry) => entry.turn > turn && entry.turn <= handoffTurn && entry.speaker === "ai",
+  );
   return line && line.text.length > 0 ? line.text.slice(0, 300) : undefined;
 }
 

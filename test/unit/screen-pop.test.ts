@@ -370,13 +370,25 @@ describe("the screen pop a closer reads", () => {
         { speaker: "customer", text: "And we are already with RingCentral, switching sounds like a pain." },
       ],
     });
+    const { finalState } = replayTranscript(transcript, defaultCampaign);
+    if (finalState.outcome.status !== "handed_off") throw new Error("the objector was not handed off");
+    // The call path records the AI's handoff line before the pop is built: it is no answer.
+    const afterHandoff = {
+      turn: finalState.outcome.turn + 1,
+      speaker: "ai" as const,
+      text: defaultCampaign.script.handoff,
+    };
+    const state = { ...finalState, recent: [...finalState.recent, afterHandoff] };
     // Act
-    const { screenPop } = handoffOf(transcript, defaultCampaign);
+    const screenPop = buildScreenPop(state, defaultCampaign, finalState.outcome);
     // Assess
     expect(screenPop.trigger).toBe("complex");
     expect(screenPop.objections[0]).toMatchObject({ kind: "price", status: "open" });
     expect(screenPop.objections[0]?.aiAnswer).toContain(PRICE_ANSWER);
+    expect(screenPop.objections[1]).toMatchObject({ kind: "competitor", status: "open" });
+    expect(screenPop.objections[1]?.aiAnswer).toBeUndefined();
     expect(screenPop.opener).toContain("your current provider");
+    expect(screenPop.opener).toContain("Let me take that one head on.");
     expect(screenPop.opener).not.toContain(PRICE_ANSWER);
   });
 
