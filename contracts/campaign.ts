@@ -49,6 +49,8 @@ const SlotFields = {
   values: z.record(ValueKey, z.union([CategoryValue, LegacyPhraseList])).optional(),
   /** Older files: word stems per value, read only on the answer to this slot's question (now `whenAsked`). */
   stems: z.record(z.string().min(1), z.array(z.string().min(2)).min(1)).optional(),
+  /** For `category` slots: how the closer reads each value ("Run a contact center"); else the value's label. */
+  valueLabels: z.record(z.string().min(1), z.string().min(1).max(80)).optional(),
 };
 
 export const SlotDefinition = z.strictObject(SlotFields).transform(({ stems, values, ...slot }) => ({
@@ -148,6 +150,13 @@ export const Campaign = z
       name: z.string().min(1),
       company: z.string().min(1),
       pitch: z.string().min(1),
+      /** ISO 4217 code the amounts are in, for the closer's screen ("$1,500 a month"). */
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .optional(),
+      /** The language the AI speaks on this campaign's calls. */
+      language: z.string().min(1).max(40).optional(),
     }),
     slots: z.array(SlotDefinition).min(1).max(20),
     thresholds: Thresholds.prefault({}),

@@ -9,7 +9,35 @@ export const ConfirmedFact = z.strictObject({
   turn: z.number().int().nonnegative(),
   confidence: z.number().min(0).max(1),
   quote: z.string(),
+  /** The value in plain words with the campaign's labels ("$1,500 a month", "Decides alone"). */
+  display: z.string().optional(),
+  /** The customer's sentence the value came from. */
+  said: z.string().optional(),
 });
+
+/** What the customer asked for on the turn that triggered the handoff, in their own words. */
+export const CustomerAsk = z.strictObject({
+  turn: z.number().int().nonnegative(),
+  /** The customer's sentence, verbatim. */
+  said: z.string(),
+  /** The same in the third person when it can be said safely ("Wants a quote for 30 seats"). */
+  headline: z.string().optional(),
+});
+export type CustomerAsk = z.infer<typeof CustomerAsk>;
+
+/** Who is on the line, from the lead and the contact; every field only when known. */
+export const CallerIdentity = z.strictObject({
+  name: z.string().optional(),
+  phone: z.string().optional(),
+  company: z.string().optional(),
+  direction: z.enum(["inbound", "outbound", "callback"]).optional(),
+  /** The lead spoke with Baton before (its facts were carried over). */
+  returning: z.boolean().optional(),
+  previousContactId: z.string().optional(),
+  /** The note of the closer who last handed this lead back to the AI. */
+  lastHandbackNote: z.string().optional(),
+});
+export type CallerIdentity = z.infer<typeof CallerIdentity>;
 
 /** What the closer reads in seconds before speaking. */
 export const ScreenPop = z.strictObject({
@@ -40,6 +68,10 @@ export const ScreenPop = z.strictObject({
     }),
   ),
   reasons: z.array(z.string()),
+  /** Added in v1 as optional fields: older consumers ignore them. */
+  ask: CustomerAsk.optional(),
+  caller: CallerIdentity.optional(),
+  language: z.strictObject({ name: z.string(), campaignSpeaks: z.boolean() }).optional(),
   transcript: z.array(
     z.strictObject({
       turn: z.number().int(),

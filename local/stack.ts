@@ -88,7 +88,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const server: ListeningServer = await listen(
       (request, response) => {
         if (ready) ready(request, response);
-        else sendJson(response, 503, { error: "Baton is starting, try again in a moment" });
+        else answerWhileStarting(request, response);
       },
       options.port,
       host,
@@ -236,3 +236,35 @@ function requireBus(bus: LocalBus | undefined): LocalBus {
   if (!bus) throw new Error("the local bus is not started yet");
   return bus;
 }
+
+/**
+ * Before the rest is up: a page asked for gets a page that reloads itself (not JSON), the live-update
+ * stream ends at once with a retry hint (so the browser reconnects instead of giving up), the API 503.
+ */
+function answerWhileStarting(request: IncomingMessage, response: ServerResponse): void {
+  const path = (request.url ?? "/").split("?")[0] ?? "/";
+  if (path === "/api/events") {
+    response.writeHead(200, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+    });
+    response.end("retry: 1000\n\n");
+    return;
+  }
+  if (path.startsWith("/api/")) {
+    sendJson(response, 503, { error: "Baton is starting, try again in a moment" });
+    return;
+  }
+  response.writeHead(503, {
+    "content-type": "text/html; charset=utf-8",
+    "retry-after": "1",
+    "cache-control": "no-store",
+  });
+  response.end(STARTING_PAGE);
+}
+
+const STARTING_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="1"><title>Baton is starting</title></head>
+<body style="font-family: system-ui, sans-serif; padding: 2rem"><main><h1>Baton is starting</h1>
+<p>DynamoDB Local and the bus are starting; this page reloads by itself in a moment.</p></main></body></html>
+`;

@@ -6,6 +6,7 @@ import {
   type LexV2Response,
 } from "../../contracts/lex-v2.js";
 import type { Sentiment } from "../../contracts/transcript.js";
+import type { CallerFacts } from "../domain/screen-pop.js";
 import { describeIssue } from "../domain/transcript-file.js";
 import { type TurnDependencies, type TurnRequest, takeTurn } from "./take-turn.js";
 import type { TurnReply } from "./turn-reply.js";
@@ -15,6 +16,11 @@ export const SESSION = {
   contactId: "contactId",
   leadId: "leadId",
   campaignId: "campaignId",
+  /** Who is on the line, for the closer's screen pop (the flow sets them from the contact and the lead). */
+  customerName: "customerName",
+  customerPhone: "customerPhone",
+  company: "company",
+  direction: "direction",
   turn: "baton_turn",
   handoff: "handoff",
   trigger: "handoff_trigger",
@@ -77,6 +83,7 @@ function toTurnRequest(event: LexV2Event, defaultCampaignId: string): TurnReques
     contactId,
     leadId: nonEmpty(attributes[SESSION.leadId]),
     campaignId: nonEmpty(attributes[SESSION.campaignId]) ?? defaultCampaignId,
+    caller: callerFacts(attributes),
     turnKey:
       event.sessionState.originatingRequestId ??
       `${event.sessionId}:${attributes[SESSION.turn] ?? "0"}:${text}`,
@@ -89,6 +96,19 @@ function toTurnRequest(event: LexV2Event, defaultCampaignId: string): TurnReques
         ? { intent: interpretation.intent.name, confidence: interpretation.nluConfidence }
         : undefined,
   };
+}
+
+/** Connect's `InitiationMethod` or a plain word; anything else is left out rather than guessed. */
+function callerFacts(attributes: Record<string, string>): CallerFacts {
+  const direction = nonEmpty(attributes[SESSION.direction])?.toLowerCase();
+  const facts: CallerFacts = {
+    name: nonEmpty(attributes[SESSION.customerName]),
+    phone: nonEmpty(attributes[SESSION.customerPhone]),
+    company: nonEmpty(attributes[SESSION.company]),
+    direction:
+      direction === "inbound" || direction === "outbound" || direction === "callback" ? direction : undefined,
+  };
+  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined));
 }
 
 function toSentiment(

@@ -11,7 +11,7 @@ import {
 } from "../domain/engine.js";
 import { looksUnsupportedLanguage } from "../domain/language.js";
 import type { NluHint } from "../domain/reader/turn-reader.js";
-import { buildScreenPop, screenPopAttributes } from "../domain/screen-pop.js";
+import { buildScreenPop, type CallerFacts, screenPopAttributes } from "../domain/screen-pop.js";
 import { scriptedLine } from "../domain/script.js";
 import { eventsForTurn } from "../domain/turn-events.js";
 import type { BusEvent, EventPublisher } from "../ports/event-publisher.js";
@@ -40,6 +40,8 @@ export interface TurnRequest {
   contactId: string;
   leadId?: string | undefined;
   campaignId: string;
+  /** Who is on the line, from the contact and the lead, for the screen pop. */
+  caller?: CallerFacts | undefined;
   /** Same key for a retried or duplicated delivery of the same customer turn. */
   turnKey: string;
   text: string;
@@ -84,8 +86,8 @@ export async function takeTurn(deps: TurnDependencies, request: TurnRequest): Pr
     const result = runEngine(before, request, campaign);
     const line = await nextLine(deps, campaign, result);
     const state = recordLine(result.state, "ai", line.text, campaign);
-    const reply = toReply(result, state, campaign, line);
-    const events = eventsForTurn({ ...result, state }, campaign, deps.clock().toISOString());
+    const reply = toReply(result, state, campaign, line, request.caller);
+    const events = eventsForTurn({ ...result, state }, campaign, deps.clock().toISOString(), request.caller);
     const unconfirmed = stored !== null && request.publishedVersion !== stored.version;
     const carried = (stored?.outbox ?? []).filter(
       (entry) => unconfirmed || stored?.unpublished.includes(entry.id),
@@ -175,6 +177,7 @@ function toReply(
   state: QualificationState,
   campaign: Campaign,
   line: { text: string; source: "model" | "script" },
+  caller: CallerFacts | undefined,
 ): TurnReply {
   const { decision } = result;
   const base = { line: line.text, lineSource: line.source, customerTurns: state.customerTurns };
@@ -182,7 +185,9 @@ function toReply(
     case "handoff": {
       const outcome = state.outcome;
       const attributes =
-        outcome.status === "handed_off" ? screenPopAttributes(buildScreenPop(state, campaign, outcome)) : {};
+        outcome.status === "handed_off"
+          ? screenPopAttributes(buildScreenPop(state, campaign, outcome, caller))
+          : {};
       return {
         ...base,
         action: "handoff",

@@ -11,7 +11,7 @@ import { deterministicEventId, type EventMeta, SCHEMA_VERSION } from "../../cont
 import type { HandoffDecision } from "../../contracts/handoff-decision.js";
 import type { QualificationState } from "../../contracts/qualification-state.js";
 import type { SlotChange } from "./qualification.js";
-import { buildScreenPop } from "./screen-pop.js";
+import { buildScreenPop, type CallerFacts } from "./screen-pop.js";
 
 export interface DomainEvent {
   id: string;
@@ -32,7 +32,12 @@ export interface TurnFacts {
  * The events one turn produces, with ids that depend only on the contact and the turn,
  * so a retried publish is recognisably the same event.
  */
-export function eventsForTurn(facts: TurnFacts, campaign: Campaign, occurredAt: string): DomainEvent[] {
+export function eventsForTurn(
+  facts: TurnFacts,
+  campaign: Campaign,
+  occurredAt: string,
+  caller: CallerFacts = {},
+): DomainEvent[] {
   const { state, turn, decision } = facts;
   const meta = (detailType: string, discriminator: string | number): EventMeta => ({
     id: deterministicEventId(detailType, state.contactId, discriminator),
@@ -61,7 +66,7 @@ export function eventsForTurn(facts: TurnFacts, campaign: Campaign, occurredAt: 
       queue: decision.queue,
       turn,
       reasons: decision.reasons,
-      screenPop: buildScreenPop(state, campaign, state.outcome),
+      screenPop: buildScreenPop(state, campaign, state.outcome, caller),
     };
     events.push(envelope(HandoffRequested, detail));
   }

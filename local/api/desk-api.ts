@@ -70,7 +70,7 @@ export const AcceptRequest = z.strictObject({
 
 /** "Hand back to AI": the closer's note and when the AI should call again. */
 export const HandbackRequest = z.strictObject({
-  note: z.string().trim().max(2000),
+  note: z.string().trim().min(1, "a note for the AI's follow-up call is required").max(2000),
   followUpAt: z.iso.datetime({ offset: true }),
   requestedBy: z.string().trim().min(1).max(100).default("local-closer"),
 });

@@ -8,10 +8,19 @@ export const PersonaTurn = z.union([
   z.strictObject({ text: z.string().trim().min(1), sentiment: SentimentLabel.optional() }),
 ]);
 
+/** Who the persona is, as Connect and the lead would know them (all optional). */
+export const PersonaCustomer = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  phone: z.string().trim().min(1).max(32).optional(),
+  company: z.string().trim().min(1).max(100).optional(),
+});
+export type PersonaCustomer = z.infer<typeof PersonaCustomer>;
+
 export const PersonaFile = z.strictObject({
   name: z.string().trim().min(1).max(60),
   description: z.string().trim().min(1).max(300),
   campaign: z.string().trim().min(1).default("default"),
+  customer: PersonaCustomer.optional(),
   turns: z.array(PersonaTurn).min(1).max(30),
   /** What the pipeline should do with this customer; the demo flags a difference. */
   expect: z.strictObject({
@@ -26,6 +35,7 @@ export const Persona = z.strictObject({
   name: z.string(),
   description: z.string(),
   campaign: z.string(),
+  customer: PersonaCustomer.optional(),
   turns: z.array(z.strictObject({ text: z.string(), sentiment: SentimentLabel.optional() })),
   expect: PersonaFile.shape.expect,
 });

@@ -176,8 +176,9 @@ export class LocalBus implements EventPublisher {
     // Said once per kind of event, so a consumer-less event type does not flood the terminal.
     if (!this.unmatchedTypesLogged.has(type)) {
       this.unmatchedTypesLogged.add(type);
-      this.options.log.warn(
-        `bus: no rule matches ${type}; kept in ${this.unmatchedFile.path} (further ones are appended quietly)`,
+      // Not an error: EventBridge drops such events too; here they are kept for inspection.
+      this.options.log.info(
+        `bus: ${type} has no consumer yet (no rule matches it); kept in ${this.unmatchedFile.path}, further ones quietly`,
       );
     }
     this.emit({ kind: "unmatched", event: envelope });

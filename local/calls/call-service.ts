@@ -10,6 +10,7 @@ import {
 } from "../../functions/application/lex-conversation.js";
 import type { CampaignRegistry } from "../../functions/domain/campaigns.js";
 import type { CallOutcome, CallRecord, CallStatus } from "../api/call-api.js";
+import type { PersonaCustomer } from "../api/persona-api.js";
 import { KeyedQueue } from "../support/keyed-queue.js";
 import type { CallStore } from "./call-store.js";
 import { lexEventForTurn } from "./lex-event.js";
@@ -66,7 +67,11 @@ export class CallService {
 
   constructor(private readonly deps: CallServiceDependencies) {}
 
-  async start(input: { campaignId: string; personaId?: string | undefined }): Promise<CallRecord> {
+  async start(input: {
+    campaignId: string;
+    personaId?: string | undefined;
+    customer?: PersonaCustomer | undefined;
+  }): Promise<CallRecord> {
     const campaign = this.deps.campaigns.get(input.campaignId);
     const now = this.deps.clock().toISOString();
     const contactId = this.deps.newId();
@@ -83,6 +88,11 @@ export class CallService {
         [SESSION.contactId]: contactId,
         [SESSION.leadId]: leadId,
         [SESSION.campaignId]: campaign.id,
+        // The console's caller dials in; the flow would take these from the contact and the lead.
+        [SESSION.direction]: "inbound",
+        ...(input.customer?.name ? { [SESSION.customerName]: input.customer.name } : {}),
+        ...(input.customer?.phone ? { [SESSION.customerPhone]: input.customer.phone } : {}),
+        ...(input.customer?.company ? { [SESSION.company]: input.customer.company } : {}),
       },
       transcript: [{ speaker: "ai", text: campaign.script.greeting, at: now }],
       turnIds: [],

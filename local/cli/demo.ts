@@ -99,6 +99,12 @@ async function demoHandback(
   if (!handedOff?.deskEntry) return;
   const contactId = handedOff.deskEntry.contactId;
   const followUpAt = new Date(Date.now() + 86_400_000).toISOString();
+  const accepted = await fetch(`${baseUrl}/api/desk/${encodeURIComponent(contactId)}/accept`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ agent: "demo-closer" }),
+  });
+  if (!accepted.ok) throw new Error(`accept answered ${accepted.status}: ${await accepted.text()}`);
   const response = await fetch(`${baseUrl}/api/desk/${encodeURIComponent(contactId)}/handback`, {
     method: "POST",
     headers: { "content-type": "application/json" },

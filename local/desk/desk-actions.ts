@@ -65,8 +65,12 @@ export async function handBack(
 ): Promise<{ entry: DeskEntry; detail: HandbackRequestedDetail }> {
   const entry = deps.desk.get(contactId);
   if (!entry) throw new UnknownContactError(contactId);
+  // Only the closer who took the call hands it back, and once.
+  if (entry.status === "waiting") throw new DeskActionRejected("accept the call before handing it back");
   const now = deps.clock();
   const followUpAt = new Date(request.followUpAt);
+  if (entry.status === "handed_back" && entry.handback?.followUpAt !== followUpAt.toISOString())
+    throw new DeskActionRejected(`already handed back for ${entry.handback?.followUpAt ?? "a follow-up"}`);
   if (followUpAt.getTime() <= now.getTime())
     throw new DeskActionRejected(`followUpAt ${request.followUpAt} is not in the future`);
   const followUpIso = followUpAt.toISOString();

@@ -47,6 +47,7 @@ export function parsePersona(
       name: file.name,
       description: file.description,
       campaign: file.campaign,
+      ...(file.customer ? { customer: file.customer } : {}),
       turns: file.turns.map((turn) => (typeof turn === "string" ? { text: turn } : turn)),
       expect: file.expect,
     },

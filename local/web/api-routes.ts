@@ -83,7 +83,9 @@ const routes: Route[] = [
     path: /^\/api\/calls$/,
     handle: async (context, _params, request, response) => {
       const body = await readJson(request, StartCallRequest);
-      sendJson(response, 201, { call: await context.calls.start(body) });
+      const { personas } = await context.personas();
+      const customer = personas.find((persona) => persona.id === body.personaId)?.customer;
+      sendJson(response, 201, { call: await context.calls.start({ ...body, customer }) });
     },
   },
   {

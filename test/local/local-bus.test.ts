@@ -152,7 +152,7 @@ describe("an event no rule matches", () => {
     expect(lines).toHaveLength(updates.length);
     const first = EventBridgeEnvelope.parse((lines[0] as { event: unknown }).event);
     expect(first["detail-type"]).toBe("Lead.QualificationUpdated");
-    expect(log.lines.filter((line) => line.includes("no rule matches"))).toHaveLength(1);
+    expect(log.lines.filter((line) => line.includes("no rule matches it"))).toHaveLength(1);
     expect(records.filter((record) => record.kind === "unmatched")).toHaveLength(updates.length);
     expect(Object.values(received).flat()).toHaveLength(0);
   });

@@ -122,6 +122,7 @@ describe("a call typed through the console API", () => {
       contactId: call.contactId,
       leadId: call.leadId,
       campaignId: "default",
+      direction: "inbound",
     });
     for (let index = 1; index < mine.length; index++) {
       expect(mine[index]?.event.sessionState.sessionAttributes).toEqual(
@@ -186,8 +187,16 @@ describe("bad requests get a clear answer", () => {
     expect(late.status).toBe(409);
   });
 
-  it("a handback without a time, or with a time in the past", async () => {
+  it("a handback before accept, without a note, without a time, or with a time in the past", async () => {
     const call = await handedOffCall();
+    const followUpAt = new Date(Date.now() + 3_600_000).toISOString();
+    const early = await post(`/api/desk/${call.contactId}/handback`, { note: "x", followUpAt });
+    expect(early.status).toBe(400);
+    expect(((await early.json()) as { error: string }).error).toContain("accept the call");
+    await post(`/api/desk/${call.contactId}/accept`, { agent: "ana" });
+    const noNote = await post(`/api/desk/${call.contactId}/handback`, { note: "  ", followUpAt });
+    expect(noNote.status).toBe(400);
+    expect(((await noNote.json()) as { error: string }).error).toContain("note");
     const missing = await post(`/api/desk/${call.contactId}/handback`, { note: "x" });
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { error: string }).error).toContain("followUpAt");
@@ -230,6 +239,7 @@ describe("the closer's actions", () => {
     const call = await handedOffCall();
     const followUpAt = new Date(Date.now() + 3_600_000).toISOString();
     const body = { note: "Send the pricing sheet first", followUpAt, requestedBy: "ana" };
+    await post(`/api/desk/${call.contactId}/accept`, { agent: "ana" });
     const response = await post(`/api/desk/${call.contactId}/handback`, body);
     expect(response.status).toBe(200);
     await post(`/api/desk/${call.contactId}/handback`, body);

@@ -235,8 +235,9 @@ describe("answerLex (Lex V2 code hook) with the EventBridge and Bedrock adapters
       baton_missing: "Budget, Decision maker, Need, Timeline",
       baton_intents: "asked_for_person",
     });
-    expect(attributes.baton_summary).toContain("asked for a person");
-    expect(attributes.baton_opener).toContain("picking up right where we left off");
+    expect(attributes.baton_summary).toContain("Asked for a person");
+    expect(attributes.baton_ask).toBe("Wants to speak to a real person");
+    expect(attributes.baton_opener).toContain("you're through to a person now");
     const entries = sentEntries();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({

@@ -7,9 +7,10 @@ import {
 } from "../../contracts/screen-pop.js";
 import { Transcript } from "../../contracts/transcript.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
+import { amountInWords } from "../../functions/domain/pop-wording.js";
 import type { TurnReader } from "../../functions/domain/reader/turn-reader.js";
 import { replayTranscript } from "../../functions/domain/replay.js";
-import { screenPopAttributes } from "../../functions/domain/screen-pop.js";
+import { buildScreenPop, screenPopAttributes } from "../../functions/domain/screen-pop.js";
 import { normalizeText } from "../../functions/domain/text.js";
 import { fixedReader } from "../support/fixed-reader.js";
 
@@ -53,6 +54,17 @@ const objectionReader = fixedReader((text) =>
           : text.startsWith("Ok, that makes sense")
             ? ["acknowledgement"]
             : [],
+);
+
+/** The signals these calls carry, read the same whatever model ships: the pop's wording is under test. */
+const signalsByWords = fixedReader((text) =>
+  text.includes("too expensive")
+    ? ["objection_price"]
+    : text.includes("RingCentral")
+      ? ["objection_competitor"]
+      : text.includes("real person")
+        ? ["person_request"]
+        : [],
 );
 
 function handoffOf(transcript: Transcript, campaign: Campaign, reader?: TurnReader) {
@@ -298,5 +310,206 @@ describe("screenPopAttributes near the end of its budget", () => {
     const attributes = screenPopAttributes(pop);
     // Assess
     expectValidAttributes(attributes);
+  });
+});
+
+/** A call whose handoff turn is a request in the customer's words. */
+function callEndingWith(...customerLines: string[]): Transcript {
+  const turns: Array<{ speaker: "ai" | "customer"; text: string }> = [
+    { speaker: "ai", text: defaultCampaign.script.greeting },
+  ];
+  customerLines.forEach((text, index) => {
+    if (index > 0) turns.push({ speaker: "ai", text: "Got it. Roughly what budget have you set aside?" });
+    turns.push({ speaker: "customer", text });
+  });
+  return Transcript.parse({ id: `call-${customerLines.length}`, turns });
+}
+
+const QUOTE_CALL = callEndingWith(
+  "We run a support line with about 30 agents and keep missing calls.",
+  "About 2,000 a month. Can you send me a quote for 30 seats?",
+);
+
+const INTERNAL_VALUE = /\b[a-z]+_[a-z_0-9]+\b|\d\/(?:mo|yr)\b/;
+
+describe("the screen pop a closer reads", () => {
+  it("puts the customer's ask first, in their words and in the third person", () => {
+    // Prepare
+    const transcript = QUOTE_CALL;
+    // Act
+    const { screenPop } = handoffOf(transcript, defaultCampaign);
+    // Assess
+    expect(screenPop.trigger).toBe("buying_intent");
+    expect(screenPop.ask).toEqual({
+      turn: 3,
+      said: "Can you send me a quote for 30 seats?",
+      headline: "Wants a quote for 30 seats",
+    });
+    expect(screenPop.summary).toContain("Wants a quote for 30 seats");
+  });
+
+  it("says each confirmed fact in plain words with the customer's sentence it came from", () => {
+    // Prepare
+    const transcript = QUOTE_CALL;
+    // Act
+    const { screenPop } = handoffOf(transcript, defaultCampaign);
+    // Assess
+    const facts = Object.fromEntries(screenPop.confirmed.map((fact) => [fact.slot, fact]));
+    expect(facts.budget).toMatchObject({
+      value: "2000/mo",
+      display: "$2,000 a month",
+      said: "About 2,000 a month.",
+    });
+    expect(facts.need).toMatchObject({
+      value: "contact_center",
+      display: "Run a contact center (queues, routing, missed calls)",
+      said: "We run a support line with about 30 agents and keep missing calls.",
+    });
+    for (const fact of screenPop.confirmed) expect(fact.display ?? "").not.toMatch(INTERNAL_VALUE);
+    expect(screenPop.missing).toEqual(["Decision maker", "Timeline"]);
+  });
+
+  it("opens from the customer's request without reading out the notes or claiming more", () => {
+    // Prepare
+    const transcript = QUOTE_CALL;
+    // Act
+    const { screenPop } = handoffOf(transcript, defaultCampaign);
+    // Assess
+    expect(screenPop.opener).toContain("You'd like a quote for 30 seats");
+    expect(screenPop.opener).toContain("who else would be involved in making this decision?");
+    for (const fact of screenPop.confirmed) {
+      expect(screenPop.opener).not.toContain(fact.display ?? fact.value);
+      expect(screenPop.opener.toLowerCase()).not.toContain(fact.label.toLowerCase());
+    }
+    expect(screenPop.opener).not.toMatch(/ready to move forward|notes here|\b(\w+) \1\b/i);
+    expect(`${screenPop.opener} ${screenPop.summary}`).not.toMatch(INTERNAL_VALUE);
+  });
+
+  it("shows the AI's reply to an objection the customer has not accepted yet", () => {
+    // Prepare
+    const transcript = Transcript.parse({
+      id: "objector",
+      turns: [
+        { speaker: "ai", text: defaultCampaign.script.greeting },
+        { speaker: "customer", text: "We have an old PBX in the office." },
+        { speaker: "ai", text: "Got it. Roughly what budget have you set aside?" },
+        { speaker: "customer", text: "Honestly it sounds too expensive for us." },
+        { speaker: "ai", text: `${PRICE_ANSWER} Who else would be involved?` },
+        { speaker: "customer", text: "And we are already with RingCentral, switching sounds like a pain." },
+      ],
+    });
+    const { finalState } = replayTranscript(transcript, defaultCampaign, signalsByWords);
+    if (finalState.outcome.status !== "handed_off") throw new Error("the objector was not handed off");
+    // The call path records the AI's handoff line before the pop is built: it is no answer.
+    const afterHandoff = {
+      turn: finalState.outcome.turn + 1,
+      speaker: "ai" as const,
+      text: defaultCampaign.script.handoff,
+    };
+    const state = { ...finalState, recent: [...finalState.recent, afterHandoff] };
+    // Act
+    const screenPop = buildScreenPop(state, defaultCampaign, finalState.outcome);
+    // Assess
+    expect(screenPop.trigger).toBe("complex");
+    expect(screenPop.objections[0]).toMatchObject({ kind: "price", status: "open" });
+    expect(screenPop.objections[0]?.aiAnswer).toContain(PRICE_ANSWER);
+    expect(screenPop.objections[1]).toMatchObject({ kind: "competitor", status: "open" });
+    expect(screenPop.objections[1]?.aiAnswer).toBeUndefined();
+    expect(screenPop.opener).toContain("your current provider");
+    expect(screenPop.opener).toContain("Let me take that one head on.");
+    expect(screenPop.opener).not.toContain(PRICE_ANSWER);
+  });
+
+  it("answers a person request by continuing, and names what the customer still asked", () => {
+    // Prepare
+    const transcript = callEndingWith(
+      "We want to replace our old PBX.",
+      "Can I speak to a real person? Do you port our numbers?",
+    );
+    // Act
+    const { screenPop } = handoffOf(transcript, defaultCampaign, signalsByWords);
+    // Assess
+    expect(screenPop.trigger).toBe("customer_request");
+    expect(screenPop.ask?.headline).toBe("Wants to speak to a real person");
+    expect(screenPop.opener).toContain('You asked "Do you port our numbers?"');
+    expect(screenPop.opener).not.toMatch(/PBX|phone system/i);
+  });
+
+  it("names another language, raises the urgency and opens in that language", () => {
+    // Prepare
+    const { finalState } = replayTranscript(
+      Transcript.parse({
+        id: "spanish",
+        turns: [
+          { speaker: "customer", text: "Hola, no hablo inglés. Quiero hablar con una persona por favor." },
+        ],
+      }),
+      defaultCampaign,
+    );
+    const handoff = {
+      status: "handed_off" as const,
+      trigger: "system_fallback" as const,
+      turn: 0,
+      reasons: ["language"],
+    };
+    // Act
+    const pop = buildScreenPop(finalState, defaultCampaign, handoff);
+    // Assess
+    expect(pop.language).toEqual({ name: "Spanish", campaignSpeaks: false });
+    expect(pop.urgency).toBe("high");
+    expect(pop.summary).toMatch(/^Speaks Spanish\./);
+    expect(pop.summary).not.toContain("failed");
+    expect(pop.opener).toMatch(/^Hola/);
+    expect(screenPopAttributes(pop).baton_language).toBe("Spanish (the AI does not speak it)");
+  });
+
+  it("carries who is calling, the returning lead and the last handback note into the attributes", () => {
+    // Prepare
+    const { finalState } = replayTranscript(QUOTE_CALL, defaultCampaign);
+    const state = { ...finalState, resumed: true, handbackNote: "Call after the board meeting." };
+    if (state.outcome.status !== "handed_off") throw new Error("the quote call was not handed off");
+    // Act
+    const pop = buildScreenPop(state, defaultCampaign, state.outcome, {
+      name: "Dana Ruiz",
+      phone: "+15555550123",
+      company: "Ruiz Dental",
+      direction: "inbound",
+      previousContactId: " ",
+    });
+    const attributes = screenPopAttributes(pop);
+    // Assess
+    expect(pop.caller).toEqual({
+      name: "Dana Ruiz",
+      phone: "+15555550123",
+      company: "Ruiz Dental",
+      direction: "inbound",
+      returning: true,
+      lastHandbackNote: "Call after the board meeting.",
+    });
+    expect(attributes).toMatchObject({
+      baton_customer_name: "Dana Ruiz",
+      baton_customer_phone: "+15555550123",
+      baton_company: "Ruiz Dental",
+      baton_returning: "yes",
+      baton_handback_note: "Call after the board meeting.",
+      baton_ask: "Wants a quote for 30 seats",
+    });
+    expect(attributes.baton_confirmed_budget).toBe('$2,000 a month (turn 3): "About 2,000 a month."');
+    expectValidAttributes(attributes);
+  });
+});
+
+describe("amountInWords", () => {
+  it.each([
+    ["2000/mo", "USD", "$2,000 a month"],
+    ["20000-30000/yr", "USD", "$20,000 to $30,000 a year"],
+    ["0-5000", "EUR", "up to €5,000"],
+    ["5000+", undefined, "5,000 or more"],
+    ["about 5k", "USD", "about 5k"],
+  ])("%s in %s reads %s", (value, currency, expected) => {
+    // Act
+    const words = amountInWords(value, currency);
+    // Assess
+    expect(words).toBe(expected);
   });
 });

@@ -25,10 +25,12 @@ const personaSelect = el("select", { "data-testid": "persona" });
 const personaHelp = el("p", { class: "muted persona-help" });
 const startButton = el("button", { type: "button", "data-testid": "start-call" }, "Start call");
 const callStatus = el("p", { class: "call-status", "data-testid": "call-status" }, "No call yet.");
+const handbackStatus = el("p", { class: "muted", "data-testid": "console-handback" });
 const lines = el("ol", { class: "call-lines", "data-testid": "call-lines" });
+/** What the call API takes per line; a longer line is cut there and the page says so. */
+const MAX_LINE = 2000;
 const input = el("input", {
   type: "text",
-  maxlength: "2000",
   placeholder: "Say something as the customer",
   "data-testid": "say-text",
 });
@@ -62,7 +64,7 @@ replaceChildren(
       el("h2", {}, "Recent calls"),
       recentList,
     ),
-    el("section", { class: "call" }, el("h2", {}, "Call"), callStatus, lines, sayForm),
+    el("section", { class: "call" }, el("h2", {}, "Call"), callStatus, handbackStatus, lines, sayForm),
   ),
 );
 
@@ -121,8 +123,9 @@ async function startCall(): Promise<void> {
   await loadRecent();
 }
 
-async function say(text: string): Promise<void> {
+async function say(typed: string): Promise<void> {
   if (!callId) return;
+  const text = typed.slice(0, MAX_LINE);
   pending = pending?.text === text ? pending : { text, turnId: crypto.randomUUID() };
   const { call } = await fetchJson(`/api/calls/${encodeURIComponent(callId)}/turns`, CallResponse, {
     method: "POST",
@@ -130,6 +133,8 @@ async function say(text: string): Promise<void> {
   });
   pending = undefined;
   input.value = "";
+  if (typed.length > MAX_LINE)
+    message.textContent = `Your line had ${typed.length.toLocaleString()} characters; only the first ${MAX_LINE.toLocaleString()} were sent.`;
   render(call);
 }
 
@@ -168,18 +173,45 @@ function render(call: CallRecord): void {
   callStatus.dataset.status = call.status;
   replaceChildren(
     lines,
-    ...call.transcript.map((line) =>
+    ...call.transcript.map((line, index) =>
       el(
         "li",
         { class: `line ${line.speaker}`, "data-testid": "call-line" },
-        el("span", { class: "speaker" }, line.speaker === "ai" ? "AI" : "Customer"),
+        // Numbered as the agent desk numbers the same lines: the greeting is line 1.
+        el("span", { class: "speaker" }, `${index + 1} ${line.speaker === "ai" ? "AI" : "Customer"}`),
         line.text,
       ),
     ),
   );
+  void showHandback(call);
   const open = call.status === "active";
   input.disabled = !open;
   sendButton.disabled = !open;
+}
+
+const DeskEntryStatus = z.looseObject({
+  entry: z.looseObject({
+    status: z.string(),
+    handback: z.looseObject({ note: z.string(), followUpAt: z.string() }).optional(),
+  }),
+});
+
+/** What the closer did with a handed-off call: accepted, or handed back to the AI with a note. */
+async function showHandback(call: CallRecord): Promise<void> {
+  if (call.status !== "handed_off") {
+    handbackStatus.textContent = "";
+    return;
+  }
+  try {
+    const { entry } = await fetchJson(`/api/desk/${encodeURIComponent(call.contactId)}`, DeskEntryStatus);
+    handbackStatus.textContent = entry.handback
+      ? `The closer handed the call back to the AI for ${new Date(entry.handback.followUpAt).toLocaleString()}: "${entry.handback.note}"`
+      : entry.status === "accepted"
+        ? "A closer accepted the call."
+        : "Waiting for a closer on the agent desk.";
+  } catch {
+    handbackStatus.textContent = "";
+  }
 }
 
 function statusText(call: CallRecord): string {
@@ -229,6 +261,8 @@ liveUpdates({
       if (changed.success && changed.data.callId === callId) void reloadCall().catch(report);
       void loadRecent().catch(report);
     },
+    // The closer accepted or handed back: the console shows it.
+    desk: () => void reloadCall().catch(report),
   },
 });
 void loadChoices().catch(report);

@@ -25,6 +25,7 @@ export function normalizeAttributes(raw: unknown): Record<string, string> {
   return attributes;
 }
 
+const DIRECTIONS = ["inbound", "outbound", "callback"] as const;
 const CONFIRMED_PREFIX = "baton_confirmed_";
 
 /**
@@ -43,6 +44,11 @@ export function viewFromAttributes(contactId: string, raw: unknown): DeskView | 
     turn: Number.isInteger(turn) ? turn : undefined,
     urgency: attributes.baton_urgency,
     summary: attributes.baton_summary ?? "",
+    ask: attributes.baton_ask_said
+      ? { headline: attributes.baton_ask, said: attributes.baton_ask_said }
+      : undefined,
+    caller: callerOf(attributes),
+    language: attributes.baton_language,
     opener: attributes.baton_opener ?? "",
     tone: attributes.baton_tone ?? "",
     confirmed: Object.entries(attributes)
@@ -56,13 +62,33 @@ export function viewFromAttributes(contactId: string, raw: unknown): DeskView | 
   };
 }
 
-/** "20000/yr (turn 3)" → value and turn. */
+/** `$20,000 a year (turn 3): "Around 20k for the year."` → value, turn and the customer's sentence. */
 function confirmedFact(slot: string, text: string): DeskView["confirmed"][number] {
-  const match = /^(.*) \(turn (\d+)\)$/.exec(text);
+  const match = /^(.*?) \(turn (\d+)\)(?:: "(.*)")?$/s.exec(text);
   const label = slot.replace(/_/g, " ").replace(/^./, (first) => first.toUpperCase());
   return match
-    ? { slot, label, value: match[1] ?? text, turn: Number(match[2]) }
+    ? {
+        slot,
+        label,
+        value: match[1] ?? text,
+        turn: Number(match[2]),
+        ...(match[3] ? { said: match[3] } : {}),
+      }
     : { slot, label, value: text };
+}
+
+function callerOf(attributes: Record<string, string | undefined>): DeskView["caller"] {
+  const direction = DIRECTIONS.find((known) => known === attributes.baton_direction);
+  const caller = {
+    ...(attributes.baton_customer_name ? { name: attributes.baton_customer_name } : {}),
+    ...(attributes.baton_customer_phone ? { phone: attributes.baton_customer_phone } : {}),
+    ...(attributes.baton_company ? { company: attributes.baton_company } : {}),
+    ...(direction ? { direction } : {}),
+    ...(attributes.baton_returning === "yes" ? { returning: true } : {}),
+    ...(attributes.baton_previous_contact ? { previousContactId: attributes.baton_previous_contact } : {}),
+    ...(attributes.baton_handback_note ? { lastHandbackNote: attributes.baton_handback_note } : {}),
+  };
+  return Object.keys(caller).length > 0 ? caller : undefined;
 }
 
 /** "price:open; competitor:resolved (answered: ...)"; an answer may itself hold "; ". */

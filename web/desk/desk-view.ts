@@ -13,14 +13,21 @@ export interface DeskView {
   turn?: number | undefined;
   urgency?: string | undefined;
   summary: string;
+  /** The customer's ask: the headline when it could be reworded safely, always their sentence. */
+  ask?: { headline?: string | undefined; said: string } | undefined;
+  caller?: ScreenPop["caller"] | undefined;
+  /** "Spanish (the AI does not speak it)". */
+  language?: string | undefined;
   opener: string;
   tone: string;
   confirmed: Array<{
     slot: string;
     label: string;
+    /** In plain words. */
     value: string;
     turn?: number | undefined;
-    quote?: string | undefined;
+    /** The customer's sentence the value came from. */
+    said?: string | undefined;
   }>;
   missing: string[];
   intents: string[];
@@ -46,14 +53,19 @@ export function viewFromScreenPop(pop: ScreenPop): DeskView {
     turn: pop.decidedAtTurn,
     urgency: pop.urgency,
     summary: pop.summary,
+    ask: pop.ask ? { headline: pop.ask.headline, said: pop.ask.said } : undefined,
+    caller: pop.caller,
+    language: pop.language
+      ? `${pop.language.name}${pop.language.campaignSpeaks ? "" : " (the AI does not speak it)"}`
+      : undefined,
     opener: pop.opener,
     tone: `${pop.tone.label}, ${pop.tone.trend}${pop.tone.sarcasm ? ", sarcastic" : ""}`,
     confirmed: pop.confirmed.map((fact) => ({
       slot: fact.slot,
       label: fact.label,
-      value: fact.value,
+      value: fact.display ?? fact.value.replace(/_/g, " "),
       turn: fact.turn,
-      quote: fact.quote,
+      said: fact.said ?? fact.quote,
     })),
     missing: pop.missing,
     intents: pop.intentTags,
