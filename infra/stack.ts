@@ -13,6 +13,7 @@ import { BatonBus } from "./constructs/event-bus.js";
 import { KpiDashboard } from "./constructs/kpi-dashboard.js";
 import { LexBot } from "./constructs/lex-bot.js";
 import { OutboxRelay } from "./constructs/outbox-relay.js";
+import { PendingEvents } from "./constructs/pending-events.js";
 import { SchemaRegistry } from "./constructs/schema-registry.js";
 import { StateTable } from "./constructs/state-table.js";
 import { availableRuleTargets, type ConsumerSpec, ifWritten, START_CALLBACK } from "./rule-targets.js";
@@ -37,6 +38,7 @@ export class BatonStack extends Stack {
   readonly bus: BatonBus;
   readonly conversationTurn: BatonFunction;
   readonly relay: OutboxRelay;
+  readonly pendingEvents: PendingEvents;
   readonly consumers: BusConsumers;
   readonly bot: LexBot;
   readonly connect: ConnectCenter;
@@ -83,6 +85,16 @@ export class BatonStack extends Stack {
       table: this.state.table,
       bus: this.bus.bus,
       model,
+      retentionDays,
+      removalPolicy,
+    });
+
+    // A fallback handoff the bus would not take waits here for its relay.
+    this.pendingEvents = new PendingEvents(this, "PendingEvents", {
+      entry: entry("functions/handlers/pending-events-relay.ts"),
+      depsLockFilePath,
+      bus: this.bus.bus,
+      producer: this.conversationTurn,
       retentionDays,
       removalPolicy,
     });

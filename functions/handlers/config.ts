@@ -13,8 +13,25 @@ const Environment = z.object({
 });
 export type Environment = z.infer<typeof Environment>;
 
+/** The conversation-turn function's own settings on top. */
+const CallPathEnvironment = Environment.extend({
+  /** Lex has its answer within this, whatever fails (Lex waits on the code hook; keep it well under). */
+  BATON_TURN_DEADLINE_MS: z.coerce.number().int().min(1_000).max(8_000).default(3_000),
+  /** The SQS queue a fallback handoff goes to when the bus will not take it. */
+  BATON_PENDING_EVENTS_QUEUE_URL: z.url(),
+});
+export type CallPathEnvironment = z.infer<typeof CallPathEnvironment>;
+
 export function readEnvironment(env: NodeJS.ProcessEnv): Environment {
-  const parsed = Environment.safeParse(env);
+  return parseEnvironment(Environment, env);
+}
+
+export function readCallPathEnvironment(env: NodeJS.ProcessEnv): CallPathEnvironment {
+  return parseEnvironment(CallPathEnvironment, env);
+}
+
+function parseEnvironment<Schema extends z.ZodType>(schema: Schema, env: NodeJS.ProcessEnv): z.infer<Schema> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`environment variable ${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "invalid"}`);
