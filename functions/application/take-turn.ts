@@ -102,10 +102,9 @@ export async function takeTurn(
     progress.state = stored?.state ?? progress.state;
     if (stored?.lastTurnKey === request.turnKey && stored.lastResponse) {
       const reply = TurnReply.parse(JSON.parse(stored.lastResponse));
-      // Lost the race to a parallel copy of this turn. Only the copy that publishes may confirm the
-      // publish: this answer confirms nothing, so the next turn carries the outbox again (same ids).
-      if (attempt > 1) return { reply, publishedVersion: undefined };
-      // A retry of a finished turn: its publish may never have happened, so publish again (same ids).
+      // A retry of a finished turn, or a parallel copy that lost the race (or whose own write landed
+      // unseen): the other copy may die before it publishes, and only a copy that publishes may confirm
+      // the publish. So publish again (same ids, consumers drop the duplicate) and confirm only that.
       const published = await publishOutbox(deps, stored, stored.outbox);
       return { reply, publishedVersion: published ? stored.version : undefined };
     }
