@@ -56,7 +56,7 @@ beforeAll(async () => {
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 1100 },
   });
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -87,7 +87,7 @@ it("hands a customer who asks for a human to the desk with the confirmed facts, 
   const reopened = await browser.newPage();
   await reopened.goto(`${stack.url}/console#call=${encodeURIComponent(callId)}`);
   await expect
-    .poll(async () => reopened.getByTestId("call-status").getAttribute("data-status"), { timeout: 20_000 })
+    .poll(async () => reopened.getByTestId("call-status").getAttribute("data-status"), { timeout: 60_000 })
     .toBe("handed_off");
   expect(await reopened.getByTestId("call-line").count()).toBe(7);
 
@@ -95,7 +95,7 @@ it("hands a customer who asks for a human to the desk with the confirmed facts, 
   const desk = await browser.newPage();
   await desk.goto(`${stack.url}/desk`);
   const pop = desk.getByTestId("screen-pop");
-  await pop.waitFor({ timeout: 10_000 });
+  await pop.waitFor({ timeout: 60_000 });
   expect(await desk.getByTestId("queue-item").count()).toBe(1);
   expect(await pop.getByTestId("trigger").textContent()).toBe("Asked for a person");
   const facts = await pop.getByTestId("confirmed-fact").evaluateAll((rows) =>
@@ -120,7 +120,7 @@ it("hands a customer who asks for a human to the desk with the confirmed facts, 
   await pop.getByTestId("handback-time").fill("2030-01-15T10:30");
   await pop.getByTestId("handback-submit").click();
   await expect
-    .poll(async () => desk.getByTestId("desk-status").textContent(), { timeout: 10_000 })
+    .poll(async () => desk.getByTestId("desk-status").textContent(), { timeout: 60_000 })
     .toContain("(scheduled)");
 
   await stack.bus.settled();
@@ -138,4 +138,4 @@ it("hands a customer who asks for a human to the desk with the confirmed facts, 
 
   await mkdir(join(process.cwd(), "test-artifacts"), { recursive: true });
   await desk.screenshot({ path: SCREENSHOT, fullPage: true });
-}, 90_000);
+}, 240_000);

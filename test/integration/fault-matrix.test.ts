@@ -9,7 +9,7 @@ let matrix: FaultMatrix;
 
 beforeAll(async () => {
   matrix = await startFaultMatrix();
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await matrix?.stop();
