@@ -48,6 +48,11 @@ export interface LocalStackOptions {
   campaigns?: readonly Campaign[];
   /** Bus backoff base; tests shorten it. */
   busBaseDelayMs?: number;
+  /**
+   * The call path's turn deadline (default 3,000 ms, as deployed). Tests that check what the engine decides
+   * raise it, so a machine slowed by other work cannot turn their calls into deadline fallbacks.
+   */
+  turnDeadlineMs?: number;
 }
 
 export interface LocalStack {
@@ -147,7 +152,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       campaigns: registry,
       clock,
       ttlDays: 90,
-      turnDeadlineMs: 3_000,
+      turnDeadlineMs: options.turnDeadlineMs ?? 3_000,
       defaultCampaignId: defaultCampaign.id,
       fallbackQueue: defaultCampaign.routes.system_fallback ?? "baton-closers",
       fallbackLine: defaultCampaign.script.handoff,

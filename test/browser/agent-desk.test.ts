@@ -48,7 +48,14 @@ beforeAll(async () => {
   missingChromium = await chromiumProblem();
   if (missingChromium) return;
   root = await mkdtemp(join(tmpdir(), "baton-browser-"));
-  stack = await startLocalStack({ dataDir: join(root, "data"), port: 0, log: memoryLog(), paceMs: 300 });
+  // What the engine decides, not how fast: a loaded machine must not turn the calls into deadline fallbacks.
+  stack = await startLocalStack({
+    dataDir: join(root, "data"),
+    port: 0,
+    log: memoryLog(),
+    paceMs: 300,
+    turnDeadlineMs: 60_000,
+  });
   // A fresh profile per run: nothing cached from an earlier run can make the test pass.
   browser = await chromium.launchPersistentContext(join(root, "chromium-profile"), {
     executablePath: CHROMIUM,

@@ -26,10 +26,19 @@ let dataDir: string;
 let stack: LocalStack;
 const records: BusRecord[] = [];
 
+/** What the engine decides, not how fast: a loaded machine must not turn these calls into deadline fallbacks. */
+const SLOW_OK = 60_000;
+
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "baton-stack-test-"));
   dataDir = join(root, "data");
-  stack = await startLocalStack({ dataDir, port: 0, log: memoryLog(), busBaseDelayMs: 5 });
+  stack = await startLocalStack({
+    dataDir,
+    port: 0,
+    log: memoryLog(),
+    busBaseDelayMs: 5,
+    turnDeadlineMs: SLOW_OK,
+  });
   stack.bus.subscribe((record) => records.push(record));
 });
 
@@ -281,7 +290,7 @@ describe("a restart", () => {
   it("keeps the desk and the calls (DynamoDB Local and the desk file are on disk)", async () => {
     const call = await handedOffCall();
     await stack.stop();
-    stack = await startLocalStack({ dataDir, port: 0, log: memoryLog() });
+    stack = await startLocalStack({ dataDir, port: 0, log: memoryLog(), turnDeadlineMs: SLOW_OK });
     expect(stack.desk.get(call.contactId)?.screenPop.trigger).toBe("customer_request");
     const response = await fetch(`${stack.url}/api/calls/${call.callId}`);
     const { call: resumed } = CallResponse.parse(await response.json());

@@ -49,7 +49,8 @@ function dependencies(): LexConversationDependencies {
     fallbackLine: "One moment, I'm connecting you with a colleague.",
     maxSilentTurns: 3,
     pendingEvents: new InMemoryPendingEvents(),
-    turnDeadlineMs: 3_000,
+    // What the engine decides, not how fast: a loaded machine must not turn these turns into fallbacks.
+    turnDeadlineMs: 60_000,
     log: () => {},
     count: () => {},
   };

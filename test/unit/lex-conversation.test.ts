@@ -132,7 +132,8 @@ function setup() {
     fallbackLine: FALLBACK_LINE,
     maxSilentTurns: MAX_SILENT_TURNS,
     pendingEvents,
-    turnDeadlineMs: 3_000,
+    // What the engine decides, not how fast: a loaded machine must not turn these turns into fallbacks.
+    turnDeadlineMs: 60_000,
     log,
     count,
   };
