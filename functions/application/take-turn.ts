@@ -105,6 +105,7 @@ export async function takeTurn(
       // A retry of a finished turn, or a parallel copy that lost the race (or whose own write landed
       // unseen): the other copy may die before it publishes, and only a copy that publishes may confirm
       // the publish. So publish again (same ids, consumers drop the duplicate) and confirm only that.
+      progress.committed = { next: stored, reply };
       const published = await publishOutbox(deps, stored, stored.outbox);
       return { reply, publishedVersion: published ? stored.version : undefined };
     }
