@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import { GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { HandoffRequested } from "../contracts/events/catalog.js";
 import { DynamoDbStateStore } from "../functions/adapters/dynamodb-state-store.js";
+import { InMemoryPendingEvents } from "../functions/adapters/in-memory.js";
 import { ScriptedLanguageModel } from "../functions/adapters/scripted-language-model.js";
 import { createStateTable } from "../functions/adapters/state-table.js";
 import { answerLex, type LexConversationDependencies } from "../functions/application/lex-conversation.js";
@@ -74,6 +75,8 @@ export async function callPathFigures(): Promise<CallPathFigures> {
       fallbackQueue: defaultCampaign.routes.system_fallback,
       fallbackLine: defaultCampaign.script.handoff,
       maxSilentTurns: 3,
+      pendingEvents: new InMemoryPendingEvents(),
+      turnDeadlineMs: 3_000,
       log: () => undefined,
       count: () => undefined,
     };

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { callPathFigures } from "./call-path.js";
 import { corpusFigures, throughputFigures } from "./engine.js";
+import { faultMatrixFigures, faultMatrixTable } from "./fault-matrix.js";
 import { readerFigures } from "./reader.js";
 
 /** `npm run bench`: every figure the issues ask for, measured in one run on this machine. */
@@ -47,6 +48,9 @@ const c = call.concurrent;
 console.log(
   `${c.calls} calls x ${c.turnsPerCall} turns at once (every 5th turn delivered twice): ${c.lostTurns} lost turns, ${c.contactsHandedOff} handed off, ${c.duplicateHandoffIds} duplicate Handoff.Requested ids, ${c.handoffPublishes} handoff publishes, ${c.turnsPerSecond} turns/s`,
 );
+
+console.log("\n== Call path under faults (npx tsx bench/fault-matrix.ts [calls]) ==");
+console.log(faultMatrixTable(await faultMatrixFigures()));
 
 // Figures of the other issues, when their modules are present.
 for (const [label, module, fn] of [

@@ -14,6 +14,7 @@ import { BatonBus } from "./constructs/event-bus.js";
 import { KpiDashboard } from "./constructs/kpi-dashboard.js";
 import { LexBot } from "./constructs/lex-bot.js";
 import { OutboxRelay } from "./constructs/outbox-relay.js";
+import { PendingEvents } from "./constructs/pending-events.js";
 import { SchemaRegistry } from "./constructs/schema-registry.js";
 import { StateTable } from "./constructs/state-table.js";
 import { FUNCTION_COMMANDS } from "./iam/function-commands.js";
@@ -41,6 +42,7 @@ export class BatonStack extends Stack {
   readonly conversationTurn: BatonFunction;
   readonly campaigns: CampaignConfig;
   readonly relay: OutboxRelay;
+  readonly pendingEvents: PendingEvents;
   readonly consumers: BusConsumers;
   readonly bot: LexBot;
   readonly connect: ConnectCenter;
@@ -97,6 +99,16 @@ export class BatonStack extends Stack {
       table: this.state.table,
       bus: this.bus.bus,
       model,
+      retentionDays,
+      removalPolicy,
+    });
+
+    // A fallback handoff the bus would not take waits here for its relay.
+    this.pendingEvents = new PendingEvents(this, "PendingEvents", {
+      entry: entry("functions/handlers/pending-events-relay.ts"),
+      depsLockFilePath,
+      bus: this.bus.bus,
+      producer: this.conversationTurn,
       retentionDays,
       removalPolicy,
     });

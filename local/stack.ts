@@ -12,6 +12,7 @@ import type { LexConversationDependencies } from "../functions/application/lex-c
 import { CampaignRegistry, defaultCampaign } from "../functions/domain/campaigns.js";
 import type { Persona } from "./api/persona-api.js";
 import { LocalBus, type TargetHandler } from "./bus/local-bus.js";
+import { PendingEventsFile } from "./bus/pending-events-file.js";
 import { CallService } from "./calls/call-service.js";
 import { CallStore } from "./calls/call-store.js";
 import { runPersona } from "./calls/persona-runner.js";
@@ -47,6 +48,11 @@ export interface LocalStackOptions {
   campaigns?: readonly Campaign[];
   /** Bus backoff base; tests shorten it. */
   busBaseDelayMs?: number;
+  /**
+   * The call path's turn deadline (default 3,000 ms, as deployed). Tests that check what the engine decides
+   * raise it, so a machine slowed by other work cannot turn their calls into deadline fallbacks.
+   */
+  turnDeadlineMs?: number;
 }
 
 export interface LocalStack {
@@ -142,9 +148,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stateStore: new DynamoDbStateStore({ client: dynamo.client, tableName: STATE_TABLE_NAME }),
       publisher: localBus,
       languageModel: new ScriptedLanguageModel(),
+      pendingEvents: new PendingEventsFile(join(dataDir, "pending-events.jsonl")),
       campaigns: registry,
       clock,
       ttlDays: 90,
+      turnDeadlineMs: options.turnDeadlineMs ?? 3_000,
       defaultCampaignId: defaultCampaign.id,
       fallbackQueue: defaultCampaign.routes.system_fallback ?? "baton-closers",
       fallbackLine: defaultCampaign.script.handoff,

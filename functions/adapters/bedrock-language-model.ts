@@ -64,7 +64,7 @@ export class BedrockLanguageModel implements LanguageModel {
     request: NextLineRequest,
   ): Promise<{ text: string; source: "model" | "script"; reason?: string }> {
     const script = (reason: string) => ({ text: request.scriptedLine, source: "script" as const, reason });
-    const outcome = await this.converse({
+    const outcome = await this.converse(this.deadlineFor(request), {
       modelId: this.modelId,
       system: [{ text: nextLinePrompt(request) }],
       messages: conversationMessages(request.state.recent),
@@ -86,7 +86,7 @@ export class BedrockLanguageModel implements LanguageModel {
   async extractSlots(request: NextLineRequest, customerText: string): Promise<SlotCandidate[]> {
     const text = customerText.slice(0, MAX_CUSTOMER_CHARS).trim();
     if (text.length === 0) return [];
-    const outcome = await this.converse({
+    const outcome = await this.converse(this.deadlineFor(request), {
       modelId: this.modelId,
       system: [{ text: extractionPrompt(request.campaign, request.state) }],
       messages: [{ role: "user", content: [{ text }] }],
@@ -113,15 +113,19 @@ export class BedrockLanguageModel implements LanguageModel {
     return toCandidates(parsed.data, request.campaign, text);
   }
 
+  private deadlineFor(request: NextLineRequest): number {
+    return Math.max(0, Math.min(this.deadlineMs, request.deadlineMs ?? this.deadlineMs));
+  }
+
   /** One Converse call bounded by the deadline; the result says why it failed instead of throwing. */
-  private async converse(input: ConverseCommandInput): Promise<ConverseOutcome> {
+  private async converse(deadlineMs: number, input: ConverseCommandInput): Promise<ConverseOutcome> {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<ConverseOutcome>((resolve) => {
       timer = setTimeout(() => {
         resolve({ ok: false, reason: "timeout" });
         controller.abort();
-      }, this.deadlineMs);
+      }, deadlineMs);
     });
     // Settles either way, so an answer that arrives after the deadline is not an unhandled rejection.
     const call = this.client.send(new ConverseCommand(input), { abortSignal: controller.signal }).then(

@@ -1,6 +1,7 @@
 import type { KpiMetric } from "../domain/handoff-kpi.js";
 import type { BusEvent, EventPublisher, PublishFailure } from "../ports/event-publisher.js";
 import type { MetricsSink } from "../ports/metrics-sink.js";
+import type { PendingEvents } from "../ports/pending-events.js";
 
 /** Keeps what is published, for the local runtime, the tests and the bench. */
 export class InMemoryEventPublisher implements EventPublisher {
@@ -43,5 +44,16 @@ export class InMemoryMetricsSink implements MetricsSink {
       totals[key] = entry;
     }
     return totals;
+  }
+}
+
+/** Pending events kept in memory, for tests, benchmarks and local runs; `failWith` makes `keep` reject. */
+export class InMemoryPendingEvents implements PendingEvents {
+  readonly kept: BusEvent[] = [];
+  failWith: Error | undefined;
+
+  async keep(events: readonly BusEvent[]): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.kept.push(...events);
   }
 }

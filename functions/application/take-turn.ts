@@ -52,6 +52,24 @@ export interface TurnRequest {
   publishedVersion?: number | undefined;
 }
 
+/** What a turn got done, for a caller that gives up on it (deadline, failure) and must not lose it. */
+export interface TurnProgress {
+  /** The contact's state as last known: read from the item, then as computed this turn. */
+  state?: QualificationState | undefined;
+  /** The write sent (it may have landed even when no answer came back). */
+  attempted?: StoredContact | undefined;
+  /** The write confirmed: the reply stands, and its outbox is on the item. */
+  committed?: { next: StoredContact; reply: TurnReply } | undefined;
+}
+
+export interface TurnControl {
+  /** Aborted when the turn is out of time: nothing is written after that. */
+  signal?: AbortSignal | undefined;
+  /** Epoch ms by which the turn must have answered; the model gets what is left less the write. */
+  deadlineAt?: number | undefined;
+  progress?: TurnProgress | undefined;
+}
+
 export interface TurnAnswer {
   reply: TurnReply;
   /** Set when this turn's events are all on the bus: the channel echoes it on the next turn. */
@@ -61,6 +79,10 @@ export interface TurnAnswer {
 /** Text beyond this is not kept: a customer turn is seconds of speech, not a document. */
 export const MAX_TURN_CHARS = 10_000;
 const MAX_ATTEMPTS = 3;
+/** Kept back from the model's time for the conditional write and the publish. */
+const WRITE_RESERVE_MS = 400;
+/** Below this the model cannot answer usefully: the script speaks at once. */
+const MIN_MODEL_MS = 150;
 
 /**
  * One customer turn on the live call path:
@@ -70,21 +92,29 @@ const MAX_ATTEMPTS = 3;
  * 4. publish the outbox; what fails is marked for the stream relay, and a turn whose publish was never
  *    confirmed (the function died after the write) has its events carried into the next write.
  */
-export async function takeTurn(deps: TurnDependencies, request: TurnRequest): Promise<TurnAnswer> {
+export async function takeTurn(
+  deps: TurnDependencies,
+  request: TurnRequest,
+  control: TurnControl = {},
+): Promise<TurnAnswer> {
   const campaign = deps.campaigns.get(request.campaignId);
+  const progress = control.progress ?? {};
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const stored = await deps.stateStore.loadContact(request.contactId);
+    progress.state = stored?.state ?? progress.state;
     if (stored?.lastTurnKey === request.turnKey && stored.lastResponse) {
       const reply = TurnReply.parse(JSON.parse(stored.lastResponse));
-      // Lost the race to a parallel copy of this turn: the winner is publishing right now.
-      if (attempt > 1) return { reply, publishedVersion: stored.version };
-      // A retry of a finished turn: its publish may never have happened, so publish again (same ids).
+      // A retry of a finished turn, or a parallel copy that lost the race (or whose own write landed
+      // unseen): the other copy may die before it publishes, and only a copy that publishes may confirm
+      // the publish. So publish again (same ids, consumers drop the duplicate) and confirm only that.
+      progress.committed = { next: stored, reply };
       const published = await publishOutbox(deps, stored, stored.outbox);
       return { reply, publishedVersion: published ? stored.version : undefined };
     }
     const before = stored?.state ?? (await freshState(deps, request, campaign));
     const result = runEngine(before, request, campaign);
-    const line = await nextLine(deps, campaign, result);
+    progress.state = result.state;
+    const line = await nextLine(deps, campaign, result, modelBudget(deps, control));
     const state = recordLine(result.state, "ai", line.text, campaign);
     const reply = toReply(result, state, campaign, line, request.caller);
     const events = eventsForTurn({ ...result, state }, campaign, deps.clock().toISOString(), request.caller);
@@ -106,6 +136,10 @@ export async function takeTurn(deps: TurnDependencies, request: TurnRequest): Pr
       unpublished: [...carried, ...(terminal ? fresh : [])].map((entry) => entry.id),
       expiresAt: expiresAt(deps),
     };
+    // Out of time: the caller has been answered already; a write now would contradict that answer.
+    control.signal?.throwIfAborted();
+    progress.attempted = next;
+    progress.state = state;
     try {
       await deps.stateStore.commitTurn({
         expectedVersion: stored?.version ?? 0,
@@ -116,6 +150,7 @@ export async function takeTurn(deps: TurnDependencies, request: TurnRequest): Pr
       if (error instanceof VersionConflictError && attempt < MAX_ATTEMPTS) continue;
       throw error;
     }
+    progress.committed = { next, reply };
     const published = await publishOutbox(deps, next, next.outbox);
     if (published && next.unpublished.length > 0) await clearPending(deps, next);
     return { reply, publishedVersion: published ? next.version : undefined };
@@ -156,18 +191,27 @@ function runEngine(state: QualificationState, request: TurnRequest, campaign: Ca
   return result;
 }
 
+/** What the model may take of the turn's time; undefined when the turn has no deadline. */
+function modelBudget(deps: TurnDependencies, control: TurnControl): number | undefined {
+  if (control.deadlineAt === undefined) return undefined;
+  return control.deadlineAt - deps.clock().getTime() - WRITE_RESERVE_MS;
+}
+
 async function nextLine(
   deps: TurnDependencies,
   campaign: Campaign,
   result: TurnResult,
+  budgetMs: number | undefined,
 ): Promise<{ text: string; source: "model" | "script" }> {
   const scripted = scriptedLine(campaign, result.state, result.decision, result.signals, result.missing);
   if (result.decision.action !== "continue") return { text: scripted, source: "script" };
+  if (budgetMs !== undefined && budgetMs < MIN_MODEL_MS) return { text: scripted, source: "script" };
   const answer = await deps.languageModel.nextLine({
     campaign,
     state: result.state,
     missing: result.missing,
     scriptedLine: scripted,
+    ...(budgetMs !== undefined ? { deadlineMs: Math.floor(budgetMs) } : {}),
   });
   return { text: answer.text, source: answer.source };
 }

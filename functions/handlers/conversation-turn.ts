@@ -9,20 +9,29 @@ import { AppConfigDataClient } from "@aws-sdk/client-appconfigdata";
 import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import middy from "@middy/core";
 import { AppConfigCampaigns, campaignIdOfLexEvent } from "../adapters/appconfig-campaigns.js";
 import { BedrockLanguageModel } from "../adapters/bedrock-language-model.js";
+import { CALL_PATH_LIMITS, clientSettings } from "../adapters/call-path-clients.js";
 import { DynamoDbStateStore } from "../adapters/dynamodb-state-store.js";
 import { EventBridgePublisher } from "../adapters/eventbridge-publisher.js";
+import { SqsPendingEvents } from "../adapters/sqs-pending-events.js";
 import { answerLex, type LexConversationDependencies } from "../application/lex-conversation.js";
 import { defaultCampaign } from "../domain/campaigns.js";
-import { readEnvironment } from "./config.js";
+import { readCallPathEnvironment } from "./config.js";
 
 /** Amazon Lex V2 code hook: one customer turn of an AI sales call (see functions/application/lex-conversation.ts). */
-const env = readEnvironment(process.env);
+const env = readCallPathEnvironment(process.env);
 const logger = new Logger({ serviceName: "baton-conversation-turn" });
 const metrics = new Metrics({ namespace: "Baton", serviceName: "conversation-turn" });
 const tracer = new Tracer({ serviceName: "baton-conversation-turn" });
+
+// Every client has connection and request timeouts and bounded retries: a caller is waiting.
+const dynamodb = new DynamoDBClient(clientSettings(CALL_PATH_LIMITS.dynamodb));
+const eventBridge = new EventBridgeClient(clientSettings(CALL_PATH_LIMITS.eventbridge));
+const bedrock = new BedrockRuntimeClient(clientSettings(CALL_PATH_LIMITS.bedrock));
+const sqs = new SQSClient(clientSettings(CALL_PATH_LIMITS.sqs));
 
 // Campaigns live in AppConfig (infra/constructs/campaign-config.ts): a change rolls out without a redeploy.
 const campaigns = new AppConfigCampaigns({
@@ -37,20 +46,27 @@ const campaigns = new AppConfigCampaigns({
 
 const dependencies: Omit<LexConversationDependencies, "campaigns"> = {
   stateStore: new DynamoDbStateStore({
-    client: tracer.captureAWSv3Client(new DynamoDBClient({})),
+    client: tracer.captureAWSv3Client(dynamodb),
     tableName: env.BATON_TABLE_NAME,
   }),
   publisher: new EventBridgePublisher({
-    client: tracer.captureAWSv3Client(new EventBridgeClient({})),
+    client: tracer.captureAWSv3Client(eventBridge),
     eventBusName: env.BATON_EVENT_BUS_NAME,
+    // The SDK retries a failed call; the publisher's own retries are for entries refused one by one.
+    maxAttempts: 2,
   }),
   languageModel: new BedrockLanguageModel({
-    client: tracer.captureAWSv3Client(new BedrockRuntimeClient({})),
+    client: tracer.captureAWSv3Client(bedrock),
     modelId: env.BATON_MODEL_ID,
     deadlineMs: env.BATON_MODEL_DEADLINE_MS,
   }),
+  pendingEvents: new SqsPendingEvents({
+    client: tracer.captureAWSv3Client(sqs),
+    queueUrl: env.BATON_PENDING_EVENTS_QUEUE_URL,
+  }),
   clock: () => new Date(),
   ttlDays: env.BATON_TTL_DAYS,
+  turnDeadlineMs: env.BATON_TURN_DEADLINE_MS,
   defaultCampaignId: env.BATON_DEFAULT_CAMPAIGN,
   fallbackQueue: env.BATON_FALLBACK_QUEUE,
   fallbackLine: defaultCampaign.script.handoff,

@@ -9,6 +9,8 @@ export interface NextLineRequest {
   missing: readonly string[];
   /** The line the script would say: the fallback when the model is late, throttled or wrong. */
   scriptedLine: string;
+  /** What is left of the turn's time for this call; the model's own deadline applies when it is shorter. */
+  deadlineMs?: number | undefined;
 }
 
 /** Port for the language model (Bedrock Converse). Never throws: it falls back to the script. */

@@ -4,55 +4,19 @@ import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from "aws-cdk
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { CfnBot, CfnBotAlias, CfnBotVersion } from "aws-cdk-lib/aws-lex";
 import { Construct } from "constructs";
+import { type GeneratedIntent, intentsFromTrainingData } from "../lex-intents.js";
 import { acknowledge } from "../nag.js";
 
 export const BOT_LOCALE = "en_US";
 
 /**
  * Intents are signals for the engine, not a dialog: every utterance goes to the conversation-turn function
- * (dialog code hook on every intent), which reads a confident TalkToAgent / BuyNow / RequestPrice match
- * (functions/domain/signals.ts) and otherwise the transcript. Slots are extracted by the engine from the
- * words, so the bot has none (and Bedrock-assisted slot resolution has nothing to improve).
+ * (dialog code hook on every intent), which combines a confident intent with the turn reader's score
+ * (functions/domain/reader/read-signals.ts). The intents and their sample utterances are generated from the
+ * reader's training data (`infra/lex-intents.ts`), so both readers learn the same categories. Slots are
+ * extracted by the engine from the words, so the bot has none.
  */
-export const BOT_INTENTS: ReadonlyArray<{ name: string; description: string; utterances: string[] }> = [
-  {
-    name: "TalkToAgent",
-    description: "The caller asks for a person",
-    utterances: [
-      "I want to talk to a person",
-      "Can I speak to a human",
-      "Let me talk to a real person",
-      "Transfer me to an agent",
-      "Get me a representative",
-      "I'd like to speak with someone",
-      "Put me through to sales",
-      "Operator",
-    ],
-  },
-  {
-    name: "BuyNow",
-    description: "The caller wants to buy now",
-    utterances: [
-      "I want to buy it",
-      "Sign me up",
-      "Let's do it",
-      "How do I get started today",
-      "I'm ready to purchase",
-      "We want to go ahead",
-    ],
-  },
-  {
-    name: "RequestPrice",
-    description: "The caller asks for a price or a quote",
-    utterances: [
-      "How much does it cost",
-      "What's the price",
-      "Can you send me a quote",
-      "What would we pay per month",
-      "What does it cost per user",
-    ],
-  },
-];
+export const BOT_INTENTS: readonly GeneratedIntent[] = intentsFromTrainingData();
 
 export interface LexBotProps {
   /** The conversation-turn function: the code hook of the alias. */

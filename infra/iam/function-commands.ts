@@ -16,6 +16,9 @@ export const FUNCTION_COMMANDS = {
     { command: "TransactWriteCommand", items: ["Put"] },
     "PutEventsCommand",
     "ConverseCommand",
+    // The campaign, from AppConfig (infra/constructs/campaign-config.ts grants it on the campaign profiles).
+    "StartConfigurationSessionCommand",
+    "GetLatestConfigurationCommand",
   ],
   /** relay-outbox.ts re-reads the contact (GetItem) before it publishes, then clears what it published. */
   "outbox-relay": ["GetCommand", "UpdateCommand", "PutEventsCommand"],

@@ -18,7 +18,9 @@ export type ResourceKind =
   | "connect-queue"
   | "connect-instance"
   | "callback-schedule"
-  | "scheduler-role";
+  | "scheduler-role"
+  | "campaign-config"
+  | "pending-events-queue";
 
 export interface Permission {
   action: string;
@@ -79,6 +81,15 @@ export const SDK_COMMAND_PERMISSIONS = {
     { action: "iam:PassRole", resource: "scheduler-role" },
   ],
   DeleteScheduleCommand: () => [{ action: "scheduler:DeleteSchedule", resource: "callback-schedule" }],
+  // @aws-sdk/client-appconfigdata (through Powertools Parameters' AppConfigProvider)
+  StartConfigurationSessionCommand: () => [
+    { action: "appconfig:StartConfigurationSession", resource: "campaign-config" },
+  ],
+  GetLatestConfigurationCommand: () => [
+    { action: "appconfig:GetLatestConfiguration", resource: "campaign-config" },
+  ],
+  // @aws-sdk/client-sqs
+  SendMessageCommand: () => [{ action: "sqs:SendMessage", resource: "pending-events-queue" }],
 } as const satisfies Record<string, (input?: never) => Permission[]>;
 
 export type SdkCommand = keyof typeof SDK_COMMAND_PERMISSIONS;

@@ -28,6 +28,8 @@ export interface LocalBusOptions {
   maxAttempts?: number;
   /** Backoff before attempt n+1 is `baseDelayMs * 2^(n-1)`. */
   baseDelayMs?: number;
+  /** Waits between attempts; tests pass one that records the delays instead of timing them. */
+  sleep?: (ms: number) => Promise<void>;
   clock?: () => Date;
   newId?: () => string;
   account?: string;
@@ -147,7 +149,9 @@ export class LocalBus implements EventPublisher {
       } catch (error) {
         lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         if (attempt < attempts)
-          await sleep((this.options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS) * 2 ** (attempt - 1));
+          await (this.options.sleep ?? sleep)(
+            (this.options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS) * 2 ** (attempt - 1),
+          );
       }
     }
     await this.deadLetterFile.append({

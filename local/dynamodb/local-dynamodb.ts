@@ -31,7 +31,8 @@ export class LocalDynamoDbError extends Error {
 /** The data files are unreadable: the caller moves the folder aside and starts fresh. */
 class CorruptDataError extends Error {}
 
-const START_TIMEOUT_MS = 30_000;
+/** About 3.5 s on an idle machine; a loaded machine (CI beside other work) can take many times that. */
+const START_TIMEOUT_MS = 90_000;
 const POLL_INTERVAL_MS = 100;
 const PROBE_TIMEOUT_MS = 2_000;
 const STOP_GRACE_MS = 5_000;

@@ -1,5 +1,10 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import {
+  AppConfigDataClient,
+  GetLatestConfigurationCommand,
+  StartConfigurationSessionCommand,
+} from "@aws-sdk/client-appconfigdata";
 import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
 import {
   ConnectClient,
@@ -20,6 +25,7 @@ import {
   SchedulerClient,
   UpdateScheduleCommand,
 } from "@aws-sdk/client-scheduler";
+import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Context } from "aws-lambda";
 import { mockClient } from "aws-sdk-client-mock";
@@ -30,6 +36,7 @@ import { DynamoDbCallbackStore } from "../../functions/adapters/dynamodb-callbac
 import { DynamoDbStateStore } from "../../functions/adapters/dynamodb-state-store.js";
 import { contactKey, createStateTable } from "../../functions/adapters/state-table.js";
 import { scheduleNameFor } from "../../functions/domain/callback-plan.js";
+import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { startContact } from "../../functions/domain/engine.js";
 import { type BatonFunctionName, FUNCTION_COMMANDS } from "../../infra/iam/function-commands.js";
 import {
@@ -67,6 +74,8 @@ const connect = mockClient(ConnectClient);
 const eventBridge = mockClient(EventBridgeClient);
 const scheduler = mockClient(SchedulerClient);
 const bedrock = mockClient(BedrockRuntimeClient);
+const appConfig = mockClient(AppConfigDataClient);
+const sqs = mockClient(SQSClient);
 const sentToTable: Array<{ name: string; input: unknown }> = [];
 
 const INSTANCE = "arn:aws:connect:us-east-1:111122223333:instance/00000000-0000-4000-8000-000000000000";
@@ -121,7 +130,7 @@ async function whileBusRefuses(step: () => Promise<unknown>) {
 }
 
 function recorded(): Permission[] {
-  const mocked = [connect, eventBridge, scheduler, bedrock].flatMap((mock) =>
+  const mocked = [connect, eventBridge, scheduler, bedrock, appConfig, sqs].flatMap((mock) =>
     mock.calls().map((call) => {
       const command = call.args[0] as { constructor: { name: string }; input: unknown };
       return { name: command.constructor.name, input: command.input };
@@ -135,7 +144,7 @@ function recorded(): Permission[] {
 
 function resetRecording() {
   sentToTable.length = 0;
-  for (const mock of [connect, eventBridge, scheduler, bedrock]) mock.resetHistory();
+  for (const mock of [connect, eventBridge, scheduler, bedrock, appConfig, sqs]) mock.resetHistory();
 }
 
 /** Where a resource kind shows in a synthesized statement's Resource. */
@@ -159,6 +168,10 @@ function resourceMatches(kind: ResourceKind, resource: string): boolean {
       return resource.includes(":schedule/");
     case "scheduler-role":
       return resource.includes("SchedulerRole");
+    case "campaign-config":
+      return resource.includes(":appconfig:");
+    case "pending-events-queue":
+      return resource.includes("PendingEvents");
   }
 }
 
@@ -231,6 +244,9 @@ beforeAll(async () => {
     POWERTOOLS_LOG_LEVEL: "SILENT",
     POWERTOOLS_METRICS_NAMESPACE: "Baton",
     BATON_TABLE_NAME: TABLE,
+    BATON_CAMPAIGN_APPLICATION: "baton-campaigns",
+    BATON_CAMPAIGN_ENVIRONMENT: "live",
+    BATON_PENDING_EVENTS_QUEUE_URL: "https://sqs.us-east-1.amazonaws.com/111122223333/baton-pending-events",
     BATON_EVENT_BUS_NAME: "baton",
     BATON_MODEL_ID: "us.amazon.nova-lite-v1:0",
     BATON_CONNECT_INSTANCE_ID: INSTANCE,
@@ -282,6 +298,16 @@ beforeAll(async () => {
     .on(UpdateScheduleCommand)
     .resolves({ ScheduleArn: "arn:aws:scheduler:us-east-1:111122223333:schedule/baton/x" });
   scheduler.on(DeleteScheduleCommand).resolves({});
+  appConfig.on(StartConfigurationSessionCommand).resolves({ InitialConfigurationToken: "token-1" });
+  const campaignJson = JSON.stringify(defaultCampaign);
+  appConfig.on(GetLatestConfigurationCommand).resolves({
+    Configuration: Object.assign(new TextEncoder().encode(campaignJson), {
+      transformToString: () => campaignJson,
+    }),
+    NextPollConfigurationToken: "token-2",
+    ContentType: "application/json",
+  });
+  sqs.on(SendMessageCommand).resolves({ MessageId: "m-1" });
   bedrock.on(ConverseCommand).resolves({
     output: { message: { role: "assistant", content: [{ text: "What budget do you have in mind?" }] } },
     stopReason: "end_turn",

@@ -149,7 +149,7 @@ describe("event bus", () => {
 describe("functions", () => {
   it("run Node.js 22 on arm64 with tracing, an explicit log group and Powertools settings", () => {
     const functions = ofType("AWS::Lambda::Function");
-    expect(functions.length).toBe(7);
+    expect(functions.length).toBe(8);
     for (const [id, fn] of functions) {
       expect(fn.Properties, id).toMatchObject({
         Runtime: "nodejs22.x",
@@ -408,5 +408,38 @@ describe("handoff KPI dashboard", () => {
     for (const metric of ["HandoffTransferred", "HandoffDropOff", "TimeToHuman", "HandoffClosed"]) {
       expect(body).toContain(metric);
     }
+  });
+});
+
+describe("pending events (fallback handoffs the bus would not take)", () => {
+  it("lets the conversation-turn function send to an encrypted queue with a DLQ, and relays it to the bus", () => {
+    const { queue, deadLetters, relay } = stack.pendingEvents;
+    const environment = resources[logicalId(stack.conversationTurn)]?.Properties.Environment as {
+      Variables: Record<string, unknown>;
+    };
+    expect(text(environment.Variables.BATON_PENDING_EVENTS_QUEUE_URL)).toContain(logicalId(queue));
+    template.hasResourceProperties("AWS::SQS::Queue", {
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: {
+        deadLetterTargetArn: { "Fn::GetAtt": [logicalId(deadLetters.queue), "Arn"] },
+        maxReceiveCount: 10,
+      },
+    });
+    template.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
+      EventSourceArn: { "Fn::GetAtt": [logicalId(queue), "Arn"] },
+      FunctionName: { Ref: logicalId(relay) },
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+    });
+    const sends = ofType("AWS::IAM::Policy").filter(([, policy]) => {
+      const document = text(policy.Properties.PolicyDocument);
+      return document.includes("sqs:SendMessage") && document.includes(logicalId(queue));
+    });
+    expect(sends.map(([, policy]) => text(policy.Properties.Roles))).toEqual([
+      expect.stringContaining(logicalId(stack.conversationTurn.role)),
+    ]);
+    const relayEnvironment = resources[logicalId(relay)]?.Properties.Environment as {
+      Variables: Record<string, unknown>;
+    };
+    expect(Object.keys(relayEnvironment.Variables)).toContain("BATON_EVENT_BUS_NAME");
   });
 });

@@ -19,7 +19,7 @@ afterEach(async () => {
 const TABLE = "kept-items";
 
 describe("DynamoDB Local with a data folder", () => {
-  it("keeps what was written across a restart", { timeout: 90_000 }, async () => {
+  it("keeps what was written across a restart", { timeout: 240_000 }, async () => {
     const dataDir = join(root, "dynamodb");
     const first = await startLocalDynamoDb({ dataDir, log: memoryLog() });
     try {
@@ -49,7 +49,7 @@ describe("DynamoDB Local with a data folder", () => {
     }
   });
 
-  it("moves a corrupt data folder aside, says so, and starts empty", { timeout: 90_000 }, async () => {
+  it("moves a corrupt data folder aside, says so, and starts empty", { timeout: 240_000 }, async () => {
     const dataDir = join(root, "dynamodb");
     const log = memoryLog();
     await startLocalDynamoDb({ dataDir, log }).then((db) => db.stop());

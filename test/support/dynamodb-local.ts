@@ -13,16 +13,36 @@ export interface DynamoDbLocal {
 }
 
 const JAVA_MISSING = "DynamoDB Local needs a Java 17+ runtime: apt-get install openjdk-17-jre-headless";
-const START_TIMEOUT_MS = 30_000;
+/** About 3.5 s on an idle machine; a loaded CI runner can take many times that. */
+const START_TIMEOUT_MS = 90_000;
 const POLL_INTERVAL_MS = 100;
 const PROBE_TIMEOUT_MS = 2_000;
 const STOP_GRACE_MS = 5_000;
 /** Keeps the end of the process output for error messages without growing without bound. */
 const OUTPUT_LIMIT = 8_000;
 
+/** Tries on a fresh port when the one picked was taken before the JVM could bind it. */
+const START_ATTEMPTS = 3;
+
 /** Amazon's DynamoDB Local, in memory, on a free port: a real DynamoDB for one test file. */
 export async function startDynamoDbLocal(): Promise<DynamoDbLocal> {
   if (!onPath("java")) throw new Error(JAVA_MISSING);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnFreePort();
+    } catch (error) {
+      // The port is free when asked and bound seconds later, once the JVM is up: another process (or an
+      // outgoing connection of a parallel test) can take it in between, and the JVM exits. Ask again.
+      if (!(error instanceof PortTakenError) || attempt >= START_ATTEMPTS) throw error;
+    }
+  }
+}
+
+class PortTakenError extends Error {
+  override readonly name = "PortTakenError";
+}
+
+async function startOnFreePort(): Promise<DynamoDbLocal> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   // sharedDb: every client sees the same tables whatever its credentials and region.
@@ -54,6 +74,8 @@ export async function startDynamoDbLocal(): Promise<DynamoDbLocal> {
     await stop();
     const reason = error instanceof Error ? error.message : String(error);
     const message = `DynamoDB Local did not start on ${endpoint}: ${reason}\n--- its output ---\n${output()}`;
+    if (/BindException|Address already in use/i.test(output()))
+      throw new PortTakenError(message, { cause: error });
     throw new Error(message, { cause: error });
   }
   return { endpoint, client, stop };

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it, vi } from "vitest";
 import { LexV2Response } from "../../contracts/lex-v2.js";
-import { InMemoryEventPublisher } from "../../functions/adapters/in-memory.js";
+import { InMemoryEventPublisher, InMemoryPendingEvents } from "../../functions/adapters/in-memory.js";
 import { ScriptedLanguageModel } from "../../functions/adapters/scripted-language-model.js";
 import { answerLex, type LexConversationDependencies } from "../../functions/application/lex-conversation.js";
 import { CampaignRegistry, defaultCampaign } from "../../functions/domain/campaigns.js";
@@ -19,6 +19,9 @@ function setup() {
     stateStore: new InMemoryStateStore(),
     publisher: new InMemoryEventPublisher(),
     languageModel: new ScriptedLanguageModel(),
+    pendingEvents: new InMemoryPendingEvents(),
+    // A bound against hangs only: these tests check what is read, not how fast.
+    turnDeadlineMs: 60_000,
     campaigns: new CampaignRegistry([defaultCampaign]),
     clock: () => new Date("2026-11-30T10:00:00.000Z"),
     ttlDays: 90,

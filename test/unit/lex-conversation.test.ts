@@ -19,9 +19,11 @@ import { HandoffRequested, LeadQualificationUpdated } from "../../contracts/even
 import { LexV2Response } from "../../contracts/lex-v2.js";
 import { BedrockLanguageModel } from "../../functions/adapters/bedrock-language-model.js";
 import { EventBridgePublisher } from "../../functions/adapters/eventbridge-publisher.js";
+import { InMemoryPendingEvents } from "../../functions/adapters/in-memory.js";
 import { answerLex, type LexConversationDependencies } from "../../functions/application/lex-conversation.js";
 import { MAX_TURN_CHARS } from "../../functions/application/take-turn.js";
 import { CampaignRegistry, defaultCampaign } from "../../functions/domain/campaigns.js";
+import { FALLBACK_REASONS } from "../../functions/domain/fallback-handoff.js";
 import type { LeadProfile } from "../../functions/ports/state-store.js";
 import { InMemoryStateStore } from "../support/in-memory-state-store.js";
 
@@ -107,6 +109,7 @@ function question(slot: string): string {
 
 function setup() {
   const stateStore = new InMemoryStateStore();
+  const pendingEvents = new InMemoryPendingEvents();
   const log = vi.fn<LexConversationDependencies["log"]>();
   const count = vi.fn<LexConversationDependencies["count"]>();
   const deps: LexConversationDependencies = {
@@ -128,12 +131,15 @@ function setup() {
     fallbackQueue: FALLBACK_QUEUE,
     fallbackLine: FALLBACK_LINE,
     maxSilentTurns: MAX_SILENT_TURNS,
+    pendingEvents,
+    // What the engine decides, not how fast: a loaded machine must not turn these turns into fallbacks.
+    turnDeadlineMs: 60_000,
     log,
     count,
   };
   /** Every answer must be a response Lex accepts. */
   const answer = async (event: unknown) => LexV2Response.parse(await answerLex(deps, event));
-  return { deps, stateStore, log, count, answer };
+  return { deps, stateStore, pendingEvents, log, count, answer };
 }
 
 describe("answerLex (Lex V2 code hook) with the EventBridge and Bedrock adapters", () => {
@@ -309,16 +315,27 @@ describe("answerLex (Lex V2 code hook) with the EventBridge and Bedrock adapters
       handoff_queue: FALLBACK_QUEUE,
       baton_outcome: "handoff",
     });
-    expect(response.sessionState.sessionAttributes.baton_reasons).toContain("spring-promo-2031");
+    // The closer reads plain words; the campaign id is in the log.
+    expect(response.sessionState.sessionAttributes.baton_reasons).toBe(FALLBACK_REASONS.unknown_campaign);
     expect(stateStore.calls).toEqual([]);
-    expect(sentEntries()).toEqual([]);
+    const [handoff, ...others] = sentEntries();
+    expect(others).toEqual([]);
+    expect(HandoffRequested.detail.parse(JSON.parse(handoff?.Detail ?? "null"))).toMatchObject({
+      trigger: "system_fallback",
+      queue: FALLBACK_QUEUE,
+      meta: { campaignId: "spring-promo-2031" },
+    });
     expect(count).toHaveBeenCalledWith("SystemFallback");
-    expect(log).toHaveBeenCalledWith("error", expect.any(String), expect.any(Object));
+    expect(log).toHaveBeenCalledWith(
+      "error",
+      expect.any(String),
+      expect.objectContaining({ cause: "unknown_campaign", campaignId: "spring-promo-2031" }),
+    );
   });
 
   it("transfers the caller instead of throwing when the state store fails", async () => {
     // Prepare
-    const { deps, stateStore, count } = setup();
+    const { deps, stateStore, count, log } = setup();
     const failure = Object.assign(new Error("Requested resource not found"), {
       name: "ResourceNotFoundException",
     });
@@ -333,7 +350,14 @@ describe("answerLex (Lex V2 code hook) with the EventBridge and Bedrock adapters
       handoff_trigger: "system_fallback",
       handoff_queue: defaultCampaign.routes.system_fallback,
     });
-    expect(response.sessionState.sessionAttributes.baton_reasons).toContain("ResourceNotFoundException");
+    // The error goes to the log; the closer reads plain words.
+    expect(response.sessionState.sessionAttributes.baton_reasons).toBe(FALLBACK_REASONS.system_error);
+    expect(JSON.stringify(response)).not.toContain("ResourceNotFoundException");
+    expect(log).toHaveBeenCalledWith(
+      "error",
+      expect.any(String),
+      expect.objectContaining({ error: "ResourceNotFoundException: Requested resource not found" }),
+    );
     expect(response.messages?.[0]).toMatchObject({ content: defaultCampaign.script.handoff });
     expect(count).toHaveBeenCalledWith("SystemFallback");
   });
@@ -357,8 +381,15 @@ describe("answerLex (Lex V2 code hook) with the EventBridge and Bedrock adapters
       handoff_trigger: "system_fallback",
       handoff_queue: FALLBACK_QUEUE,
     });
-    expect(response.sessionState.sessionAttributes.baton_reasons).toMatch(/^invalid Lex event/);
+    expect(response.sessionState.sessionAttributes.baton_reasons).toBe(FALLBACK_REASONS.invalid_event);
     expect(stateStore.calls).toEqual([]);
+    // Even a handoff nobody can name reaches the bus, under an id stable for the same payload.
+    const [handoff] = sentEntries();
+    expect(HandoffRequested.detail.parse(JSON.parse(handoff?.Detail ?? "null"))).toMatchObject({
+      trigger: "system_fallback",
+      queue: FALLBACK_QUEUE,
+      reasons: [FALLBACK_REASONS.invalid_event],
+    });
   });
 
   it("reprompts on an empty transcript and transfers after maxSilentTurns silences", async () => {
