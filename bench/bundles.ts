@@ -29,6 +29,7 @@ const FAKE_ENVIRONMENT: Record<string, string> = {
   BATON_EVENT_BUS_NAME: "baton",
   BATON_MODEL_ID: "us.amazon.nova-lite-v1:0",
   BATON_CAMPAIGN_APPLICATION: "baton-campaigns",
+  BATON_PENDING_EVENTS_QUEUE_URL: "https://sqs.us-east-1.amazonaws.com/111122223333/baton-pending-events",
   BATON_CAMPAIGN_ENVIRONMENT: "live",
   BATON_CONNECT_INSTANCE_ID:
     "arn:aws:connect:us-east-1:111122223333:instance/00000000-0000-4000-8000-000000000000",
