@@ -15,7 +15,9 @@ import { type DynamoDbLocal, startDynamoDbLocal } from "../support/dynamodb-loca
 import { contactEvent, handoffOutcomeEvent, handoffRequestedEvent } from "../support/handoff-events.js";
 
 const TABLE = "baton-kpi-test";
-const NOW = Date.parse("2026-11-20T10:10:00.000Z");
+// The consumer's clock sets item TTLs. A fixed date in the past let DynamoDB Local's TTL sweeper delete a
+// buffered item mid-test (an hour's TTL from a clock ten days behind); a clock years ahead never expires.
+const NOW = Date.parse("2036-11-20T10:10:00.000Z");
 const NOW_SECONDS = NOW / 1000;
 
 let local: DynamoDbLocal;
