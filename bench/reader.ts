@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { defaultCampaign } from "../functions/domain/campaigns.js";
+import { DEFAULT_CAMPAIGN_DIR, loadCampaignRegistry } from "../functions/cli/campaign-option.js";
 import { evaluate, type Scores } from "../functions/domain/evaluation.js";
 import { FORMS, transcriptInForm } from "../functions/domain/forms.js";
 import { defaultTurnReader } from "../functions/domain/reader/default-reader.js";
@@ -10,7 +10,7 @@ import { loadTrainingData, trainReader } from "../train/train-model.js";
 import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
-/** Every labeled corpus; the last four were never trained on (independent first-look sets). */
+/** Every labeled corpus; holdout, indep-* and the campaigns' sets were never trained on. */
 export const CORPORA = [
   "test/corpus/conversations.jsonl",
   "test/corpus/dev-b.jsonl",
@@ -19,11 +19,17 @@ export const CORPORA = [
   "test/corpus/holdout.jsonl",
   "test/corpus/indep-speech.jsonl",
   "test/corpus/indep-chat.jsonl",
+  "test/corpus/insurance-quotes.jsonl",
+  "test/corpus/insurance-quotes-b.jsonl",
+  "test/corpus/ledgerly-demo.jsonl",
+  "test/corpus/ledgerly-demo-b.jsonl",
 ].filter((file) => existsSync(new URL(`../${file}`, import.meta.url)));
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
 const row = (s: Scores) =>
   `on time ${pct(s.onTime)} early ${pct(s.early)} late ${pct(s.late)} missed ${pct(s.missed)} false ${pct(s.false)} trigger ${pct(s.triggerAccuracy)} slot F1 ${pct(s.slotF1)}`;
+
+const campaigns = await loadCampaignRegistry(DEFAULT_CAMPAIGN_DIR);
 
 async function scoreCorpus(file: string, reader: TurnReader): Promise<Array<[string, Scores]>> {
   const transcripts = await loadCorpus(file);
@@ -31,7 +37,7 @@ async function scoreCorpus(file: string, reader: TurnReader): Promise<Array<[str
     form,
     evaluate(
       transcripts.map((t) => transcriptInForm(t, form)),
-      () => defaultCampaign,
+      (id) => campaigns.get(id),
       reader,
     ).engine,
   ]);

@@ -64,7 +64,8 @@ const probability = (fallback: number) => z.number().min(0).max(1).default(fallb
 /**
  * Defaults: more likely than not. The F1-best thresholds of single turns on the calibration split are
  * lower (0.2-0.35), but a call has many turns and each is a chance for a false signal: at 0.3 a third
- * of one development set was handed off early. A campaign that wants more recall lowers them.
+ * of one development set was handed off early. A campaign that wants more recall lowers them. The
+ * signals that end a call need 0.7: a misread ends a live lead, a miss only lets the AI ask again.
  */
 export const ReaderThresholds = z.strictObject({
   personRequest: probability(0.5),
@@ -75,9 +76,9 @@ export const ReaderThresholds = z.strictObject({
   sarcasm: probability(0.5),
   strongNegative: probability(0.5),
   negative: probability(0.5),
-  notInterested: probability(0.5),
-  doNotCall: probability(0.5),
-  wrongNumber: probability(0.5),
+  notInterested: probability(0.7),
+  doNotCall: probability(0.7),
+  wrongNumber: probability(0.7),
   deferral: probability(0.5),
 });
 export type ReaderThresholds = z.infer<typeof ReaderThresholds>;

@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { QualificationState } from "../../contracts/qualification-state.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { processCustomerTurn, recordLine, startContact } from "../../functions/domain/engine.js";
+import type { TurnReader } from "../../functions/domain/reader/turn-reader.js";
+import { fixedReader } from "../support/fixed-reader.js";
 
-function converse(lines: ReadonlyArray<readonly [speaker: "ai" | "customer", text: string]>) {
+function converse(
+  lines: ReadonlyArray<readonly [speaker: "ai" | "customer", text: string]>,
+  reader?: TurnReader,
+) {
   let state: QualificationState = startContact({ contactId: "contact-1", campaignId: "default" });
   const decisions = [];
   for (const [speaker, text] of lines) {
@@ -11,7 +16,7 @@ function converse(lines: ReadonlyArray<readonly [speaker: "ai" | "customer", tex
       state = recordLine(state, "ai", text, defaultCampaign);
       continue;
     }
-    const result = processCustomerTurn(state, { text }, defaultCampaign);
+    const result = processCustomerTurn(state, { text }, defaultCampaign, reader);
     state = result.state;
     decisions.push(result.decision);
   }
@@ -95,14 +100,15 @@ describe("policy", () => {
     });
   });
 
-  it("ends a do-not-call request instead of transferring it", () => {
+  it("ends a do-not-call request instead of transferring it, even when the turn is also hostile", () => {
     // Prepare
     const lines = [
       ["ai", "Hi there"],
       ["customer", "Stop calling me, this is ridiculous."],
     ] as const;
+    const reader = fixedReader(() => ["do_not_call", "strong_negative", "negative"]);
     // Act
-    const { decisions } = converse(lines);
+    const { decisions } = converse(lines, reader);
     // Assess
     expect(decisions[0]).toEqual({ action: "end", reason: "do_not_call" });
   });
