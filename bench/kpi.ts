@@ -8,6 +8,7 @@ import {
   type HandoffKpiDependencies,
   recordHandoffKpi,
 } from "../functions/application/record-handoff-kpi.js";
+import { seededRandom } from "../functions/domain/forms.js";
 import { toKpiRecord } from "../functions/domain/handoff-kpi.js";
 import { startDynamoDbLocal } from "../test/support/dynamodb-local.js";
 import { contactEvent, handoffOutcomeEvent, handoffRequestedEvent } from "../test/support/handoff-events.js";
@@ -53,7 +54,7 @@ export async function kpiFigures(options: KpiBenchOptions = {}): Promise<KpiFigu
   const handoffs = options.handoffs ?? 300;
   const concurrency = options.concurrency ?? 16;
   const abandonShare = options.abandonShare ?? 0.2;
-  const random = mulberry32(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const local = await startDynamoDbLocal();
   try {
     const tableName = "baton-kpi-bench";
@@ -160,18 +161,6 @@ function shuffle<T>(items: readonly T[], random: () => number): T[] {
     [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
   }
   return copy;
-}
-
-/** A small seeded generator: the same shuffles on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

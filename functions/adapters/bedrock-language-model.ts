@@ -1,15 +1,10 @@
-import {
-  type BedrockRuntimeClient,
-  ConverseCommand,
-  type ConverseCommandInput,
-  type ConverseCommandOutput,
-  type Message,
-} from "@aws-sdk/client-bedrock-runtime";
+import type { BedrockRuntimeClient, Message } from "@aws-sdk/client-bedrock-runtime";
 import * as z from "zod";
 import type { Campaign } from "../../contracts/campaign.js";
 import type { QualificationState } from "../../contracts/qualification-state.js";
 import type { SlotCandidate } from "../../contracts/turn-signals.js";
 import type { LanguageModel, NextLineRequest } from "../ports/language-model.js";
+import { converseWithin } from "./converse-within.js";
 
 /** A spoken line longer than this is not "at most two sentences": the script is safer. */
 export const MAX_LINE_CHARS = 400;
@@ -43,7 +38,6 @@ export interface BedrockLanguageModelOptions {
   maxTokens?: number;
 }
 
-type ConverseOutcome = { ok: true; output: ConverseCommandOutput } | { ok: false; reason: string };
 type Turn = QualificationState["recent"][number];
 
 /** Bedrock Converse behind the LanguageModel port. Never throws: every failure falls back. */
@@ -64,12 +58,16 @@ export class BedrockLanguageModel implements LanguageModel {
     request: NextLineRequest,
   ): Promise<{ text: string; source: "model" | "script"; reason?: string }> {
     const script = (reason: string) => ({ text: request.scriptedLine, source: "script" as const, reason });
-    const outcome = await this.converse(this.deadlineFor(request), {
-      modelId: this.modelId,
-      system: [{ text: nextLinePrompt(request) }],
-      messages: conversationMessages(request.state.recent),
-      inferenceConfig: { maxTokens: this.maxTokens, temperature: 0.3 },
-    });
+    const outcome = await converseWithin(
+      this.client,
+      {
+        modelId: this.modelId,
+        system: [{ text: nextLinePrompt(request) }],
+        messages: conversationMessages(request.state.recent),
+        inferenceConfig: { maxTokens: this.maxTokens, temperature: 0.3 },
+      },
+      this.deadlineFor(request),
+    );
     if (!outcome.ok) return script(outcome.reason);
     const { output } = outcome;
     if (!USABLE_STOP_REASONS.has(output.stopReason ?? "")) return script(`stop_reason:${output.stopReason}`);
@@ -86,24 +84,28 @@ export class BedrockLanguageModel implements LanguageModel {
   async extractSlots(request: NextLineRequest, customerText: string): Promise<SlotCandidate[]> {
     const text = customerText.slice(0, MAX_CUSTOMER_CHARS).trim();
     if (text.length === 0) return [];
-    const outcome = await this.converse(this.deadlineFor(request), {
-      modelId: this.modelId,
-      system: [{ text: extractionPrompt(request.campaign, request.state) }],
-      messages: [{ role: "user", content: [{ text }] }],
-      inferenceConfig: { maxTokens: this.maxTokens, temperature: 0 },
-      toolConfig: {
-        tools: [
-          {
-            toolSpec: {
-              name: RECORD_SLOTS_TOOL,
-              description: "Record the qualification facts the customer states.",
-              inputSchema: { json: recordSlotsDocument },
+    const outcome = await converseWithin(
+      this.client,
+      {
+        modelId: this.modelId,
+        system: [{ text: extractionPrompt(request.campaign, request.state) }],
+        messages: [{ role: "user", content: [{ text }] }],
+        inferenceConfig: { maxTokens: this.maxTokens, temperature: 0 },
+        toolConfig: {
+          tools: [
+            {
+              toolSpec: {
+                name: RECORD_SLOTS_TOOL,
+                description: "Record the qualification facts the customer states.",
+                inputSchema: { json: recordSlotsDocument },
+              },
             },
-          },
-        ],
-        toolChoice: { tool: { name: RECORD_SLOTS_TOOL } },
+          ],
+          toolChoice: { tool: { name: RECORD_SLOTS_TOOL } },
+        },
       },
-    });
+      this.deadlineFor(request),
+    );
     if (!outcome.ok) return [];
     const toolUse = (outcome.output.output?.message?.content ?? []).find(
       (block) => block.toolUse?.name === RECORD_SLOTS_TOOL,
@@ -116,35 +118,6 @@ export class BedrockLanguageModel implements LanguageModel {
   private deadlineFor(request: NextLineRequest): number {
     return Math.max(0, Math.min(this.deadlineMs, request.deadlineMs ?? this.deadlineMs));
   }
-
-  /** One Converse call bounded by the deadline; the result says why it failed instead of throwing. */
-  private async converse(deadlineMs: number, input: ConverseCommandInput): Promise<ConverseOutcome> {
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<ConverseOutcome>((resolve) => {
-      timer = setTimeout(() => {
-        resolve({ ok: false, reason: "timeout" });
-        controller.abort();
-      }, deadlineMs);
-    });
-    // Settles either way, so an answer that arrives after the deadline is not an unhandled rejection.
-    const call = this.client.send(new ConverseCommand(input), { abortSignal: controller.signal }).then(
-      (output): ConverseOutcome => ({ ok: true, output }),
-      (error: unknown): ConverseOutcome => ({ ok: false, reason: failureReason(error) }),
-    );
-    try {
-      return await Promise.race([call, deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-}
-
-function failureReason(error: unknown): string {
-  const name = error instanceof Error ? error.name : "UnknownError";
-  if (name === "ThrottlingException") return "throttled";
-  if (name === "ModelTimeoutException") return "model_timeout";
-  return `sdk_error:${name}`;
 }
 
 /**

@@ -1,11 +1,12 @@
-import {
-  type BedrockRuntimeClient,
-  ConverseCommand,
-  type ConverseCommandOutput,
+import type {
+  BedrockRuntimeClient,
+  ConverseCommandInput,
+  ConverseCommandOutput,
 } from "@aws-sdk/client-bedrock-runtime";
 import * as z from "zod";
 import { READER_LABELS, type ReaderLabel, type ReaderScores } from "../domain/reader/labels.js";
 import type { TurnReaderInput } from "../domain/reader/turn-reader.js";
+import { converseWithin } from "./converse-within.js";
 
 export const READ_TURN_TOOL = "read_turn";
 const MAX_CUSTOMER_CHARS = 2_000;
@@ -71,29 +72,13 @@ export class BedrockTurnReader {
   async read(input: TurnReaderInput): Promise<ReaderScores | null> {
     const text = input.text.slice(0, MAX_CUSTOMER_CHARS).trim();
     if (text.length === 0) return null;
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<null>((resolve) => {
-      timer = setTimeout(() => {
-        resolve(null);
-        controller.abort();
-      }, this.deadlineMs);
-    });
-    // Settles either way, so an answer after the deadline is not an unhandled rejection.
-    const call = this.client.send(this.command(text, input.aiLine), { abortSignal: controller.signal }).then(
-      (output) => scoresOf(output),
-      () => null,
-    );
-    try {
-      return await Promise.race([call, deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
+    const outcome = await converseWithin(this.client, this.command(text, input.aiLine), this.deadlineMs);
+    return outcome.ok ? scoresOf(outcome.output) : null;
   }
 
-  private command(text: string, aiLine: string | undefined): ConverseCommand {
+  private command(text: string, aiLine: string | undefined): ConverseCommandInput {
     const context = aiLine ? `The assistant just said: "${aiLine.slice(-MAX_AI_CHARS)}"\n` : "";
-    return new ConverseCommand({
+    return {
       modelId: this.modelId,
       system: [
         {
@@ -114,7 +99,7 @@ export class BedrockTurnReader {
         ],
         toolChoice: { tool: { name: READ_TURN_TOOL } },
       },
-    });
+    };
   }
 }
 
