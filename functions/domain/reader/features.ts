@@ -99,9 +99,7 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 function mixString(hash: number, text: string): number {
-  let h = hash;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return h;
+  return mixRange(hash, text, 0, text.length);
 }
 
 function mixRange(hash: number, text: string, from: number, to: number): number {
