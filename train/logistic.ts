@@ -166,7 +166,11 @@ export function quantize(
   }
   return {
     labels,
-    rows: new FeatureRows(kept.map(([hash]) => hash)),
+    rows: new FeatureRows(
+      kept.map(([hash]) => hash),
+      compact,
+      width,
+    ),
     weights: compact,
     scale,
     bias: Float64Array.from(bias),

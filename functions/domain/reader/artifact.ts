@@ -75,11 +75,11 @@ export function modelFromArtifact(document: unknown, file: string): TurnReaderMo
   }
   const rowHashes = new Uint32Array(hashes.length / 4);
   for (let row = 0; row < rowHashes.length; row++) rowHashes[row] = hashes.readUInt32LE(row * 4);
-  const rows = new FeatureRows(rowHashes);
+  const weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   return {
     labels: artifact.labels as ReaderLabel[],
-    rows,
-    weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+    rows: new FeatureRows(rowHashes, weights, width),
+    weights,
     scale: Float64Array.from(artifact.scale),
     bias: Float64Array.from(artifact.bias),
   };

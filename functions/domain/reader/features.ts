@@ -15,29 +15,32 @@ const SHORT_TURN_TOKENS = 4;
 const CONTEXT_TURN_TOKENS = 6;
 const NEGATION_SCOPE = 3;
 
-/** Chat shorthand spelled out, so "pls" and "please" are one word (a tokenizer concern, not a signal list). */
-const SHORTHAND: Readonly<Record<string, string>> = {
-  u: "you",
-  ur: "your",
-  pls: "please",
-  plz: "please",
-  thx: "thanks",
-  ty: "thanks",
-  rn: "right now",
-  idk: "i dont know",
-  tbh: "to be honest",
-  r: "are",
-  ppl: "people",
-  msg: "message",
-  b4: "before",
-  cuz: "because",
-  bc: "because",
-  wanna: "want to",
-  gonna: "going to",
-  gotta: "got to",
-  lemme: "let me",
-  gimme: "give me",
-};
+/**
+ * Chat shorthand spelled out, so "pls" and "please" are one word (a tokenizer concern, not a signal list).
+ * A Map, not an object literal: a caller saying "constructor" must not find Object.prototype's.
+ */
+const SHORTHAND: ReadonlyMap<string, readonly string[]> = new Map([
+  ["u", ["you"]],
+  ["ur", ["your"]],
+  ["pls", ["please"]],
+  ["plz", ["please"]],
+  ["thx", ["thanks"]],
+  ["ty", ["thanks"]],
+  ["rn", ["right", "now"]],
+  ["idk", ["i", "dont", "know"]],
+  ["tbh", ["to", "be", "honest"]],
+  ["r", ["are"]],
+  ["ppl", ["people"]],
+  ["msg", ["message"]],
+  ["b4", ["before"]],
+  ["cuz", ["because"]],
+  ["bc", ["because"]],
+  ["wanna", ["want", "to"]],
+  ["gonna", ["going", "to"]],
+  ["gotta", ["got", "to"]],
+  ["lemme", ["let", "me"]],
+  ["gimme", ["give", "me"]],
+]);
 
 /** Words that open a negation scope; "no" opening a turn is an answer, not a negator. */
 const NEGATORS = new Set([
@@ -84,11 +87,12 @@ export function tokensOf(raw: string, limit = MAX_TOKENS): string[] {
   if (form.length === 0) return [];
   const tokens: string[] = [];
   for (const word of form.split(" ")) {
-    const spelled = SHORTHAND[word];
+    const spelled = SHORTHAND.get(word);
     if (spelled) {
-      for (const part of spelled.split(" ")) tokens.push(part);
+      for (const part of spelled) tokens.push(part);
     } else {
-      tokens.push(/^\d/.test(word) ? "0" : word);
+      const first = word.charCodeAt(0);
+      tokens.push(first >= 48 && first <= 57 ? "0" : word);
     }
     if (tokens.length >= limit) break;
   }

@@ -29,6 +29,35 @@ export type ReaderLabel = (typeof READER_LABELS)[number];
 
 export type ReaderScores = Readonly<Record<ReaderLabel, number>>;
 
+/**
+ * Scores from probabilities in READER_LABELS order. One object literal, so every reading has the same
+ * shape: filling an empty object key by key costs more than the model that computed the values.
+ */
+export function scoresInLabelOrder(p: ArrayLike<number>): ReaderScores {
+  return {
+    person_request: p[0] as number,
+    buy_now: p[1] as number,
+    price_request: p[2] as number,
+    quote_request: p[3] as number,
+    contract_request: p[4] as number,
+    enroll_request: p[5] as number,
+    objection_price: p[6] as number,
+    objection_competitor: p[7] as number,
+    objection_timing: p[8] as number,
+    objection_authority: p[9] as number,
+    objection_trust: p[10] as number,
+    acknowledgement: p[11] as number,
+    confusion: p[12] as number,
+    sarcasm: p[13] as number,
+    strong_negative: p[14] as number,
+    negative: p[15] as number,
+    not_interested: p[16] as number,
+    do_not_call: p[17] as number,
+    wrong_number: p[18] as number,
+    deferral: p[19] as number,
+  };
+}
+
 export function isReaderLabel(value: string): value is ReaderLabel {
   return (READER_LABELS as readonly string[]).includes(value);
 }

@@ -1,5 +1,5 @@
 import { type FeatureInput, featurizeTurn } from "./features.js";
-import { READER_LABELS, type ReaderLabel, type ReaderScores } from "./labels.js";
+import { READER_LABELS, type ReaderLabel, type ReaderScores, scoresInLabelOrder } from "./labels.js";
 
 /**
  * A linear multi-label model over hashed features: one logistic output per label, weights quantised to
@@ -8,9 +8,9 @@ import { READER_LABELS, type ReaderLabel, type ReaderScores } from "./labels.js"
  */
 export interface TurnReaderModel {
   labels: readonly ReaderLabel[];
-  /** Feature hash -> row; a feature never seen in training has no row and weighs nothing. */
+  /** Feature hash -> its weights; a feature never seen in training has no row and weighs nothing. */
   rows: FeatureRows;
-  /** weights[row * labels.length + label], multiplied by scale[label]. */
+  /** weights[row * labels.length + label], multiplied by scale[label]: the artifact's layout. */
   weights: Int8Array;
   scale: Float64Array;
   bias: Float64Array;
@@ -27,25 +27,29 @@ const WINDOW_STRIDE = 6;
 export function marginsOf(model: TurnReaderModel, input: FeatureInput): Float64Array {
   const width = model.labels.length;
   const { features, owners, tokens } = featurizeTurn(input);
-  const { weights, rows } = model;
-  // Row 0 holds what belongs to the whole turn, row t + 1 what belongs to word t.
-  const sums = new Float64Array((tokens + 1) * width);
-  for (let f = 0; f < features.length; f++) {
-    const row = rows.rowOf(features[f] as number);
-    if (row < 0) continue;
-    const base = row * width;
-    const offset = ((owners[f] as number) + 1) * width;
-    for (let l = 0; l < width; l++)
-      sums[offset + l] = (sums[offset + l] as number) + (weights[base + l] as number);
-  }
+  const { rows } = model;
+  const weights = rows.packed;
+  // int8 weights sum exactly in int32, which V8 adds without boxing or float conversion.
   const best = new Float64Array(width);
   if (tokens <= WINDOW_TOKENS) {
-    for (let t = 0; t <= tokens; t++) {
-      const offset = t * width;
-      for (let l = 0; l < width; l++) best[l] = (best[l] as number) + (sums[offset + l] as number);
+    const sum = new Int32Array(width);
+    for (let f = 0; f < features.length; f++) {
+      const base = rows.weightsAt(features[f] as number);
+      if (base < 0) continue;
+      for (let l = 0; l < width; l++) sum[l] = ((sum[l] as number) + (weights[base + l] as number)) | 0;
     }
+    for (let l = 0; l < width; l++) best[l] = sum[l] as number;
   } else {
-    // A linear sum over a long turn grows with its length; the best window does not.
+    // Row 0 holds what belongs to the whole turn, row t + 1 what belongs to word t. A linear sum over a
+    // long turn grows with its length; the best window does not.
+    const sums = new Int32Array((tokens + 1) * width);
+    for (let f = 0; f < features.length; f++) {
+      const base = rows.weightsAt(features[f] as number);
+      if (base < 0) continue;
+      const offset = ((owners[f] as number) + 1) * width;
+      for (let l = 0; l < width; l++)
+        sums[offset + l] = ((sums[offset + l] as number) + (weights[base + l] as number)) | 0;
+    }
     best.fill(Number.NEGATIVE_INFINITY);
     for (let start = 0; start < tokens - WINDOW_STRIDE; start += WINDOW_STRIDE) {
       const end = Math.min(start + WINDOW_TOKENS, tokens);
@@ -62,13 +66,13 @@ export function marginsOf(model: TurnReaderModel, input: FeatureInput): Float64A
   return best;
 }
 
+/** Probabilities per label; the model's labels are READER_LABELS in order (the artifact loader refuses others). */
 export function scoreTurn(model: TurnReaderModel, input: FeatureInput): ReaderScores {
   const margins = marginsOf(model, input);
-  const scores = {} as Record<ReaderLabel, number>;
-  for (let label = 0; label < model.labels.length; label++) {
-    scores[model.labels[label] as ReaderLabel] = 1 / (1 + Math.exp(-(margins[label] as number)));
+  for (let label = 0; label < margins.length; label++) {
+    margins[label] = 1 / (1 + Math.exp(-(margins[label] as number)));
   }
-  return scores;
+  return scoresInLabelOrder(margins);
 }
 
 /** A model whose label set differs from the policy's is refused: its scores would be read wrongly. */
@@ -77,36 +81,50 @@ export function sameLabelSet(labels: readonly string[]): boolean {
 }
 
 /**
- * Feature hash -> row, open addressing over typed arrays: V8's Map boxes 32-bit keys as heap numbers,
- * which made a lookup several times slower than the arithmetic it feeds.
+ * Feature hash -> weights, open addressing over one buffer: each slot holds the hash, the row and that
+ * row's int8 weights side by side, so reading a feature costs one cache miss instead of three. V8's Map
+ * boxes 32-bit keys as heap numbers, which made a lookup several times slower than the arithmetic it feeds.
  */
 export class FeatureRows {
-  private readonly keys: Uint32Array;
-  private readonly values: Int32Array;
+  /** Slot layout in bytes: [hash int32][row int32][width int8 weights, padded to 4]. */
+  readonly packed: Int8Array;
+  private readonly words: Int32Array;
+  private readonly wordsPerSlot: number;
   private readonly mask: number;
   readonly size: number;
 
-  constructor(hashes: ArrayLike<number>) {
+  constructor(hashes: ArrayLike<number>, weights: Int8Array, width: number) {
+    if (weights.length !== hashes.length * width) {
+      throw new RangeError(`${weights.length} weights for ${hashes.length} features x ${width} labels`);
+    }
     let capacity = 1;
-    while (capacity < hashes.length * 2) capacity *= 2;
-    this.keys = new Uint32Array(capacity);
-    this.values = new Int32Array(capacity).fill(-1);
+    // Load at most 0.6: linear probes stay short and the table stays small enough to cache well.
+    while (capacity * 0.6 < hashes.length) capacity *= 2;
+    this.wordsPerSlot = 2 + Math.ceil(width / 4);
+    this.words = new Int32Array(capacity * this.wordsPerSlot);
+    this.packed = new Int8Array(this.words.buffer);
     this.mask = capacity - 1;
     this.size = hashes.length;
+    for (let slot = 0; slot < capacity; slot++) this.words[slot * this.wordsPerSlot + 1] = -1;
     for (let row = 0; row < hashes.length; row++) {
-      const hash = (hashes[row] as number) >>> 0;
+      const hash = (hashes[row] as number) | 0;
       let slot = Math.imul(hash, 0x9e3779b1) & this.mask;
-      while ((this.values[slot] as number) >= 0) slot = (slot + 1) & this.mask;
-      this.keys[slot] = hash;
-      this.values[slot] = row;
+      while ((this.words[slot * this.wordsPerSlot + 1] as number) >= 0) slot = (slot + 1) & this.mask;
+      this.words[slot * this.wordsPerSlot] = hash;
+      this.words[slot * this.wordsPerSlot + 1] = row;
+      this.packed.set(weights.subarray(row * width, row * width + width), (slot * this.wordsPerSlot + 2) * 4);
     }
   }
 
-  rowOf(hash: number): number {
-    let slot = Math.imul(hash, 0x9e3779b1) & this.mask;
+  /** Where a feature's weights start in `packed`, -1 when the feature has no row. Any 32-bit hash. */
+  weightsAt(hash: number): number {
+    const key = hash | 0;
+    let slot = Math.imul(key, 0x9e3779b1) & this.mask;
     for (;;) {
-      const row = this.values[slot] as number;
-      if (row < 0 || this.keys[slot] === hash) return row;
+      const at = slot * this.wordsPerSlot;
+      const row = this.words[at + 1] as number;
+      if (row < 0) return -1;
+      if (this.words[at] === key) return (at + 2) * 4;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -114,9 +132,9 @@ export class FeatureRows {
   /** [hash, row] pairs in row order. */
   entries(): Array<[number, number]> {
     const pairs: Array<[number, number]> = [];
-    for (let slot = 0; slot < this.keys.length; slot++) {
-      const row = this.values[slot] as number;
-      if (row >= 0) pairs.push([this.keys[slot] as number, row]);
+    for (let slot = 0; slot <= this.mask; slot++) {
+      const row = this.words[slot * this.wordsPerSlot + 1] as number;
+      if (row >= 0) pairs.push([(this.words[slot * this.wordsPerSlot] as number) >>> 0, row]);
     }
     return pairs.sort((a, b) => a[1] - b[1]);
   }

@@ -38,20 +38,20 @@ const OBJECTIONS: ReadonlyArray<readonly [ReaderLabel, ObjectionKind]> = [
  * Lex intent names a campaign's bot uses (generated from the same training files) and the reader label
  * each stands for; a confident Lex reading is combined with the model's (either may be enough).
  */
-const NLU_INTENTS: Readonly<Record<string, ReaderLabel>> = {
-  TalkToAgent: "person_request",
-  SpeakToHuman: "person_request",
-  RequestHuman: "person_request",
-  TransferToAgent: "person_request",
-  PersonRequest: "person_request",
-  BuyNow: "buy_now",
-  RequestQuote: "quote_request",
-  QuoteRequest: "quote_request",
-  RequestPrice: "price_request",
-  PriceRequest: "price_request",
-  ContractRequest: "contract_request",
-  EnrollRequest: "enroll_request",
-};
+const NLU_INTENTS: ReadonlyMap<string, ReaderLabel> = new Map([
+  ["TalkToAgent", "person_request"],
+  ["SpeakToHuman", "person_request"],
+  ["RequestHuman", "person_request"],
+  ["TransferToAgent", "person_request"],
+  ["PersonRequest", "person_request"],
+  ["BuyNow", "buy_now"],
+  ["RequestQuote", "quote_request"],
+  ["QuoteRequest", "quote_request"],
+  ["RequestPrice", "price_request"],
+  ["PriceRequest", "price_request"],
+  ["ContractRequest", "contract_request"],
+  ["EnrollRequest", "enroll_request"],
+]);
 
 /** "Representative!", "operator, operator": a whole turn of a word for a person. Kept as a rule: a bare keypad-menu word. */
 const BARE_PERSON_WORD =
@@ -59,7 +59,7 @@ const BARE_PERSON_WORD =
 
 export function combineNlu(scores: ReaderScores, nlu: NluHint | undefined, trusted: number): ReaderScores {
   if (!nlu || nlu.confidence < trusted) return scores;
-  const label = NLU_INTENTS[nlu.intent];
+  const label = NLU_INTENTS.get(nlu.intent);
   if (!label) return scores;
   // Noisy-or: two independent readers agreeing make a signal surer than either.
   return { ...scores, [label]: 1 - (1 - scores[label]) * (1 - nlu.confidence) };
