@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -72,16 +72,83 @@ export async function bundleFigures(entries: string[] = handlerEntries()): Promi
 }
 
 function medianInit(bundle: string): number {
-  const script = `const t=performance.now();await import(${JSON.stringify(pathToFileURL(bundle).href)});process.stdout.write(String(performance.now()-t));`;
-  const times = Array.from({ length: RUNS }, () =>
-    Number(
-      execFileSync(process.execPath, ["--enable-source-maps", "--input-type=module", "-e", script], {
-        env: { PATH: process.env.PATH ?? "", ...FAKE_ENVIRONMENT },
-        encoding: "utf8",
-      }),
-    ),
-  ).sort((a, b) => a - b);
-  return Math.round((times[Math.floor(RUNS / 2)] ?? 0) * 10) / 10;
+  return median(Array.from({ length: RUNS }, () => timeImport(bundle).wallMs));
+}
+
+/** One fresh `node` importing a bundle: wall time, and CPU time (steadier on a shared machine). */
+function timeImport(bundle: string): { wallMs: number; cpuMs: number } {
+  const script = `const t=performance.now();const c=process.cpuUsage();await import(${JSON.stringify(pathToFileURL(bundle).href)});const u=process.cpuUsage(c);process.stdout.write(JSON.stringify([performance.now()-t,(u.user+u.system)/1000]));`;
+  const [wallMs, cpuMs] = JSON.parse(
+    execFileSync(process.execPath, ["--enable-source-maps", "--input-type=module", "-e", script], {
+      env: { PATH: process.env.PATH ?? "", ...FAKE_ENVIRONMENT },
+      encoding: "utf8",
+    }),
+  ) as [number, number];
+  return { wallMs, cpuMs };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round((sorted[Math.floor(sorted.length / 2)] ?? 0) * 10) / 10;
+}
+
+export interface ColdStartFigures {
+  sdkClients: string[];
+  /** Medians over alternating runs: the handler's bundle (with the turn reader) and its SDK clients alone. */
+  handler: { wallMs: number; cpuMs: number };
+  sdkOnly: { wallMs: number; cpuMs: number };
+  wallRatio: number;
+  cpuRatio: number;
+}
+
+/**
+ * Cold start of the conversation-turn function against importing and constructing the same AWS SDK
+ * clients alone, side by side in one run (runs alternate, so machine load hits both alike).
+ */
+export async function coldStartFigures(runs = 9): Promise<ColdStartFigures> {
+  const entry = join(HANDLERS, "conversation-turn.ts");
+  const sdkClients = [
+    ...readFileText(entry).matchAll(/import \{ (\w+Client) \} from "(@aws-sdk\/client-[\w-]+)";/g),
+  ].map(([, client, module]) => `${client} from ${module}`);
+  const cache = join(ROOT, "node_modules", ".cache");
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, "baton-cold-start-"));
+  try {
+    const sdkEntry = join(dir, "sdk-only.ts");
+    writeFileSync(
+      sdkEntry,
+      sdkClients
+        .map((line, i) => {
+          const [client, , module] = line.split(" ");
+          return `import { ${client} as C${i} } from "${module}";\nexport const c${i} = new C${i}({});`;
+        })
+        .join("\n"),
+    );
+    const handlerBundle = join(dir, "handler", "index.mjs");
+    const sdkBundle = join(dir, "sdk", "index.mjs");
+    await build(esbuildOptions(entry, handlerBundle));
+    await build(esbuildOptions(sdkEntry, sdkBundle));
+    const handler: Array<{ wallMs: number; cpuMs: number }> = [];
+    const sdk: Array<{ wallMs: number; cpuMs: number }> = [];
+    for (let run = 0; run < runs; run++) {
+      handler.push(timeImport(handlerBundle));
+      sdk.push(timeImport(sdkBundle));
+    }
+    const handlerFigures = {
+      wallMs: median(handler.map((t) => t.wallMs)),
+      cpuMs: median(handler.map((t) => t.cpuMs)),
+    };
+    const sdkFigures = { wallMs: median(sdk.map((t) => t.wallMs)), cpuMs: median(sdk.map((t) => t.cpuMs)) };
+    return {
+      sdkClients,
+      handler: handlerFigures,
+      sdkOnly: sdkFigures,
+      wallRatio: Math.round((handlerFigures.wallMs / sdkFigures.wallMs) * 100) / 100,
+      cpuRatio: Math.round((handlerFigures.cpuMs / sdkFigures.cpuMs) * 100) / 100,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function readFileText(file: string): string {
@@ -102,4 +169,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       `${row.function.padEnd(20)} ${String(row.bytes).padStart(8)} ${(row.bytes / 1024).toFixed(0).padStart(6)} ${row.initMs.toFixed(1).padStart(9)}   ${verdict}`,
     );
   }
+  console.log(JSON.stringify(await coldStartFigures(), null, 2));
 }

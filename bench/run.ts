@@ -55,6 +55,11 @@ console.log(faultMatrixTable(await faultMatrixFigures()));
 // Figures of the other issues, when their modules are present.
 for (const [label, module, fn] of [
   ["Lambda bundles", "./bundles.ts", "bundleFigures"],
+  [
+    "Cold start: conversation-turn vs its AWS SDK clients alone (target ratio <= 1.3)",
+    "./bundles.ts",
+    "coldStartFigures",
+  ],
   ["Local handoff to screen pop", "./local-handoff.ts", "localHandoffFigures"],
   ["Handoff KPI consumer", "./kpi.ts", "kpiFigures"],
 ] as const) {

@@ -74,7 +74,14 @@ export function modelFromArtifact(document: unknown, file: string): TurnReaderMo
     );
   }
   const rowHashes = new Uint32Array(hashes.length / 4);
-  for (let row = 0; row < rowHashes.length; row++) rowHashes[row] = hashes.readUInt32LE(row * 4);
+  for (let row = 0, at = 0; row < rowHashes.length; row++, at += 4) {
+    rowHashes[row] =
+      ((hashes[at] as number) |
+        ((hashes[at + 1] as number) << 8) |
+        ((hashes[at + 2] as number) << 16) |
+        ((hashes[at + 3] as number) << 24)) >>>
+      0;
+  }
   const weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   return {
     labels: artifact.labels as ReaderLabel[],

@@ -106,13 +106,22 @@ export class FeatureRows {
     this.mask = capacity - 1;
     this.size = hashes.length;
     for (let slot = 0; slot < capacity; slot++) this.words[slot * this.wordsPerSlot + 1] = -1;
+    // Built at cold start, so rows are copied a word (four labels) at a time from an aligned copy.
+    const rowWords = this.wordsPerSlot - 2;
+    const source = new Int32Array(hashes.length * rowWords);
+    const sourceBytes = new Int8Array(source.buffer);
+    if (width === rowWords * 4) sourceBytes.set(weights);
+    else
+      for (let row = 0; row < hashes.length; row++)
+        sourceBytes.set(weights.subarray(row * width, row * width + width), row * rowWords * 4);
     for (let row = 0; row < hashes.length; row++) {
       const hash = (hashes[row] as number) | 0;
       let slot = Math.imul(hash, 0x9e3779b1) & this.mask;
       while ((this.words[slot * this.wordsPerSlot + 1] as number) >= 0) slot = (slot + 1) & this.mask;
-      this.words[slot * this.wordsPerSlot] = hash;
-      this.words[slot * this.wordsPerSlot + 1] = row;
-      this.packed.set(weights.subarray(row * width, row * width + width), (slot * this.wordsPerSlot + 2) * 4);
+      const at = slot * this.wordsPerSlot;
+      this.words[at] = hash;
+      this.words[at + 1] = row;
+      for (let w = 0; w < rowWords; w++) this.words[at + 2 + w] = source[row * rowWords + w] as number;
     }
   }
 
