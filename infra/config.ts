@@ -34,6 +34,7 @@ export const CONTEXT_KEYS = [
   "retentionDays",
   "deletionProtection",
   "outboundCallerIdNumberArn",
+  "secondOpinionMs",
 ] as const;
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
 
@@ -117,6 +118,8 @@ const Schema = {
       "expected a Connect phone number ARN (arn:aws:connect:<region>:<account>:phone-number/<id>)",
     )
     .optional(),
+  /** Longest a Bedrock second reading of an uncertain customer turn may take; 0 (default) turns it off. */
+  secondOpinionMs: z.coerce.number().int().min(0).max(2_000).default(0),
 } satisfies Record<ContextKey, z.ZodType>;
 
 export interface HoursOfOperationDay {
@@ -145,6 +148,7 @@ export interface BatonConfig {
   retentionDays: number;
   deletionProtection: boolean;
   outboundCallerIdNumberArn: string | undefined;
+  secondOpinionMs: number;
 }
 
 /**
@@ -202,6 +206,7 @@ export function readConfig(context: (key: string) => unknown, cwd: string = proc
     retentionDays: parsed.retentionDays,
     deletionProtection: parsed.deletionProtection,
     outboundCallerIdNumberArn: parsed.outboundCallerIdNumberArn,
+    secondOpinionMs: parsed.secondOpinionMs,
   };
 }
 
@@ -339,6 +344,7 @@ function expectation(key: ContextKey, message: string | undefined): string {
     hoursOfOperation: 'expected {"MONDAY": "08:00-18:00", ...}',
     timeZone: 'expected an IANA time zone such as "America/New_York"',
     retentionDays: `expected one of ${RETENTION_DAYS.join(", ")}`,
+    secondOpinionMs: "expected whole milliseconds from 0 (off) to 2000",
   };
   return examples[key] ?? "expected a value";
 }

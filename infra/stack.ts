@@ -89,7 +89,8 @@ export class BatonStack extends Stack {
       .useEventBus(this.bus.bus)
       .useBedrockModel(model)
       .useSetting("BATON_DEFAULT_CAMPAIGN", config.campaign.id)
-      .useSetting("BATON_FALLBACK_QUEUE", config.campaign.routes.system_fallback);
+      .useSetting("BATON_FALLBACK_QUEUE", config.campaign.routes.system_fallback)
+      .useSetting("BATON_SECOND_OPINION_MS", String(config.secondOpinionMs));
     this.campaigns = new CampaignConfig(this, "Campaigns", { campaigns: config.campaigns });
     this.campaigns.grantRead(this.conversationTurn);
 

@@ -6,6 +6,7 @@ import type {
 import * as z from "zod";
 import { READER_LABELS, type ReaderLabel, type ReaderScores } from "../domain/reader/labels.js";
 import type { TurnReaderInput } from "../domain/reader/turn-reader.js";
+import type { SecondOpinion } from "../ports/second-opinion.js";
 import { converseWithin } from "./converse-within.js";
 
 export const READ_TURN_TOOL = "read_turn";
@@ -56,7 +57,7 @@ export interface BedrockTurnReaderOptions {
  * Bedrock Converse as a turn reader, with forced tool use: one probability per label, validated with
  * zod. Never throws; any failure (deadline, throttling, a malformed tool answer) is `null`.
  */
-export class BedrockTurnReader {
+export class BedrockTurnReader implements SecondOpinion {
   readonly version: string;
   private readonly client: BedrockRuntimeClient;
   private readonly modelId: string;
@@ -69,10 +70,12 @@ export class BedrockTurnReader {
     this.version = `bedrock:${options.modelId}`;
   }
 
-  async read(input: TurnReaderInput): Promise<ReaderScores | null> {
+  /** `deadlineMs` narrows the reader's own deadline to what the turn has left. */
+  async read(input: TurnReaderInput, deadlineMs = this.deadlineMs): Promise<ReaderScores | null> {
     const text = input.text.slice(0, MAX_CUSTOMER_CHARS).trim();
     if (text.length === 0) return null;
-    const outcome = await converseWithin(this.client, this.command(text, input.aiLine), this.deadlineMs);
+    const within = Math.min(deadlineMs, this.deadlineMs);
+    const outcome = await converseWithin(this.client, this.command(text, input.aiLine), within);
     return outcome.ok ? scoresOf(outcome.output) : null;
   }
 

@@ -3,6 +3,7 @@ import type { QualificationState } from "../../contracts/qualification-state.js"
 import type { Sentiment } from "../../contracts/transcript.js";
 import type { CampaignRegistry } from "../domain/campaigns.js";
 import {
+  type CustomerTurn,
   forceHandoff,
   processCustomerTurn,
   recordLine,
@@ -10,12 +11,15 @@ import {
   type TurnResult,
 } from "../domain/engine.js";
 import { looksUnsupportedLanguage } from "../domain/language.js";
-import type { NluHint } from "../domain/reader/turn-reader.js";
+import { defaultTurnReader } from "../domain/reader/default-reader.js";
+import { isUncertain, settledReader, withSecondOpinion } from "../domain/reader/second-opinion.js";
+import type { NluHint, TurnReader, TurnReaderInput } from "../domain/reader/turn-reader.js";
 import { buildScreenPop, type CallerFacts, screenPopAttributes } from "../domain/screen-pop.js";
 import { scriptedLine } from "../domain/script.js";
 import { eventsForTurn } from "../domain/turn-events.js";
 import type { BusEvent, EventPublisher } from "../ports/event-publisher.js";
 import type { LanguageModel } from "../ports/language-model.js";
+import type { SecondOpinion } from "../ports/second-opinion.js";
 import {
   type LeadProfile,
   type OutboxEntry,
@@ -34,6 +38,12 @@ export interface TurnDependencies {
   ttlDays: number;
   /** Told about events that could not be published (they stay on the item for the relay). */
   onPublishFailure?: (ids: readonly string[], contactId: string) => void;
+  /** The local turn reader; the model that ships with Baton unless a test or a deployment gives another. */
+  reader?: TurnReader | undefined;
+  /** Asked about turns the local reader is unsure of, within what the turn has left (optional). */
+  secondOpinion?: { reader: SecondOpinion; maxMs: number } | undefined;
+  /** Told whether a second opinion was asked and came back in time. */
+  onSecondOpinion?: ((answered: boolean) => void) | undefined;
 }
 
 export interface TurnRequest {
@@ -83,6 +93,8 @@ const MAX_ATTEMPTS = 3;
 const WRITE_RESERVE_MS = 400;
 /** Below this the model cannot answer usefully: the script speaks at once. */
 const MIN_MODEL_MS = 150;
+/** Below this a remote second reading cannot come back: the local reading stands. */
+const MIN_SECOND_OPINION_MS = 200;
 
 /**
  * One customer turn on the live call path:
@@ -112,7 +124,9 @@ export async function takeTurn(
       return { reply, publishedVersion: published ? stored.version : undefined };
     }
     const before = stored?.state ?? (await freshState(deps, request, campaign));
-    const result = runEngine(before, request, campaign);
+    const input = engineInput(request);
+    const reader = await readTurn(deps, { ...input, aiLine: before.lastAiLine }, control);
+    const result = runEngine(before, input, campaign, reader);
     progress.state = result.state;
     const line = await nextLine(deps, campaign, result, modelBudget(deps, control));
     const state = recordLine(result.state, "ai", line.text, campaign);
@@ -180,11 +194,44 @@ async function freshState(
   return lead?.doNotCall ? { ...state, intentTags: ["do_not_call"] } : state;
 }
 
-function runEngine(state: QualificationState, request: TurnRequest, campaign: Campaign): TurnResult {
+/** What the engine reads: keypad 0 is a request for a person, and a turn is cut to MAX_TURN_CHARS. */
+function engineInput(request: TurnRequest): CustomerTurn {
   const dtmfOperator = request.inputMode === "DTMF" && /^[*#]?0$/.test(request.text.trim());
-  const nlu = dtmfOperator ? { intent: "TalkToAgent", confidence: 1 } : request.nlu;
-  const text = dtmfOperator ? "" : request.text.slice(0, MAX_TURN_CHARS);
-  const result = processCustomerTurn(state, { text, sentiment: request.sentiment, nlu }, campaign);
+  return {
+    text: dtmfOperator ? "" : request.text.slice(0, MAX_TURN_CHARS),
+    sentiment: request.sentiment,
+    nlu: dtmfOperator ? { intent: "TalkToAgent", confidence: 1 } : request.nlu,
+  };
+}
+
+/**
+ * The local reading, with a second opinion averaged in where the local model is unsure and the turn has
+ * time for it: what is left before the deadline, less the write and the shortest useful model line.
+ */
+async function readTurn(
+  deps: TurnDependencies,
+  input: TurnReaderInput,
+  control: TurnControl,
+): Promise<TurnReader> {
+  const local = deps.reader ?? defaultTurnReader;
+  if (!deps.secondOpinion) return local;
+  const scores = local.read(input);
+  const left = modelBudget(deps, control);
+  const budgetMs = Math.min(deps.secondOpinion.maxMs, left === undefined ? Infinity : left - MIN_MODEL_MS);
+  if (!isUncertain(scores) || budgetMs < MIN_SECOND_OPINION_MS) return settledReader(scores, local.version);
+  const second = await deps.secondOpinion.reader.read(input, Math.floor(budgetMs));
+  deps.onSecondOpinion?.(second !== null);
+  return settledReader(withSecondOpinion(scores, second), `${local.version}+second-opinion`);
+}
+
+function runEngine(
+  state: QualificationState,
+  input: CustomerTurn,
+  campaign: Campaign,
+  reader: TurnReader,
+): TurnResult {
+  const { text } = input;
+  const result = processCustomerTurn(state, input, campaign, reader);
   if (result.decision.action === "continue" && looksUnsupportedLanguage(text)) {
     return forceHandoff(result, campaign, "the customer speaks a language this campaign does not");
   }

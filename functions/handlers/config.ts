@@ -22,6 +22,11 @@ const CallPathEnvironment = Environment.extend({
   /** AWS AppConfig application and environment holding one configuration profile per campaign. */
   BATON_CAMPAIGN_APPLICATION: z.string().min(1),
   BATON_CAMPAIGN_ENVIRONMENT: z.string().min(1),
+  /**
+   * Longest a Bedrock second reading of an uncertain turn may take (same model as the AI's lines);
+   * 0 leaves the local reader alone.
+   */
+  BATON_SECOND_OPINION_MS: z.coerce.number().int().min(0).max(2_000).default(0),
   /** Seconds a campaign is served from memory before AppConfig is asked again. */
   BATON_CAMPAIGN_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
 });

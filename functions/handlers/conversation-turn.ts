@@ -13,6 +13,7 @@ import { SQSClient } from "@aws-sdk/client-sqs";
 import middy from "@middy/core";
 import { AppConfigCampaigns, campaignIdOfLexEvent } from "../adapters/appconfig-campaigns.js";
 import { BedrockLanguageModel } from "../adapters/bedrock-language-model.js";
+import { BedrockTurnReader } from "../adapters/bedrock-turn-reader.js";
 import { CALL_PATH_LIMITS, clientSettings } from "../adapters/call-path-clients.js";
 import { DynamoDbStateStore } from "../adapters/dynamodb-state-store.js";
 import { EventBridgePublisher } from "../adapters/eventbridge-publisher.js";
@@ -30,7 +31,8 @@ const tracer = new Tracer({ serviceName: "baton-conversation-turn" });
 // Every client has connection and request timeouts and bounded retries: a caller is waiting.
 const dynamodb = new DynamoDBClient(clientSettings(CALL_PATH_LIMITS.dynamodb));
 const eventBridge = new EventBridgeClient(clientSettings(CALL_PATH_LIMITS.eventbridge));
-const bedrock = new BedrockRuntimeClient(clientSettings(CALL_PATH_LIMITS.bedrock));
+// One traced client for the AI's lines and the second reading of uncertain turns.
+const bedrock = tracer.captureAWSv3Client(new BedrockRuntimeClient(clientSettings(CALL_PATH_LIMITS.bedrock)));
 const sqs = new SQSClient(clientSettings(CALL_PATH_LIMITS.sqs));
 
 // Campaigns live in AppConfig (infra/constructs/campaign-config.ts): a change rolls out without a redeploy.
@@ -56,7 +58,7 @@ const dependencies: Omit<LexConversationDependencies, "campaigns"> = {
     maxAttempts: 2,
   }),
   languageModel: new BedrockLanguageModel({
-    client: tracer.captureAWSv3Client(bedrock),
+    client: bedrock,
     modelId: env.BATON_MODEL_ID,
     deadlineMs: env.BATON_MODEL_DEADLINE_MS,
   }),
@@ -64,6 +66,20 @@ const dependencies: Omit<LexConversationDependencies, "campaigns"> = {
     client: tracer.captureAWSv3Client(sqs),
     queueUrl: env.BATON_PENDING_EVENTS_QUEUE_URL,
   }),
+  ...(env.BATON_SECOND_OPINION_MS > 0
+    ? {
+        secondOpinion: {
+          reader: new BedrockTurnReader({
+            client: bedrock,
+            modelId: env.BATON_MODEL_ID,
+            deadlineMs: env.BATON_SECOND_OPINION_MS,
+          }),
+          maxMs: env.BATON_SECOND_OPINION_MS,
+        },
+        onSecondOpinion: (answered: boolean) =>
+          metrics.addMetric(answered ? "SecondOpinion" : "SecondOpinionMissed", MetricUnit.Count, 1),
+      }
+    : {}),
   clock: () => new Date(),
   ttlDays: env.BATON_TTL_DAYS,
   turnDeadlineMs: env.BATON_TURN_DEADLINE_MS,

@@ -62,6 +62,11 @@ describe("configuration from CDK context", () => {
     });
   });
 
+  it("leaves the second opinion off unless a time is given", () => {
+    expect(read({}).secondOpinionMs).toBe(0);
+    expect(read({ secondOpinionMs: "600" }).secondOpinionMs).toBe(600);
+  });
+
   it("creates a sandbox instance when asked", () => {
     expect(
       read({ connectInstanceArn: undefined, createInstance: { instanceAlias: "baton-sandbox-42" } }).connect,
@@ -118,6 +123,7 @@ describe("configuration from CDK context", () => {
     [{ timeZone: "Mars/Olympus" }, /^timeZone: expected an IANA time zone/],
     [{ retentionDays: 42 }, /^retentionDays: expected one of 1, 3, 5/],
     [{ deletionProtection: "maybe" }, /^deletionProtection: /],
+    [{ secondOpinionMs: 5_000 }, /^secondOpinionMs: /],
     [
       { outboundCallerIdNumberArn: "+15555550100" },
       /^outboundCallerIdNumberArn: expected a Connect phone number ARN/,

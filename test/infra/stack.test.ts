@@ -183,6 +183,7 @@ describe("functions", () => {
       ]),
     );
     expect(variables(stack.conversationTurn).BATON_MODEL_ID).toBe("us.amazon.nova-lite-v1:0");
+    expect(variables(stack.conversationTurn).BATON_SECOND_OPINION_MS).toBe("0");
     expect(Object.keys(variables(stack.relay.fn))).toEqual(
       expect.arrayContaining(["BATON_TABLE_NAME", "BATON_EVENT_BUS_NAME", "BATON_MODEL_ID"]),
     );

@@ -31,6 +31,11 @@ export function withSecondOpinion(
   return merged;
 }
 
+/** A reader that answers a reading already made: how a turn read before the engine runs reaches it. */
+export function settledReader(scores: ReaderScores, version: string): TurnReader {
+  return { version, read: () => scores };
+}
+
 /** A second opinion recorded earlier (or by a run with credentials), keyed by the AI line and the turn. */
 export type RecordedReadings = ReadonlyMap<string, ReaderScores>;
 
