@@ -158,9 +158,11 @@ export function processCustomerTurn(
     slotsFilledThisTurn: merged.changes.some((change) => change.previous === undefined),
     campaign,
   });
+  // `next` is this turn's own copy: setting its outcome saves copying the whole state again.
+  next.outcome = outcomeAfter(next.outcome, decision, turn);
   return {
     turn,
-    state: { ...next, outcome: outcomeAfter(next.outcome, decision, turn) },
+    state: next,
     signals,
     decision,
     slotChanges: merged.changes,
