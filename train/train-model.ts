@@ -8,6 +8,8 @@ import { dataHashOf, type Example, type LoadedFile, loadExamples, unitHash } fro
 import { labelFigures } from "./figures.js";
 import { annotatedLabels, calibrate, quantize, trainLogistic } from "./logistic.js";
 
+export type TrainingOptions = typeof TRAINING;
+
 export const TRAINING = {
   minCount: 2,
   publicWeight: 0.3,
@@ -36,7 +38,11 @@ export async function loadTrainingData(): Promise<LoadedFile[]> {
 }
 
 /** Trains the reader on every `train` example whose source does not start with an excluded prefix. */
-export function trainReader(loaded: readonly LoadedFile[], exclude: readonly string[] = []): TrainedReader {
+export function trainReader(
+  loaded: readonly LoadedFile[],
+  exclude: readonly string[] = [],
+  options: TrainingOptions = TRAINING,
+): TrainedReader {
   const excluded = (example: Example) => exclude.some((prefix) => example.source.startsWith(prefix));
   const all = loaded.flatMap((file) => file.examples).filter((example) => !excluded(example));
   const trainable = all.filter((example) => example.split === "train");
@@ -44,15 +50,15 @@ export function trainReader(loaded: readonly LoadedFile[], exclude: readonly str
   // probability down.
   const calibration = trainable.filter(isCalibrationExample);
   const fit = trainable.filter((example) => !isCalibrationExample(example));
-  const random = seededRandom(TRAINING.seed);
+  const random = seededRandom(options.seed);
   // Every turn again as typed in a chat, so typos are seen in training, not only at run time.
   const augmented = [
     ...fit,
     ...fit
-      .filter(() => random() < TRAINING.chatCopies)
+      .filter(() => random() < options.chatCopies)
       .map((example) => ({ ...example, text: chatForm(example.text, random) })),
   ];
-  const { rows, weights, bias } = trainLogistic(augmented, READER_LABELS, TRAINING);
+  const { rows, weights, bias } = trainLogistic(augmented, READER_LABELS, options);
   const model = calibrate(quantize(rows, weights, bias, READER_LABELS), calibration);
   const hashes = Buffer.alloc(model.rows.size * 4);
   for (const [hash, row] of model.rows.entries()) hashes.writeUInt32LE(hash, row * 4);
@@ -67,7 +73,7 @@ export function trainReader(loaded: readonly LoadedFile[], exclude: readonly str
     dataHash,
     trainedOn: loaded.map(({ file, sha256, examples }) => ({ file, sha256, examples: examples.length })),
     training: {
-      ...TRAINING,
+      ...options,
       excluded: exclude.join(","),
       fitExamples: augmented.length,
       calibrationExamples: calibration.length,
