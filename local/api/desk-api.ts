@@ -18,7 +18,8 @@ export const HandbackRecord = z.strictObject({
 });
 export type HandbackRecord = z.infer<typeof HandbackRecord>;
 
-export const DeskStatus = z.enum(["waiting", "accepted", "handed_back"]);
+/** `abandoned`: the customer hung up while waiting for a closer. */
+export const DeskStatus = z.enum(["waiting", "accepted", "handed_back", "abandoned"]);
 export type DeskStatus = z.infer<typeof DeskStatus>;
 
 /** One handed-off call on the desk: the screen pop plus what the closer did with it. */
@@ -41,6 +42,8 @@ export const DeskEntry = z.strictObject({
   acceptedAt: z.iso.datetime().optional(),
   acceptedBy: z.string().optional(),
   handback: HandbackRecord.optional(),
+  /** The customer hung up (Connect's DISCONNECTED); a waiting call is then `abandoned`. */
+  customerLeftAt: z.iso.datetime().optional(),
 });
 export type DeskEntry = z.infer<typeof DeskEntry>;
 

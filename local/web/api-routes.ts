@@ -6,6 +6,7 @@ import { AcceptRequest, HandbackRequest } from "../api/desk-api.js";
 import type { Persona } from "../api/persona-api.js";
 import type { LocalBus } from "../bus/local-bus.js";
 import { CallEndedError, type CallService, UnknownCallError } from "../calls/call-service.js";
+import { customerHangsUp } from "../calls/customer-hang-up.js";
 import {
   acceptCall,
   type DeskActionDependencies,
@@ -101,6 +102,17 @@ const routes: Route[] = [
       const body = await readJson(request, SayRequest);
       const result = await context.calls.say(callId, { ...body, inputMode: "Text" });
       sendJson(response, 200, result);
+    },
+  },
+  {
+    method: "POST",
+    path: new RegExp(`^/api/calls/${ID}/hangup$`),
+    handle: async (context, [callId = ""], _request, response) => {
+      const call = await customerHangsUp(
+        { calls: context.calls, desk: context.desk, publisher: context.bus, log: context.log },
+        callId,
+      );
+      sendJson(response, 200, { call });
     },
   },
   {

@@ -235,8 +235,7 @@ describe("the local Connect stand-in", () => {
     const event = connectContactEvent({
       eventType: "CONNECTED_TO_AGENT",
       contactId: "c-1",
-      queue: "baton-closers",
-      enqueuedAt,
+      queue: { name: "baton-closers", enqueuedAt },
       agent: { id: "closer-1", connectedAt: new Date("2026-11-30T10:00:30.000Z") },
     });
     // Assess

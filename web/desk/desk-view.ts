@@ -46,6 +46,8 @@ export interface DeskView {
   queue?: string | undefined;
   status?: DeskEntry["status"] | undefined;
   handback?: DeskEntry["handback"] | undefined;
+  /** The customer hung up (ISO 8601). */
+  customerLeftAt?: string | undefined;
 }
 
 export interface EarlierContact {
@@ -93,5 +95,6 @@ export function viewFromDeskEntry(entry: DeskEntry): DeskView {
     queue: entry.queue,
     status: entry.status,
     handback: entry.handback,
+    customerLeftAt: entry.customerLeftAt,
   };
 }

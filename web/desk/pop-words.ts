@@ -18,6 +18,16 @@ export const CONCERN: Record<string, string> = {
 
 export const triggerText = (trigger: string): string => TRIGGER_TEXT[trigger] ?? trigger.replace(/_/g, " ");
 
+const QUEUE_STATUS: Record<string, string> = {
+  waiting: "waiting",
+  accepted: "accepted",
+  handed_back: "handed back",
+  abandoned: "customer hung up",
+  connected: "connected",
+};
+
+export const queueStatusText = (status: string): string => QUEUE_STATUS[status] ?? status.replace(/_/g, " ");
+
 /** The intent tags of functions/domain/engine.ts `tagsOf`. */
 const WORDS: Record<string, string> = {
   asked_for_person: "asked for a person",

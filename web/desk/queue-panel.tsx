@@ -6,7 +6,7 @@ import SegmentedControl from "@cloudscape-design/components/segmented-control";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { FILTERS, type Filter, inFilter } from "./desk-controller.js";
 import type { QueueItem } from "./desk-host.js";
-import { triggerText } from "./pop-words.js";
+import { queueStatusText, triggerText } from "./pop-words.js";
 import { waitingFor } from "./waiting-time.js";
 
 /** The queue: waiting / mine / handed back / all, each row a link to its screen pop. */
@@ -62,12 +62,12 @@ export function QueuePanel({
                     <Box variant="small">
                       {item.status === "waiting" && item.receivedAt
                         ? `waiting ${waitingFor(item.receivedAt, now)}`
-                        : item.status.replace(/_/g, " ")}
+                        : queueStatusText(item.status)}
                     </Box>
                   </SpaceBetween>
                   <Link
                     href={`#contact=${encodeURIComponent(item.contactId)}`}
-                    ariaLabel={`${item.summary} (${item.status.replace(/_/g, " ")})`}
+                    ariaLabel={`${item.summary} (${queueStatusText(item.status)})`}
                     onFollow={(event) => {
                       event.preventDefault();
                       onSelect(item.contactId);

@@ -251,21 +251,25 @@ function ActionPanel({ view, actions }: { view: DeskView; actions: ScreenPopActi
   );
 }
 
-const STATUS_TYPE: Record<string, "pending" | "success" | "info"> = {
+const STATUS_TYPE: Record<string, "pending" | "success" | "info" | "stopped"> = {
   waiting: "pending",
   accepted: "success",
   handed_back: "info",
+  abandoned: "stopped",
 };
 
 function statusText(view: DeskView): string {
+  const left = view.customerLeftAt ? " The customer has hung up." : "";
   switch (view.status) {
+    case "abandoned":
+      return "The customer hung up before a closer accepted.";
     case "accepted":
-      return "You accepted this call. To hand it back to the AI, leave a note.";
+      return `You accepted this call. To hand it back to the AI, leave a note.${left}`;
     case "handed_back": {
       const handback = view.handback;
       if (!handback) return "Handed back to the AI.";
       const when = new Date(handback.followUpAt).toLocaleString();
-      return `Handed back to the AI for ${when}${handback.scheduledAt ? " (scheduled)" : " (sending...)"}.`;
+      return `Handed back to the AI for ${when}${handback.scheduledAt ? " (scheduled)" : " (sending...)"}.${left}`;
     }
     default:
       return "Waiting for a closer.";
