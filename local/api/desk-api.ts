@@ -47,6 +47,27 @@ export const DeskEntry = z.strictObject({
 });
 export type DeskEntry = z.infer<typeof DeskEntry>;
 
+/**
+ * An earlier handoff of the same lead, or from the same phone number, that this desk has seen: what a
+ * closer checks before speaking ("we spoke last week; the last closer's note says...").
+ */
+export const EarlierContact = z.strictObject({
+  contactId: z.string().min(1),
+  receivedAt: z.iso.datetime(),
+  status: DeskStatus,
+  trigger: RouteTrigger,
+  /** Same lead id (otherwise the same phone number). */
+  sameLead: z.boolean(),
+  handbackNote: z.string().optional(),
+});
+export type EarlierContact = z.infer<typeof EarlierContact>;
+
+/** `GET /api/desk/<contact>`. */
+export const DeskEntryResponse = z.strictObject({
+  entry: DeskEntry,
+  earlierContacts: z.array(EarlierContact),
+});
+
 /** A follow-up the local handback scheduler recorded (the real scheduler is another issue). */
 export const FollowUp = z.strictObject({
   eventId: z.string().min(1),

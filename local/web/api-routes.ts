@@ -16,6 +16,7 @@ import {
   UnknownContactError,
 } from "../desk/desk-actions.js";
 import type { DeskStore } from "../desk/desk-store.js";
+import { earlierContacts } from "../desk/earlier-contacts.js";
 import type { LoadedPersonas } from "../persona/load-personas.js";
 import type { Log } from "../support/log.js";
 import { HttpError, readJson, sendJson } from "./http-json.js";
@@ -146,7 +147,7 @@ const routes: Route[] = [
     handle: async (context, [contactId = ""], _request, response) => {
       const entry = context.desk.get(contactId);
       if (!entry) throw new UnknownContactError(contactId);
-      sendJson(response, 200, { entry });
+      sendJson(response, 200, { entry, earlierContacts: earlierContacts(context.desk.list(), entry) });
     },
   },
   {

@@ -220,7 +220,7 @@ function numbered(text: string) {
   return { line: Number(match[1]), speaker: match[2], text: match[3]?.trim() };
 }
 
-it("hangs up from the console: a typed call ends, a waiting handoff leaves the desk's waiting queue", async () => {
+it("hangs up from the console: a typed call ends, a waiting handoff leaves the desk's waiting queue, and the caller's next pop names it", async () => {
   const { stack, browser } = started();
   const customer = await browser.newPage();
   await customer.goto(`${stack.url}/console`);
@@ -255,6 +255,14 @@ it("hangs up from the console: a typed call ends, a waiting handoff leaves the d
   expect(
     await desk.locator(`[data-testid=queue-item][data-contact-id="${callId}"]`).getAttribute("data-status"),
   ).toBe("abandoned");
+
+  // The same customer calls again: the new pop names the earlier contact and how it ended.
+  const again = await handedOffPersona(browser, stack.url, "ready-buyer");
+  await desk.goto(`${stack.url}/desk#contact=${encodeURIComponent(again)}`);
+  const earlier = desk.getByTestId("screen-pop").getByTestId("earlier-contacts");
+  await earlier.waitFor({ timeout: 60_000 });
+  expect(await earlier.textContent()).toContain("Ready to buy, customer hung up");
+  await desk.screenshot({ path: join(ARTIFACTS, "desk-earlier-contacts.png") });
   await Promise.all([customer.close(), handedOff.close(), desk.close()]);
 }, 120_000);
 

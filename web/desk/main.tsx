@@ -21,7 +21,9 @@ applyConnectTheme();
 
 const isLocal = document.body.dataset.host === "local";
 const host: DeskHost = isLocal ? localHost() : connectHost();
-const contactInAddress = new URLSearchParams(location.hash.slice(1)).get("contact") ?? undefined;
+const contactInHash = (): string | undefined =>
+  new URLSearchParams(location.hash.slice(1)).get("contact") ?? undefined;
+const contactInAddress = contactInHash();
 const desk = new DeskController(
   host,
   {
@@ -39,3 +41,8 @@ const root = document.getElementById("app");
 if (!root) throw new Error("the page has no #app");
 createRoot(root).render(<DeskApp desk={desk} host={host} isLocal={isLocal} />);
 desk.start();
+// A link or a typed address naming another contact opens it without a reload.
+window.addEventListener("hashchange", () => {
+  const contactId = contactInHash();
+  if (contactId && contactId !== desk.getSnapshot().selected) desk.select(contactId);
+});

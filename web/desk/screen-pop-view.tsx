@@ -139,18 +139,20 @@ function CallerLine({ view }: { view: DeskView }) {
         {parts.join(" · ")}
       </Box>
       {earlier.length > 0 ? (
-        <ul className="pop-list" data-testid="earlier-contacts" aria-label="Earlier contacts">
-          {earlier.map((contact) => (
-            <li key={contact.contactId}>
-              <Box variant="small">
-                {[contact.when ? new Date(contact.when).toLocaleDateString() : undefined, contact.outcome]
-                  .filter(Boolean)
-                  .join(": ")}
-                {contact.note ? ` · closer's note: "${contact.note}"` : ""}
-              </Box>
-            </li>
-          ))}
-        </ul>
+        <div data-testid="earlier-contacts">
+          <Box variant="awsui-key-label">Earlier contacts</Box>
+          <ul className="pop-list">
+            {earlier.map((contact) => (
+              <li key={contact.contactId}>
+                <Box variant="small">
+                  {contact.when ? `${whenText(contact.when)}: ` : ""}
+                  {contact.outcome}
+                  {contact.note ? `. Closer's note: "${contact.note}"` : ""}
+                </Box>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : caller.previousContactId ? (
         <Box variant="small" data-testid="earlier-contacts">
           earlier contact {caller.previousContactId}
@@ -158,6 +160,13 @@ function CallerLine({ view }: { view: DeskView }) {
       ) : null}
     </div>
   );
+}
+
+function whenText(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime())
+    ? iso
+    : at.toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
 }
 
 function ConfirmedFacts({ view }: { view: DeskView }) {
