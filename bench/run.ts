@@ -55,6 +55,7 @@ console.log(faultMatrixTable(await faultMatrixFigures()));
 // Figures of the other issues, when their modules are present.
 for (const [label, module, fn] of [
   ["Lambda bundles", "./bundles.ts", "bundleFigures"],
+  ["Web pages (agent desk, console)", "./web-bundle.ts", "webBundleFigures"],
   ["Local handoff to screen pop", "./local-handoff.ts", "localHandoffFigures"],
   ["Handoff KPI consumer", "./kpi.ts", "kpiFigures"],
 ] as const) {
