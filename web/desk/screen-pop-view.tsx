@@ -78,7 +78,10 @@ export function ScreenPopView({ view, actions }: { view: DeskView; actions: Scre
             </SpaceBetween>
           </SpaceBetween>
         </Container>
-        {actions.accept || actions.handBack ? <ActionPanel view={view} actions={actions} /> : null}
+        {/* While waiting, Accept beside the ask says it all; the panel comes once there is something to do or see. */}
+        {(actions.accept || actions.handBack) && !canAccept ? (
+          <ActionPanel view={view} actions={actions} />
+        ) : null}
         <Container header={<Header variant="h3">Confirmed: do not re-ask</Header>}>
           <ConfirmedFacts view={view} />
         </Container>
