@@ -60,6 +60,7 @@ for (const [label, module, fn] of [
     "./bundles.ts",
     "coldStartFigures",
   ],
+  ["Web pages (agent desk, console)", "./web-bundle.ts", "webBundleFigures"],
   ["Local handoff to screen pop", "./local-handoff.ts", "localHandoffFigures"],
   ["Handoff KPI consumer", "./kpi.ts", "kpiFigures"],
 ] as const) {

@@ -39,6 +39,8 @@ export const CallRecord = z.strictObject({
   /** Ids of turns already applied: a resent turn (reconnect, double click) is answered, not re-applied. */
   turnIds: z.array(z.string()),
   outcome: CallOutcome.optional(),
+  /** The customer hung up (the console's Hang up): Connect's DISCONNECTED for the contact. */
+  hungUpAt: z.iso.datetime().optional(),
   startedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

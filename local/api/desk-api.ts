@@ -18,7 +18,8 @@ export const HandbackRecord = z.strictObject({
 });
 export type HandbackRecord = z.infer<typeof HandbackRecord>;
 
-export const DeskStatus = z.enum(["waiting", "accepted", "handed_back"]);
+/** `abandoned`: the customer hung up while waiting for a closer. */
+export const DeskStatus = z.enum(["waiting", "accepted", "handed_back", "abandoned"]);
 export type DeskStatus = z.infer<typeof DeskStatus>;
 
 /** One handed-off call on the desk: the screen pop plus what the closer did with it. */
@@ -41,8 +42,31 @@ export const DeskEntry = z.strictObject({
   acceptedAt: z.iso.datetime().optional(),
   acceptedBy: z.string().optional(),
   handback: HandbackRecord.optional(),
+  /** The customer hung up (Connect's DISCONNECTED); a waiting call is then `abandoned`. */
+  customerLeftAt: z.iso.datetime().optional(),
 });
 export type DeskEntry = z.infer<typeof DeskEntry>;
+
+/**
+ * An earlier handoff of the same lead, or from the same phone number, that this desk has seen: what a
+ * closer checks before speaking ("we spoke last week; the last closer's note says...").
+ */
+export const EarlierContact = z.strictObject({
+  contactId: z.string().min(1),
+  receivedAt: z.iso.datetime(),
+  status: DeskStatus,
+  trigger: RouteTrigger,
+  /** Same lead id (otherwise the same phone number). */
+  sameLead: z.boolean(),
+  handbackNote: z.string().optional(),
+});
+export type EarlierContact = z.infer<typeof EarlierContact>;
+
+/** `GET /api/desk/<contact>`. */
+export const DeskEntryResponse = z.strictObject({
+  entry: DeskEntry,
+  earlierContacts: z.array(EarlierContact),
+});
 
 /** A follow-up the local handback scheduler recorded (the real scheduler is another issue). */
 export const FollowUp = z.strictObject({

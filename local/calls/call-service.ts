@@ -156,6 +156,30 @@ export class CallService {
     });
   }
 
+  /**
+   * The customer hangs up. A call still with the AI ends there (Lex is never asked again); a handed-off
+   * call keeps its outcome and records when the customer left. Hanging up twice is one hang-up.
+   */
+  hangUp(callId: string): Promise<{ call: CallRecord; applied: boolean }> {
+    return this.queue.run(callId, async () => {
+      const call = await this.get(callId);
+      if (call.hungUpAt) return { call, applied: false };
+      const at = this.deps.clock().toISOString();
+      const customerTurns = call.transcript.filter((entry) => entry.speaker === "customer").length;
+      const next: CallRecord = {
+        ...call,
+        ...(call.status === "active"
+          ? { status: "ended" as const, outcome: { action: "end" as const, customerTurns } }
+          : {}),
+        hungUpAt: at,
+        updatedAt: at,
+      };
+      await this.deps.store.put(next);
+      this.changed(next);
+      return { call: next, applied: true };
+    });
+  }
+
   onChange(listener: (call: CallRecord) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

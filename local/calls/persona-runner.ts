@@ -1,11 +1,11 @@
 import type { CallRecord } from "../api/call-api.js";
 import type { Persona } from "../api/persona-api.js";
-import type { CallService } from "./call-service.js";
+import { CallEndedError, type CallService } from "./call-service.js";
 
 /**
  * Plays a persona's lines into a call, server-side, so a browser that disconnects mid-call loses
  * nothing. Turn ids are derived from the call and the line, so replaying is idempotent. Stops when
- * the call closes (handoff, nurture, end), when the lines run out, or when aborted.
+ * the call closes (handoff, nurture, end, the customer hung up), when the lines run out, or when aborted.
  */
 export async function runPersona(
   calls: CallService,
@@ -18,12 +18,18 @@ export async function runPersona(
     if (call.status !== "active" || options.signal?.aborted) break;
     if (index > 0 && options.paceMs > 0) await sleep(options.paceMs, options.signal);
     if (options.signal?.aborted) break;
-    ({ call } = await calls.say(callId, {
-      text: turn.text,
-      turnId: `${callId}:persona:${persona.id}:${index}`,
-      inputMode: "Speech",
-      sentiment: turn.sentiment,
-    }));
+    try {
+      ({ call } = await calls.say(callId, {
+        text: turn.text,
+        turnId: `${callId}:persona:${persona.id}:${index}`,
+        inputMode: "Speech",
+        sentiment: turn.sentiment,
+      }));
+    } catch (error) {
+      // The call ended between two lines (the console's Hang up): the persona stops there.
+      if (error instanceof CallEndedError) return error.call;
+      throw error;
+    }
   }
   return call;
 }

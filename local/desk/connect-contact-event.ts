@@ -7,7 +7,8 @@ const INSTANCE_ARN = `arn:aws:connect:local:000000000000:instance/${INSTANCE_ID}
 
 /**
  * An Amazon Connect contact event as Connect puts it on EventBridge (source `aws.connect`), for the
- * moments the local desk plays Connect: the call enters a queue, a closer accepts it. The detail is what the
+ * moments the local stack plays Connect: the call enters a queue, a closer accepts it, the customer hangs up
+ * (DISCONNECTED, then COMPLETED with the same data). The detail is what the
  * reference page's camelCase samples carry: `instanceArn`, the contact's own `initiationMethod` (the AI call
  * came in: INBOUND; TRANSFER is only for a contact an agent transferred with a quick connect), `queueInfo`
  * with its type, `agentInfo` once an agent is connected, and the instance tag.
@@ -15,11 +16,12 @@ const INSTANCE_ARN = `arn:aws:connect:local:000000000000:instance/${INSTANCE_ID}
  * (On AWS only Connect may use the `aws.` source; locally the desk stands in for it.)
  */
 export function connectContactEvent(input: {
-  eventType: "QUEUED" | "CONNECTED_TO_AGENT";
+  eventType: "QUEUED" | "CONNECTED_TO_AGENT" | "DISCONNECTED" | "COMPLETED";
   contactId: string;
-  queue: string;
-  enqueuedAt: Date;
-  agent?: { id: string; connectedAt: Date };
+  /** Absent while the contact never left the AI's flow for a queue. */
+  queue?: { name: string; enqueuedAt: Date } | undefined;
+  agent?: { id: string; connectedAt: Date } | undefined;
+  disconnect?: { at: Date; reason: "CUSTOMER_DISCONNECT" } | undefined;
 }): BusEvent {
   const detail = {
     eventType: input.eventType,
@@ -27,17 +29,27 @@ export function connectContactEvent(input: {
     channel: "VOICE",
     instanceArn: INSTANCE_ARN,
     initiationMethod: "INBOUND",
-    queueInfo: {
-      queueType: "STANDARD",
-      queueArn: `${INSTANCE_ARN}/queue/${input.queue}`,
-      enqueueTimestamp: input.enqueuedAt.toISOString(),
-    },
+    ...(input.queue
+      ? {
+          queueInfo: {
+            queueType: "STANDARD",
+            queueArn: `${INSTANCE_ARN}/queue/${input.queue.name}`,
+            enqueueTimestamp: input.queue.enqueuedAt.toISOString(),
+          },
+        }
+      : {}),
     ...(input.agent
       ? {
           agentInfo: {
             agentArn: `${INSTANCE_ARN}/agent/${input.agent.id}`,
             connectedToAgentTimestamp: input.agent.connectedAt.toISOString(),
           },
+        }
+      : {}),
+    ...(input.disconnect
+      ? {
+          disconnectTimestamp: input.disconnect.at.toISOString(),
+          disconnectReason: input.disconnect.reason,
         }
       : {}),
     tags: { "aws:connect:instanceId": INSTANCE_ID },

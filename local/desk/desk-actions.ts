@@ -43,8 +43,7 @@ export async function acceptCall(
     connectContactEvent({
       eventType: "CONNECTED_TO_AGENT",
       contactId,
-      queue: entry.queue,
-      enqueuedAt: new Date(entry.receivedAt),
+      queue: { name: entry.queue, enqueuedAt: new Date(entry.receivedAt) },
       agent: { id: agent, connectedAt: now },
     }),
   ]);
@@ -67,6 +66,10 @@ export async function handBack(
   if (!entry) throw new UnknownContactError(contactId);
   // Only the closer who took the call hands it back, and once.
   if (entry.status === "waiting") throw new DeskActionRejected("accept the call before handing it back");
+  if (entry.status === "abandoned")
+    throw new DeskActionRejected(
+      "the customer hung up before a closer accepted; there is nothing to hand back",
+    );
   const now = deps.clock();
   const followUpAt = new Date(request.followUpAt);
   if (entry.status === "handed_back" && entry.handback?.followUpAt !== followUpAt.toISOString())

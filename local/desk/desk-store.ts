@@ -70,6 +70,19 @@ export class DeskStore {
     );
   }
 
+  /** The customer hung up: a call nobody accepted leaves the waiting queue. */
+  markCustomerLeft(contactId: string, at: Date): DeskEntry | undefined {
+    return this.update(contactId, (entry) =>
+      entry.customerLeftAt
+        ? entry
+        : {
+            ...entry,
+            ...(entry.status === "waiting" ? { status: "abandoned" as const } : {}),
+            customerLeftAt: at.toISOString(),
+          },
+    );
+  }
+
   markHandedBack(contactId: string, handback: HandbackRecord): DeskEntry | undefined {
     // The scheduler may have recorded the event already: delivery is asynchronous.
     const recorded = this.followUpList.find((followUp) => followUp.eventId === handback.eventId);

@@ -45,8 +45,7 @@ export function handoffRouter(deps: HandoffRouterDependencies): TargetHandler {
       connectContactEvent({
         eventType: "QUEUED",
         contactId: entry.contactId,
-        queue: entry.queue,
-        enqueuedAt: now,
+        queue: { name: entry.queue, enqueuedAt: now },
       }),
     ]);
   };

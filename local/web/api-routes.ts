@@ -6,6 +6,7 @@ import { AcceptRequest, HandbackRequest } from "../api/desk-api.js";
 import type { Persona } from "../api/persona-api.js";
 import type { LocalBus } from "../bus/local-bus.js";
 import { CallEndedError, type CallService, UnknownCallError } from "../calls/call-service.js";
+import { customerHangsUp } from "../calls/customer-hang-up.js";
 import {
   acceptCall,
   type DeskActionDependencies,
@@ -15,6 +16,7 @@ import {
   UnknownContactError,
 } from "../desk/desk-actions.js";
 import type { DeskStore } from "../desk/desk-store.js";
+import { earlierContacts } from "../desk/earlier-contacts.js";
 import type { LoadedPersonas } from "../persona/load-personas.js";
 import type { Log } from "../support/log.js";
 import { HttpError, readJson, sendJson } from "./http-json.js";
@@ -105,6 +107,17 @@ const routes: Route[] = [
   },
   {
     method: "POST",
+    path: new RegExp(`^/api/calls/${ID}/hangup$`),
+    handle: async (context, [callId = ""], _request, response) => {
+      const call = await customerHangsUp(
+        { calls: context.calls, desk: context.desk, publisher: context.bus, log: context.log },
+        callId,
+      );
+      sendJson(response, 200, { call });
+    },
+  },
+  {
+    method: "POST",
     path: new RegExp(`^/api/calls/${ID}/persona$`),
     handle: async (context, [callId = ""], request, response) => {
       const body = await readJson(request, RunPersonaRequest);
@@ -134,7 +147,7 @@ const routes: Route[] = [
     handle: async (context, [contactId = ""], _request, response) => {
       const entry = context.desk.get(contactId);
       if (!entry) throw new UnknownContactError(contactId);
-      sendJson(response, 200, { entry });
+      sendJson(response, 200, { entry, earlierContacts: earlierContacts(context.desk.list(), entry) });
     },
   },
   {

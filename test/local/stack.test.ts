@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as z from "zod";
 import { busRules } from "../../contracts/bus-rules.js";
+import { ConnectContactEvent } from "../../contracts/connect-contact-event.js";
 import { HandbackRequested } from "../../contracts/events/catalog.js";
 import { LexV2Event } from "../../contracts/lex-v2.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
@@ -270,6 +271,89 @@ describe("the closer's actions", () => {
     const followUps = stack.desk.followUps().filter((followUp) => followUp.contactId === call.contactId);
     expect(followUps).toHaveLength(1);
     expect(stack.desk.get(call.contactId)?.handback?.scheduledAt).toBeDefined();
+  });
+});
+
+/** The Connect contact events the bus delivered to the KPI rule for one contact, in order. */
+function contactEvents(contactId: string) {
+  return records
+    .filter(
+      (record) =>
+        record.kind === "delivered" &&
+        record.target === "handoff-kpi" &&
+        record.event.source === "aws.connect",
+    )
+    .map((record) => ConnectContactEvent.parse(record.event).detail)
+    .filter((detail) => detail.contactId === contactId);
+}
+
+describe("the customer hangs up", () => {
+  it("mid-conversation: the call ends, Lex is not asked again, and Connect's disconnect events go out", async () => {
+    // Prepare
+    const call = await newCall();
+    await say(call.callId, "Hi, we have an old phone system.");
+
+    // Act
+    const response = await post(`/api/calls/${call.callId}/hangup`, {});
+    const again = await post(`/api/calls/${call.callId}/hangup`, {});
+    await stack.bus.settled();
+
+    // Assess
+    const ended = CallResponse.parse(await response.json()).call;
+    expect(ended).toMatchObject({ status: "ended", outcome: { action: "end", customerTurns: 1 } });
+    expect(ended.hungUpAt).toBeDefined();
+    expect(CallResponse.parse(await again.json()).call.hungUpAt).toBe(ended.hungUpAt);
+    const late = await post(`/api/calls/${call.callId}/turns`, {
+      text: "hello?",
+      turnId: "turn-after-hangup",
+    });
+    expect(late.status).toBe(409);
+    const events = contactEvents(call.contactId);
+    expect(events.map((detail) => detail.eventType)).toEqual(["DISCONNECTED", "COMPLETED"]);
+    expect(events[0]).toMatchObject({
+      disconnectReason: "CUSTOMER_DISCONNECT",
+      disconnectTimestamp: ended.hungUpAt,
+    });
+    expect(events[0]?.queueInfo).toBeUndefined();
+    expect(events[0]?.agentInfo).toBeUndefined();
+  });
+
+  it("while waiting for a closer: the desk entry is abandoned, cannot be handed back, and the events carry the queue", async () => {
+    // Prepare
+    const call = await handedOffCall();
+
+    // Act
+    await post(`/api/calls/${call.callId}/hangup`, {});
+    await stack.bus.settled();
+
+    // Assess
+    expect(stack.desk.get(call.contactId)).toMatchObject({ status: "abandoned" });
+    const handback = await post(`/api/desk/${call.contactId}/handback`, {
+      note: "x",
+      followUpAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(handback.status).toBe(400);
+    const disconnected = contactEvents(call.contactId).find((detail) => detail.eventType === "DISCONNECTED");
+    expect(disconnected?.queueInfo?.queueArn).toContain("/queue/");
+    expect(disconnected?.agentInfo).toBeUndefined();
+  });
+
+  it("after a closer accepted: the entry stays the closer's, and the events name the agent", async () => {
+    // Prepare
+    const call = await handedOffCall();
+    await post(`/api/desk/${call.contactId}/accept`, { agent: "ana" });
+
+    // Act
+    await post(`/api/calls/${call.callId}/hangup`, {});
+    await stack.bus.settled();
+
+    // Assess
+    expect(stack.desk.get(call.contactId)).toMatchObject({
+      status: "accepted",
+      customerLeftAt: expect.any(String),
+    });
+    const completed = contactEvents(call.contactId).find((detail) => detail.eventType === "COMPLETED");
+    expect(completed?.agentInfo?.agentArn).toContain("/agent/ana");
   });
 });
 

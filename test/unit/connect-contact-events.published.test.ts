@@ -235,8 +235,7 @@ describe("the local Connect stand-in", () => {
     const event = connectContactEvent({
       eventType: "CONNECTED_TO_AGENT",
       contactId: "c-1",
-      queue: "baton-closers",
-      enqueuedAt,
+      queue: { name: "baton-closers", enqueuedAt },
       agent: { id: "closer-1", connectedAt: new Date("2026-11-30T10:00:30.000Z") },
     });
     // Assess
@@ -255,6 +254,49 @@ describe("the local Connect stand-in", () => {
       agentInfo: { connectedToAgentTimestamp: "2026-11-30T10:00:30.000Z" },
       queueInfo: { queueType: "STANDARD", enqueueTimestamp: enqueuedAt.toISOString() },
     });
+  });
+});
+
+describe("the local stand-in's customer hang-up, read by the KPI reducer", () => {
+  /** The console's Hang up as customer-hang-up.ts publishes it: DISCONNECTED then COMPLETED, same data. */
+  function hangUp(contact: Omit<Parameters<typeof connectContactEvent>[0], "eventType">) {
+    return (["DISCONNECTED", "COMPLETED"] as const).map((eventType) => {
+      const event = connectContactEvent({ eventType, ...contact });
+      return { source: event.source, "detail-type": event.detailType, detail: JSON.parse(event.detail) };
+    });
+  }
+
+  it("a customer who hangs up in the queue is an abandoned handoff, a drop-off at the queue stage", () => {
+    // Prepare
+    const requested = handoffRequestedEvent("c-local", { occurredAt: "2026-11-30T10:00:00.000Z" });
+    const queue = { name: "baton-closers", enqueuedAt: new Date("2026-11-30T10:00:01.000Z") };
+    const queued = connectContactEvent({ eventType: "QUEUED", contactId: "c-local", queue });
+    const disconnect = { at: new Date("2026-11-30T10:00:41.000Z"), reason: "CUSTOMER_DISCONNECT" as const };
+    // Act
+    const { record, published } = run([
+      requested,
+      { source: queued.source, "detail-type": queued.detailType, detail: JSON.parse(queued.detail) },
+      ...hangUp({ contactId: "c-local", queue, disconnect }),
+    ]);
+    // Assess
+    expect(published).toEqual(["Handoff.Abandoned"]);
+    expect(record).toMatchObject({ status: "abandoned", dropOff: true, abandonStage: "in_queue" });
+  });
+
+  it("a customer who hangs up after a closer accepted leaves the handoff accepted", () => {
+    // Prepare
+    const requested = handoffRequestedEvent("c-local-2", { occurredAt: "2026-11-30T10:00:00.000Z" });
+    const queue = { name: "baton-closers", enqueuedAt: new Date("2026-11-30T10:00:01.000Z") };
+    const agent = { id: "ana", connectedAt: new Date("2026-11-30T10:00:20.000Z") };
+    const disconnect = { at: new Date("2026-11-30T10:05:00.000Z"), reason: "CUSTOMER_DISCONNECT" as const };
+    // Act
+    const { record, published } = run([
+      requested,
+      ...hangUp({ contactId: "c-local-2", queue, agent, disconnect }),
+    ]);
+    // Assess
+    expect(published).toEqual(["Handoff.Accepted"]);
+    expect(record).toMatchObject({ status: "accepted", dropOff: false, timeToHumanMs: 20_000 });
   });
 });
 

@@ -36,6 +36,12 @@ const input = el("input", {
 });
 const sendButton = el("button", { type: "submit", "data-testid": "say-send" }, "Send");
 const sayForm = el("form", { class: "say" }, input, sendButton);
+/** The customer puts the phone down: the server treats it as Connect's customer disconnect. */
+const hangUpButton = el(
+  "button",
+  { type: "button", class: "hang-up", "data-testid": "hang-up", hidden: "" },
+  "Hang up",
+);
 const recentList = el("ul", { class: "recent-calls" });
 const message = el("p", { class: "message", role: "status" });
 
@@ -64,7 +70,16 @@ replaceChildren(
       el("h2", {}, "Recent calls"),
       recentList,
     ),
-    el("section", { class: "call" }, el("h2", {}, "Call"), callStatus, handbackStatus, lines, sayForm),
+    el(
+      "section",
+      { class: "call" },
+      el("h2", {}, "Call"),
+      callStatus,
+      handbackStatus,
+      lines,
+      sayForm,
+      hangUpButton,
+    ),
   ),
 );
 
@@ -187,6 +202,18 @@ function render(call: CallRecord): void {
   const open = call.status === "active";
   input.disabled = !open;
   sendButton.disabled = !open;
+  // A handed-off customer is still on the line (waiting for or talking to the closer) until they hang up.
+  hangUpButton.hidden =
+    call.hungUpAt !== undefined || (call.status !== "active" && call.status !== "handed_off");
+}
+
+async function hangUp(): Promise<void> {
+  if (!callId) return;
+  const { call } = await fetchJson(`/api/calls/${encodeURIComponent(callId)}/hangup`, CallResponse, {
+    method: "POST",
+    body: {},
+  });
+  render(call);
 }
 
 const DeskEntryStatus = z.looseObject({
@@ -208,7 +235,9 @@ async function showHandback(call: CallRecord): Promise<void> {
       ? `The closer handed the call back to the AI for ${new Date(entry.handback.followUpAt).toLocaleString()}: "${entry.handback.note}"`
       : entry.status === "accepted"
         ? "A closer accepted the call."
-        : "Waiting for a closer on the agent desk.";
+        : entry.status === "abandoned"
+          ? "You hung up before a closer accepted."
+          : "Waiting for a closer on the agent desk.";
   } catch {
     handbackStatus.textContent = "";
   }
@@ -216,13 +245,14 @@ async function showHandback(call: CallRecord): Promise<void> {
 
 function statusText(call: CallRecord): string {
   const outcome = call.outcome;
+  const hungUp = call.hungUpAt ? ` You hung up at ${new Date(call.hungUpAt).toLocaleTimeString()}.` : "";
   switch (call.status) {
     case "handed_off":
-      return `Handed off to ${outcome?.queue ?? "a closer"} (${outcome?.trigger?.replace(/_/g, " ") ?? "handoff"}) after ${outcome?.customerTurns ?? "?"} customer turns. See the agent desk.`;
+      return `Handed off to ${outcome?.queue ?? "a closer"} (${outcome?.trigger?.replace(/_/g, " ") ?? "handoff"}) after ${outcome?.customerTurns ?? "?"} customer turns. See the agent desk.${hungUp}`;
     case "nurture":
       return "The AI scheduled a follow-up call (nurture).";
     case "ended":
-      return `Call ended${outcome?.endReason ? ` (${outcome.endReason.replace(/_/g, " ")})` : ""}.`;
+      return `Call ended${outcome?.endReason ? ` (${outcome.endReason.replace(/_/g, " ")})` : ""}.${hungUp}`;
     default:
       return `In progress: ${call.personaId ? `persona ${call.personaId} is talking` : "type as the customer"}.`;
   }
@@ -233,6 +263,10 @@ function report(error: unknown): void {
 }
 
 personaSelect.addEventListener("change", describePersona);
+hangUpButton.addEventListener("click", () => {
+  message.textContent = "";
+  hangUp().catch(report);
+});
 startButton.addEventListener("click", () => {
   message.textContent = "";
   startCall().catch(report);

@@ -1,5 +1,6 @@
 import { AmazonConnectApp } from "@amazon-connect/app";
 import { ContactClient } from "@amazon-connect/contact";
+import { applyConnectTheme } from "@amazon-connect/theme";
 import { viewFromAttributes } from "./contact-attributes.js";
 import type { DeskHost, QueueItem } from "./desk-host.js";
 import type { DeskView } from "./desk-view.js";
@@ -60,6 +61,8 @@ export function connectHost(): DeskHost {
           if (scope?.type === "contact") track(scope.contactId);
         },
       });
+      // The instance's own theme (and light/dark mode) replaces the default Connect theme.
+      void applyConnectTheme(provider);
       client = new ContactClient(provider);
       client.onConnected(async (event) => track(event.contactId));
       client.onCleared(async (event) => {

@@ -40,10 +40,24 @@ export interface DeskView {
   }>;
   reasons: string[];
   transcript: Array<{ turn: number; speaker: string; text: string }>;
+  /** The lead's earlier contacts on this desk, newest first (local desk only). */
+  earlierContacts?: EarlierContact[] | undefined;
   /** Local desk only: the queue and what the closer did. */
   queue?: string | undefined;
   status?: DeskEntry["status"] | undefined;
   handback?: DeskEntry["handback"] | undefined;
+  /** The customer hung up (ISO 8601). */
+  customerLeftAt?: string | undefined;
+}
+
+export interface EarlierContact {
+  contactId: string;
+  /** ISO 8601: when it reached the desk. */
+  when?: string | undefined;
+  /** "handed back to the AI", "accepted by a closer"... */
+  outcome: string;
+  /** The closer's handback note. */
+  note?: string | undefined;
 }
 
 export function viewFromScreenPop(pop: ScreenPop): DeskView {
@@ -81,5 +95,6 @@ export function viewFromDeskEntry(entry: DeskEntry): DeskView {
     queue: entry.queue,
     status: entry.status,
     handback: entry.handback,
+    customerLeftAt: entry.customerLeftAt,
   };
 }

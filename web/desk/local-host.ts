@@ -1,11 +1,16 @@
 import * as z from "zod";
-import { DeskEntry, DeskQueueResponse } from "../../local/api/desk-api.js";
+import { DeskEntry, DeskQueueResponse, EarlierContact } from "../../local/api/desk-api.js";
 import { ApiError, fetchJson } from "../shared/api-client.js";
 import { liveUpdates } from "../shared/live-updates.js";
 import type { DeskHost } from "./desk-host.js";
 import { viewFromDeskEntry } from "./desk-view.js";
+import { queueStatusText, triggerText } from "./pop-words.js";
 
 const EntryResponse = z.looseObject({ entry: DeskEntry });
+const ViewResponse = z.looseObject({
+  entry: DeskEntry,
+  earlierContacts: z.array(EarlierContact).default([]),
+});
 
 /** The desk on the local server: the full screen pop from the API, live over server-sent events. */
 export function localHost(): DeskHost {
@@ -23,8 +28,19 @@ export function localHost(): DeskHost {
     },
     async view(contactId) {
       try {
-        const { entry } = await fetchJson(`/api/desk/${encodeURIComponent(contactId)}`, EntryResponse);
-        return viewFromDeskEntry(entry);
+        const { entry, earlierContacts } = await fetchJson(
+          `/api/desk/${encodeURIComponent(contactId)}`,
+          ViewResponse,
+        );
+        return {
+          ...viewFromDeskEntry(entry),
+          earlierContacts: earlierContacts.map((earlier) => ({
+            contactId: earlier.contactId,
+            when: earlier.receivedAt,
+            outcome: `${triggerText(earlier.trigger)}, ${queueStatusText(earlier.status)}${earlier.sameLead ? "" : " (same number)"}`,
+            note: earlier.handbackNote,
+          })),
+        };
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
