@@ -34,6 +34,7 @@ export const CONTEXT_KEYS = [
   "retentionDays",
   "deletionProtection",
   "outboundCallerIdNumberArn",
+  "connectInstanceAlias",
 ] as const;
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
 
@@ -117,6 +118,13 @@ const Schema = {
       "expected a Connect phone number ARN (arn:aws:connect:<region>:<account>:phone-number/<id>)",
     )
     .optional(),
+  connectInstanceAlias: z
+    .string()
+    .regex(
+      /^(?!d-)[A-Za-z0-9][A-Za-z0-9-]{0,43}[A-Za-z0-9]$/,
+      "expected the instance's alias, the first part of its https://<alias>.my.connect.aws address",
+    )
+    .optional(),
 } satisfies Record<ContextKey, z.ZodType>;
 
 export interface HoursOfOperationDay {
@@ -138,6 +146,11 @@ export interface BatonConfig {
   campaign: Campaign;
   /** Every campaign in campaignFile's folder, deployed to AppConfig (the default among them). */
   campaigns: Campaign[];
+  /**
+   * The origins of the agent workspace that may frame Baton's workspace app (its CSP frame-ancestors):
+   * the instance's own when its alias is known, else any Connect instance's.
+   */
+  workspaceOrigins: string[];
   /** Keyed by the queue name the campaign routes to (`routes` in the campaign). */
   queues: Record<string, QueueSource>;
   hoursOfOperation: HoursOfOperationDay[];
@@ -202,7 +215,16 @@ export function readConfig(context: (key: string) => unknown, cwd: string = proc
     retentionDays: parsed.retentionDays,
     deletionProtection: parsed.deletionProtection,
     outboundCallerIdNumberArn: parsed.outboundCallerIdNumberArn,
+    workspaceOrigins: workspaceOrigins(
+      connect.kind === "create" ? connect.instanceAlias : parsed.connectInstanceAlias,
+    ),
   };
+}
+
+/** Where the agent workspace runs: https://<alias>.my.connect.aws, or the older <alias>.awsapps.com. */
+function workspaceOrigins(alias: string | undefined): string[] {
+  const host = alias ?? "*";
+  return [`https://${host}.my.connect.aws`, `https://${host}.awsapps.com`];
 }
 
 function connectChoice(
