@@ -33,3 +33,18 @@ export const HandbackApiResponse = z.union([
   z.strictObject({ error: z.strictObject({ code: HandbackApiErrorCode, message: z.string() }) }),
 ]);
 export type HandbackApiResponse = z.infer<typeof HandbackApiResponse>;
+
+/**
+ * `config.json` beside the deployed workspace app (infra/constructs/workspace-app.ts writes it, the app
+ * reads it): where to hand back (same origin) and how closers sign in (Cognito, authorization code + PKCE).
+ */
+export const WorkspaceConfig = z.strictObject({
+  handbackUrl: z.string().startsWith("/"),
+  signIn: z.strictObject({
+    authorizeUrl: z.url(),
+    tokenUrl: z.url(),
+    clientId: z.string().min(1),
+    redirectUri: z.url(),
+  }),
+});
+export type WorkspaceConfig = z.infer<typeof WorkspaceConfig>;

@@ -16,6 +16,7 @@ import { CfnIntegrationAssociation, CfnSecurityProfile } from "aws-cdk-lib/aws-c
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, type ISource, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
+import type { WorkspaceConfig } from "../../contracts/handback-api.js";
 import { acknowledge, findingResource } from "../nag.js";
 import { scopedName } from "../names.js";
 
@@ -29,14 +30,20 @@ export const WORKSPACE_APP_PERMISSIONS = [
   "Contact.Attributes.View",
 ] as const;
 
+/** What the app's frame may do: run, keep its origin (config.json, the API), and open the sign-in pop-up. */
+export const WORKSPACE_APP_SANDBOX = [
+  "allow-scripts",
+  "allow-same-origin",
+  "allow-forms",
+  "allow-popups",
+  "allow-popups-to-escape-sandbox",
+] as const;
+
 /** Where the app calls the handback endpoint: same origin, so no CORS and `connect-src 'self'`. */
 export const HANDBACK_PATH = "/api/handbacks";
 
-/** config.json: what web/desk/connect-host.ts reads at start (web/shared/workspace-config.ts). */
-export interface WorkspaceAppSettings {
-  handbackUrl: string;
-  signIn: { authorizeUrl: string; tokenUrl: string; clientId: string; redirectUri: string };
-}
+/** config.json beside the app, read by web/shared/workspace-handback.ts (contracts/handback-api.ts). */
+export type WorkspaceAppSettings = WorkspaceConfig;
 
 export interface WorkspaceAppProps {
   instanceArn: string;
@@ -162,6 +169,8 @@ export class WorkspaceApp extends Construct {
         externalUrlConfig: { accessUrl: this.url, approvedOrigins: [this.url] },
       },
       permissions: [...WORKSPACE_APP_PERMISSIONS],
+      // The closers' sign-in page cannot be framed: it opens in a pop-up that reports back to the app.
+      iframeConfig: { sandbox: [...WORKSPACE_APP_SANDBOX] },
     });
     this.association = new CfnIntegrationAssociation(this, "Association", {
       instanceId: props.instanceArn,

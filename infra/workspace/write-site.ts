@@ -15,7 +15,7 @@ export async function writeWorkspaceSite(folder: string): Promise<string[]> {
   for (const [path, asset] of assets) {
     const file = path === "/workspace" ? "index.html" : path.startsWith("/assets/") ? path.slice(1) : null;
     // The local desk, the console and the index page are not part of the workspace app.
-    if (!file || file === "assets/console.js") continue;
+    if (!file || file.startsWith("assets/console.")) continue;
     const target = join(folder, file);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, asset.body);

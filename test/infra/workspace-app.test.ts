@@ -3,6 +3,7 @@ import {
   contentSecurityPolicy,
   HANDBACK_PATH,
   WORKSPACE_APP_PERMISSIONS,
+  WORKSPACE_APP_SANDBOX,
 } from "../../infra/constructs/workspace-app.js";
 import type { BatonStack } from "../../infra/stack.js";
 import { exampleApp } from "./support.js";
@@ -123,6 +124,7 @@ describe("registration in Amazon Connect", () => {
     });
     expect(app.Permissions).toEqual([...WORKSPACE_APP_PERMISSIONS]);
     expect(app.Namespace).toBe("baton-screen-pop");
+    expect(app.IframeConfig).toEqual({ Sandbox: [...WORKSPACE_APP_SANDBOX] });
   });
 
   it("associates it with the instance and gives a security profile access to it", () => {

@@ -1,5 +1,6 @@
 import { AmazonConnectApp } from "@amazon-connect/app";
 import { ContactClient } from "@amazon-connect/contact";
+import { finishSignInInPopup, handBackFromWorkspace } from "../shared/workspace-handback.js";
 import { viewFromAttributes } from "./contact-attributes.js";
 import type { DeskHost, QueueItem } from "./desk-host.js";
 import type { DeskView } from "./desk-view.js";
@@ -7,7 +8,8 @@ import type { DeskView } from "./desk-view.js";
 /**
  * The desk inside the Amazon Connect agent workspace: the contact comes from the app's scope (or the
  * next connected contact), its screen pop from the `baton_*` attributes the flow set at the handoff.
- * Accepting is the workspace's own button; the handback API is not deployed yet, so no handback here.
+ * Accepting is the workspace's own button; handback goes to the deployed, signed-in endpoint
+ * (web/shared/workspace-handback.ts).
  * https://docs.aws.amazon.com/agentworkspace/latest/devguide/getting-started-initialize-sdk.html
  */
 export function connectHost(): DeskHost {
@@ -49,9 +51,12 @@ export function connectHost(): DeskHost {
     async view(contactId) {
       return views.get(contactId) ?? null;
     },
+    handBack: handBackFromWorkspace,
     watch(onChange, onStatus) {
       changed = onChange;
       status = onStatus;
+      // The sign-in popup lands on this page: it hands the code back and closes.
+      if (finishSignInInPopup()) return;
       onStatus("connecting to the agent workspace");
       const { provider } = AmazonConnectApp.init({
         onCreate: async (event) => {
