@@ -270,7 +270,7 @@ describe("the warm brief", () => {
         "system_fallback",
     );
     expect(pathTo(flow, fallback?.Identifier ?? "", hook?.Identifier ?? "")).not.toBeNull();
-    expect((fallback?.Parameters.Attributes as Record<string, string>).baton_whisper).toMatch(
+    expect((fallback?.Parameters.Attributes as Record<string, string> | undefined)?.baton_whisper).toMatch(
       /could not continue/,
     );
   });

@@ -63,9 +63,10 @@ describe("hosting", () => {
     const sitePolicy = ofType("AWS::S3::BucketPolicy").find(([, p]) =>
       text(p.Properties.Bucket).includes(logicalId(stack.workspace.bucket)),
     )?.[1];
-    const read = (
-      sitePolicy?.Properties.PolicyDocument as { Statement: Array<Record<string, unknown>> }
-    ).Statement.find((s) => s.Action === "s3:GetObject");
+    const document = sitePolicy?.Properties.PolicyDocument as
+      | { Statement: Array<Record<string, unknown>> }
+      | undefined;
+    const read = document?.Statement.find((s) => s.Action === "s3:GetObject");
     expect(read?.Principal).toEqual({ Service: "cloudfront.amazonaws.com" });
     expect(text(read?.Condition)).toContain(logicalId(stack.workspace.distribution));
     expect(only("AWS::CloudFront::OriginAccessControl").Properties.OriginAccessControlConfig).toMatchObject({
