@@ -35,6 +35,7 @@ export const CONTEXT_KEYS = [
   "deletionProtection",
   "outboundCallerIdNumberArn",
   "secondOpinionMs",
+  "connectInstanceAlias",
 ] as const;
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
 
@@ -120,6 +121,13 @@ const Schema = {
     .optional(),
   /** Longest a Bedrock second reading of an uncertain customer turn may take; 0 (default) turns it off. */
   secondOpinionMs: z.coerce.number().int().min(0).max(2_000).default(0),
+  connectInstanceAlias: z
+    .string()
+    .regex(
+      /^(?!d-)[A-Za-z0-9][A-Za-z0-9-]{0,43}[A-Za-z0-9]$/,
+      "expected the instance's alias, the first part of its https://<alias>.my.connect.aws address",
+    )
+    .optional(),
 } satisfies Record<ContextKey, z.ZodType>;
 
 export interface HoursOfOperationDay {
@@ -141,6 +149,11 @@ export interface BatonConfig {
   campaign: Campaign;
   /** Every campaign in campaignFile's folder, deployed to AppConfig (the default among them). */
   campaigns: Campaign[];
+  /**
+   * The origins of the agent workspace that may frame Baton's workspace app (its CSP frame-ancestors):
+   * the instance's own when its alias is known, else any Connect instance's.
+   */
+  workspaceOrigins: string[];
   /** Keyed by the queue name the campaign routes to (`routes` in the campaign). */
   queues: Record<string, QueueSource>;
   hoursOfOperation: HoursOfOperationDay[];
@@ -207,7 +220,16 @@ export function readConfig(context: (key: string) => unknown, cwd: string = proc
     deletionProtection: parsed.deletionProtection,
     outboundCallerIdNumberArn: parsed.outboundCallerIdNumberArn,
     secondOpinionMs: parsed.secondOpinionMs,
+    workspaceOrigins: workspaceOrigins(
+      connect.kind === "create" ? connect.instanceAlias : parsed.connectInstanceAlias,
+    ),
   };
+}
+
+/** Where the agent workspace runs: https://<alias>.my.connect.aws, or the older <alias>.awsapps.com. */
+function workspaceOrigins(alias: string | undefined): string[] {
+  const host = alias ?? "*";
+  return [`https://${host}.my.connect.aws`, `https://${host}.awsapps.com`];
 }
 
 function connectChoice(

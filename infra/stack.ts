@@ -11,15 +11,18 @@ import { ConnectCenter } from "./constructs/connect-center.js";
 import { BusConsumers } from "./constructs/consumers.js";
 import { ContactFlows } from "./constructs/contact-flows.js";
 import { BatonBus } from "./constructs/event-bus.js";
+import { HandbackApi } from "./constructs/handback-api.js";
 import { KpiDashboard } from "./constructs/kpi-dashboard.js";
 import { LexBot } from "./constructs/lex-bot.js";
 import { OutboxRelay } from "./constructs/outbox-relay.js";
 import { PendingEvents } from "./constructs/pending-events.js";
 import { SchemaRegistry } from "./constructs/schema-registry.js";
 import { StateTable } from "./constructs/state-table.js";
+import { HANDBACK_PATH, WorkspaceApp } from "./constructs/workspace-app.js";
 import { FUNCTION_COMMANDS } from "./iam/function-commands.js";
 import { actionsOn, permissionsFor } from "./iam/sdk-permissions.js";
 import { availableRuleTargets, type ConsumerSpec, ifWritten, START_CALLBACK } from "./rule-targets.js";
+import { workspaceSiteSource } from "./workspace/site-source.js";
 
 /** The repository root (infra/..), where functions/ and package-lock.json are. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -47,6 +50,8 @@ export class BatonStack extends Stack {
   readonly bot: LexBot;
   readonly connect: ConnectCenter;
   readonly flows: ContactFlows;
+  readonly handbackApi: HandbackApi;
+  readonly workspace: WorkspaceApp;
 
   constructor(scope: Construct, id: string, props: BatonStackProps) {
     super(scope, id, props);
@@ -146,6 +151,33 @@ export class BatonStack extends Stack {
 
     new KpiDashboard(this, "Kpis");
 
+    // The screen pop inside the agent workspace, and its authenticated handback.
+    this.handbackApi = new HandbackApi(this, "HandbackApi", {
+      entry: entry("functions/handlers/handback-api.ts"),
+      depsLockFilePath,
+      instanceArn: this.connect.instanceArn,
+      bus: this.bus.bus,
+      retentionDays,
+      removalPolicy,
+    });
+    this.workspace = new WorkspaceApp(this, "WorkspaceApp", {
+      instanceArn: this.connect.instanceArn,
+      workspaceOrigins: config.workspaceOrigins,
+      apiDomainName: this.handbackApi.apiDomainName,
+      connectOrigins: [this.handbackApi.signInOrigin],
+      removalPolicy,
+    });
+    const signIn = this.handbackApi.signInFrom(this.workspace.url);
+    this.workspace.publish(workspaceSiteSource(REPO_ROOT), {
+      handbackUrl: HANDBACK_PATH,
+      signIn: {
+        authorizeUrl: `${this.handbackApi.signInOrigin}/oauth2/authorize`,
+        tokenUrl: `${this.handbackApi.signInOrigin}/oauth2/token`,
+        clientId: signIn.userPoolClientId,
+        redirectUri: `${this.workspace.url}/index.html`,
+      },
+    });
+
     new CfnOutput(this, "InboundFlowArn", {
       value: this.flows.inbound.attrContactFlowArn,
       description: "Attach this flow to the phone number that takes inbound AI calls",
@@ -158,5 +190,13 @@ export class BatonStack extends Stack {
     new CfnOutput(this, "BotAliasArn", { value: this.bot.alias.attrArn });
     new CfnOutput(this, "EventBusName", { value: this.bus.bus.eventBusName });
     new CfnOutput(this, "StateTableName", { value: this.state.table.tableName });
+    new CfnOutput(this, "WorkspaceAppUrl", {
+      value: this.workspace.url,
+      description: 'The Baton screen pop app, registered in the agent workspace as "Baton screen pop"',
+    });
+    new CfnOutput(this, "ClosersUserPoolId", {
+      value: this.handbackApi.userPool.userPoolId,
+      description: "Create each closer here with their Connect user name (docs/deploy.md)",
+    });
   }
 }

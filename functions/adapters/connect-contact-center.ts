@@ -186,11 +186,12 @@ export class ConnectContactCenter implements ContactCenter {
   }
 }
 
-function errorName(error: unknown): string {
+export function errorName(error: unknown): string {
   return error instanceof Error ? error.name : "UnknownError";
 }
 
-function toContactCenterError(operation: string, error: unknown): ContactCenterError {
+/** Any failure of a Connect call as a ContactCenterError, retryable for throttling and 5xx. */
+export function toContactCenterError(operation: string, error: unknown): ContactCenterError {
   if (error instanceof ContactCenterError) return error;
   const name = errorName(error);
   const fault = (error as { $fault?: string } | null)?.$fault;

@@ -16,6 +16,7 @@ import {
   sentencesOf,
   valueInWords,
 } from "./pop-wording.js";
+import { warmBrief } from "./warm-brief.js";
 
 type HandedOff = Extract<QualificationState["outcome"], { status: "handed_off" }>;
 
@@ -194,6 +195,8 @@ export function screenPopAttributes(pop: ScreenPop): ContactAttributes {
     ["baton_decided_turn", String(pop.decidedAtTurn)],
     ["baton_ask", pop.ask?.headline],
     ["baton_ask_said", pop.ask?.said],
+    // What the whisper flow speaks to the closer as the call connects.
+    ["baton_whisper", warmBrief(pop)],
     ["baton_opener", pop.opener],
     ["baton_urgency", pop.urgency],
     [

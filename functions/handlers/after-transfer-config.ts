@@ -107,6 +107,10 @@ export const readKpiEnvironment = (env: NodeJS.ProcessEnv) => read(KpiEnvironmen
 export const readHandbackEnvironment = (env: NodeJS.ProcessEnv) => read(HandbackEnvironment, env);
 export const readStartCallbackEnvironment = (env: NodeJS.ProcessEnv) => read(StartCallbackEnvironment, env);
 
+/** The handback endpoint (handback-api): looks the contact up in Connect and publishes to the bus. */
+const HandbackApiEnvironment = z.object({ ...Bus, ...Instance });
+export const readHandbackApiEnvironment = (env: NodeJS.ProcessEnv) => read(HandbackApiEnvironment, env);
+
 /** The callback timing the environment describes (minimum lead: Scheduler needs a future minute). */
 export function callbackTiming(env: HandbackEnvironment | RouterEnvironment) {
   return {

@@ -2,7 +2,7 @@ import { Stack } from "aws-cdk-lib";
 import { CfnContactFlow } from "aws-cdk-lib/aws-connect";
 import { Construct } from "constructs";
 import type { Campaign } from "../../contracts/campaign.js";
-import { aiFlow, customerQueueFlow, screenPopGuideFlow } from "../flows/baton-flows.js";
+import { agentWhisperFlow, aiFlow, customerQueueFlow, screenPopGuideFlow } from "../flows/baton-flows.js";
 import { assertValidFlow, FLOW_LIMITS, type Flow } from "../flows/flow.js";
 import type { FlowType } from "../flows/language.js";
 import { scopedName } from "../names.js";
@@ -16,16 +16,17 @@ export interface ContactFlowsProps {
 
 /**
  * The contact flows, built from the typed builders in infra/flows and checked by the flow walker at synth:
- * the screen-pop guide flow (DefaultAgentUI), the customer-queue flow (CustomerQueue), the inbound AI flow
- * and the outbound AI flow. Flow logs are on in every flow (UpdateFlowLoggingBehavior first).
+ * the screen-pop guide flow (DefaultAgentUI), the customer-queue flow (CustomerQueue), the warm-brief
+ * whisper flow (AgentWhisper), the inbound AI flow and the outbound AI flow. Flow logs are on in every flow (UpdateFlowLoggingBehavior first).
  */
 export class ContactFlows extends Construct {
   readonly screenPop: CfnContactFlow;
   readonly customerQueue: CfnContactFlow;
+  readonly agentWhisper: CfnContactFlow;
   readonly inbound: CfnContactFlow;
   readonly outbound: CfnContactFlow;
   /** The flows as built, by logical name (for tests and docs). */
-  readonly definitions: Record<"screenPop" | "customerQueue" | "inbound" | "outbound", Flow>;
+  readonly definitions: Record<"screenPop" | "customerQueue" | "agentWhisper" | "inbound" | "outbound", Flow>;
   private readonly instanceArn: string;
 
   constructor(scope: Construct, id: string, props: ContactFlowsProps) {
@@ -38,18 +39,21 @@ export class ContactFlows extends Construct {
     this.screenPop = this.flow("ScreenPop", screenPop);
     const customerQueue = customerQueueFlow();
     this.customerQueue = this.flow("CustomerQueue", customerQueue, "CUSTOMER_QUEUE");
+    const agentWhisper = agentWhisperFlow();
+    this.agentWhisper = this.flow("AgentWhisper", agentWhisper, "AGENT_WHISPER");
     const input = {
       campaign: props.campaign,
       botAliasArn: props.botAliasArn,
       queueArns: props.queueArns,
       screenPopFlowArn: this.screenPop.attrContactFlowArn,
       customerQueueFlowArn: this.customerQueue.attrContactFlowArn,
+      agentWhisperFlowArn: this.agentWhisper.attrContactFlowArn,
     };
     const inbound = aiFlow("inbound", input);
     const outbound = aiFlow("outbound", input);
     this.inbound = this.flow("InboundAi", inbound);
     this.outbound = this.flow("OutboundAi", outbound);
-    this.definitions = { screenPop, customerQueue, inbound, outbound };
+    this.definitions = { screenPop, customerQueue, agentWhisper, inbound, outbound };
   }
 
   private flow(id: string, flow: Flow, type: FlowType = "CONTACT_FLOW"): CfnContactFlow {

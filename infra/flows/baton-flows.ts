@@ -10,6 +10,7 @@ import {
   connectParticipantWithLexBot,
   disconnectParticipant,
   enableFlowLogging,
+  endFlowExecution,
   type FlowAction,
   type JsonPath,
   messageParticipant,
@@ -35,12 +36,26 @@ export const CONTACT_ATTRIBUTE = {
 /** The screen-pop attributes the conversation-turn function sets on a handoff (screenPopAttributes()). */
 export const SCREEN_POP_KEYS = {
   summary: [
+    "baton_whisper",
     "baton_trigger",
     "baton_decided_turn",
     "baton_urgency",
     "baton_tone",
     "baton_summary",
     "baton_opener",
+  ],
+  /** The customer's ask, the language and who is calling (the workspace app shows them first). */
+  caller: [
+    "baton_ask",
+    "baton_ask_said",
+    "baton_language",
+    "baton_customer_name",
+    "baton_customer_phone",
+    "baton_company",
+    "baton_direction",
+    "baton_returning",
+    "baton_previous_contact",
+    "baton_handback_note",
   ],
   details: ["baton_missing", "baton_intents", "baton_objections", "baton_reasons"],
   confirmed: (slot: string) => `baton_confirmed_${slot}`,
@@ -55,6 +70,8 @@ export interface AiFlowInput {
   screenPopFlowArn: string;
   /** The customer-queue flow set as the contact's CustomerQueue hook: it announces a planned callback. */
   customerQueueFlowArn: string;
+  /** The agent-whisper flow set as the contact's AgentWhisper hook: the warm brief the closer hears. */
+  agentWhisperFlowArn: string;
 }
 
 const ID = {
@@ -68,10 +85,12 @@ const ID = {
   fallback: "Save fallback handoff",
   routing: "Save handoff routing",
   popSummary: "Save screen pop summary",
+  popCaller: "Save screen pop ask and caller",
   popDetails: "Save screen pop details",
   popFact: (index: number) => `Save confirmed fact ${index + 1}`,
   hook: "Set screen pop for closer",
   queueHook: "Set callback-aware queue flow",
+  whisperHook: "Set warm brief for closer",
   chooseQueue: "Choose closer queue",
   setQueue: (index: number) => `Set closer queue ${index + 1}`,
   hours: "Closers open",
@@ -82,6 +101,8 @@ const ID = {
 } as const;
 
 const LINES = {
+  fallbackSummary:
+    "The AI could not continue this call, so it was transferred to you. Nothing is confirmed yet.",
   /** The handoff router plans the AI callback (no closer available): the flow only tells the caller. */
   noCloser:
     "All of our specialists are busy right now, so we will call you back shortly at this number, " +
@@ -203,6 +224,9 @@ function transferPath(input: AiFlowInput): FlowAction[] {
         [CONTACT_ATTRIBUTE.trigger]: lex(SESSION.trigger),
         [CONTACT_ATTRIBUTE.queue]: lex(SESSION.queue),
         [CONTACT_ATTRIBUTE.outcome]: lex(SESSION.outcome),
+        // The workspace app's handback names the campaign and the lead from these (handback-api).
+        [CONTACT_ATTRIBUTE.campaignId]: lex(SESSION.campaignId),
+        [CONTACT_ATTRIBUTE.leadId]: lex(SESSION.leadId),
       },
       { next: ID.popSummary, NoMatchingError: ID.fallback },
     ),
@@ -213,14 +237,19 @@ function transferPath(input: AiFlowInput): FlowAction[] {
         [CONTACT_ATTRIBUTE.trigger]: "system_fallback",
         [CONTACT_ATTRIBUTE.queue]: fallbackQueue,
         [CONTACT_ATTRIBUTE.outcome]: "handoff",
+        [CONTACT_ATTRIBUTE.campaignId]: lex(SESSION.campaignId),
         baton_trigger: "system_fallback",
-        baton_summary:
-          "The AI could not continue this call, so it was transferred to you. Nothing is confirmed yet.",
+        baton_summary: LINES.fallbackSummary,
+        baton_whisper: LINES.fallbackSummary,
       },
       { next: ID.hook, NoMatchingError: ID.hook },
     ),
     // The screen pop is best effort, in parts: a missing part must never stop the transfer.
     updateContactAttributes(ID.popSummary, copy(SCREEN_POP_KEYS.summary), {
+      next: ID.popCaller,
+      NoMatchingError: ID.popCaller,
+    }),
+    updateContactAttributes(ID.popCaller, copy(SCREEN_POP_KEYS.caller), {
       next: ID.popDetails,
       NoMatchingError: ID.popDetails,
     }),
@@ -240,6 +269,11 @@ function transferPath(input: AiFlowInput): FlowAction[] {
     }),
     // Without it the caller would hold in silence while the router plans a callback.
     updateContactEventHooks(ID.queueHook, "CustomerQueue", input.customerQueueFlowArn, {
+      next: ID.whisperHook,
+      NoMatchingError: ID.whisperHook,
+    }),
+    // The closer hears the warm brief as the call connects; without it the call still goes through.
+    updateContactEventHooks(ID.whisperHook, "AgentWhisper", input.agentWhisperFlowArn, {
       next: ID.chooseQueue,
       NoMatchingError: ID.chooseQueue,
     }),
@@ -313,6 +347,36 @@ export function customerQueueFlow(): Flow {
         { next: QUEUE_ID.route, NoMatchingError: QUEUE_ID.route },
       ),
       disconnectParticipant(QUEUE_ID.end),
+    ],
+  });
+}
+
+const WHISPER_ID = {
+  logging: "Log this flow",
+  brief: "Speak warm brief",
+  end: "Connect the call",
+} as const;
+
+/** What the closer hears before the customer: Baton's name, then the `baton_whisper` line read out. */
+export const WARM_BRIEF_TEXT = `Baton handoff. $.Attributes.baton_whisper`;
+
+/**
+ * The agent-whisper flow (AGENT_WHISPER, set as the contact's AgentWhisper hook by the AI flows): as a
+ * closer accepts the handoff, it speaks the warm brief (functions/domain/warm-brief.ts: who is calling,
+ * the one-line summary and the customer's ask in their words) to the closer only, then connects the call.
+ */
+export function agentWhisperFlow(): Flow {
+  return buildFlow({
+    name: "Baton warm brief",
+    description: "Tells the closer in one line who is calling and what they asked for, as the call connects",
+    start: WHISPER_ID.logging,
+    actions: [
+      enableFlowLogging(WHISPER_ID.logging, WHISPER_ID.brief),
+      messageParticipant(WHISPER_ID.brief, WARM_BRIEF_TEXT, {
+        next: WHISPER_ID.end,
+        NoMatchingError: WHISPER_ID.end,
+      }),
+      endFlowExecution(WHISPER_ID.end),
     ],
   });
 }

@@ -44,7 +44,13 @@ export interface FlowAction {
 }
 
 /** AWS::Connect::ContactFlow `Type` values Baton deploys or checks. */
-export type FlowType = "CONTACT_FLOW" | "CUSTOMER_QUEUE" | "AGENT_TRANSFER" | "QUEUE_TRANSFER" | "MODULE";
+export type FlowType =
+  | "CONTACT_FLOW"
+  | "CUSTOMER_QUEUE"
+  | "AGENT_TRANSFER"
+  | "QUEUE_TRANSFER"
+  | "MODULE"
+  | "AGENT_WHISPER";
 
 export interface ActionRule {
   /** "required": CreateContactFlow refuses the action without Transitions.NextAction; "none": terminal. */
@@ -215,10 +221,10 @@ export const ACTION_RULES = {
     errors: ["NoMatchingError"],
     requiredErrors: [],
     operators: [],
-    flowTypes: WITH_CUSTOMER_QUEUE,
+    flowTypes: [...WITH_CUSTOMER_QUEUE, "AGENT_WHISPER"],
     parameters: (p) => exactlyOne(p, ["PromptId", "Text", "SSML", "Media"]),
     source:
-      "AICC ('Only one of these properties may be defined. Properties: [Text, SSML]'); CATALOG marks NoMatchingError required but EXPORT (Connect's Default queue transfer) has none: Baton always writes it",
+      "AICC ('Only one of these properties may be defined. Properties: [Text, SSML]'); CATALOG marks NoMatchingError required but EXPORT (Connect's Default queue transfer) has none: Baton always writes it; CATALOG flowTypes (contact, transfer, the three whisper types, customer queue, module)",
   },
   ShowView: {
     next: "required",
@@ -273,7 +279,7 @@ export const ACTION_RULES = {
     errors: [],
     requiredErrors: [],
     operators: [],
-    flowTypes: ["CUSTOMER_QUEUE", "MODULE"],
+    flowTypes: ["CUSTOMER_QUEUE", "MODULE", "AGENT_WHISPER"],
     parameters: () => [],
     source: "CATALOG (terminal; whisper, customer queue and module flows)",
   },

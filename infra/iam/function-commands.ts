@@ -41,6 +41,13 @@ export const FUNCTION_COMMANDS = {
     "StartOutboundVoiceContactCommand",
   ],
   "crm-sync-example": [],
+  /** The handback endpoint: the agent on the contact and that user's name, Baton's attributes, the bus. */
+  "handback-api": [
+    "DescribeContactCommand",
+    "DescribeUserCommand",
+    "GetContactAttributesCommand",
+    "PutEventsCommand",
+  ],
 } as const satisfies Record<string, readonly CommandUse[]>;
 
 export type BatonFunctionName = keyof typeof FUNCTION_COMMANDS;

@@ -17,6 +17,7 @@ export type ResourceKind =
   | "connect-contact"
   | "connect-queue"
   | "connect-instance"
+  | "connect-user"
   | "callback-schedule"
   | "scheduler-role"
   | "campaign-config"
@@ -61,6 +62,10 @@ export const SDK_COMMAND_PERMISSIONS = {
     { action: "connect:GetCurrentMetricData", resource: "connect-queue" },
     { action: "connect:GetCurrentMetricData", resource: "connect-instance" },
   ],
+  GetContactAttributesCommand: () => [
+    { action: "connect:GetContactAttributes", resource: "connect-contact" },
+  ],
+  DescribeUserCommand: () => [{ action: "connect:DescribeUser", resource: "connect-user" }],
   UpdateContactAttributesCommand: () => [
     { action: "connect:UpdateContactAttributes", resource: "connect-contact" },
   ],

@@ -32,6 +32,8 @@ export const DeskEntry = z.strictObject({
   turn: z.number().int().nonnegative(),
   reasons: z.array(z.string()),
   screenPop: ScreenPop,
+  /** The line the closer hears as the call connects in Connect (the whisper flow's `baton_whisper`). */
+  warmBrief: z.string().optional(),
   /** `detail.meta.id` of the Handoff.Requested event: a redelivery is recognised by it. */
   eventId: z.string().min(1),
   /** When the handoff happened (the event's `occurredAt`). */

@@ -1,5 +1,5 @@
 import { HandbackRequested, type HandbackRequestedDetail } from "../../contracts/events/catalog.js";
-import { deterministicEventId, SCHEMA_VERSION } from "../../contracts/events/define-event.js";
+import { handbackRequestedDetail } from "../../functions/domain/handback-request.js";
 import type { EventPublisher } from "../../functions/ports/event-publisher.js";
 import type { DeskEntry, HandbackRequest } from "../api/desk-api.js";
 import { connectContactEvent } from "./connect-contact-event.js";
@@ -53,9 +53,9 @@ export async function acceptCall(
 }
 
 /**
- * "Hand back to AI": publishes `Handback.Requested` (validated against its contract) so the scheduler
- * books the AI's follow-up call, then marks the desk entry. The event id is deterministic per contact
- * and time, so a double click is one event.
+ * "Hand back to AI": publishes `Handback.Requested` (functions/domain/handback-request.ts, as the deployed
+ * endpoint does) so the scheduler books the AI's follow-up call, then marks the desk entry. The event id
+ * is deterministic per contact and time, so a double click is one event.
  */
 export async function handBack(
   deps: DeskActionDependencies,
@@ -76,21 +76,14 @@ export async function handBack(
     throw new DeskActionRejected(`already handed back for ${entry.handback?.followUpAt ?? "a follow-up"}`);
   if (followUpAt.getTime() <= now.getTime())
     throw new DeskActionRejected(`followUpAt ${request.followUpAt} is not in the future`);
-  const followUpIso = followUpAt.toISOString();
-  const detail = HandbackRequested.detail.parse({
-    meta: {
-      id: deterministicEventId(HandbackRequested.detailType, contactId, followUpIso),
-      schemaVersion: SCHEMA_VERSION,
-      occurredAt: now.toISOString(),
-      contactId,
-      campaignId: entry.campaignId,
-      // Without a lead the contact stands in for it: the follow-up still needs someone to call.
-      leadId: entry.leadId ?? contactId,
-    },
-    leadId: entry.leadId ?? contactId,
+  const detail = handbackRequestedDetail({
+    contactId,
+    campaignId: entry.campaignId,
+    leadId: entry.leadId,
     note: request.note,
-    followUpAt: followUpIso,
+    followUpAt: request.followUpAt,
     requestedBy: request.requestedBy,
+    now,
   });
   const { failed } = await deps.publisher.publish([
     {

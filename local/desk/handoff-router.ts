@@ -1,4 +1,5 @@
 import { HandoffRequested } from "../../contracts/events/catalog.js";
+import { warmBrief } from "../../functions/domain/warm-brief.js";
 import type { EventPublisher } from "../../functions/ports/event-publisher.js";
 import type { DeskEntry } from "../api/desk-api.js";
 import { EventBridgeEnvelope } from "../bus/event-envelope.js";
@@ -34,6 +35,7 @@ export function handoffRouter(deps: HandoffRouterDependencies): TargetHandler {
       turn: detail.turn,
       reasons: detail.reasons,
       screenPop: detail.screenPop,
+      warmBrief: warmBrief(detail.screenPop),
       eventId: detail.meta.id,
       requestedAt: detail.meta.occurredAt,
       receivedAt: now.toISOString(),

@@ -36,6 +36,7 @@ const flowInput = {
   queueArns: { "baton-closers": ARN("queue/closers"), "baton-senior-closers": ARN("queue/senior") },
   screenPopFlowArn: ARN("contact-flow/screen-pop"),
   customerQueueFlowArn: ARN("contact-flow/customer-queue"),
+  agentWhisperFlowArn: ARN("contact-flow/agent-whisper"),
 };
 
 /** Runs the flow with these contact attributes until an action that speaks or ends; returns the path. */

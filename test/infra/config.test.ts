@@ -43,6 +43,14 @@ describe("configuration from CDK context", () => {
     expect(config.deletionProtection).toBe(true);
   });
 
+  it("names the agent workspace that may frame the app: the instance's alias, or any Connect instance", () => {
+    expect(read({}).workspaceOrigins).toEqual(["https://*.my.connect.aws", "https://*.awsapps.com"]);
+    expect(read({ connectInstanceAlias: "acme-sales" }).workspaceOrigins).toEqual([
+      "https://acme-sales.my.connect.aws",
+      "https://acme-sales.awsapps.com",
+    ]);
+  });
+
   it("accepts command-line strings (JSON objects, numbers, booleans)", () => {
     const config = read({
       queues: '{"baton-closers": "Closers"}',
@@ -124,6 +132,10 @@ describe("configuration from CDK context", () => {
     [{ retentionDays: 42 }, /^retentionDays: expected one of 1, 3, 5/],
     [{ deletionProtection: "maybe" }, /^deletionProtection: /],
     [{ secondOpinionMs: 5_000 }, /^secondOpinionMs: /],
+    [
+      { connectInstanceAlias: "https://acme.my.connect.aws" },
+      /^connectInstanceAlias: expected the instance's alias/,
+    ],
     [
       { outboundCallerIdNumberArn: "+15555550100" },
       /^outboundCallerIdNumberArn: expected a Connect phone number ARN/,

@@ -2,15 +2,22 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
-import { aiFlow, customerQueueFlow, screenPopGuideFlow } from "../../infra/flows/baton-flows.js";
+import {
+  agentWhisperFlow,
+  aiFlow,
+  customerQueueFlow,
+  screenPopGuideFlow,
+} from "../../infra/flows/baton-flows.js";
 import { buildFlow, checkFlow, type Flow } from "../../infra/flows/flow.js";
 import {
   checkStaffing,
   compare,
   connectParticipantWithLexBot,
   disconnectParticipant,
+  endFlowExecution,
   type FlowAction,
   getDigit,
+  messageParticipant,
 } from "../../infra/flows/language.js";
 
 /**
@@ -28,6 +35,7 @@ const input = {
   queueArns: { "baton-closers": ARN("queue/closers"), "baton-senior-closers": ARN("queue/senior") },
   screenPopFlowArn: ARN("contact-flow/screen-pop"),
   customerQueueFlowArn: ARN("contact-flow/customer-queue"),
+  agentWhisperFlowArn: ARN("contact-flow/agent-whisper"),
 };
 
 /** A flow of one action under test, whose every transition goes to a Disconnect. */
@@ -249,6 +257,29 @@ describe("shapes CreateContactFlow refuses", () => {
       /not allowed in a CUSTOMER_QUEUE flow/,
     );
   });
+
+  it("a whisper that hangs up, talks to the bot or queues (CATALOG: whispers only speak and end)", () => {
+    const whisper = (action: FlowAction) =>
+      checkFlow(
+        buildFlow({
+          name: "probe",
+          description: "",
+          start: action.Identifier,
+          actions: [action, endFlowExecution("End")],
+        }),
+        JSON.stringify,
+        "AGENT_WHISPER",
+      ).join("\n");
+    expect(checkFlow(flowWith(check), JSON.stringify, "AGENT_WHISPER").join()).toMatch(
+      /"End" \(DisconnectParticipant\) is not allowed in a AGENT_WHISPER flow/,
+    );
+    expect(whisper(lex)).toMatch(
+      /"Talk" \(ConnectParticipantWithLexBot\) is not allowed in a AGENT_WHISPER flow/,
+    );
+    expect(whisper(staffed)).toMatch(/is not allowed in a AGENT_WHISPER flow/);
+    const spoken = messageParticipant("Say", "Baton handoff.", { next: "End", NoMatchingError: "End" });
+    expect(whisper(spoken)).toBe("");
+  });
 });
 
 describe("Baton's flows, as the builders write them", () => {
@@ -256,6 +287,7 @@ describe("Baton's flows, as the builders write them", () => {
     ["inbound", aiFlow("inbound", input), "CONTACT_FLOW"],
     ["outbound", aiFlow("outbound", input), "CONTACT_FLOW"],
     ["customer queue", customerQueueFlow(), "CUSTOMER_QUEUE"],
+    ["warm brief", agentWhisperFlow(), "AGENT_WHISPER"],
     [
       "screen pop",
       screenPopGuideFlow({
@@ -272,7 +304,8 @@ describe("Baton's flows, as the builders write them", () => {
 
   it.each(flows)("%s: every non-terminal action has a NextAction", (_name, flow) => {
     for (const action of flow.Actions) {
-      if (action.Type === "DisconnectParticipant") expect(action.Transitions).toEqual({});
+      if (action.Type === "DisconnectParticipant" || action.Type === "EndFlowExecution")
+        expect(action.Transitions).toEqual({});
       else expect(action.Transitions.NextAction, action.Identifier).toBeTruthy();
     }
   });

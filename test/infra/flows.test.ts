@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { screenPopAttributes } from "../../functions/domain/screen-pop.js";
 import { estimatedContent } from "../../infra/constructs/contact-flows.js";
-import { aiFlow, SCREEN_POP_KEYS, screenPopGuideFlow } from "../../infra/flows/baton-flows.js";
+import {
+  agentWhisperFlow,
+  aiFlow,
+  SCREEN_POP_KEYS,
+  screenPopGuideFlow,
+  WARM_BRIEF_TEXT,
+} from "../../infra/flows/baton-flows.js";
 import { checkFlow, FLOW_LIMITS, type Flow, successors } from "../../infra/flows/flow.js";
 import { ACTION_RULES, type FlowAction } from "../../infra/flows/language.js";
 
@@ -14,6 +20,7 @@ const input = {
   queueArns: { "baton-closers": ARN("queue/closers"), "baton-senior-closers": ARN("queue/senior") },
   screenPopFlowArn: ARN("contact-flow/screen-pop"),
   customerQueueFlowArn: ARN("contact-flow/customer-queue"),
+  agentWhisperFlowArn: ARN("contact-flow/agent-whisper"),
 };
 const FLOWS: Record<string, Flow> = {
   inbound: aiFlow("inbound", input),
@@ -131,6 +138,7 @@ describe("the AI flows", () => {
       expect(hooks).toEqual([
         { DefaultAgentUI: input.screenPopFlowArn },
         { CustomerQueue: input.customerQueueFlowArn },
+        { AgentWhisper: input.agentWhisperFlowArn },
       ]);
     },
   );
@@ -196,6 +204,17 @@ describe("the AI flows", () => {
       urgency: "low",
       objections: [],
       reasons: ["r"],
+      ask: { turn: 4, said: "Can you send me a quote for 30 seats?", headline: "Wants a quote for 30 seats" },
+      caller: {
+        name: "Ana",
+        phone: "+15555550100",
+        company: "Acme",
+        direction: "inbound",
+        returning: true,
+        previousContactId: "c-0",
+        lastHandbackNote: "n",
+      },
+      language: { name: "Spanish", campaignSpeaks: false },
       transcript: [],
     });
     const copied = new Set(
@@ -220,6 +239,52 @@ describe("the AI flows", () => {
     );
     const [transfer] = find(flow, "TransferContactToQueue");
     expect(pathTo(flow, fallback?.Identifier ?? "", transfer?.Identifier ?? "")).not.toBeNull();
+  });
+});
+
+describe("the warm brief", () => {
+  const whisper = agentWhisperFlow();
+
+  it("speaks the baton_whisper line to the closer, then lets the call connect", () => {
+    const [start, spoken, end] = whisper.Actions;
+    expect(start?.Type).toBe("UpdateFlowLoggingBehavior");
+    expect(spoken).toMatchObject({ Type: "MessageParticipant", Parameters: { Text: WARM_BRIEF_TEXT } });
+    expect(WARM_BRIEF_TEXT).toContain("$.Attributes.baton_whisper");
+    expect(end).toMatchObject({ Type: "EndFlowExecution", Transitions: {} });
+    expect(checkFlow(whisper, JSON.stringify, "AGENT_WHISPER")).toEqual([]);
+  });
+
+  it.each(["inbound", "outbound"])("is set by the %s flow before the transfer, on every path", (name) => {
+    const flow = FLOWS[name] as Flow;
+    const hook = find(flow, "UpdateContactEventHooks").find(
+      (action) => (action.Parameters.EventHooks as Record<string, string>).AgentWhisper,
+    );
+    expect(hook?.Parameters.EventHooks).toEqual({ AgentWhisper: input.agentWhisperFlowArn });
+    const [transfer] = find(flow, "TransferContactToQueue");
+    // The hook's failure still goes on to the transfer.
+    for (const next of successors(hook as FlowAction))
+      expect(pathTo(flow, next, transfer?.Identifier ?? "")).not.toBeNull();
+    const fallback = flow.Actions.find(
+      (a) =>
+        (a.Parameters.Attributes as Record<string, string> | undefined)?.handoff_trigger ===
+        "system_fallback",
+    );
+    expect(pathTo(flow, fallback?.Identifier ?? "", hook?.Identifier ?? "")).not.toBeNull();
+    expect((fallback?.Parameters.Attributes as Record<string, string> | undefined)?.baton_whisper).toMatch(
+      /could not continue/,
+    );
+  });
+
+  it("keeps the campaign and the lead on the contact for the workspace app's handback", () => {
+    const routing = find(FLOWS.inbound as Flow, "UpdateContactAttributes").find(
+      (a) =>
+        (a.Parameters.Attributes as Record<string, string>).handoff_trigger ===
+        "$.Lex.SessionAttributes.handoff_trigger",
+    );
+    expect(routing?.Parameters.Attributes).toMatchObject({
+      campaignId: "$.Lex.SessionAttributes.campaignId",
+      leadId: "$.Lex.SessionAttributes.leadId",
+    });
   });
 });
 

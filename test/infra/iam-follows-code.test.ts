@@ -10,6 +10,9 @@ import {
   ConnectClient,
   DescribeContactCommand,
   type DescribeContactCommandOutput,
+  DescribeUserCommand,
+  type DescribeUserCommandOutput,
+  GetContactAttributesCommand,
   GetCurrentMetricDataCommand,
   type GetCurrentMetricDataCommandOutput,
   StartOutboundVoiceContactCommand,
@@ -49,6 +52,11 @@ import {
 import type { BatonStack } from "../../infra/stack.js";
 import describeTask from "../fixtures/connect/describe-contact-task.json" with { type: "json" };
 import describeVoice from "../fixtures/connect/describe-contact-voice.json" with { type: "json" };
+import describeWithAgent from "../fixtures/connect/describe-contact-with-agent.json" with { type: "json" };
+import describeUser from "../fixtures/connect/describe-user-response.json" with { type: "json" };
+import contactAttributes from "../fixtures/connect/get-contact-attributes-response.json" with {
+  type: "json",
+};
 import agentsAvailable from "../fixtures/connect/get-current-metric-data-agents-available.json" with {
   type: "json",
 };
@@ -89,6 +97,7 @@ let local: DynamoDbLocal;
 /** What GetCurrentMetricData answers: a closer available or none. */
 let closerFree = false;
 const TASK_CONTACT = "c-route-task";
+const AGENT_CONTACT = describeWithAgent.Contact.Id;
 let stack: BatonStack;
 let policies: Record<string, Array<{ actions: string[]; resource: string }>>;
 
@@ -164,6 +173,8 @@ function resourceMatches(kind: ResourceKind, resource: string): boolean {
       return /Queue/.test(resource);
     case "connect-instance":
       return resource === JSON.stringify(INSTANCE);
+    case "connect-user":
+      return resource.includes(`${INSTANCE}/agent/*`);
     case "callback-schedule":
       return resource.includes(":schedule/");
     case "scheduler-role":
@@ -278,13 +289,17 @@ beforeAll(async () => {
       (input: { ContactId?: string }) =>
         (input.ContactId === TASK_CONTACT
           ? describeTask
-          : describeVoice) as unknown as DescribeContactCommandOutput,
+          : input.ContactId === AGENT_CONTACT
+            ? describeWithAgent
+            : describeVoice) as unknown as DescribeContactCommandOutput,
     );
   connect
     .on(GetCurrentMetricDataCommand)
     .callsFake(
       () => (closerFree ? agentsAvailable : noneAvailable) as unknown as GetCurrentMetricDataCommandOutput,
     );
+  connect.on(DescribeUserCommand).resolves(describeUser as unknown as DescribeUserCommandOutput);
+  connect.on(GetContactAttributesCommand).resolves(contactAttributes);
   connect.on(UpdateContactAttributesCommand).resolves({});
   connect.on(TransferContactCommand).resolves(transferResponse);
   connect.on(StartOutboundVoiceContactCommand).resolves(startResponse);
@@ -329,6 +344,7 @@ beforeAll(async () => {
     "handback-scheduler": stack.consumers.functions["handback-scheduler"]?.role,
     "start-callback": stack.consumers.startCallback?.role,
     "crm-sync-example": stack.consumers.functions["crm-sync-example"]?.role,
+    "handback-api": stack.handbackApi.fn.role,
   };
   policies = {};
   for (const [name, role] of Object.entries(roles)) {
@@ -520,6 +536,25 @@ describe("each function's policy allows exactly the commands its code sends", ()
       );
       const { handler } = await import("../../functions/handlers/conversation-turn.js");
       await whileBusRefuses(() => handler(event, context));
+    });
+  });
+
+  it("handback-api: the closer on the contact hands it back", async () => {
+    await expectPolicyFollowsCode("handback-api", async () => {
+      const { handler } = await import("../../functions/handlers/handback-api.js");
+      const response = await handler(
+        {
+          body: JSON.stringify({
+            contactId: AGENT_CONTACT,
+            note: "Send the 30-seat quote first, then call",
+            followUpAt: new Date(Date.now() + 86_400_000).toISOString(),
+          }),
+          isBase64Encoded: false,
+          requestContext: { authorizer: { jwt: { claims: { "cognito:username": "dana.closer" } } } },
+        },
+        context,
+      );
+      expect(response).toMatchObject({ statusCode: 202 });
     });
   });
 

@@ -81,9 +81,11 @@ function schemaProblems(resource: Resource): string[] {
 
 beforeAll(() => {
   const { app, stack } = exampleApp();
-  resources = (
+  const all = (
     app.synth().getStackByName(stack.stackName).template as { Resources: Record<string, Resource> }
   ).Resources;
+  // Custom resources (CDK's BucketDeployment) have no registry schema: their provider is CDK's own code.
+  resources = Object.fromEntries(Object.entries(all).filter(([, r]) => !r.Type.startsWith("Custom::")));
 }, 180_000);
 
 describe("the template against CloudFormation's resource schemas", () => {

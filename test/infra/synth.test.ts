@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Template } from "aws-cdk-lib/assertions";
@@ -34,6 +34,18 @@ describe("npx cdk synth, in process", () => {
     expect(code.startsWith("import { createRequire as __batonCreateRequire } from 'module'")).toBe(true);
     expect(code).toMatch(/from"@aws-sdk\/client-dynamodb"/);
     expect(statSync(bundle).size).toBeGreaterThan(10_000);
+
+    // The workspace app is built from web/ at synth, as the local server builds it: the /workspace page
+    // as index.html (the Connect host) and its bundle, nothing of the local desk or the console.
+    const site = readdirSync(outdir)
+      .map((name) => join(outdir, name))
+      .find((dir) => existsSync(join(dir, "index.html")));
+    expect(site, "the workspace app asset").toBeDefined();
+    const page = readFileSync(join(site ?? "", "index.html"), "utf8");
+    expect(page).toContain('data-host="connect"');
+    expect(page).toContain('src="/assets/desk.js"');
+    expect(statSync(join(site ?? "", "assets/desk.js")).size).toBeGreaterThan(10_000);
+    expect(existsSync(join(site ?? "", "assets/console.js"))).toBe(false);
   }, 240_000);
 
   it("synthesizes a sandbox instance (createInstance) with no cdk-nag findings", () => {

@@ -9,6 +9,7 @@ import { ConnectContactEvent } from "../../contracts/connect-contact-event.js";
 import { HandbackRequested } from "../../contracts/events/catalog.js";
 import { LexV2Event } from "../../contracts/lex-v2.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
+import { warmBrief } from "../../functions/domain/warm-brief.js";
 import { CallRecord } from "../../local/api/call-api.js";
 import { DeskEntry } from "../../local/api/desk-api.js";
 import type { BusRecord } from "../../local/bus/local-bus.js";
@@ -117,6 +118,9 @@ describe("a call typed through the console API", () => {
     });
     const facts = Object.fromEntries(entry.screenPop.confirmed.map((fact) => [fact.slot, fact.value]));
     expect(facts).toMatchObject({ need: "replace_phone_system", budget: "20000/yr" });
+    // The line the closer would hear in Connect's whisper, for the desk to show.
+    expect(entry.warmBrief).toBe(warmBrief(entry.screenPop));
+    expect(entry.warmBrief).toContain(entry.screenPop.summary);
   });
 
   it("carries the answer's session attributes into the next Lex event, as Lex does", async () => {

@@ -1,6 +1,7 @@
 import { AmazonConnectApp } from "@amazon-connect/app";
 import { ContactClient } from "@amazon-connect/contact";
 import { applyConnectTheme } from "@amazon-connect/theme";
+import { finishSignInInPopup, handBackFromWorkspace } from "../shared/workspace-handback.js";
 import { viewFromAttributes } from "./contact-attributes.js";
 import type { DeskHost, QueueItem } from "./desk-host.js";
 import type { DeskView } from "./desk-view.js";
@@ -8,7 +9,8 @@ import type { DeskView } from "./desk-view.js";
 /**
  * The desk inside the Amazon Connect agent workspace: the contact comes from the app's scope (or the
  * next connected contact), its screen pop from the `baton_*` attributes the flow set at the handoff.
- * Accepting is the workspace's own button; the handback API is not deployed yet, so no handback here.
+ * Accepting is the workspace's own button; handback goes to the deployed, signed-in endpoint
+ * (web/shared/workspace-handback.ts).
  * https://docs.aws.amazon.com/agentworkspace/latest/devguide/getting-started-initialize-sdk.html
  */
 export function connectHost(): DeskHost {
@@ -22,7 +24,9 @@ export function connectHost(): DeskHost {
     if (!client) return;
     try {
       const attributes: unknown = await client.getAttributes(contactId, "*");
-      views.set(contactId, viewFromAttributes(contactId, attributes));
+      const view = viewFromAttributes(contactId, attributes);
+      // A contact connected to this agent is accepted (by the workspace's own button): hand back is open.
+      views.set(contactId, view ? { ...view, status: "accepted" } : null);
     } catch (error) {
       status(`could not read the contact's attributes: ${error instanceof Error ? error.message : error}`);
       views.set(contactId, null);
@@ -42,7 +46,7 @@ export function connectHost(): DeskHost {
         return {
           contactId,
           trigger: view?.trigger ?? "not a Baton handoff",
-          status: "connected",
+          status: "accepted",
           summary: view?.summary ?? "",
         };
       });
@@ -50,9 +54,12 @@ export function connectHost(): DeskHost {
     async view(contactId) {
       return views.get(contactId) ?? null;
     },
+    handBack: handBackFromWorkspace,
     watch(onChange, onStatus) {
       changed = onChange;
       status = onStatus;
+      // The sign-in popup lands on this page: it hands the code back and closes.
+      if (finishSignInInPopup()) return;
       onStatus("connecting to the agent workspace");
       const { provider } = AmazonConnectApp.init({
         onCreate: async (event) => {
