@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import * as z from "zod";
 import type { Campaign } from "../contracts/campaign.js";
 import { formatProblems, readCampaignFolderSync } from "../functions/adapters/campaign-folder.js";
-import { parseCampaign } from "../functions/domain/campaigns.js";
+import { formatOf, readCampaignText } from "../functions/domain/campaign-document.js";
 
 /**
  * The deployment's configuration, read from CDK context (cdk.json or `-c key=value`) and validated before
@@ -83,7 +83,9 @@ const Schema = {
       'expected a Bedrock model or inference profile id such as "us.amazon.nova-lite-v1:0"',
     ),
   bedrockRegion: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as "us-east-1"'),
-  campaignFile: z.string().min(1, "expected the path of a campaign JSON file, e.g. campaigns/default.json"),
+  campaignFile: z
+    .string()
+    .min(1, "expected the path of a campaign file (JSON or YAML), e.g. campaigns/default.json"),
   queues: z
     .record(
       z.string(),
@@ -227,22 +229,21 @@ function connectChoice(
   return { kind: "existing", instanceArn, region: match[1] ?? "", account: match[2] ?? "" };
 }
 
+/** The default campaign, JSON or YAML, read like the CLI reads it: every problem with its line and field. */
 function readCampaign(file: string, cwd: string): Campaign {
   const path = resolve(cwd, file);
   if (!existsSync(path)) throw new BatonConfigError("campaignFile", `no file at ${path}`);
-  let document: unknown;
-  try {
-    document = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new BatonConfigError("campaignFile", `${file} is not JSON (${(error as Error).message})`);
+  const format = formatOf(file);
+  if (!format)
+    throw new BatonConfigError("campaignFile", `${file}: campaign files end in .json, .yaml or .yml`);
+  const reading = readCampaignText(readFileSync(path, "utf8"), format);
+  if (!reading.ok) {
+    throw new BatonConfigError(
+      "campaignFile",
+      formatProblems({ file, problems: reading.problems }).join("; "),
+    );
   }
-  let campaign: Campaign;
-  try {
-    campaign = parseCampaign(document, file);
-  } catch (error) {
-    throw new BatonConfigError("campaignFile", (error as Error).message);
-  }
-  return campaign;
+  return reading.campaign;
 }
 
 /**
@@ -335,7 +336,7 @@ function expectation(key: ContextKey, message: string | undefined): string {
   const examples: Partial<Record<ContextKey, string>> = {
     bedrockModelId: 'expected a Bedrock model or inference profile id such as "us.amazon.nova-lite-v1:0"',
     bedrockRegion: 'expected an AWS region such as "us-east-1"',
-    campaignFile: "expected the path of a campaign JSON file, e.g. campaigns/default.json",
+    campaignFile: "expected the path of a campaign file (JSON or YAML), e.g. campaigns/default.json",
     hoursOfOperation: 'expected {"MONDAY": "08:00-18:00", ...}',
     timeZone: 'expected an IANA time zone such as "America/New_York"',
     retentionDays: `expected one of ${RETENTION_DAYS.join(", ")}`,

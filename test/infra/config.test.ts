@@ -62,6 +62,12 @@ describe("configuration from CDK context", () => {
     });
   });
 
+  it("reads a YAML campaignFile like the campaign CLI does", () => {
+    const config = read({ campaignFile: "campaigns/insurance-quotes.yaml", queues: {} });
+    expect(config.campaign.id).toBe("insurance-quotes");
+    expect(config.campaigns.map((campaign) => campaign.id)[0]).toBe("insurance-quotes");
+  });
+
   it("creates a sandbox instance when asked", () => {
     expect(
       read({ connectInstanceArn: undefined, createInstance: { instanceAlias: "baton-sandbox-42" } }).connect,
@@ -93,8 +99,15 @@ describe("configuration from CDK context", () => {
       /^bedrockRegion: the conversation-turn function calls Bedrock in .*us-east-1/,
     ],
     [{ campaignFile: "campaigns/nope.json" }, /^campaignFile: no file at .*campaigns\/nope\.json$/],
-    [{ campaignFile: "package.json" }, /^campaignFile: campaign package\.json: /],
-    [{ campaignFile: "README.md" }, /^campaignFile: README\.md is not JSON/],
+    [{ campaignFile: "package.json" }, /^campaignFile: package\.json:1: id: Invalid input/],
+    [
+      { campaignFile: "README.md" },
+      /^campaignFile: README\.md: campaign files end in \.json, \.yaml or \.yml$/,
+    ],
+    [
+      { campaignFile: "test/infra/fixtures/campaigns/bad-slot-kind.yaml" },
+      /^campaignFile: test\/infra\/fixtures\/campaigns\/bad-slot-kind\.yaml:\d+: slots\.0\.kind: /,
+    ],
     [
       { queues: { "baton-closers": "arn:aws:sqs:us-east-1:111122223333:q" } },
       /^queues\.baton-closers: expected a Connect queue ARN/,
