@@ -57,9 +57,19 @@ const NLU_INTENTS: Readonly<Record<string, ReaderLabel>> = {
 const BARE_PERSON_WORD =
   /^(?:(?:uh|um|just|please|ok|okay|hey)[,\s]+)*(?:(?:representative|operator|agent|human|a human|real person|person|manager|supervisor)[.!?,\s]*)+(?:[,\s]+(?:please|now|already))*[.!?]*$/;
 
-export function combineNlu(scores: ReaderScores, nlu: NluHint | undefined, trusted: number): ReaderScores {
+/**
+ * `campaignIntents`: the intents a campaign's own bot adds (`lex.intents` with a signal), by name.
+ */
+export function combineNlu(
+  scores: ReaderScores,
+  nlu: NluHint | undefined,
+  trusted: number,
+  campaignIntents: Readonly<Record<string, { signal?: ReaderLabel | undefined }>> = {},
+): ReaderScores {
   if (!nlu || nlu.confidence < trusted) return scores;
-  const label = NLU_INTENTS[nlu.intent];
+  const label =
+    NLU_INTENTS[nlu.intent] ??
+    (Object.hasOwn(campaignIntents, nlu.intent) ? campaignIntents[nlu.intent]?.signal : undefined);
   if (!label) return scores;
   // Noisy-or: two independent readers agreeing make a signal surer than either.
   return { ...scores, [label]: 1 - (1 - scores[label]) * (1 - nlu.confidence) };
