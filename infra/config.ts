@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import * as z from "zod";
 import type { Campaign } from "../contracts/campaign.js";
 import { formatProblems, readCampaignFolderSync } from "../functions/adapters/campaign-folder.js";
-import { formatOf, readCampaignText } from "../functions/domain/campaign-document.js";
+import { deploymentQueues, formatOf, readCampaignText } from "../functions/domain/campaign-document.js";
 
 /**
  * The deployment's configuration, read from CDK context (cdk.json or `-c key=value`) and validated before
@@ -140,7 +140,7 @@ export interface BatonConfig {
   campaign: Campaign;
   /** Every campaign in campaignFile's folder, deployed to AppConfig (the default among them). */
   campaigns: Campaign[];
-  /** Keyed by the queue name the campaign routes to (`routes` in the campaign). */
+  /** Keyed by the queue name the campaigns route to (`routes` in each campaign). */
   queues: Record<string, QueueSource>;
   hoursOfOperation: HoursOfOperationDay[];
   timeZone: string;
@@ -180,8 +180,8 @@ export function readConfig(context: (key: string) => unknown, cwd: string = proc
     );
   }
   const campaign = readCampaign(parsed.campaignFile, cwd);
-  const campaigns = readCampaigns(campaign, resolve(cwd, parsed.campaignFile));
-  const queues = queueSources(campaign, parsed.queues, connect);
+  const campaigns = readCampaigns(campaign, resolve(cwd, parsed.campaignFile), Object.keys(parsed.queues));
+  const queues = queueSources(campaigns, parsed.queues, connect);
   const callbackQueue = campaign.routes.system_fallback;
   if (queues[callbackQueue]?.kind === "create" && !parsed.outboundCallerIdNumberArn) {
     // start-callback places every AI callback from this queue's outbound caller ID; without one Connect refuses.
@@ -248,37 +248,29 @@ function readCampaign(file: string, cwd: string): Campaign {
 
 /**
  * The campaign files beside campaignFile, all deployed: a file with a problem stops the synth (naming file,
- * line and field), and every campaign must route to the queues the default campaign's deployment creates.
+ * line and field), and so does a route to a queue the deployment neither creates nor references (the
+ * default campaign's routes and the keys of `queues`).
  */
-function readCampaigns(defaultCampaign: Campaign, defaultPath: string): Campaign[] {
-  const folder = readCampaignFolderSync(dirname(defaultPath));
+function readCampaigns(defaultCampaign: Campaign, defaultPath: string, declared: string[]): Campaign[] {
+  const deployment = deploymentQueues(defaultCampaign, declared, "the queues context");
+  const folder = readCampaignFolderSync(dirname(defaultPath), deployment);
   const [rejected] = folder.rejected;
   if (rejected) throw new BatonConfigError("campaignFile", formatProblems(rejected).join("; "));
-  const queues = new Set(Object.values(defaultCampaign.routes));
-  for (const campaign of folder.campaigns) {
-    const unknown = Object.values(campaign.routes).find((queue) => !queues.has(queue));
-    if (unknown) {
-      throw new BatonConfigError(
-        "campaignFile",
-        `campaign "${campaign.id}" routes to queue "${unknown}", which the default campaign (${defaultCampaign.id}) does not; the deployment creates only ${[...queues].join(", ")}`,
-      );
-    }
-  }
   const others = folder.campaigns.filter((campaign) => campaign.id !== defaultCampaign.id);
   return [defaultCampaign, ...others];
 }
 
 function queueSources(
-  campaign: Campaign,
+  campaigns: readonly Campaign[],
   given: Record<string, string>,
   connect: BatonConfig["connect"],
 ): Record<string, QueueSource> {
-  const routed = [...new Set(Object.values(campaign.routes))].sort();
+  const routed = [...new Set(campaigns.flatMap((campaign) => Object.values(campaign.routes)))].sort();
   for (const key of Object.keys(given)) {
     if (!routed.includes(key)) {
       throw new BatonConfigError(
         `queues.${key}`,
-        `the campaign routes to no queue of that name (it routes to ${routed.join(", ")})`,
+        `no campaign routes to a queue of that name (they route to ${routed.join(", ")})`,
       );
     }
   }
