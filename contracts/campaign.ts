@@ -110,7 +110,7 @@ export const Thresholds = z.strictObject({
   openObjections: z.number().int().min(1).default(2),
   /** Customer turns with confusion that make a conversation complex. */
   confusionTurns: z.number().int().min(1).default(2),
-  /** Lex NEGATIVE sentiment score from which a turn is strongly negative. */
+  /** Lex NEGATIVE sentiment score from which a turn is strongly negative (when the reader hears a negative tone too). */
   strongNegativeScore: z.number().min(0).max(1).default(0.85),
   /** Consecutive negative customer turns that count as worsening tone. */
   negativeStreak: z.number().int().min(1).default(3),

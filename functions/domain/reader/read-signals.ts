@@ -94,9 +94,14 @@ export function readSignals(
   ).map(([, kind]) => kind);
   const lexNegativity = input.sentiment ? negativityOf(input.sentiment) : undefined;
   const negativity = Math.max(scores.negative, lexNegativity ?? 0);
+  // Lex's sentiment scores the words, and a customer describing their problem ("the receipts are a nightmare")
+  // reads as strongly negative to it; the labeling guide's strongly negative is hostility toward the call.
+  // Lex's score counts only when the reader, taught that difference, also hears a negative tone.
   const strongNegative =
     scores.strong_negative >= t.strongNegative ||
-    (lexNegativity !== undefined && lexNegativity >= thresholds.strongNegativeScore);
+    (lexNegativity !== undefined &&
+      lexNegativity >= thresholds.strongNegativeScore &&
+      scores.negative >= t.negative);
   const tone: Tone =
     negativity >= t.negative ? "negative" : input.sentiment?.label === "POSITIVE" ? "positive" : "neutral";
   const endReason: EndReason | null =
