@@ -16,6 +16,22 @@ describe("campaign files, JSON or YAML", () => {
     expect(reading.ok && reading.campaign.id).toBe("solar");
   });
 
+  it("accepts the starter's commented Lex section once uncommented", () => {
+    // Prepare
+    const starter = campaignStarter("solar");
+    const at = starter.indexOf("# lex:");
+    const uncommented = starter.slice(0, at) + starter.slice(at).replace(/^# ?/gm, "");
+    // Act
+    const reading = readCampaignText(uncommented, "yaml");
+    // Assess
+    expect(at).toBeGreaterThan(0);
+    expect(reading.ok && reading.campaign.lex?.locale).toBe("en_GB");
+    expect(reading.ok && Object.keys(reading.campaign.lex?.intents ?? {})).toEqual([
+      "RequestQuote",
+      "BookSurvey",
+    ]);
+  });
+
   it("names every problem by field and line", () => {
     // Prepare: a wrong kind on line 5 and an unknown key on line 7.
     const text = [
