@@ -110,7 +110,7 @@ export const Thresholds = z.strictObject({
   openObjections: z.number().int().min(1).default(2),
   /** Customer turns with confusion that make a conversation complex. */
   confusionTurns: z.number().int().min(1).default(2),
-  /** Lex NEGATIVE sentiment score from which a turn is strongly negative. */
+  /** Lex NEGATIVE sentiment score from which a turn is strongly negative (when the reader hears a negative tone too). */
   strongNegativeScore: z.number().min(0).max(1).default(0.85),
   /** Consecutive negative customer turns that count as worsening tone. */
   negativeStreak: z.number().int().min(1).default(3),
@@ -137,6 +137,95 @@ export const Script = z.strictObject({
   /** A short scripted answer per objection kind, said before the next question. */
   objectionAnswers: z.partialRecord(ObjectionKind, z.string().min(1)).optional(),
 });
+
+/**
+ * The Lex V2 intents that carry a turn-reader signal, and the signal each stands for. The CDK app teaches
+ * them from the reader's training turns (infra/lex-intents.ts); the engine combines a confident intent with
+ * the reader's score (functions/domain/reader/read-signals.ts).
+ */
+export const LEX_SIGNAL_INTENTS = {
+  TalkToAgent: "person_request",
+  BuyNow: "buy_now",
+  RequestPrice: "price_request",
+  RequestQuote: "quote_request",
+  ContractRequest: "contract_request",
+  EnrollRequest: "enroll_request",
+} as const;
+export const LexSignal = z.enum([
+  "person_request",
+  "buy_now",
+  "price_request",
+  "quote_request",
+  "contract_request",
+  "enroll_request",
+]);
+export type LexSignal = z.infer<typeof LexSignal>;
+
+/**
+ * The locales Amazon Lex V2 builds bots in (https://docs.aws.amazon.com/lexv2/latest/dg/how-languages.html).
+ */
+export const LexLocale = z.enum([
+  "ar_AE",
+  "ca_ES",
+  "de_AT",
+  "de_DE",
+  "en_AU",
+  "en_GB",
+  "en_IN",
+  "en_US",
+  "en_ZA",
+  "es_419",
+  "es_ES",
+  "es_US",
+  "fi_FI",
+  "fr_CA",
+  "fr_FR",
+  "hi_IN",
+  "it_IT",
+  "ja_JP",
+  "ko_KR",
+  "nl_NL",
+  "no_NO",
+  "pl_PL",
+  "pt_BR",
+  "pt_PT",
+  "sv_SE",
+  "zh_CN",
+  "zh_HK",
+]);
+export type LexLocale = z.infer<typeof LexLocale>;
+
+/** A sample phrase as a caller says it: Lex's slot references (`{slot}`) and digits have no place here. */
+const SamplePhrase = z
+  .string()
+  .trim()
+  .min(2)
+  .max(200)
+  .regex(
+    /^[^0-9{}()<>[\]@#$%^&*_=+|\\/;:"~`]+$/,
+    "sample phrases are words as spoken: no digits, braces or symbols",
+  );
+
+/** Lex V2 intent names (`^([0-9a-zA-Z][_-]?)+$`), here starting with a letter. */
+const LEX_INTENT_NAME = /^[A-Za-z](?:[_-]?[0-9A-Za-z]){0,99}$/;
+
+export const LexIntent = z.strictObject({
+  /** The signal the intent stands for; a built-in intent (TalkToAgent, BuyNow, ...) already has one. */
+  signal: LexSignal.optional(),
+  /** Ways a caller says it in the campaign's locale, added to the generated ones for a built-in intent. */
+  utterances: z.array(SamplePhrase).min(1).max(200),
+});
+
+/**
+ * The campaign's Lex V2 bot. Campaigns with the same locale and intents share one bot; a campaign
+ * without this section uses the default bot (en_US, the generated signal intents).
+ */
+export const LexSettings = z.strictObject({
+  locale: LexLocale.default("en_US"),
+  /** Intent name -> its phrases: more phrases for a built-in intent, or a new intent for one of the signals. */
+  intents: z.record(z.string(), LexIntent).default({}),
+});
+export type LexSettings = z.infer<typeof LexSettings>;
 
 export const RouteTrigger = z.enum([...HandoffTrigger.options, "system_fallback"]);
 export type RouteTrigger = z.infer<typeof RouteTrigger>;
@@ -165,6 +254,8 @@ export const Campaign = z
     script: Script,
     /** Queue name per trigger; the deployment maps names to Connect queue ARNs. */
     routes: z.record(RouteTrigger, z.string().min(1).max(127)),
+    /** The campaign's own Lex V2 bot (locale, intents); without it, the default bot. */
+    lex: LexSettings.optional(),
   })
   .superRefine((campaign, ctx) => {
     const seen = new Set<string>();
@@ -192,9 +283,82 @@ export const Campaign = z
         });
       }
     });
+    if (campaign.lex) checkLex(campaign.lex, campaign.product.language, ctx);
     if (!campaign.slots.some((slot) => slot.required)) {
       ctx.addIssue({ code: "custom", message: "at least one slot must be required", path: ["slots"] });
     }
   });
 export type Campaign = z.infer<typeof Campaign>;
 export type CampaignInput = z.input<typeof Campaign>;
+
+/** Lex V2 refuses a build where one phrase belongs to two intents; the generated phrases are English. */
+function checkLex(lex: LexSettings, language: string | undefined, ctx: z.RefinementCtx): void {
+  const builtIn: Readonly<Record<string, LexSignal>> = LEX_SIGNAL_INTENTS;
+  const owner = new Map<string, string>();
+  for (const [name, intent] of Object.entries(lex.intents)) {
+    const known = builtIn[name];
+    if (!LEX_INTENT_NAME.test(name) || name === "FallbackIntent" || name.startsWith("AMAZON")) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "intent names are letters and digits (a single _ or - between them), at most 100; FallbackIntent and AMAZON.* are Lex's own",
+        path: ["lex", "intents", name],
+      });
+    }
+    if (!known && !intent.signal) {
+      ctx.addIssue({
+        code: "custom",
+        message: `a new intent needs the signal it stands for (one of ${LexSignal.options.join(", ")}); built-in intents are ${Object.keys(builtIn).join(", ")}`,
+        path: ["lex", "intents", name, "signal"],
+      });
+    }
+    if (known && intent.signal && intent.signal !== known) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${name} stands for ${known}; name a new intent for ${intent.signal}`,
+        path: ["lex", "intents", name, "signal"],
+      });
+    }
+    intent.utterances.forEach((utterance, index) => {
+      const phrase = spokenPhrase(utterance);
+      const first = owner.get(phrase);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${utterance}" is already a phrase of ${first}: Lex gives a phrase to one intent`,
+          path: ["lex", "intents", name, "utterances", index],
+        });
+      }
+      owner.set(phrase, name);
+    });
+  }
+  // Only a language the locales name counts as a mismatch ("Mandarin" for zh_CN is not one).
+  const names = new Intl.DisplayNames(["en"], { type: "language" });
+  const nameOf = (locale: string) => (names.of(locale.split("_")[0] ?? "") ?? locale).toLowerCase();
+  const speaks = nameOf(lex.locale);
+  const said = language?.toLowerCase() ?? "";
+  const other = LexLocale.options.map(nameOf).find((name) => name !== speaks && said.includes(name));
+  if (other && !said.includes(speaks)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `the bot's locale ${lex.locale} is ${speaks}, but product.language says ${language}`,
+      path: ["lex", "locale"],
+    });
+  }
+  if (!lex.locale.startsWith("en_") && Object.keys(lex.intents).length === 0) {
+    ctx.addIssue({
+      code: "custom",
+      message: `the generated sample phrases are English: a ${lex.locale} bot needs the campaign's own phrases for at least one intent`,
+      path: ["lex", "intents"],
+    });
+  }
+}
+
+/** A sample phrase as Lex matches it: lower case, no sentence punctuation, single spaces. */
+export function spokenPhrase(utterance: string): string {
+  return utterance
+    .toLowerCase()
+    .replace(/[.,?!]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}

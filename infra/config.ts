@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import * as z from "zod";
 import type { Campaign } from "../contracts/campaign.js";
 import { formatProblems, readCampaignFolderSync } from "../functions/adapters/campaign-folder.js";
-import { parseCampaign } from "../functions/domain/campaigns.js";
+import { deploymentQueues, formatOf, readCampaignText } from "../functions/domain/campaign-document.js";
 
 /**
  * The deployment's configuration, read from CDK context (cdk.json or `-c key=value`) and validated before
@@ -85,7 +85,9 @@ const Schema = {
       'expected a Bedrock model or inference profile id such as "us.amazon.nova-lite-v1:0"',
     ),
   bedrockRegion: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as "us-east-1"'),
-  campaignFile: z.string().min(1, "expected the path of a campaign JSON file, e.g. campaigns/default.json"),
+  campaignFile: z
+    .string()
+    .min(1, "expected the path of a campaign file (JSON or YAML), e.g. campaigns/default.json"),
   queues: z
     .record(
       z.string(),
@@ -154,7 +156,7 @@ export interface BatonConfig {
    * the instance's own when its alias is known, else any Connect instance's.
    */
   workspaceOrigins: string[];
-  /** Keyed by the queue name the campaign routes to (`routes` in the campaign). */
+  /** Keyed by the queue name the campaigns route to (`routes` in each campaign). */
   queues: Record<string, QueueSource>;
   hoursOfOperation: HoursOfOperationDay[];
   timeZone: string;
@@ -195,8 +197,8 @@ export function readConfig(context: (key: string) => unknown, cwd: string = proc
     );
   }
   const campaign = readCampaign(parsed.campaignFile, cwd);
-  const campaigns = readCampaigns(campaign, resolve(cwd, parsed.campaignFile));
-  const queues = queueSources(campaign, parsed.queues, connect);
+  const campaigns = readCampaigns(campaign, resolve(cwd, parsed.campaignFile), Object.keys(parsed.queues));
+  const queues = queueSources(campaigns, parsed.queues, connect);
   const callbackQueue = campaign.routes.system_fallback;
   if (queues[callbackQueue]?.kind === "create" && !parsed.outboundCallerIdNumberArn) {
     // start-callback places every AI callback from this queue's outbound caller ID; without one Connect refuses.
@@ -254,57 +256,48 @@ function connectChoice(
   return { kind: "existing", instanceArn, region: match[1] ?? "", account: match[2] ?? "" };
 }
 
+/** The default campaign, JSON or YAML, read like the CLI reads it: every problem with its line and field. */
 function readCampaign(file: string, cwd: string): Campaign {
   const path = resolve(cwd, file);
   if (!existsSync(path)) throw new BatonConfigError("campaignFile", `no file at ${path}`);
-  let document: unknown;
-  try {
-    document = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new BatonConfigError("campaignFile", `${file} is not JSON (${(error as Error).message})`);
+  const format = formatOf(file);
+  if (!format)
+    throw new BatonConfigError("campaignFile", `${file}: campaign files end in .json, .yaml or .yml`);
+  const reading = readCampaignText(readFileSync(path, "utf8"), format);
+  if (!reading.ok) {
+    throw new BatonConfigError(
+      "campaignFile",
+      formatProblems({ file, problems: reading.problems }).join("; "),
+    );
   }
-  let campaign: Campaign;
-  try {
-    campaign = parseCampaign(document, file);
-  } catch (error) {
-    throw new BatonConfigError("campaignFile", (error as Error).message);
-  }
-  return campaign;
+  return reading.campaign;
 }
 
 /**
  * The campaign files beside campaignFile, all deployed: a file with a problem stops the synth (naming file,
- * line and field), and every campaign must route to the queues the default campaign's deployment creates.
+ * line and field), and so does a route to a queue the deployment neither creates nor references (the
+ * default campaign's routes and the keys of `queues`).
  */
-function readCampaigns(defaultCampaign: Campaign, defaultPath: string): Campaign[] {
-  const folder = readCampaignFolderSync(dirname(defaultPath));
+function readCampaigns(defaultCampaign: Campaign, defaultPath: string, declared: string[]): Campaign[] {
+  const deployment = deploymentQueues(defaultCampaign, declared, "the queues context");
+  const folder = readCampaignFolderSync(dirname(defaultPath), deployment);
   const [rejected] = folder.rejected;
   if (rejected) throw new BatonConfigError("campaignFile", formatProblems(rejected).join("; "));
-  const queues = new Set(Object.values(defaultCampaign.routes));
-  for (const campaign of folder.campaigns) {
-    const unknown = Object.values(campaign.routes).find((queue) => !queues.has(queue));
-    if (unknown) {
-      throw new BatonConfigError(
-        "campaignFile",
-        `campaign "${campaign.id}" routes to queue "${unknown}", which the default campaign (${defaultCampaign.id}) does not; the deployment creates only ${[...queues].join(", ")}`,
-      );
-    }
-  }
   const others = folder.campaigns.filter((campaign) => campaign.id !== defaultCampaign.id);
   return [defaultCampaign, ...others];
 }
 
 function queueSources(
-  campaign: Campaign,
+  campaigns: readonly Campaign[],
   given: Record<string, string>,
   connect: BatonConfig["connect"],
 ): Record<string, QueueSource> {
-  const routed = [...new Set(Object.values(campaign.routes))].sort();
+  const routed = [...new Set(campaigns.flatMap((campaign) => Object.values(campaign.routes)))].sort();
   for (const key of Object.keys(given)) {
     if (!routed.includes(key)) {
       throw new BatonConfigError(
         `queues.${key}`,
-        `the campaign routes to no queue of that name (it routes to ${routed.join(", ")})`,
+        `no campaign routes to a queue of that name (they route to ${routed.join(", ")})`,
       );
     }
   }
@@ -362,7 +355,7 @@ function expectation(key: ContextKey, message: string | undefined): string {
   const examples: Partial<Record<ContextKey, string>> = {
     bedrockModelId: 'expected a Bedrock model or inference profile id such as "us.amazon.nova-lite-v1:0"',
     bedrockRegion: 'expected an AWS region such as "us-east-1"',
-    campaignFile: "expected the path of a campaign JSON file, e.g. campaigns/default.json",
+    campaignFile: "expected the path of a campaign file (JSON or YAML), e.g. campaigns/default.json",
     hoursOfOperation: 'expected {"MONDAY": "08:00-18:00", ...}',
     timeZone: 'expected an IANA time zone such as "America/New_York"',
     retentionDays: `expected one of ${RETENTION_DAYS.join(", ")}`,

@@ -13,7 +13,7 @@ import { ContactFlows } from "./constructs/contact-flows.js";
 import { BatonBus } from "./constructs/event-bus.js";
 import { HandbackApi } from "./constructs/handback-api.js";
 import { KpiDashboard } from "./constructs/kpi-dashboard.js";
-import { LexBot } from "./constructs/lex-bot.js";
+import { BOT_INTENTS, LexBot } from "./constructs/lex-bot.js";
 import { OutboxRelay } from "./constructs/outbox-relay.js";
 import { PendingEvents } from "./constructs/pending-events.js";
 import { SchemaRegistry } from "./constructs/schema-registry.js";
@@ -21,6 +21,7 @@ import { StateTable } from "./constructs/state-table.js";
 import { HANDBACK_PATH, WorkspaceApp } from "./constructs/workspace-app.js";
 import { FUNCTION_COMMANDS } from "./iam/function-commands.js";
 import { actionsOn, permissionsFor } from "./iam/sdk-permissions.js";
+import { lexBotsFor } from "./lex-bots.js";
 import { availableRuleTargets, type ConsumerSpec, ifWritten, START_CALLBACK } from "./rule-targets.js";
 import { workspaceSiteSource } from "./workspace/site-source.js";
 
@@ -47,7 +48,10 @@ export class BatonStack extends Stack {
   readonly relay: OutboxRelay;
   readonly pendingEvents: PendingEvents;
   readonly consumers: BusConsumers;
+  /** The default campaign's bot. */
   readonly bot: LexBot;
+  /** Every bot, the default first: one per distinct locale and intent set of the campaigns. */
+  readonly bots: LexBot[];
   readonly connect: ConnectCenter;
   readonly flows: ContactFlows;
   readonly handbackApi: HandbackApi;
@@ -119,17 +123,40 @@ export class BatonStack extends Stack {
       removalPolicy,
     });
 
-    this.bot = new LexBot(this, "Bot", { codeHook: this.conversationTurn });
-    const botAssociation = this.connect.associateLexBot("LexBotAssociation", this.bot.alias.attrArn);
+    // Campaigns with the same locale and intents share a bot; the default bot keeps its construct ids.
+    const definitions = lexBotsFor(config.campaigns, BOT_INTENTS);
+    this.bots = definitions.map(
+      (definition) =>
+        new LexBot(this, definition.isDefault ? "Bot" : `Bot-${definition.name}`, {
+          codeHook: this.conversationTurn,
+          definition,
+        }),
+    );
+    const [defaultBot] = this.bots;
+    if (!defaultBot) throw new Error("no Lex bot for the default campaign");
+    this.bot = defaultBot;
+    const associations = this.bots.map((bot, index) =>
+      this.connect.associateLexBot(
+        index === 0 ? "LexBotAssociation" : `LexBotAssociation-${definitions[index]?.name}`,
+        bot.alias.attrArn,
+      ),
+    );
+    const aliasOf = (campaignId: string) => {
+      const index = definitions.findIndex((definition) => definition.campaignIds.includes(campaignId));
+      return (this.bots[index] ?? defaultBot).alias.attrArn;
+    };
     this.flows = new ContactFlows(this, "Flows", {
       instanceArn: this.connect.instanceArn,
       campaign: config.campaign,
       botAliasArn: this.bot.alias.attrArn,
+      campaigns: config.campaigns.map((campaign) => ({ campaign, botAliasArn: aliasOf(campaign.id) })),
       queueArns: this.connect.queueArns,
     });
-    // A flow that names the bot is only accepted once the instance may use it.
-    this.flows.inbound.node.addDependency(botAssociation);
-    this.flows.outbound.node.addDependency(botAssociation);
+    // A flow that names a bot is only accepted once the instance may use it.
+    for (const association of associations) {
+      this.flows.inbound.node.addDependency(association);
+      this.flows.outbound.node.addDependency(association);
+    }
 
     this.consumers = new BusConsumers(this, "Consumers", {
       targets: props.ruleTargets ?? availableRuleTargets(REPO_ROOT),

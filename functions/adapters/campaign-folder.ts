@@ -2,7 +2,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Campaign } from "../../contracts/campaign.js";
-import { type CampaignProblem, formatOf, readCampaignText } from "../domain/campaign-document.js";
+import {
+  type CampaignProblem,
+  type DeploymentQueues,
+  formatOf,
+  readCampaignText,
+} from "../domain/campaign-document.js";
 
 export interface CampaignFileProblems {
   file: string;
@@ -18,6 +23,7 @@ export interface CampaignFolder {
 /** Reads one campaign file (`.json`, `.yaml` or `.yml`). */
 export async function readCampaignFile(
   path: string,
+  deployment?: DeploymentQueues,
 ): Promise<{ ok: true; campaign: Campaign } | { ok: false; problems: CampaignProblem[] }> {
   const format = formatOf(path);
   if (!format) {
@@ -32,28 +38,32 @@ export async function readCampaignFile(
   } catch (error) {
     return { ok: false, problems: [{ field: "(file)", message: (error as Error).message }] };
   }
-  return readCampaignBytes(bytes, format);
+  return readCampaignBytes(bytes, format, deployment);
 }
 
 type FileReading = Awaited<ReturnType<typeof readCampaignFile>>;
 
-function readCampaignBytes(bytes: Uint8Array, format: "json" | "yaml"): FileReading {
+function readCampaignBytes(
+  bytes: Uint8Array,
+  format: "json" | "yaml",
+  deployment?: DeploymentQueues,
+): FileReading {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return { ok: false, problems: [{ field: "(file)", message: "not UTF-8 text" }] };
   }
-  return readCampaignText(text, format);
+  return readCampaignText(text, format, deployment);
 }
 
 /** The same as `readCampaignFolder`, synchronously, for the CDK app (which synthesizes synchronously). */
-export function readCampaignFolderSync(dir: string): CampaignFolder {
+export function readCampaignFolderSync(dir: string, deployment?: DeploymentQueues): CampaignFolder {
   const readings = campaignFileNames(readdirSync(dir, { withFileTypes: true })).map((name) => {
     const file = join(dir, name);
     const format = formatOf(name) ?? "json";
     try {
-      return { file, reading: readCampaignBytes(readFileSync(file), format) };
+      return { file, reading: readCampaignBytes(readFileSync(file), format, deployment) };
     } catch (error) {
       const reading: FileReading = {
         ok: false,
@@ -73,12 +83,15 @@ function campaignFileNames(entries: ReadonlyArray<{ name: string; isFile(): bool
 }
 
 /** Every campaign file in a folder (not its subfolders), in name order; two files with one id: the second is refused. */
-export async function readCampaignFolder(dir: string): Promise<CampaignFolder> {
+export async function readCampaignFolder(
+  dir: string,
+  deployment?: DeploymentQueues,
+): Promise<CampaignFolder> {
   const names = campaignFileNames(await readdir(dir, { withFileTypes: true }));
   const readings: Array<{ file: string; reading: FileReading }> = [];
   for (const name of names) {
     const file = join(dir, name);
-    readings.push({ file, reading: await readCampaignFile(file) });
+    readings.push({ file, reading: await readCampaignFile(file, deployment) });
   }
   return collect(readings);
 }

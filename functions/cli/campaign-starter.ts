@@ -94,12 +94,24 @@ script:
     price: Most households pay less per month on financing than they saved on the bill.
     trust: SunRoof is licensed and insured, and every install carries a 25-year warranty.
 
-# The Connect queue (by name) per reason for the handoff; the deployment maps names to queues.
+# The Connect queue (by name) per reason for the handoff: queues the deployment has (the default campaign's
+# routes and the queues context); \`npm run campaign -- check\` beside cdk.json names any other.
 routes:
   customer_request: baton-closers
   buying_intent: baton-closers
   complex: baton-senior-closers
   qualified: baton-closers
   system_fallback: baton-closers
+
+# Optional: this campaign's own Lex bot. Without it the default bot (en_US) takes the calls; campaigns with
+# the same locale and intents share a bot. Another language needs its own phrases for at least one intent.
+# lex:
+#   locale: en_GB
+#   intents:
+#     RequestQuote:                 # more phrases for a built-in intent
+#       utterances: [could you price up a system for my roof]
+#     BookSurvey:                   # a new intent, with the signal it stands for
+#       signal: buy_now
+#       utterances: [send someone out to survey the roof, book the site survey]
 `;
 }

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { stat, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   type CampaignFileProblems,
@@ -7,11 +7,13 @@ import {
   readCampaignFile,
   readCampaignFolder,
 } from "../adapters/campaign-folder.js";
+import { type DeploymentQueues, deploymentQueues } from "../domain/campaign-document.js";
 import { campaignStarter } from "./campaign-starter.js";
 import { usage } from "./load-transcripts.js";
 
 /**
- * `npm run campaign -- check <file | folder>...`: every problem of each campaign file, by field and line.
+ * `npm run campaign -- check <file | folder>...`: every problem of each campaign file, by field and line;
+ * with a cdk.json here, also each route to a queue that deployment neither creates nor references.
  * `npm run campaign -- new [id] [--out <file>]`: writes a commented starter (default campaigns/<id>.yaml).
  */
 const USAGE = [
@@ -26,16 +28,19 @@ else usage(USAGE);
 
 async function check(paths: readonly string[]): Promise<number> {
   let failed = 0;
+  const deployment = await deploymentOf("cdk.json");
+  if (deployment)
+    console.log(`routes checked against ${deployment.source}: ${[...deployment.queues].sort().join(", ")}`);
   for (const path of paths) {
     const isFolder = existsSync(path) && (await stat(path)).isDirectory();
     const results: Array<CampaignFileProblems & { id?: string }> = [];
     if (isFolder) {
-      const folder = await readCampaignFolder(path);
+      const folder = await readCampaignFolder(path, deployment);
       results.push(...folder.rejected);
       for (const campaign of folder.campaigns)
         results.push({ file: `${path}/(${campaign.id})`, problems: [], id: campaign.id });
     } else {
-      const reading = await readCampaignFile(path);
+      const reading = await readCampaignFile(path, deployment);
       results.push(
         reading.ok
           ? { file: path, problems: [], id: reading.campaign.id }
@@ -52,6 +57,26 @@ async function check(paths: readonly string[]): Promise<number> {
     }
   }
   return failed === 0 ? 0 : 1;
+}
+
+/**
+ * The queues of the deployment cdk.json describes (its campaignFile's routes and its `queues`), or none when
+ * there is no cdk.json or its default campaign cannot be read (checking that file says why).
+ */
+async function deploymentOf(cdkJson: string): Promise<DeploymentQueues | undefined> {
+  if (!existsSync(cdkJson)) return undefined;
+  let context: { campaignFile?: unknown; queues?: unknown } = {};
+  try {
+    context = (JSON.parse(await readFile(cdkJson, "utf8")) as { context?: typeof context }).context ?? {};
+  } catch {
+    return undefined;
+  }
+  if (typeof context.campaignFile !== "string") return undefined;
+  const reading = await readCampaignFile(context.campaignFile);
+  if (!reading.ok) return undefined;
+  const declared =
+    typeof context.queues === "object" && context.queues !== null ? Object.keys(context.queues) : [];
+  return deploymentQueues(reading.campaign, declared, `the queues of ${cdkJson}`);
 }
 
 async function create(args: readonly string[]): Promise<number> {

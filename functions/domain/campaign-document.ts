@@ -12,10 +12,36 @@ export interface CampaignProblem {
 export type CampaignReading = { ok: true; campaign: Campaign } | { ok: false; problems: CampaignProblem[] };
 
 /**
+ * The queues a deployment has (created or referenced), and where that list comes from: a campaign routed
+ * to any other queue would hand calls to a queue no closer works, so it is refused.
+ */
+export interface DeploymentQueues {
+  queues: ReadonlySet<string>;
+  /** Where the list comes from, for the message ("the default campaign's routes and cdk.json's queues"). */
+  source: string;
+}
+
+/**
  * Reads the text of a campaign file, JSON or YAML (YAML is a superset of JSON, so one parser gives line
  * numbers for both), and validates it against the contract. Every problem is reported, not only the first.
  */
-export function readCampaignText(text: string, format: "json" | "yaml"): CampaignReading {
+/** The queues a deployment has: those its default campaign routes to, and those its `queues` context names. */
+export function deploymentQueues(
+  defaultCampaign: Campaign,
+  declared: readonly string[],
+  declaredIn: string,
+): DeploymentQueues {
+  return {
+    queues: new Set([...Object.values(defaultCampaign.routes), ...declared]),
+    source: `the default campaign's (${defaultCampaign.id}) routes and ${declaredIn}`,
+  };
+}
+
+export function readCampaignText(
+  text: string,
+  format: "json" | "yaml",
+  deployment?: DeploymentQueues,
+): CampaignReading {
   const lines = new LineCounter();
   if (format === "json") {
     try {
@@ -36,7 +62,14 @@ export function readCampaignText(text: string, format: "json" | "yaml"): Campaig
     };
   }
   const parsed = Campaign.safeParse(document.toJS());
-  if (parsed.success) return { ok: true, campaign: parsed.data };
+  if (parsed.success) {
+    const unknown = deployment ? unknownRoutes(parsed.data, deployment) : [];
+    if (unknown.length === 0) return { ok: true, campaign: parsed.data };
+    return {
+      ok: false,
+      problems: unknown.map((issue) => problemOf(issue, document.contents, lines)),
+    };
+  }
   return {
     ok: false,
     problems: parsed.error.issues.map((issue) => problemOf(issue, document.contents, lines)),
@@ -47,6 +80,19 @@ export function formatOf(fileName: string): "json" | "yaml" | null {
   if (/\.json$/i.test(fileName)) return "json";
   if (/\.ya?ml$/i.test(fileName)) return "yaml";
   return null;
+}
+
+/** Each route to a queue the deployment does not have, as an issue on `routes.<trigger>`. */
+function unknownRoutes(campaign: Campaign, { queues, source }: DeploymentQueues): z.core.$ZodIssue[] {
+  const known = [...queues].sort().join(", ");
+  return Object.entries(campaign.routes)
+    .filter(([, queue]) => !queues.has(queue))
+    .map(([trigger, queue]) => ({
+      code: "custom",
+      path: ["routes", trigger],
+      input: queue,
+      message: `queue "${queue}" is not one the deployment has (${source}: ${known})`,
+    }));
 }
 
 function problemOf(issue: z.core.$ZodIssue, root: unknown, lines: LineCounter): CampaignProblem {

@@ -108,6 +108,7 @@ export function processCustomerTurn(
     reader.read({ text: input.text, aiLine: state.lastAiLine, nlu: input.nlu, sentiment: input.sentiment }),
     input.nlu,
     thresholds.nluConfidence,
+    campaign.lex?.intents,
   );
   const signals: TurnSignals = {
     ...readSignals(

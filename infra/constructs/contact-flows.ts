@@ -11,6 +11,8 @@ export interface ContactFlowsProps {
   instanceArn: string;
   campaign: Campaign;
   botAliasArn: string;
+  /** Every campaign the deployment serves, with its bot's alias (the default among them). */
+  campaigns?: ReadonlyArray<{ campaign: Campaign; botAliasArn: string }>;
   queueArns: Record<string, string>;
 }
 
@@ -35,7 +37,11 @@ export class ContactFlows extends Construct {
     const { region, partition } = Stack.of(this);
     // The AWS managed Detail view, version 1 (AWS managed views take the version in the id).
     const detailViewArn = `arn:${partition}:connect:${region}:aws:view/detail:1`;
-    const screenPop = screenPopGuideFlow({ campaign: props.campaign, detailViewArn });
+    const screenPop = screenPopGuideFlow({
+      campaign: props.campaign,
+      detailViewArn,
+      campaigns: (props.campaigns ?? []).map((entry) => entry.campaign),
+    });
     this.screenPop = this.flow("ScreenPop", screenPop);
     const customerQueue = customerQueueFlow();
     this.customerQueue = this.flow("CustomerQueue", customerQueue, "CUSTOMER_QUEUE");
@@ -44,6 +50,7 @@ export class ContactFlows extends Construct {
     const input = {
       campaign: props.campaign,
       botAliasArn: props.botAliasArn,
+      campaigns: props.campaigns ?? [],
       queueArns: props.queueArns,
       screenPopFlowArn: this.screenPop.attrContactFlowArn,
       customerQueueFlowArn: this.customerQueue.attrContactFlowArn,

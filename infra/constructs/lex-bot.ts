@@ -4,6 +4,7 @@ import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from "aws-cdk
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { CfnBot, CfnBotAlias, CfnBotVersion } from "aws-cdk-lib/aws-lex";
 import { Construct } from "constructs";
+import type { BotDefinition } from "../lex-bots.js";
 import { type GeneratedIntent, intentsFromTrainingData } from "../lex-intents.js";
 import { acknowledge } from "../nag.js";
 
@@ -21,12 +22,20 @@ export const BOT_INTENTS: readonly GeneratedIntent[] = intentsFromTrainingData()
 export interface LexBotProps {
   /** The conversation-turn function: the code hook of the alias. */
   codeHook: IFunction;
-  /** Polly voice for the bot's own prompts (Connect speaks the code hook's lines with the flow's voice). */
-  voiceId?: string;
+  /** Locale, intents and voice (infra/lex-bots.ts); by default en_US with the generated intents. */
+  definition?: Pick<BotDefinition, "name" | "isDefault" | "locale" | "voiceId" | "intents">;
 }
 
+const DEFAULT_DEFINITION = {
+  name: "default",
+  isDefault: true,
+  locale: BOT_LOCALE,
+  voiceId: "Joanna",
+  intents: BOT_INTENTS,
+} as const;
+
 /**
- * The Baton Lex V2 bot: en_US with the signal intents and AMAZON.FallbackIntent, the dialog code hook on
+ * A Baton Lex V2 bot: one locale (en_US by default) with the signal intents and AMAZON.FallbackIntent, the dialog code hook on
  * every intent, a version built from DRAFT (a new one whenever the definition changes), and the "live"
  * alias with the conversation-turn function as its code hook and sentiment analysis on.
  */
@@ -58,14 +67,17 @@ export class LexBot extends Construct {
       ["Resource::*"],
     );
 
+    const definition = props.definition ?? DEFAULT_DEFINITION;
+    const localeId = definition.locale;
     const hook = { enabled: true };
     const locale: CfnBot.BotLocaleProperty = {
-      localeId: BOT_LOCALE,
-      description: "Baton AI sales calls, US English",
+      localeId,
+      description:
+        localeId === BOT_LOCALE ? "Baton AI sales calls, US English" : `Baton AI sales calls, ${localeId}`,
       nluConfidenceThreshold: 0.4,
-      voiceSettings: { voiceId: props.voiceId ?? "Joanna", engine: "neural" },
+      ...(definition.voiceId ? { voiceSettings: { voiceId: definition.voiceId, engine: "neural" } } : {}),
       intents: [
-        ...BOT_INTENTS.map(
+        ...definition.intents.map(
           (intent): CfnBot.IntentProperty => ({
             name: intent.name,
             description: intent.description,
@@ -86,7 +98,7 @@ export class LexBot extends Construct {
     const { account, region, partition } = Stack.of(this);
     const codeHookSettings = [
       {
-        localeId: BOT_LOCALE,
+        localeId,
         botAliasLocaleSetting: {
           enabled: true,
           codeHookSpecification: {
@@ -95,8 +107,10 @@ export class LexBot extends Construct {
         },
       },
     ];
+    // Lex bot names: letters and digits with single _ or - between them.
+    const suffix = definition.isDefault ? "" : `-${definition.name.replace(/-+/g, "-").replace(/-$/, "")}`;
     this.bot = new CfnBot(this, "Bot", {
-      name: `${Stack.of(this).stackName}-baton`,
+      name: `${Stack.of(this).stackName}-baton${suffix}`.slice(0, 100),
       description: "Baton AI caller: every turn is decided by the conversation-turn function",
       roleArn: role.roleArn,
       dataPrivacy: { ChildDirected: false },
@@ -111,13 +125,11 @@ export class LexBot extends Construct {
 
     // A bot version is immutable: the description carries a hash of the definition so that a change makes
     // a new version (and the alias moves to it) instead of silently keeping the old one.
-    const definition = createHash("sha256").update(JSON.stringify(locale)).digest("hex").slice(0, 16);
+    const hash = createHash("sha256").update(JSON.stringify(locale)).digest("hex").slice(0, 16);
     this.version = new CfnBotVersion(this, "Version", {
       botId: this.bot.attrId,
-      description: `Baton bot definition ${definition}`,
-      botVersionLocaleSpecification: [
-        { localeId: BOT_LOCALE, botVersionLocaleDetails: { sourceBotVersion: "DRAFT" } },
-      ],
+      description: `Baton bot definition ${hash}`,
+      botVersionLocaleSpecification: [{ localeId, botVersionLocaleDetails: { sourceBotVersion: "DRAFT" } }],
     });
     this.alias = new CfnBotAlias(this, "Alias", {
       botId: this.bot.attrId,
@@ -129,13 +141,14 @@ export class LexBot extends Construct {
     });
 
     // Lex may invoke the code hook for this bot's live alias and its test alias, nothing else.
-    props.codeHook.addPermission("InvokeFromLexAlias", {
+    const permission = definition.isDefault ? "" : `-${definition.name}`;
+    props.codeHook.addPermission(`InvokeFromLexAlias${permission}`, {
       principal: new ServicePrincipal("lexv2.amazonaws.com"),
       action: "lambda:InvokeFunction",
       sourceAccount: account,
       sourceArn: this.alias.attrArn,
     });
-    props.codeHook.addPermission("InvokeFromLexTestAlias", {
+    props.codeHook.addPermission(`InvokeFromLexTestAlias${permission}`, {
       principal: new ServicePrincipal("lexv2.amazonaws.com"),
       action: "lambda:InvokeFunction",
       sourceAccount: account,

@@ -62,8 +62,15 @@ export const SCREEN_POP_KEYS = {
 } as const;
 
 export interface AiFlowInput {
+  /** The default campaign: inbound calls without a campaign get it. */
   campaign: Campaign;
+  /** The default campaign's bot alias. */
   botAliasArn: string;
+  /**
+   * The deployment's other campaigns, each with its bot's alias: a contact whose `campaignId` attribute
+   * names one hears its greeting and talks with its bot.
+   */
+  campaigns?: ReadonlyArray<{ campaign: Campaign; botAliasArn: string }>;
   /** Connect queue ARN per queue name the campaign routes to. */
   queueArns: Record<string, string>;
   /** The guide flow set as the contact's DefaultAgentUI hook before the transfer. */
@@ -78,6 +85,14 @@ const ID = {
   logging: "Log this flow",
   talk: "AI conversation",
   resumeTalk: "AI follow-up conversation",
+  chooseCampaign: "Which campaign",
+  chooseResumeCampaign: "Which campaign to resume",
+  setDefaultCampaign: "Set default campaign",
+  /** Identifiers are at most 50 characters: a long campaign id is named by its position. */
+  talkIn: (id: string, index: number) =>
+    `AI conversation ${id}`.length <= 50 ? `AI conversation ${id}` : `AI conversation #${index + 2}`,
+  resumeIn: (id: string, index: number) =>
+    `AI follow-up ${id}`.length <= 50 ? `AI follow-up ${id}` : `AI follow-up #${index + 2}`,
   callKind: "Follow-up or first call",
   decided: "Handoff decided",
   outcome: "Call outcome",
@@ -110,8 +125,9 @@ const LINES = {
 };
 
 /**
- * The AI calling flow. Inbound: the caller talks with the Lex bot (the conversation-turn function decides
- * every turn). Outbound (campaign and follow-up calls started with StartOutboundVoiceContact, attributes
+ * The AI calling flow. Inbound: the caller talks with the campaign's Lex bot (the conversation-turn function
+ * decides every turn); the campaign is the contact's `campaignId` when a flow before this one set a known
+ * one, else the default campaign, written to the contact. Outbound (campaign and follow-up calls started with StartOutboundVoiceContact, attributes
  * leadId, campaignId and baton_call_kind): the same, greeting or resuming. When the bot closes, the flow
  * reads the decision from the session attributes: a handoff takes the transfer path, an end or nurture
  * hangs up, anything else (a Lex error, a timeout, an unknown outcome) fails toward a human.
@@ -128,42 +144,80 @@ export function aiFlow(kind: "inbound" | "outbound", input: AiFlowInput): Flow {
     NoMatchingError: ID.fallback,
     InputTimeLimitExceeded: ID.fallback,
   };
+  const others = (input.campaigns ?? []).filter((other) => other.campaign.id !== campaign.id);
+  const talk = (
+    id: string,
+    line: "greeting" | "resume",
+    chosen: Campaign,
+    alias: string,
+    campaignId: string,
+  ) =>
+    connectParticipantWithLexBot(
+      id,
+      { text: chosen.script[line], botAliasArn: alias, sessionAttributes: session(campaignId) },
+      afterBot,
+    );
+  const talkId = (line: "greeting" | "resume", id: string, index: number) =>
+    line === "greeting" ? ID.talkIn(id, index) : ID.resumeIn(id, index);
+  const talkInOthers = (line: "greeting" | "resume") =>
+    others.map(({ campaign: other, botAliasArn }, index) =>
+      talk(talkId(line, other.id, index), line, other, botAliasArn, other.id),
+    );
+  const choose = (id: string, line: "greeting" | "resume", otherwise: ActionId) =>
+    compare(id, `$.Attributes.${CONTACT_ATTRIBUTE.campaignId}`, {
+      equals: others.map(({ campaign: other }, index) => [other.id, talkId(line, other.id, index)] as const),
+      NoMatchingCondition: otherwise,
+    });
+  // Inbound: a flow before this one (the number's own IVR) may have chosen the campaign; else the default,
+  // written to the contact so every later step (transfer, Contact Lens, the KPI) sees it.
   const conversation: FlowAction[] =
     kind === "inbound"
       ? [
-          connectParticipantWithLexBot(
-            ID.talk,
-            {
-              text: campaign.script.greeting,
-              botAliasArn: input.botAliasArn,
-              sessionAttributes: session(campaign.id),
-            },
-            afterBot,
+          compare(ID.chooseCampaign, `$.Attributes.${CONTACT_ATTRIBUTE.campaignId}`, {
+            equals: [
+              [campaign.id, ID.talk],
+              ...others.map(
+                ({ campaign: other }, index) => [other.id, talkId("greeting", other.id, index)] as const,
+              ),
+            ],
+            NoMatchingCondition: ID.setDefaultCampaign,
+          }),
+          updateContactAttributes(
+            ID.setDefaultCampaign,
+            { [CONTACT_ATTRIBUTE.campaignId]: campaign.id },
+            { next: ID.talk, NoMatchingError: ID.talk },
           ),
+          talk(ID.talk, "greeting", campaign, input.botAliasArn, campaign.id),
+          ...talkInOthers("greeting"),
         ]
       : [
           compare(ID.callKind, `$.Attributes.${CONTACT_ATTRIBUTE.callKind}`, {
-            equals: [[FOLLOW_UP_CALL.value, ID.resumeTalk]],
-            NoMatchingCondition: ID.talk,
+            equals: [[FOLLOW_UP_CALL.value, others.length > 0 ? ID.chooseResumeCampaign : ID.resumeTalk]],
+            NoMatchingCondition: others.length > 0 ? ID.chooseCampaign : ID.talk,
           }),
-          connectParticipantWithLexBot(
+          ...(others.length > 0
+            ? [
+                choose(ID.chooseCampaign, "greeting", ID.talk),
+                choose(ID.chooseResumeCampaign, "resume", ID.resumeTalk),
+              ]
+            : []),
+          // Any other campaign id goes to the code hook as it is: an unknown campaign fails toward a human.
+          talk(
             ID.talk,
-            {
-              text: campaign.script.greeting,
-              botAliasArn: input.botAliasArn,
-              sessionAttributes: session(`$.Attributes.${CONTACT_ATTRIBUTE.campaignId}`),
-            },
-            afterBot,
+            "greeting",
+            campaign,
+            input.botAliasArn,
+            `$.Attributes.${CONTACT_ATTRIBUTE.campaignId}`,
           ),
-          connectParticipantWithLexBot(
+          talk(
             ID.resumeTalk,
-            {
-              text: campaign.script.resume,
-              botAliasArn: input.botAliasArn,
-              sessionAttributes: session(`$.Attributes.${CONTACT_ATTRIBUTE.campaignId}`),
-            },
-            afterBot,
+            "resume",
+            campaign,
+            input.botAliasArn,
+            `$.Attributes.${CONTACT_ATTRIBUTE.campaignId}`,
           ),
+          ...talkInOthers("greeting"),
+          ...talkInOthers("resume"),
         ];
   const lex = (key: string): JsonPath => `$.Lex.SessionAttributes.${key}`;
   const decision: FlowAction[] = [
@@ -192,7 +246,7 @@ export function aiFlow(kind: "inbound" | "outbound", input: AiFlowInput): Flow {
         : "Campaign and follow-up calls: the Baton AI greets or resumes, and hands off to a closer",
     start: ID.logging,
     actions: [
-      enableFlowLogging(ID.logging, kind === "inbound" ? ID.talk : ID.callKind),
+      enableFlowLogging(ID.logging, kind === "inbound" ? ID.chooseCampaign : ID.callKind),
       ...conversation,
       ...decision,
       ...transferPath(input),
@@ -213,7 +267,14 @@ function transferPath(input: AiFlowInput): FlowAction[] {
   const queueNames = Object.keys(input.queueArns).sort();
   const fallbackIndex = queueNames.indexOf(fallbackQueue);
   if (fallbackIndex < 0) throw new Error(`no queue ARN for the fallback queue "${fallbackQueue}"`);
-  const slots = campaign.slots.map((slot) => slot.name);
+  // Every campaign's confirmed facts: the call may be any of them.
+  const slots = [
+    ...new Set(
+      [campaign, ...(input.campaigns ?? []).map((c) => c.campaign)].flatMap((c) =>
+        c.slots.map((slot) => slot.name),
+      ),
+    ),
+  ];
   const afterPop = (index: number): ActionId => (index + 1 < slots.length ? ID.popFact(index + 1) : ID.hook);
 
   return [
@@ -385,7 +446,16 @@ export function agentWhisperFlow(): Flow {
  * The closer's screen pop: a guide flow, set as the contact's DefaultAgentUI event hook, whose ShowView puts
  * the AWS managed Detail view in the agent workspace with the `baton_*` contact attributes.
  */
-export function screenPopGuideFlow(input: { campaign: Campaign; detailViewArn: string }): Flow {
+export function screenPopGuideFlow(input: {
+  campaign: Campaign;
+  detailViewArn: string;
+  /** The other campaigns: their slots are shown too (empty on another campaign's calls). */
+  campaigns?: readonly Campaign[];
+}): Flow {
+  // Slot name -> the first campaign's label for it (the default campaign's first).
+  const slots = new Map<string, string>();
+  for (const campaign of [input.campaign, ...(input.campaigns ?? [])])
+    for (const slot of campaign.slots) if (!slots.has(slot.name)) slots.set(slot.name, slot.label);
   const attribute = (key: string) => `$.Attributes.${key}`;
   return buildFlow({
     name: "Baton screen pop",
@@ -407,9 +477,9 @@ export function screenPopGuideFlow(input: { campaign: Campaign; detailViewArn: s
               { Label: "Urgency", Value: attribute("baton_urgency") },
               { Label: "Tone", Value: attribute("baton_tone") },
               { Label: "Decided at turn", Value: attribute("baton_decided_turn") },
-              ...input.campaign.slots.map((slot) => ({
-                Label: slot.label,
-                Value: attribute(SCREEN_POP_KEYS.confirmed(slot.name)),
+              ...[...slots].map(([name, label]) => ({
+                Label: label,
+                Value: attribute(SCREEN_POP_KEYS.confirmed(name)),
               })),
               { Label: "Still missing", Value: attribute("baton_missing") },
               { Label: "Intent", Value: attribute("baton_intents") },

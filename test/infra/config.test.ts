@@ -1,4 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { BatonConfigError, readConfig } from "../../infra/config.js";
 import { REPO_ROOT } from "../../infra/stack.js";
 import { EXAMPLE_CONTEXT } from "./support.js";
@@ -75,6 +79,41 @@ describe("configuration from CDK context", () => {
     expect(read({ secondOpinionMs: "600" }).secondOpinionMs).toBe(600);
   });
 
+  it("reads a YAML campaignFile like the campaign CLI does", () => {
+    const config = read({ campaignFile: "campaigns/insurance-quotes.yaml", queues: {} });
+    expect(config.campaign.id).toBe("insurance-quotes");
+    expect(config.campaigns.map((campaign) => campaign.id)[0]).toBe("insurance-quotes");
+  });
+
+  describe("every campaign routes to a queue the deployment has", () => {
+    let folder = "";
+    afterEach(() => rmSync(folder, { recursive: true, force: true }));
+    /** A campaigns folder: the default campaign and a VIP line whose complex handoffs go to "baton-vips". */
+    const vipFolder = () => {
+      folder = mkdtempSync(join(tmpdir(), "baton-campaigns-"));
+      copyFileSync(resolve(REPO_ROOT, "campaigns/default.json"), join(folder, "default.json"));
+      const vip = {
+        ...defaultCampaign,
+        id: "vip",
+        routes: { ...defaultCampaign.routes, complex: "baton-vips" },
+      };
+      writeFileSync(join(folder, "vip.json"), JSON.stringify(vip, null, 2));
+      return join(folder, "default.json");
+    };
+
+    it("refuses a route to a queue neither created nor referenced, naming file, line and field", () => {
+      expect(failure({ campaignFile: vipFolder() })).toMatch(
+        /^campaignFile: .*vip\.json:\d+: routes\.complex: queue "baton-vips" is not one the deployment has \(the default campaign's \(default\) routes and the queues context: baton-closers, baton-senior-closers\)$/,
+      );
+    });
+
+    it("creates or references the queue once the queues context names it", () => {
+      const config = read({ campaignFile: vipFolder(), queues: { "baton-vips": "VIP closers" } });
+      expect(config.queues["baton-vips"]).toEqual({ kind: "create", connectName: "VIP closers" });
+      expect(config.campaigns.map((campaign) => campaign.id)).toEqual(["default", "vip"]);
+    });
+  });
+
   it("creates a sandbox instance when asked", () => {
     expect(
       read({ connectInstanceArn: undefined, createInstance: { instanceAlias: "baton-sandbox-42" } }).connect,
@@ -106,8 +145,15 @@ describe("configuration from CDK context", () => {
       /^bedrockRegion: the conversation-turn function calls Bedrock in .*us-east-1/,
     ],
     [{ campaignFile: "campaigns/nope.json" }, /^campaignFile: no file at .*campaigns\/nope\.json$/],
-    [{ campaignFile: "package.json" }, /^campaignFile: campaign package\.json: /],
-    [{ campaignFile: "README.md" }, /^campaignFile: README\.md is not JSON/],
+    [{ campaignFile: "package.json" }, /^campaignFile: package\.json:1: id: Invalid input/],
+    [
+      { campaignFile: "README.md" },
+      /^campaignFile: README\.md: campaign files end in \.json, \.yaml or \.yml$/,
+    ],
+    [
+      { campaignFile: "test/infra/fixtures/campaigns/bad-slot-kind.yaml" },
+      /^campaignFile: test\/infra\/fixtures\/campaigns\/bad-slot-kind\.yaml:\d+: slots\.0\.kind: /,
+    ],
     [
       { queues: { "baton-closers": "arn:aws:sqs:us-east-1:111122223333:q" } },
       /^queues\.baton-closers: expected a Connect queue ARN/,
@@ -123,7 +169,7 @@ describe("configuration from CDK context", () => {
     ],
     [
       { queues: { "baton-vips": "VIPs" } },
-      /^queues\.baton-vips: the campaign routes to no queue of that name/,
+      /^queues\.baton-vips: no campaign routes to a queue of that name \(they route to baton-closers, baton-senior-closers\)$/,
     ],
     [{ hoursOfOperation: { MONDAY: "8-18" } }, /^hoursOfOperation\.MONDAY: expected "HH:MM-HH:MM"/],
     [{ hoursOfOperation: { Funday: "08:00-18:00" } }, /^hoursOfOperation: expected day names as keys/],

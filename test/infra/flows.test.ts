@@ -22,9 +22,28 @@ const input = {
   customerQueueFlowArn: ARN("contact-flow/customer-queue"),
   agentWhisperFlowArn: ARN("contact-flow/agent-whisper"),
 };
+/** A second campaign with its own bot, as the stack passes it when a campaign's Lex section differs. */
+const insurance = {
+  campaign: {
+    ...defaultCampaign,
+    id: "insurance-quotes",
+    script: {
+      ...defaultCampaign.script,
+      greeting: "Harbor Mutual, how can I help?",
+      resume: "Welcome back.",
+    },
+  },
+  botAliasArn: "arn:aws:lex:us-east-1:111122223333:bot-alias/BOTID67890/ALIASID456",
+};
+const withCampaigns = {
+  ...input,
+  campaigns: [{ campaign: defaultCampaign, botAliasArn: input.botAliasArn }, insurance],
+};
 const FLOWS: Record<string, Flow> = {
   inbound: aiFlow("inbound", input),
   outbound: aiFlow("outbound", input),
+  "inbound with two campaigns": aiFlow("inbound", withCampaigns),
+  "outbound with two campaigns": aiFlow("outbound", withCampaigns),
   screenPop: screenPopGuideFlow({
     campaign: defaultCampaign,
     detailViewArn: "arn:aws:connect:us-east-1:aws:view/detail:1",
@@ -108,6 +127,53 @@ describe("the AI flows", () => {
     expect(outboundTexts.sort()).toEqual(
       [defaultCampaign.script.greeting, defaultCampaign.script.resume].sort(),
     );
+  });
+
+  it("inbound: a known campaignId on the contact picks its greeting and bot; none sets the default campaign", () => {
+    // Prepare
+    const flow = FLOWS["inbound with two campaigns"] as Flow;
+    const actions = byId(flow);
+    const choose = actions.get("Which campaign");
+    // Assess
+    expect(choose?.Parameters.ComparisonValue).toBe("$.Attributes.campaignId");
+    const branches = Object.fromEntries(
+      (choose?.Transitions.Conditions ?? []).map((c) => [c.Condition.Operands[0], c.NextAction]),
+    );
+    const other = actions.get(branches["insurance-quotes"] as string);
+    expect(other?.Parameters).toMatchObject({
+      Text: insurance.campaign.script.greeting,
+      LexV2Bot: { AliasArn: insurance.botAliasArn },
+      LexSessionAttributes: { campaignId: "insurance-quotes" },
+    });
+    const fallback = actions.get(choose?.Transitions.NextAction as string);
+    expect(fallback?.Type).toBe("UpdateContactAttributes");
+    expect(fallback?.Parameters.Attributes).toEqual({ campaignId: defaultCampaign.id });
+    const talk = actions.get(fallback?.Transitions.NextAction as string);
+    expect(talk?.Parameters).toMatchObject({
+      Text: defaultCampaign.script.greeting,
+      LexV2Bot: { AliasArn: input.botAliasArn },
+      LexSessionAttributes: { campaignId: defaultCampaign.id },
+    });
+    expect(branches[defaultCampaign.id]).toBe(talk?.Identifier);
+  });
+
+  it("outbound: each campaign greets or resumes with its bot; an unknown one reaches the code hook as it is", () => {
+    // Prepare
+    const flow = FLOWS["outbound with two campaigns"] as Flow;
+    const bots = find(flow, "ConnectParticipantWithLexBot").map((bot) => ({
+      text: bot.Parameters.Text,
+      alias: (bot.Parameters.LexV2Bot as { AliasArn: string }).AliasArn,
+      campaignId: (bot.Parameters.LexSessionAttributes as Record<string, string>).campaignId,
+    }));
+    // Assess
+    const own = bots.filter((bot) => bot.alias === insurance.botAliasArn);
+    expect(own.map((bot) => bot.text).sort()).toEqual(
+      [insurance.campaign.script.greeting, insurance.campaign.script.resume].sort(),
+    );
+    for (const bot of own) expect(bot.campaignId).toBe("insurance-quotes");
+    const defaults = bots.filter((bot) => bot.alias === input.botAliasArn);
+    for (const bot of defaults) expect(bot.campaignId).toBe("$.Attributes.campaignId");
+    expect(defaults.length).toBe(2);
   });
 
   it.each(["inbound", "outbound"])(

@@ -352,6 +352,61 @@ describe("Lex bot", () => {
   });
 });
 
+describe("a Lex bot per campaign language and intents", () => {
+  it("gives insurance-quotes (its own intents) its own bot; the default bot serves the others", () => {
+    // Assess: the example campaigns folder has default, insurance-quotes (lex.intents) and ledgerly-demo.
+    expect(stack.bots.length).toBe(2);
+    const [, insurance] = stack.bots;
+    const bot = resources[logicalId(insurance?.bot)];
+    expect(bot?.Properties.Name).toMatch(/-baton-insurance-quotes$/);
+    const [locale] = (bot?.Properties.BotLocales ?? []) as Array<{
+      LocaleId: string;
+      Intents: Array<{ Name: string; SampleUtterances?: Array<{ Utterance: string }> }>;
+    }>;
+    expect(locale?.LocaleId).toBe("en_US");
+    const phrases = (name: string) =>
+      (locale?.Intents.find((intent) => intent.Name === name)?.SampleUtterances ?? []).map(
+        (u) => u.Utterance,
+      );
+    expect(phrases("BindPolicy")).toContain("i want to bind the policy");
+    expect(phrases("RequestQuote")).toContain("what would my premium be");
+    expect(phrases("TalkToAgent").length).toBeGreaterThan(10);
+  });
+
+  it("versions, aliases and associates every bot with the instance, and lets each alias invoke the code hook", () => {
+    const fnArn = { "Fn::GetAtt": [logicalId(stack.conversationTurn), "Arn"] };
+    for (const bot of stack.bots) {
+      const aliasArn = { "Fn::GetAtt": [logicalId(bot.alias), "Arn"] };
+      template.hasResourceProperties("AWS::Lex::BotAlias", {
+        BotId: { "Fn::GetAtt": [logicalId(bot.bot), "Id"] },
+        BotVersion: { "Fn::GetAtt": [logicalId(bot.version), "BotVersion"] },
+      });
+      template.hasResourceProperties("AWS::Connect::IntegrationAssociation", {
+        IntegrationType: "LEX_BOT",
+        IntegrationArn: aliasArn,
+      });
+      template.hasResourceProperties("AWS::Lambda::Permission", {
+        Principal: "lexv2.amazonaws.com",
+        FunctionName: fnArn,
+        SourceArn: aliasArn,
+      });
+    }
+  });
+
+  it("routes each campaign's calls in both AI flows to its bot, after every bot's association", () => {
+    const flows = ofType("AWS::Connect::ContactFlow");
+    const associations = ofType("AWS::Connect::IntegrationAssociation")
+      .filter(([, association]) => association.Properties.IntegrationType === "LEX_BOT")
+      .map(([id]) => id);
+    for (const name of ["Baton inbound AI", "Baton outbound AI"]) {
+      const flow = flows.find(([, f]) => f.Properties.Name === name)?.[1];
+      const content = text(flow?.Properties.Content);
+      for (const bot of stack.bots) expect(content, name).toContain(logicalId(bot.alias));
+      expect(flow?.DependsOn, name).toEqual(expect.arrayContaining(associations));
+    }
+  });
+});
+
 describe("Amazon Connect", () => {
   it("associates the bot alias with the instance and creates hours, a queue per route and a routing profile", () => {
     const instanceArn = stack.connect.instanceArn;

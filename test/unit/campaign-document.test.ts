@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { campaignJsonSchema } from "../../contracts/json-schema.js";
 import { readCampaignFolder } from "../../functions/adapters/campaign-folder.js";
 import { campaignStarter } from "../../functions/cli/campaign-starter.js";
-import { readCampaignText } from "../../functions/domain/campaign-document.js";
+import { deploymentQueues, readCampaignText } from "../../functions/domain/campaign-document.js";
+import { defaultCampaign } from "../../functions/domain/campaigns.js";
 
 describe("campaign files, JSON or YAML", () => {
   it("accepts the commented starter that `npm run campaign -- new` writes", () => {
@@ -13,6 +14,22 @@ describe("campaign files, JSON or YAML", () => {
     const reading = readCampaignText(campaignStarter("solar"), "yaml");
     // Assess
     expect(reading.ok && reading.campaign.id).toBe("solar");
+  });
+
+  it("accepts the starter's commented Lex section once uncommented", () => {
+    // Prepare
+    const starter = campaignStarter("solar");
+    const at = starter.indexOf("# lex:");
+    const uncommented = starter.slice(0, at) + starter.slice(at).replace(/^# ?/gm, "");
+    // Act
+    const reading = readCampaignText(uncommented, "yaml");
+    // Assess
+    expect(at).toBeGreaterThan(0);
+    expect(reading.ok && reading.campaign.lex?.locale).toBe("en_GB");
+    expect(reading.ok && Object.keys(reading.campaign.lex?.intents ?? {})).toEqual([
+      "RequestQuote",
+      "BookSurvey",
+    ]);
   });
 
   it("names every problem by field and line", () => {
@@ -34,6 +51,31 @@ describe("campaign files, JSON or YAML", () => {
     expect(problems).toContainEqual(expect.objectContaining({ field: "slots.0.kind", line: 5 }));
     expect(problems).toContainEqual(expect.objectContaining({ field: "script.greating", line: 7 }));
     expect(problems).toContainEqual(expect.objectContaining({ field: "product", line: 1 }));
+  });
+
+  it("names a route to a queue the deployment does not have by field and line", () => {
+    // Prepare: the default campaign with its complex handoffs sent to a queue nobody created.
+    const text = JSON.stringify(
+      { ...defaultCampaign, id: "vip", routes: { ...defaultCampaign.routes, complex: "baton-vips" } },
+      null,
+      2,
+    );
+    const deployment = deploymentQueues(defaultCampaign, [], "the queues context");
+    // Act
+    const refused = readCampaignText(text, "json", deployment);
+    const declared = readCampaignText(text, "json", deploymentQueues(defaultCampaign, ["baton-vips"], "x"));
+    // Assess
+    const line = text.split("\n").findIndex((row) => row.includes('"complex": "baton-vips"')) + 1;
+    expect(refused.ok ? [] : refused.problems).toEqual([
+      {
+        field: "routes.complex",
+        line,
+        message:
+          'queue "baton-vips" is not one the deployment has (the default campaign\'s (default) routes and the queues context: baton-closers, baton-senior-closers)',
+      },
+    ]);
+    expect(declared.ok).toBe(true);
+    expect(readCampaignText(text, "json").ok).toBe(true);
   });
 
   it("reports a JSON syntax error as such", () => {

@@ -19,6 +19,8 @@ const READINGS: Record<string, readonly ReaderLabel[]> = {
   "Please don't call me again.": ["do_not_call"],
   "Call me next quarter.": ["deferral"],
   "Hmm, not sure.": ["negative"],
+  "Are you even listening? I said we're fine.": ["negative"],
+  "Expense reports, mostly. The receipts are a nightmare.": [],
   "I want a real person, and that's too expensive.": ["person_request", "objection_price"],
   "Send me a quote. I'm not interested otherwise.": ["quote_request", "not_interested"],
 };
@@ -124,8 +126,8 @@ describe("engine on the reader's signals", () => {
     expect(quoted.signals.buyingIntent).toBe("quote_request");
   });
 
-  it("reads a Lex NEGATIVE score above the campaign threshold as strongly negative, and a mild one not", () => {
-    // Prepare
+  it("reads a Lex NEGATIVE score above the campaign threshold as strongly negative when the reader hears a negative tone too", () => {
+    // Prepare: the reader hears the first turn as negative (not strongly); the second only describes a problem.
     const strong: Sentiment = {
       label: "NEGATIVE",
       scores: { positive: 0.01, negative: 0.93, neutral: 0.04, mixed: 0.02 },
@@ -134,14 +136,19 @@ describe("engine on the reader's signals", () => {
       label: "NEGATIVE",
       scores: { positive: 0.1, negative: 0.55, neutral: 0.3, mixed: 0.05 },
     };
+    const fedUp = "Are you even listening? I said we're fine.";
     // Act
-    const angry = afterTurns(["We have twelve people."], strong);
-    const grumpy = afterTurns(["We have twelve people."], mild);
+    const angry = afterTurns([fedUp], strong);
+    const grumpy = afterTurns([fedUp], mild);
+    const pained = afterTurns(["Expense reports, mostly. The receipts are a nightmare."], strong);
     // Assess
     expect(angry.signals.strongNegative).toBe(true);
     expect(angry.decision).toMatchObject({ action: "handoff", trigger: "complex" });
     expect(grumpy.signals.strongNegative).toBe(false);
     expect(grumpy.signals.tone).toBe("negative");
+    // The labeling guide: a customer's problem told in negative words is not hostility toward the call.
+    expect(pained.signals.strongNegative).toBe(false);
+    expect(pained.decision.action).toBe("continue");
   });
 
   it("treats a bare word for a person as a request whatever the model reads", () => {

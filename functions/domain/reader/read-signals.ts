@@ -57,9 +57,19 @@ const NLU_INTENTS: ReadonlyMap<string, ReaderLabel> = new Map([
 const BARE_PERSON_WORD =
   /^(?:(?:uh|um|just|please|ok|okay|hey)[,\s]+)*(?:(?:representative|operator|agent|human|a human|real person|person|manager|supervisor)[.!?,\s]*)+(?:[,\s]+(?:please|now|already))*[.!?]*$/;
 
-export function combineNlu(scores: ReaderScores, nlu: NluHint | undefined, trusted: number): ReaderScores {
+/**
+ * `campaignIntents`: the intents a campaign's own bot adds (`lex.intents` with a signal), by name.
+ */
+export function combineNlu(
+  scores: ReaderScores,
+  nlu: NluHint | undefined,
+  trusted: number,
+  campaignIntents: Readonly<Record<string, { signal?: ReaderLabel | undefined }>> = {},
+): ReaderScores {
   if (!nlu || nlu.confidence < trusted) return scores;
-  const label = NLU_INTENTS.get(nlu.intent);
+  const label =
+    NLU_INTENTS.get(nlu.intent) ??
+    (Object.hasOwn(campaignIntents, nlu.intent) ? campaignIntents[nlu.intent]?.signal : undefined);
   if (!label) return scores;
   // Noisy-or: two independent readers agreeing make a signal surer than either.
   return { ...scores, [label]: 1 - (1 - scores[label]) * (1 - nlu.confidence) };
@@ -84,9 +94,14 @@ export function readSignals(
   ).map(([, kind]) => kind);
   const lexNegativity = input.sentiment ? negativityOf(input.sentiment) : undefined;
   const negativity = Math.max(scores.negative, lexNegativity ?? 0);
+  // Lex's sentiment scores the words, and a customer describing their problem ("the receipts are a nightmare")
+  // reads as strongly negative to it; the labeling guide's strongly negative is hostility toward the call.
+  // Lex's score counts only when the reader, taught that difference, also hears a negative tone.
   const strongNegative =
     scores.strong_negative >= t.strongNegative ||
-    (lexNegativity !== undefined && lexNegativity >= thresholds.strongNegativeScore);
+    (lexNegativity !== undefined &&
+      lexNegativity >= thresholds.strongNegativeScore &&
+      scores.negative >= t.negative);
   const tone: Tone =
     negativity >= t.negative ? "negative" : input.sentiment?.label === "POSITIVE" ? "positive" : "neutral";
   const endReason: EndReason | null =
