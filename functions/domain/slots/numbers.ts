@@ -54,23 +54,74 @@ const ANY_NUMBER_WORD = new RegExp(
   `\\b(?:${WORDS.filter((word) => word !== "a" && word !== "an").join("|")})\\b`,
 );
 
+/** A text with its spelled-out numbers as digits, and the way back to the words the customer said. */
+export interface DigitisedText {
+  text: string;
+  /** The original words behind `text.slice(start, end)`: a quote must be the customer's words, not digits. */
+  original(start: number, end: number): string;
+}
+
 /** Replaces runs of number words with digits: "twenty five" -> "25", "twenty five thousand" -> "25 thousand". */
 export function digitiseNumberWords(text: string): string {
-  if (!ANY_NUMBER_WORD.test(text)) return text;
-  return text.replace(/\bcouple of\b/g, "couple").replace(RUN, (match) => {
-    // A trailing article belongs to the next words: "a hundred a month".
-    const phrase = match.replace(/(?:\s+(?:a|an|and))+$/, "");
-    const trailing = match.slice(phrase.length);
-    return `${splitOnJoiningAnd(phrase)
-      .map((part) => {
-        const value = parseNumberWords(part);
-        if (value === null) return part;
-        // Keep the scale word so "twenty and thirty thousand" can share it.
-        const scale = /(thousand|million)$/.exec(part)?.[1];
-        return scale ? `${value / (SCALES[scale] ?? 1)} ${scale}` : String(value);
-      })
-      .join(" and ")}${trailing}`;
+  return digitise(text).text;
+}
+
+/** Replaced runs: [start in the new text, end in the new text, start in the old, end in the old]. */
+type Runs = Array<[number, number, number, number]>;
+
+/** `String.replace` that records where each replacement came from. */
+function replaceTracked(
+  text: string,
+  pattern: RegExp,
+  replace: (match: string) => string,
+  runs: Runs,
+): string {
+  let shift = 0;
+  return text.replace(pattern, (match: string, ...rest: unknown[]) => {
+    const offset = rest.find((item): item is number => typeof item === "number") ?? 0;
+    const replaced = replace(match);
+    runs.push([offset + shift, offset + shift + replaced.length, offset, offset + match.length]);
+    shift += replaced.length - match.length;
+    return replaced;
   });
+}
+
+/** A position in a replaced text back in the text before: a run's edge maps to the run's edge. */
+function positionBefore(runs: Runs, index: number, edge: "start" | "end"): number {
+  let delta = 0;
+  for (const [from, to, oldFrom, oldTo] of runs) {
+    if (index < from || (edge === "end" && index === from)) break;
+    if (index < to || (edge === "end" && index === to)) return edge === "start" ? oldFrom : oldTo;
+    delta = oldTo - to;
+  }
+  return index + delta;
+}
+
+/** As `digitiseNumberWords`, keeping where each replaced run came from. */
+export function digitise(raw: string): DigitisedText {
+  if (!ANY_NUMBER_WORD.test(raw)) return { text: raw, original: (start, end) => raw.slice(start, end) };
+  const coupleRuns: Runs = [];
+  const numberRuns: Runs = [];
+  const couple = replaceTracked(raw, /\bcouple of\b/g, () => "couple", coupleRuns);
+  const text = replaceTracked(couple, RUN, digitiseRun, numberRuns);
+  const back = (index: number, edge: "start" | "end"): number =>
+    positionBefore(coupleRuns, positionBefore(numberRuns, index, edge), edge);
+  return { text, original: (start, end) => raw.slice(back(start, "start"), back(end, "end")) };
+}
+
+function digitiseRun(match: string): string {
+  // A trailing article belongs to the next words: "a hundred a month".
+  const phrase = match.replace(/(?:\s+(?:a|an|and))+$/, "");
+  const trailing = match.slice(phrase.length);
+  return `${splitOnJoiningAnd(phrase)
+    .map((part) => {
+      const value = parseNumberWords(part);
+      if (value === null) return part;
+      // Keep the scale word so "twenty and thirty thousand" can share it.
+      const scale = /(thousand|million)$/.exec(part)?.[1];
+      return scale ? `${value / (SCALES[scale] ?? 1)} ${scale}` : String(value);
+    })
+    .join(" and ")}${trailing}`;
 }
 
 /** "twenty and thirty" are two numbers; "a hundred and fifty" is one. */
