@@ -73,7 +73,9 @@ export function extractSlots(
       const reading = readSlot(slot, clause, asked, otherAsked, context.callDate);
       if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
     }
-    if (!best && question) {
+    // Any question may state an amount or a date; a need or who decides only the question that asks for it.
+    const confirmable = asked || kind === "amount" || kind === "timeline";
+    if (!best && question && confirmable) {
       // Read as the customer's words would be: only a value the question states firmly is confirmed.
       const proposed = readSlot(slot, normalizeText(question), asked, otherAsked, context.callDate);
       if (proposed && proposed.confidence >= FIRM) {

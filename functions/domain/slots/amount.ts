@@ -1,4 +1,4 @@
-import { digitise } from "./numbers.js";
+import { digitise, originalWords } from "./numbers.js";
 
 export interface AmountReading {
   value: string;
@@ -18,9 +18,17 @@ const CURRENCY_NAMES: Array<[RegExp, string]> = [
   [/\busd\b|\bus dollars\b/, "USD"],
 ];
 
+/** Where the amount starts with its currency sign: "€2,000", not "2,000". */
+function signAt(before: string, index: number): number {
+  const sign = CURRENCY_SIGN.exec(before);
+  return sign ? sign.index : index;
+}
+const CURRENCY_SIGN = /[€£]\s?$/;
+
 function currencyNear(before: string, text: string, after: string): string | undefined {
   const span = `${before.slice(-2)}${text}${after.slice(0, 12)}`;
-  return CURRENCY_NAMES.find(([pattern]) => pattern.test(span))?.[1];
+  for (const [pattern, code] of CURRENCY_NAMES) if (pattern.test(span)) return code;
+  return undefined;
 }
 
 const NUMBER = String.raw`\$?\s?(\d+(?:[.,]\d+)*)\s?(?:(k|grand|thousand|million|mil|m|bucks|dollars|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?`;
@@ -130,9 +138,7 @@ export function readAmount(
         value,
         confidence,
         // The customer's words, not the digits they became: "two thousand a month".
-        quote: digitised
-          .original(/[€£]\s?$/.test(before) ? before.search(/[€£]\s?$/) : index, index + text.length)
-          .trim(),
+        quote: originalWords(digitised, signAt(before, index), index + text.length).trim(),
         score,
         ...(currency ? { currency } : {}),
       };

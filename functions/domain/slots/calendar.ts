@@ -1,4 +1,4 @@
-import { casual, type Parser, type ParsingComponents } from "chrono-node/en";
+import { Chrono, casual, type Parser, type ParsingComponents } from "chrono-node/en";
 
 type ParsingContext = Parameters<Parser["extract"]>[0];
 
@@ -91,13 +91,14 @@ const quarterParser: Parser = {
 
 const HOLIDAYS = ["holidays", "christmas", "xmas", "black friday", "thanksgiving", "new year"];
 
+const HOLIDAY = new RegExp(
+  String.raw`(?:(after|past|before|by|until|till|around|over)\s+)?(?:the\s+)?(${HOLIDAYS.join("|").replace(" ", "\\s+")})(?![a-z])`,
+  "i",
+);
+
 /** "after the holidays", "before christmas", "by thanksgiving", "in the new year". */
 const holidayParser: Parser = {
-  pattern: () =>
-    new RegExp(
-      String.raw`(?:(after|past|before|by|until|till|around|over)\s+)?(?:the\s+)?(${HOLIDAYS.join("|").replace(" ", "\\s+")})(?![a-z])`,
-      "i",
-    ),
+  pattern: () => HOLIDAY,
   extract: (context, match) => {
     const reference = context.reference.instant;
     const year = reference.getUTCFullYear();
@@ -172,9 +173,22 @@ const yearEndParser: Parser = {
   extract: (context) => components(context, utc(context.reference.instant.getUTCFullYear(), 11, 31), 180),
 };
 
+/** A parser that reads a time of day ("at 3:30 pm", "this evening"): no help for a day to be live by, and slow. */
+function readsTimeOfDay(parser: Parser): boolean {
+  const alone = new Chrono({ parsers: [parser], refiners: [] });
+  return ["at 3:30 pm", "this evening"].some((probe) => alone.parse(probe, NOMINAL_REFERENCE).length > 0);
+}
+
 const reader = casual.clone();
-// Ahead of chrono's own: "next quarter" is a calendar quarter here, not three months from today.
-reader.parsers.unshift(quarterParser, currentPeriodParser, holidayParser, seasonParser, yearEndParser);
+reader.parsers = [
+  // Ahead of chrono's own: "next quarter" is a calendar quarter here, not three months from today.
+  quarterParser,
+  currentPeriodParser,
+  holidayParser,
+  seasonParser,
+  yearEndParser,
+  ...reader.parsers.filter((parser) => !readsTimeOfDay(parser)),
+];
 
 /** Words that turn an amount of time or a weekday into a point ahead: "in two weeks", "by friday". */
 const AHEAD_BEFORE = /(?:^|\s)(?:in|within|by|on|until|till|before|after|inside|over)\s+(?:the\s+)?$/;
@@ -237,31 +251,46 @@ export function readDates(clause: string, callDate: string | undefined): DateMen
  * holidays, quarter names, and digits shaped like a date ("15th", "2027", "3/15"). Chrono costs tens of
  * microseconds; a clause without one of these words names no date and is not handed to it.
  */
-function dateWords(): string[] {
+function dateWords(): { names: string[]; units: string[] } {
   const months = new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" });
   const shortMonths = new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" });
   const weekdays = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone: "UTC" });
   const relative = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
-  const words = new Set<string>([...Object.keys(SEASON_START), ...HOLIDAYS, "weekend"]);
+  const names = new Set<string>([...Object.keys(SEASON_START), ...HOLIDAYS, "weekend"]);
+  const units = new Set<string>();
   for (let month = 0; month < 12; month++) {
-    words.add(months.format(utc(2001, month, 15)));
-    words.add(shortMonths.format(utc(2001, month, 15)));
+    names.add(months.format(utc(2001, month, 15)));
+    names.add(shortMonths.format(utc(2001, month, 15)));
   }
-  for (let day = 0; day < 7; day++) words.add(weekdays.format(utc(2001, 0, day + 1)));
-  for (const unit of ["day", "week", "month", "quarter", "year"] as const) {
-    for (const amount of [-1, 0, 1, 2])
-      for (const word of relative.format(amount, unit).split(" ")) words.add(word);
+  for (let day = 0; day < 7; day++) names.add(weekdays.format(utc(2001, 0, day + 1)));
+  for (const unit of UNITS) {
+    for (const amount of [-1, 0, 1, 2]) {
+      for (const word of relative.format(amount, unit).split(" "))
+        (/^[a-z]+s?$/.test(word) && word.startsWith(unit) ? units : names).add(word);
+    }
   }
-  return [...words]
-    .map((word) => word.toLowerCase().replace(/\.$/, ""))
-    .filter((word) => /^[a-z][a-z ]+$/.test(word) && !["in", "ago", "last", "this", "next"].includes(word));
+  const words = (set: Set<string>) =>
+    [...set]
+      .map((word) => word.toLowerCase().replace(/\.$/, ""))
+      .filter((word) => /^[a-z][a-z ]+$/.test(word) && !["in", "ago", "last", "this", "next"].includes(word));
+  return { names: words(names), units: words(units) };
 }
 
-const DATE_WORD = new RegExp(
-  String.raw`(?<![a-z])(?:${dateWords().join("|")})(?![a-z])|\d(?:st|nd|rd|th)\b|\b\d{4}\b|\d/\d|\bq\s?(?:[1-4]|one|two|three|four)\b`,
+const UNITS = ["day", "week", "month", "quarter", "year"] as const;
+const WORDS = dateWords();
+const NAMED_DATE = new RegExp(
+  String.raw`\b(?:${WORDS.names.join("|")})\b|\d(?:st|nd|rd|th)\b|\b20[2-9]\d\b|\d/\d|\bq\s?(?:[1-4]|one|two|three|four)\b`,
 );
+const UNIT = new RegExp(String.raw`\b(?:${WORDS.units.join("|")})\b`, "g");
+/** "1,500 a month", "two grand per year", "every week": a rate, no date. */
+const RATE_BEFORE = /(?:(?:\d|hundred|thousand|grand|k|bucks|dollars)\s(?:a|an|per)|\b(?:per|each|every))\s$/;
 
 /** Cheap, structural test: might this clause name a date at all? */
 export function mayNameADate(clause: string): boolean {
-  return DATE_WORD.test(clause);
+  if (NAMED_DATE.test(clause)) return true;
+  UNIT.lastIndex = 0;
+  for (let unit = UNIT.exec(clause); unit !== null; unit = UNIT.exec(clause)) {
+    if (!RATE_BEFORE.test(clause.slice(Math.max(0, unit.index - 24), unit.index))) return true;
+  }
+  return false;
 }

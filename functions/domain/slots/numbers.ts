@@ -54,11 +54,15 @@ const ANY_NUMBER_WORD = new RegExp(
   `\\b(?:${WORDS.filter((word) => word !== "a" && word !== "an").join("|")})\\b`,
 );
 
-/** A text with its spelled-out numbers as digits, and the way back to the words the customer said. */
+/** Replaced runs: [start in the new text, end in the new text, start in the old, end in the old]. */
+type Runs = Array<[number, number, number, number]>;
+
+/** A text with its spelled-out numbers as digits, and what is needed to find the words the customer said. */
 export interface DigitisedText {
   text: string;
-  /** The original words behind `text.slice(start, end)`: a quote must be the customer's words, not digits. */
-  original(start: number, end: number): string;
+  raw: string;
+  /** Where "couple of" became "couple", then where number words became digits. */
+  runs: [Runs, Runs];
 }
 
 /** Replaces runs of number words with digits: "twenty five" -> "25", "twenty five thousand" -> "25 thousand". */
@@ -66,24 +70,26 @@ export function digitiseNumberWords(text: string): string {
   return digitise(text).text;
 }
 
-/** Replaced runs: [start in the new text, end in the new text, start in the old, end in the old]. */
-type Runs = Array<[number, number, number, number]>;
-
-/** `String.replace` that records where each replacement came from. */
+/** `String.replace` of a global pattern that records where each replacement came from. */
 function replaceTracked(
   text: string,
   pattern: RegExp,
   replace: (match: string) => string,
   runs: Runs,
 ): string {
-  let shift = 0;
-  return text.replace(pattern, (match: string, ...rest: unknown[]) => {
-    const offset = rest.find((item): item is number => typeof item === "number") ?? 0;
-    const replaced = replace(match);
-    runs.push([offset + shift, offset + shift + replaced.length, offset, offset + match.length]);
-    shift += replaced.length - match.length;
-    return replaced;
-  });
+  let out = "";
+  let last = 0;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const replaced = replace(match[0]);
+    // Most runs are a lone article, left as it is.
+    if (replaced === match[0]) continue;
+    out += text.slice(last, match.index);
+    runs.push([out.length, out.length + replaced.length, match.index, match.index + match[0].length]);
+    out += replaced;
+    last = match.index + match[0].length;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 /** A position in a replaced text back in the text before: a run's edge maps to the run's edge. */
@@ -97,16 +103,29 @@ function positionBefore(runs: Runs, index: number, edge: "start" | "end"): numbe
   return index + delta;
 }
 
+const NO_RUNS: Runs = [];
+
 /** As `digitiseNumberWords`, keeping where each replaced run came from. */
 export function digitise(raw: string): DigitisedText {
-  if (!ANY_NUMBER_WORD.test(raw)) return { text: raw, original: (start, end) => raw.slice(start, end) };
+  if (!ANY_NUMBER_WORD.test(raw)) return { text: raw, raw, runs: [NO_RUNS, NO_RUNS] };
   const coupleRuns: Runs = [];
   const numberRuns: Runs = [];
-  const couple = replaceTracked(raw, /\bcouple of\b/g, () => "couple", coupleRuns);
+  const couple = raw.includes("couple of") ? replaceTracked(raw, COUPLE_OF, coupleWord, coupleRuns) : raw;
   const text = replaceTracked(couple, RUN, digitiseRun, numberRuns);
-  const back = (index: number, edge: "start" | "end"): number =>
-    positionBefore(coupleRuns, positionBefore(numberRuns, index, edge), edge);
-  return { text, original: (start, end) => raw.slice(back(start, "start"), back(end, "end")) };
+  return { text, raw, runs: [coupleRuns, numberRuns] };
+}
+
+/** The customer's words behind `digitised.text.slice(start, end)`: a quote is never the digits Baton made. */
+export function originalWords(digitised: DigitisedText, start: number, end: number): string {
+  const [coupleRuns, numberRuns] = digitised.runs;
+  const from = positionBefore(coupleRuns, positionBefore(numberRuns, start, "start"), "start");
+  const to = positionBefore(coupleRuns, positionBefore(numberRuns, end, "end"), "end");
+  return digitised.raw.slice(from, to);
+}
+
+const COUPLE_OF = /\bcouple of\b/g;
+function coupleWord(): string {
+  return "couple";
 }
 
 function digitiseRun(match: string): string {

@@ -1,7 +1,7 @@
 import { isNegatedBefore } from "../text.js";
 import { type DateMention, mayNameADate, readDates } from "./calendar.js";
 import { CORRECTION } from "./hedges.js";
-import { digitise } from "./numbers.js";
+import { type DigitisedText, digitise, originalWords } from "./numbers.js";
 
 export interface TimelineReading {
   value: string;
@@ -84,18 +84,20 @@ export function readTimeline(
   const digitised = digitise(rawClause);
   // "a month" is one month; "a" and "1" are as long, so positions still map to the customer's words.
   const clause = digitised.text.replace(/\ba (day|week|month|quarter|year)\b/g, "1 $1");
-  const said = (match: RegExpExecArray): string =>
-    digitised.original(match.index, match.index + match[0].length);
   const left = CONTRACT_LEFT.exec(clause);
   if (left) {
     const amount = Number(left[1] ?? left[3]);
     const unit = UNIT_DAYS[left[2] ?? left[4] ?? "month"] ?? 30;
-    return reading(amount * unit, 0.8, said(left));
+    return reading(amount * unit, 0.8, said(digitised, left));
   }
   const relative = RELATIVE.exec(clause);
   if (relative && !isFrequencyOrPast(clause, relative.index, relative[0].length)) {
     const days = Number(relative[2]) * (UNIT_DAYS[relative[3] ?? "month"] ?? 30);
-    return reading(days, timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7, said(relative));
+    return reading(
+      days,
+      timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7,
+      said(digitised, relative),
+    );
   }
   for (const [pattern, days] of FIXED) {
     const match = pattern.exec(clause);
@@ -103,15 +105,15 @@ export function readTimeline(
     if (!match || isNegatedBefore(clause, match.index)) continue;
     const immediateNeedsContext = days === 5 && !/asap|as soon as/.test(match[0]);
     if (immediateNeedsContext && !timelineAsked && !TIMELINE_CONTEXT.test(clause)) continue;
-    return reading(days, timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7, said(match));
+    return reading(days, timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7, said(digitised, match));
   }
   if (timelineAsked && !NO_TIMELINE.test(clause)) {
     const bare = BARE_DURATION.exec(clause);
     if (bare && !isFrequencyOrPast(clause, bare.index, bare[0].length)) {
-      return reading(Number(bare[2]) * (UNIT_DAYS[bare[3] ?? "month"] ?? 30), 0.75, said(bare));
+      return reading(Number(bare[2]) * (UNIT_DAYS[bare[3] ?? "month"] ?? 30), 0.75, said(digitised, bare));
     }
     const soon = /\b(?:right now|now|soon|as soon as)\b/.exec(clause);
-    if (soon) return reading(5, 0.7, said(soon));
+    if (soon) return reading(5, 0.7, said(digitised, soon));
   }
   return null;
 }
@@ -145,6 +147,10 @@ function lastHorizon(
     return mention;
   }
   return null;
+}
+
+function said(digitised: DigitisedText, match: RegExpExecArray): string {
+  return originalWords(digitised, match.index, match.index + match[0].length);
 }
 
 function reading(days: number, confidence: number, quote: string, date?: string): TimelineReading {
