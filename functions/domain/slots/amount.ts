@@ -31,7 +31,7 @@ function currencyNear(before: string, text: string, after: string): string | und
   return undefined;
 }
 
-const NUMBER = String.raw`\$?\s?(\d+(?:[.,]\d+)*)\s?(?:(k|grand|thousand|million|mil|m|bucks|dollars|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?`;
+const NUMBER = String.raw`\$?\s?(\d+(?:[.,]\d+)*)\s?(?:(k|grand|thousand|million|mil|m|bucks|dollars|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?(?:\s?(?:bucks|dollars|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?`;
 const PERIOD = String.raw`(?:\s*(?:a|per|each|every|/|an|for the|for a|for the whole|over the|over a|for one)\s*(month|mo|year|yr|annum)|\s*(monthly|annually|yearly))`;
 const AMOUNT = new RegExp(
   String.raw`(?:(between|from)\s+)?${NUMBER}(?:\s*(?:-|to|and|or)\s*${NUMBER})?${PERIOD}?`,
