@@ -179,16 +179,30 @@ function readsTimeOfDay(parser: Parser): boolean {
   return ["at 3:30 pm", "this evening"].some((probe) => alone.parse(probe, NOMINAL_REFERENCE).length > 0);
 }
 
+/** A parser that reads an amount of time from today ("in two weeks", "next month", "two weeks from now"). */
+function readsRelativeTime(parser: Parser): boolean {
+  const alone = new Chrono({ parsers: [parser], refiners: [] });
+  return [
+    "in two weeks",
+    "next month",
+    "two weeks from now",
+    "within 3 days",
+    "in a couple of months",
+    "end of the month",
+  ].some((probe) => alone.parse(probe, NOMINAL_REFERENCE).length > 0);
+}
+
+// Ahead of chrono's own: "next quarter" is a calendar quarter here, not three months from today.
+const OWN_PARSERS = [quarterParser, currentPeriodParser, holidayParser, seasonParser, yearEndParser];
+const DAY_PARSERS = casual.parsers.filter((parser) => !readsTimeOfDay(parser));
+
+/** Every kind of date: month and weekday names, holidays, dates in digits. */
 const reader = casual.clone();
-reader.parsers = [
-  // Ahead of chrono's own: "next quarter" is a calendar quarter here, not three months from today.
-  quarterParser,
-  currentPeriodParser,
-  holidayParser,
-  seasonParser,
-  yearEndParser,
-  ...reader.parsers.filter((parser) => !readsTimeOfDay(parser)),
-];
+reader.parsers = [...OWN_PARSERS, ...DAY_PARSERS];
+
+/** A clause whose only date words are units ("in two weeks", "this quarter") needs only the relative parsers. */
+const relativeReader = casual.clone();
+relativeReader.parsers = [...OWN_PARSERS, ...DAY_PARSERS.filter(readsRelativeTime)];
 
 /** Words that turn an amount of time or a weekday into a point ahead: "in two weeks", "by friday". */
 const AHEAD_BEFORE = /(?:^|\s)(?:in|within|by|on|until|till|before|after|inside|over)\s+(?:the\s+)?$/;
@@ -213,10 +227,11 @@ function isReferenceFree(tags: Set<string>, isWeekday: boolean): boolean {
  * period ("this quarter"); "by March 15" then names no distance and is left out.
  */
 export function readDates(clause: string, callDate: string | undefined): DateMention[] {
+  const chrono = NAMED_DATE.test(clause) ? reader : relativeReader;
   const reference = callDate ? new Date(`${callDate}T12:00:00Z`) : NOMINAL_REFERENCE;
   if (Number.isNaN(reference.getTime())) return [];
   const mentions: DateMention[] = [];
-  for (const result of reader.parse(clause, { instant: reference, timezone: 0 }, { forwardDate: true })) {
+  for (const result of chrono.parse(clause, { instant: reference, timezone: 0 }, { forwardDate: true })) {
     const start = result.start;
     const tags = new Set([...result.tags(), ...start.tags()]);
     // "at 3" names a time of day, no day.
