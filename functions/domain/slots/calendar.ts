@@ -1,4 +1,4 @@
-import { Chrono, casual, type Parser, type ParsingComponents } from "chrono-node/en";
+import { casual, type Parser, type ParsingComponents } from "chrono-node/en";
 
 type ParsingContext = Parameters<Parser["extract"]>[0];
 
@@ -173,36 +173,29 @@ const yearEndParser: Parser = {
   extract: (context) => components(context, utc(context.reference.instant.getUTCFullYear(), 11, 31), 180),
 };
 
-/** A parser that reads a time of day ("at 3:30 pm", "this evening"): no help for a day to be live by, and slow. */
-function readsTimeOfDay(parser: Parser): boolean {
-  const alone = new Chrono({ parsers: [parser], refiners: [] });
-  return ["at 3:30 pm", "this evening"].some((probe) => alone.parse(probe, NOMINAL_REFERENCE).length > 0);
+/**
+ * A parser whose grammar needs "ago" reads the past ("two weeks ago"): never a horizon, and its pattern
+ * costs a cold container 100 ms to compile on first use. Its pattern is read, never run, to tell.
+ */
+function readsThePast(parser: Parser): boolean {
+  // Building a pattern reads no more of the context than its options.
+  const context = { option: {}, text: "" } as unknown as ParsingContext;
+  return /\bago\b/.test(parser.pattern(context).source);
 }
 
-/** A parser that reads an amount of time from today ("in two weeks", "next month", "two weeks from now"). */
-function readsRelativeTime(parser: Parser): boolean {
-  const alone = new Chrono({ parsers: [parser], refiners: [] });
-  return [
-    "in two weeks",
-    "next month",
-    "two weeks from now",
-    "within 3 days",
-    "in a couple of months",
-    "end of the month",
-  ].some((probe) => alone.parse(probe, NOMINAL_REFERENCE).length > 0);
-}
-
-// Ahead of chrono's own: "next quarter" is a calendar quarter here, not three months from today.
-const OWN_PARSERS = [quarterParser, currentPeriodParser, holidayParser, seasonParser, yearEndParser];
-const DAY_PARSERS = casual.parsers.filter((parser) => !readsTimeOfDay(parser));
-
-/** Every kind of date: month and weekday names, holidays, dates in digits. */
+/**
+ * chrono's casual English reader, ours first: "next quarter" is a calendar quarter here, not three months
+ * from today. A time-of-day result ("at 3") is dropped below.
+ */
 const reader = casual.clone();
-reader.parsers = [...OWN_PARSERS, ...DAY_PARSERS];
-
-/** A clause whose only date words are units ("in two weeks", "this quarter") needs only the relative parsers. */
-const relativeReader = casual.clone();
-relativeReader.parsers = [...OWN_PARSERS, ...DAY_PARSERS.filter(readsRelativeTime)];
+reader.parsers = [
+  quarterParser,
+  currentPeriodParser,
+  holidayParser,
+  seasonParser,
+  yearEndParser,
+  ...reader.parsers.filter((parser) => !readsThePast(parser)),
+];
 
 /** Words that turn an amount of time or a weekday into a point ahead: "in two weeks", "by friday". */
 const AHEAD_BEFORE = /(?:^|\s)(?:in|within|by|on|until|till|before|after|inside|over)\s+(?:the\s+)?$/;
@@ -227,11 +220,10 @@ function isReferenceFree(tags: Set<string>, isWeekday: boolean): boolean {
  * period ("this quarter"); "by March 15" then names no distance and is left out.
  */
 export function readDates(clause: string, callDate: string | undefined): DateMention[] {
-  const chrono = NAMED_DATE.test(clause) ? reader : relativeReader;
   const reference = callDate ? new Date(`${callDate}T12:00:00Z`) : NOMINAL_REFERENCE;
   if (Number.isNaN(reference.getTime())) return [];
   const mentions: DateMention[] = [];
-  for (const result of chrono.parse(clause, { instant: reference, timezone: 0 }, { forwardDate: true })) {
+  for (const result of reader.parse(clause, { instant: reference, timezone: 0 }, { forwardDate: true })) {
     const start = result.start;
     const tags = new Set([...result.tags(), ...start.tags()]);
     // "at 3" names a time of day, no day.
