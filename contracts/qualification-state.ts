@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { RouteTrigger } from "./campaign.js";
-import { EndReason, ObjectionKind, Tone } from "./turn-signals.js";
+import { EndReason, ObjectionKind, SlotEvidence, Tone } from "./turn-signals.js";
 
 export const SlotValue = z.strictObject({
   value: z.string(),
@@ -9,6 +9,7 @@ export const SlotValue = z.strictObject({
   confidence: z.number().min(0).max(1),
   quote: z.string().max(200),
   corrected: z.boolean().default(false),
+  ...SlotEvidence.shape,
 });
 export type SlotValue = z.infer<typeof SlotValue>;
 
@@ -46,6 +47,8 @@ export const QualificationState = z.strictObject({
   contactId: z.string().min(1),
   leadId: z.string().min(1).optional(),
   campaignId: z.string().min(1),
+  /** The day of the call (YYYY-MM-DD): what "by March 15" and "next quarter" are read against. */
+  callDate: z.iso.date().optional(),
   /** Index the next transcript turn gets. */
   nextTurn: z.number().int().nonnegative(),
   customerTurns: z.number().int().nonnegative(),

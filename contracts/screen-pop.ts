@@ -13,6 +13,10 @@ export const ConfirmedFact = z.strictObject({
   display: z.string().optional(),
   /** The customer's sentence the value came from. */
   said: z.string().optional(),
+  /** The AI's question the customer said yes to (then `said` is the customer's yes). */
+  confirms: z.string().optional(),
+  /** The calendar date a timeline names (YYYY-MM-DD). */
+  date: z.string().optional(),
 });
 
 /** What the customer asked for on the turn that triggered the handoff, in their own words. */

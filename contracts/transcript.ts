@@ -51,6 +51,8 @@ export const Transcript = z
   .strictObject({
     id: z.string().min(1).max(200),
     campaign: z.string().min(1).max(100).default("default"),
+    /** The day of the call (YYYY-MM-DD), when known: dates the customer names are read against it. */
+    callDate: z.iso.date().optional(),
     turns: z.array(TranscriptTurn).min(1).max(5_000),
     labels: TranscriptLabels.optional(),
   })

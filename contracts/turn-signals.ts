@@ -18,6 +18,20 @@ export type BuyingIntentKind = z.infer<typeof BuyingIntentKind>;
 export const Tone = z.enum(["positive", "neutral", "negative"]);
 export type Tone = z.infer<typeof Tone>;
 
+/** What a slot value rests on besides the customer's quoted words. */
+export const SlotEvidence = z.strictObject({
+  /** The calendar date a timeline names (YYYY-MM-DD), when the call's date is known. */
+  date: z.iso.date().optional(),
+  /** ISO 4217 code of an amount the customer named a currency for ("2,000 euros"). */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  /** The AI's question the customer said yes to, when the value is in the question, not in the customer's words. */
+  confirms: z.string().max(200).optional(),
+});
+export type SlotEvidence = z.infer<typeof SlotEvidence>;
+
 export const SlotCandidate = z.strictObject({
   slot: z.string(),
   value: z.string(),
@@ -25,6 +39,7 @@ export const SlotCandidate = z.strictObject({
   /** "actually", "I meant": replaces an earlier value whatever its confidence. */
   correction: z.boolean(),
   quote: z.string().max(200),
+  ...SlotEvidence.shape,
 });
 export type SlotCandidate = z.infer<typeof SlotCandidate>;
 

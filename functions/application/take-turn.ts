@@ -187,7 +187,13 @@ async function freshState(
   request: TurnRequest,
   campaign: Campaign,
 ): Promise<QualificationState> {
-  const identity = { contactId: request.contactId, campaignId: campaign.id, leadId: request.leadId };
+  const identity = {
+    contactId: request.contactId,
+    campaignId: campaign.id,
+    leadId: request.leadId,
+    // The call's day in UTC: "by March 15" is read against it for the rest of the contact.
+    callDate: deps.clock().toISOString().slice(0, 10),
+  };
   const lead = request.leadId ? await deps.stateStore.loadLead(request.leadId) : null;
   const state = startContact(identity, lead ? { slots: lead.slots, note: lead.note } : {});
   // A lead that opted out stays opted out: the tag keeps the lead item's flag set on every write.

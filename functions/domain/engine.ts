@@ -24,6 +24,8 @@ export interface ContactIdentity {
   contactId: string;
   campaignId: string;
   leadId?: string | undefined;
+  /** The day of the call (YYYY-MM-DD), from the caller's clock: dates in the customer's words are read against it. */
+  callDate?: string | undefined;
 }
 
 /** A new contact; `carried` comes from the lead's earlier contacts so nothing is re-asked. */
@@ -36,6 +38,7 @@ export function startContact(
     contactId: identity.contactId,
     campaignId: identity.campaignId,
     ...(identity.leadId ? { leadId: identity.leadId } : {}),
+    ...(identity.callDate ? { callDate: identity.callDate } : {}),
     nextTurn: 0,
     customerTurns: 0,
     slots,
@@ -117,7 +120,10 @@ export function processCustomerTurn(
       thresholds,
     ),
     topic: null,
-    slots: extractSlots(compiled, clauses, state.askedSlot),
+    slots: extractSlots(compiled, clauses, state.askedSlot, {
+      callDate: state.callDate,
+      aiLine: state.lastAiLine,
+    }),
     scores,
   };
   const merged = mergeSlots(

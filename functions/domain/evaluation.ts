@@ -79,7 +79,11 @@ export const keywordPredictor: Predictor = (transcript) => {
 /** Baseline: hand off when all required slots are filled (same slot reader as the engine). */
 export const qualifiedOnlyPredictor: Predictor = (transcript, campaign) => {
   const compiled = compileCampaign(campaign);
-  let state = startContact({ contactId: transcript.id, campaignId: campaign.id });
+  let state = startContact({
+    contactId: transcript.id,
+    campaignId: campaign.id,
+    callDate: transcript.callDate,
+  });
   let turn: number | null = null;
   for (const [index, t] of transcript.turns.entries()) {
     if (t.speaker !== "customer") {

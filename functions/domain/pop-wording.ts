@@ -1,5 +1,6 @@
 import type { Campaign, SlotDefinition } from "../../contracts/campaign.js";
 import type { HandoffTrigger } from "../../contracts/transcript.js";
+import type { SlotEvidence } from "../../contracts/turn-signals.js";
 
 /**
  * Plain words for the closer: slot values as a person says them, and the customer's sentences picked
@@ -64,20 +65,35 @@ export function amountInWords(value: string, currency: string | undefined): stri
   return `${amount}${per}`;
 }
 
+/** "2026-03-15" -> "by Mar 15, 2026". */
+function dateInWords(date: string): string {
+  const day = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(day.getTime())) return date;
+  return `by ${new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }).format(day)}`;
+}
+
 const humanise = (value: string): string => {
   const words = value.replace(/_/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
 /** A slot value as the closer reads it, using the campaign's labels where it has them. */
-export function valueInWords(slot: SlotDefinition | undefined, value: string, campaign: Campaign): string {
+export function valueInWords(
+  slot: SlotDefinition | undefined,
+  value: string,
+  campaign: Campaign,
+  evidence: SlotEvidence = {},
+): string {
   switch (slot?.kind) {
     case "amount":
-      return amountInWords(value, campaign.product.currency);
+      // The currency the customer named, else the campaign's.
+      return amountInWords(value, evidence.currency ?? campaign.product.currency);
     case "authority":
       return AUTHORITY[value] ?? humanise(value);
-    case "timeline":
-      return TIMELINE[value] ?? humanise(value);
+    case "timeline": {
+      const bucket = TIMELINE[value] ?? humanise(value);
+      return evidence.date ? `${bucket} (${dateInWords(evidence.date)})` : bucket;
+    }
     case "category":
       return slot.valueLabels?.[value] ?? humanise(value);
     default:

@@ -1,43 +1,91 @@
 import type { SlotValue } from "../../contracts/qualification-state.js";
-import type { SlotCandidate } from "../../contracts/turn-signals.js";
-import type { CompiledCampaign } from "./compiled-campaign.js";
+import type { SlotCandidate, SlotEvidence } from "../../contracts/turn-signals.js";
+import type { CompiledCampaign, CompiledSlot } from "./compiled-campaign.js";
 import { readAmount } from "./slots/amount.js";
 import { readAuthority } from "./slots/authority.js";
+import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
 import { CORRECTION, HEDGE } from "./slots/hedges.js";
 import { readTimeline } from "./slots/timeline.js";
+import { normalizeText } from "./text.js";
 
-interface Reading {
+interface Reading extends SlotEvidence {
   value: string;
   confidence: number;
   quote: string;
 }
 
-/** Slot values in one customer turn, read clause by clause; the strongest (then latest) reading of a slot wins. */
+/** What a turn is read against besides its words. */
+export interface SlotContext {
+  /** The day of the call (YYYY-MM-DD). */
+  callDate?: string | undefined;
+  /** The AI's line before the turn: a plain yes confirms the value its question names. */
+  aiLine?: string | undefined;
+}
+
+/** A value said only by the AI and confirmed with a yes is a little less sure than the customer's own words. */
+const CONFIRMED_CONFIDENCE = 0.85;
+/** How sure a reading of the AI's question must be to be the value a yes confirms. */
+const FIRM = 0.9;
+
+function readSlot(
+  slot: CompiledSlot,
+  clause: string,
+  asked: boolean,
+  otherAsked: boolean,
+  callDate: string | undefined,
+): Reading | null {
+  switch (slot.definition.kind) {
+    case "amount":
+      return readAmount(clause, asked, otherAsked);
+    case "timeline":
+      return readTimeline(clause, asked, callDate);
+    case "authority":
+      return readAuthority(clause, asked);
+    default:
+      return slot.category?.read(clause, asked) ?? null;
+  }
+}
+
+/**
+ * Slot values in one customer turn, read clause by clause; the strongest (then latest) reading of a slot wins.
+ * A value is only ever the customer's: read from their words, or from the AI's question they said yes to,
+ * and then the quote is their yes and `confirms` the question.
+ */
 export function extractSlots(
   compiled: CompiledCampaign,
   clauses: readonly string[],
   askedSlot: string | undefined,
+  context: SlotContext = {},
 ): SlotCandidate[] {
   const candidates: SlotCandidate[] = [];
   const wholeTurn = clauses.join(", ");
+  const question = context.aiLine && isConfirmation(clauses) ? lastQuestion(context.aiLine) : undefined;
   let correction: boolean | undefined;
   let hedged: boolean | undefined;
   for (const slot of compiled.slots) {
     const { name, kind } = slot.definition;
     const asked = askedSlot === name;
+    const otherAsked = askedSlot !== undefined && !asked;
     let best: Reading | null = null;
     // Who decides and what is needed read across commas ("my boss, the head of CX, signs off").
     const spans = kind === "authority" || kind === "category" ? [wholeTurn] : clauses;
     for (const clause of spans) {
-      const reading: Reading | null =
-        kind === "amount"
-          ? readAmount(clause, asked, askedSlot !== undefined && !asked)
-          : kind === "timeline"
-            ? readTimeline(clause, asked)
-            : kind === "authority"
-              ? readAuthority(clause, asked)
-              : (slot.category?.read(clause, asked) ?? null);
+      const reading = readSlot(slot, clause, asked, otherAsked, context.callDate);
       if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
+    }
+    // Any question may state an amount or a date; a need or who decides only the question that asks for it.
+    const confirmable = asked || kind === "amount" || kind === "timeline";
+    if (!best && question && confirmable) {
+      // Read as the customer's words would be: only a value the question states firmly is confirmed.
+      const proposed = readSlot(slot, normalizeText(question), asked, otherAsked, context.callDate);
+      if (proposed && proposed.confidence >= FIRM) {
+        best = {
+          ...proposed,
+          confidence: Math.min(proposed.confidence, CONFIRMED_CONFIDENCE),
+          quote: clauses[0] ?? wholeTurn,
+          confirms: question,
+        };
+      }
     }
     if (!best) continue;
     correction ??= CORRECTION.test(wholeTurn);
@@ -50,6 +98,9 @@ export function extractSlots(
       confidence,
       correction,
       quote: best.quote.slice(0, 200),
+      ...(best.date ? { date: best.date } : {}),
+      ...(best.currency ? { currency: best.currency } : {}),
+      ...(best.confirms ? { confirms: best.confirms.slice(0, 200) } : {}),
     });
   }
   return candidates;
@@ -89,6 +140,9 @@ export function mergeSlots(
       confidence: candidate.confidence,
       quote: candidate.quote,
       corrected,
+      ...(candidate.date ? { date: candidate.date } : {}),
+      ...(candidate.currency ? { currency: candidate.currency } : {}),
+      ...(candidate.confirms ? { confirms: candidate.confirms } : {}),
     };
     if (existing?.value !== candidate.value) {
       changes.push({

@@ -33,7 +33,11 @@ export function replayTranscript(
   campaign: Campaign,
   reader?: TurnReader,
 ): ReplayResult {
-  let state = startContact({ contactId: transcript.id, campaignId: campaign.id });
+  let state = startContact({
+    contactId: transcript.id,
+    campaignId: campaign.id,
+    callDate: transcript.callDate,
+  });
   const steps: ReplayStep[] = [];
   let firstHandoff: ReplayResult["firstHandoff"] = null;
   let firstClose: ReplayResult["firstClose"] = null;

@@ -57,8 +57,10 @@ export function buildScreenPop(
       turn: fact.turn,
       confidence: fact.confidence,
       quote: fact.quote,
-      display: valueInWords(slotsByName.get(slot), fact.value, campaign),
+      display: valueInWords(slotsByName.get(slot), fact.value, campaign, fact),
       ...(said ? { said } : {}),
+      ...(fact.confirms ? { confirms: fact.confirms } : {}),
+      ...(fact.date ? { date: fact.date } : {}),
     };
   });
   const missingSlots = campaign.slots.filter((slot) => slot.required && !state.slots[slot.name]);
@@ -216,7 +218,9 @@ export function screenPopAttributes(pop: ScreenPop): ContactAttributes {
     ["baton_summary", pop.summary],
     ...pop.confirmed.map((fact): [string, string] => [
       `baton_confirmed_${fact.slot}`,
-      `${fact.display ?? fact.value} (turn ${fact.turn})${fact.said ? `: "${fact.said}"` : ""}`,
+      `${fact.display ?? fact.value} (turn ${fact.turn})${fact.said ? `: "${fact.said}"` : ""}${
+        fact.confirms ? ` to "${fact.confirms}"` : ""
+      }`,
     ]),
     ["baton_missing", pop.missing.join(", ")],
     [

@@ -12,12 +12,15 @@ export function normalizeText(raw: string): string {
       .replace(/\s+/g, " ")
       .trim();
   }
-  return cut
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[^\p{L}\p{N}$%'.,!?;:/+\-\s]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    cut
+      .replace(/[\u2018\u2019\u02bc`]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      // Currency signs stay: "€2,000" is not "2,000" dollars.
+      .replace(/[^\p{L}\p{N}$€£%'.,!?;:/+\-\s]/gu, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** Clauses scope negation: "no, I want a real person" holds a request, "I don't need a person" does not. */

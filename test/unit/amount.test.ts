@@ -159,4 +159,51 @@ describe("readAmount", () => {
     expect(reading?.confidence).toBeLessThanOrEqual(1);
     expect(input).toContain(reading?.quote ?? "<no quote>");
   });
+
+  it.each([
+    ["speech", "two thousand a month", "2000/mo", "two thousand a month"],
+    ["speech", "about fifteen hundred", "1500", "fifteen hundred"],
+    ["speech", "a couple of grand a month", "2000/mo", "a couple of grand a month"],
+    ["chat", "like 2k a month", "2000/mo", "2k a month"],
+  ])("quotes the customer's own words for the %s form %j (%s)", (_form, text, value, quote) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading).toMatchObject({ value, quote });
+  });
+
+  it.each([
+    ["€2,000 a month", "EUR", "€2,000 a month"],
+    ["around 2000 euros a month", "EUR", "2000 euros a month"],
+    ["five hundred quid", "GBP", "five hundred quid"],
+    ["50k usd", "USD", "50k usd"],
+  ])("keeps the currency named in %j (%s)", (text, currency, quote) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading).toMatchObject({ currency, quote });
+  });
+
+  it("leaves dollars to the campaign's currency", () => {
+    // Prepare
+    const input = "$2,000 a month";
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe("2000/mo");
+    expect(reading?.currency).toBeUndefined();
+  });
+
+  it("reads no amount in a count of seats said as words", () => {
+    // Prepare
+    const input = "we need thirty seats";
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading).toBeNull();
+  });
 });

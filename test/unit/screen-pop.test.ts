@@ -7,7 +7,7 @@ import {
 } from "../../contracts/screen-pop.js";
 import { Transcript } from "../../contracts/transcript.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
-import { amountInWords } from "../../functions/domain/pop-wording.js";
+import { amountInWords, valueInWords } from "../../functions/domain/pop-wording.js";
 import type { TurnReader } from "../../functions/domain/reader/turn-reader.js";
 import { replayTranscript } from "../../functions/domain/replay.js";
 import { buildScreenPop, screenPopAttributes } from "../../functions/domain/screen-pop.js";
@@ -511,5 +511,36 @@ describe("amountInWords", () => {
     const words = amountInWords(value, currency);
     // Assess
     expect(words).toBe(expected);
+  });
+});
+
+describe("valueInWords", () => {
+  const slotOf = (name: string) => defaultCampaign.slots.find((slot) => slot.name === name);
+
+  it("prints an amount in the currency the customer named, not the campaign's", () => {
+    // Prepare
+    const evidence = { currency: "EUR" };
+    // Act
+    const words = valueInWords(slotOf("budget"), "2000/mo", defaultCampaign, evidence);
+    // Assess
+    expect(words).toBe("€2,000 a month");
+  });
+
+  it("prints an amount in the campaign's currency when the customer named none", () => {
+    // Prepare
+    const value = "2000/mo";
+    // Act
+    const words = valueInWords(slotOf("budget"), value, defaultCampaign);
+    // Assess
+    expect(words).toBe("$2,000 a month");
+  });
+
+  it("adds the date a timeline names", () => {
+    // Prepare
+    const evidence = { date: "2026-06-30" };
+    // Act
+    const words = valueInWords(slotOf("timeline"), "within_6_months", defaultCampaign, evidence);
+    // Assess
+    expect(words).toBe("Within six months (by Jun 30, 2026)");
   });
 });

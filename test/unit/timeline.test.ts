@@ -142,3 +142,52 @@ describe("bucketOf", () => {
     expect(check).not.toThrow();
   });
 });
+
+describe("readTimeline against the call's date", () => {
+  const CALL_DATE = "2026-01-20";
+  const readOn = (text: string, asked: boolean) => readTimeline(normalizeText(text), asked, CALL_DATE);
+
+  it.each([
+    ["We want to be live by March 15.", "within_quarter", "2026-03-15", "march 15"],
+    ["we want to be live by march fifteenth", "within_quarter", "2026-03-15", "march fifteenth"],
+    ["by the end of Q2", "within_6_months", "2026-06-30", "the end of q2"],
+    ["sometime next year", "later", "2027-01-20", "next year"],
+    ["in two weeks time", "within_1_month", "2026-02-03", "in two weeks"],
+  ])("reads %j as %s with the date %s, quoting the words %j", (text, bucket, date, quote) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = readOn(input, true);
+    // Assess
+    expect(reading).toMatchObject({ value: bucket, date, quote });
+  });
+
+  it("keeps today's bucket and adds no date for words that name no day", () => {
+    // Prepare
+    const input = "asap";
+    // Act
+    const reading = readOn(input, true);
+    // Assess
+    expect(reading?.value).toBe("immediate");
+    expect(reading?.date).toBeUndefined();
+  });
+
+  it("reads a bare amount of time only as the answer to the question", () => {
+    // Prepare
+    const input = "we looked at it for two weeks";
+    // Act
+    const unasked = readOn(input, false);
+    // Assess
+    expect(unasked).toBeNull();
+  });
+
+  it("takes the later date of a corrected clause", () => {
+    // Prepare
+    const input = "by the end of the month or actually no more like six weeks from now";
+    // Act
+    const reading = readOn(input, true);
+    // Assess
+    expect(reading?.value).toBe("within_quarter");
+    expect(reading?.quote).toBe("six weeks from now");
+  });
+});

@@ -1,12 +1,37 @@
-import { digitiseNumberWords } from "./numbers.js";
+import { digitise, originalWords } from "./numbers.js";
 
 export interface AmountReading {
   value: string;
   confidence: number;
   quote: string;
+  /** ISO 4217 code when the customer named a currency that is not just "dollars" ("2,000 euros", "£500"). */
+  currency?: string;
 }
 
-const NUMBER = String.raw`\$?\s?(\d+(?:[.,]\d+)*)\s?(?:(k|grand|thousand|million|mil|m|bucks|dollars|usd)(?![a-z]))?`;
+/**
+ * A currency named beside the number. "$", "dollars" and "bucks" name none: they are the campaign's own
+ * (`product.currency`), which the screen pop prints.
+ */
+const CURRENCY_NAMES: Array<[RegExp, string]> = [
+  [/€|\beuros?\b|\beur\b/, "EUR"],
+  [/£|\bpounds?\b|\bquid\b|\bgbp\b/, "GBP"],
+  [/\busd\b|\bus dollars\b/, "USD"],
+];
+
+/** Where the amount starts with its currency sign: "€2,000", not "2,000". */
+function signAt(before: string, index: number): number {
+  const sign = CURRENCY_SIGN.exec(before);
+  return sign ? sign.index : index;
+}
+const CURRENCY_SIGN = /[€£]\s?$/;
+
+function currencyNear(before: string, text: string, after: string): string | undefined {
+  const span = `${before.slice(-2)}${text}${after.slice(0, 12)}`;
+  for (const [pattern, code] of CURRENCY_NAMES) if (pattern.test(span)) return code;
+  return undefined;
+}
+
+const NUMBER = String.raw`\$?\s?(\d+(?:[.,]\d+)*)\s?(?:(k|grand|thousand|million|mil|m|bucks|dollars|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?(?:\s?(?:bucks|dollars|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?`;
 const PERIOD = String.raw`(?:\s*(?:a|per|each|every|/|an|for the|for a|for the whole|over the|over a|for one)\s*(month|mo|year|yr|annum)|\s*(monthly|annually|yearly))`;
 const AMOUNT = new RegExp(
   String.raw`(?:(between|from)\s+)?${NUMBER}(?:\s*(?:-|to|and|or)\s*${NUMBER})?${PERIOD}?`,
@@ -50,7 +75,8 @@ export function readAmount(
   budgetAsked: boolean,
   otherSlotAsked = false,
 ): AmountReading | null {
-  const clause = digitiseNumberWords(rawClause);
+  const digitised = digitise(rawClause);
+  const clause = digitised.text;
   // No digit after spelled-out numbers became digits: no amount, and the big pattern need not run.
   if (!/\d/.test(clause) || NO_BUDGET.test(clause)) return null;
   let best: (AmountReading & { score: number }) | null = null;
@@ -64,7 +90,9 @@ export function readAmount(
     const period = periodOf(periodA ?? periodB);
     const scaleA = scaleOf(firstScale);
     const scaleB = scaleOf(secondScale);
-    const moneyMarked = hasDollar || scaleA !== null || scaleB !== null || period !== "";
+    const currency = currencyNear(before, text, after);
+    const moneyMarked =
+      hasDollar || currency !== undefined || scaleA !== null || scaleB !== null || period !== "";
     if (!moneyMarked && NON_MONEY_UNIT.test(after)) continue;
     if (secondDigits === undefined && !moneyMarked && NON_MONEY_UNIT.test(` ${after}`)) continue;
     const inContext = BUDGET_CONTEXT.test(clause);
@@ -105,8 +133,17 @@ export function readAmount(
         : moneyMarked || inContext
           ? 0.9
           : 0.7;
-    if (!best || score >= best.score) best = { value, confidence, quote: text.trim(), score };
+    if (!best || score >= best.score)
+      best = {
+        value,
+        confidence,
+        // The customer's words, not the digits they became: "two thousand a month".
+        quote: originalWords(digitised, signAt(before, index), index + text.length).trim(),
+        score,
+        ...(currency ? { currency } : {}),
+      };
   }
   if (!best) return null;
-  return { value: best.value, confidence: best.confidence, quote: best.quote };
+  const { score: _score, ...reading } = best;
+  return reading;
 }

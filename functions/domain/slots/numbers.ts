@@ -54,23 +54,93 @@ const ANY_NUMBER_WORD = new RegExp(
   `\\b(?:${WORDS.filter((word) => word !== "a" && word !== "an").join("|")})\\b`,
 );
 
+/** Replaced runs: [start in the new text, end in the new text, start in the old, end in the old]. */
+type Runs = Array<[number, number, number, number]>;
+
+/** A text with its spelled-out numbers as digits, and what is needed to find the words the customer said. */
+export interface DigitisedText {
+  text: string;
+  raw: string;
+  /** Where "couple of" became "couple", then where number words became digits. */
+  runs: [Runs, Runs];
+}
+
 /** Replaces runs of number words with digits: "twenty five" -> "25", "twenty five thousand" -> "25 thousand". */
 export function digitiseNumberWords(text: string): string {
-  if (!ANY_NUMBER_WORD.test(text)) return text;
-  return text.replace(/\bcouple of\b/g, "couple").replace(RUN, (match) => {
-    // A trailing article belongs to the next words: "a hundred a month".
-    const phrase = match.replace(/(?:\s+(?:a|an|and))+$/, "");
-    const trailing = match.slice(phrase.length);
-    return `${splitOnJoiningAnd(phrase)
-      .map((part) => {
-        const value = parseNumberWords(part);
-        if (value === null) return part;
-        // Keep the scale word so "twenty and thirty thousand" can share it.
-        const scale = /(thousand|million)$/.exec(part)?.[1];
-        return scale ? `${value / (SCALES[scale] ?? 1)} ${scale}` : String(value);
-      })
-      .join(" and ")}${trailing}`;
-  });
+  return digitise(text).text;
+}
+
+/** `String.replace` of a global pattern that records where each replacement came from. */
+function replaceTracked(
+  text: string,
+  pattern: RegExp,
+  replace: (match: string) => string,
+  runs: Runs,
+): string {
+  let out = "";
+  let last = 0;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const replaced = replace(match[0]);
+    // Most runs are a lone article, left as it is.
+    if (replaced === match[0]) continue;
+    out += text.slice(last, match.index);
+    runs.push([out.length, out.length + replaced.length, match.index, match.index + match[0].length]);
+    out += replaced;
+    last = match.index + match[0].length;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/** A position in a replaced text back in the text before: a run's edge maps to the run's edge. */
+function positionBefore(runs: Runs, index: number, edge: "start" | "end"): number {
+  let delta = 0;
+  for (const [from, to, oldFrom, oldTo] of runs) {
+    if (index < from || (edge === "end" && index === from)) break;
+    if (index < to || (edge === "end" && index === to)) return edge === "start" ? oldFrom : oldTo;
+    delta = oldTo - to;
+  }
+  return index + delta;
+}
+
+const NO_RUNS: Runs = [];
+
+/** As `digitiseNumberWords`, keeping where each replaced run came from. */
+export function digitise(raw: string): DigitisedText {
+  if (!ANY_NUMBER_WORD.test(raw)) return { text: raw, raw, runs: [NO_RUNS, NO_RUNS] };
+  const coupleRuns: Runs = [];
+  const numberRuns: Runs = [];
+  const couple = raw.includes("couple of") ? replaceTracked(raw, COUPLE_OF, coupleWord, coupleRuns) : raw;
+  const text = replaceTracked(couple, RUN, digitiseRun, numberRuns);
+  return { text, raw, runs: [coupleRuns, numberRuns] };
+}
+
+/** The customer's words behind `digitised.text.slice(start, end)`: a quote is never the digits Baton made. */
+export function originalWords(digitised: DigitisedText, start: number, end: number): string {
+  const [coupleRuns, numberRuns] = digitised.runs;
+  const from = positionBefore(coupleRuns, positionBefore(numberRuns, start, "start"), "start");
+  const to = positionBefore(coupleRuns, positionBefore(numberRuns, end, "end"), "end");
+  return digitised.raw.slice(from, to);
+}
+
+const COUPLE_OF = /\bcouple of\b/g;
+function coupleWord(): string {
+  return "couple";
+}
+
+function digitiseRun(match: string): string {
+  // A trailing article belongs to the next words: "a hundred a month".
+  const phrase = match.replace(/(?:\s+(?:a|an|and))+$/, "");
+  const trailing = match.slice(phrase.length);
+  return `${splitOnJoiningAnd(phrase)
+    .map((part) => {
+      const value = parseNumberWords(part);
+      if (value === null) return part;
+      // Keep the scale word so "twenty and thirty thousand" can share it.
+      const scale = /(thousand|million)$/.exec(part)?.[1];
+      return scale ? `${value / (SCALES[scale] ?? 1)} ${scale}` : String(value);
+    })
+    .join(" and ")}${trailing}`;
 }
 
 /** "twenty and thirty" are two numbers; "a hundred and fifty" is one. */

@@ -1,11 +1,15 @@
 import { isNegatedBefore } from "../text.js";
-import { digitiseNumberWords } from "./numbers.js";
+import { type DateMention, mayNameADate, readDates } from "./calendar.js";
+import { CORRECTION } from "./hedges.js";
+import { type DigitisedText, digitise, originalWords } from "./numbers.js";
 
 export interface TimelineReading {
   value: string;
   days: number;
   confidence: number;
   quote: string;
+  /** The calendar date the words name (YYYY-MM-DD), when the call's date is known. */
+  date?: string;
 }
 
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, quarter: 91, year: 365 };
@@ -56,27 +60,44 @@ export function bucketOf(days: number): string {
   return "later";
 }
 
-/** When the lead wants to be live, as a bucket of days from the call. */
 /** Words any timeline needs; a clause with none of them is skipped before the real patterns run. */
 const TIMELINE_HINT =
   /\d|asap|a\.s\.a\.p|soon|now|day|week|month|year|quarter|today|tomorrow|yesterday|immediate|right away|straight away|urgent|summer|spring|fall|autumn|winter|weekend|while|left|q[1-4]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few|several|half|rush|hurry|when/;
 
-export function readTimeline(rawClause: string, timelineAsked: boolean): TimelineReading | null {
-  if (!TIMELINE_HINT.test(rawClause)) return null;
-  const clause = digitiseNumberWords(rawClause).replace(
-    /\b(?:a|one) (day|week|month|quarter|year)\b/g,
-    "1 $1",
-  );
+/**
+ * When the lead wants to be live, as a bucket of days from the call (and the date, when the call's date is
+ * known). Dates and relative times are read by chrono (`calendar.ts`); what names no date ("asap", "a few
+ * months", a contract's months left, a bare "3 months" answering the question) by the patterns here.
+ */
+export function readTimeline(
+  rawClause: string,
+  timelineAsked: boolean,
+  callDate?: string,
+): TimelineReading | null {
+  const namesADate = mayNameADate(rawClause);
+  if (!namesADate && !TIMELINE_HINT.test(rawClause)) return null;
+  const inContext = timelineAsked || TIMELINE_CONTEXT.test(rawClause);
+  const dated = namesADate
+    ? lastHorizon(rawClause, readDates(rawClause, callDate), inContext, timelineAsked)
+    : null;
+  if (dated) return reading(dated.days, inContext ? 0.9 : 0.7, dated.text, dated.date);
+  const digitised = digitise(rawClause);
+  // "a month" is one month; "a" and "1" are as long, so positions still map to the customer's words.
+  const clause = digitised.text.replace(/\ba (day|week|month|quarter|year)\b/g, "1 $1");
   const left = CONTRACT_LEFT.exec(clause);
   if (left) {
     const amount = Number(left[1] ?? left[3]);
     const unit = UNIT_DAYS[left[2] ?? left[4] ?? "month"] ?? 30;
-    return reading(amount * unit, 0.8, left[0]);
+    return reading(amount * unit, 0.8, said(digitised, left));
   }
   const relative = RELATIVE.exec(clause);
   if (relative && !isFrequencyOrPast(clause, relative.index, relative[0].length)) {
     const days = Number(relative[2]) * (UNIT_DAYS[relative[3] ?? "month"] ?? 30);
-    return reading(days, timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7, relative[0]);
+    return reading(
+      days,
+      timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7,
+      said(digitised, relative),
+    );
   }
   for (const [pattern, days] of FIXED) {
     const match = pattern.exec(clause);
@@ -84,14 +105,15 @@ export function readTimeline(rawClause: string, timelineAsked: boolean): Timelin
     if (!match || isNegatedBefore(clause, match.index)) continue;
     const immediateNeedsContext = days === 5 && !/asap|as soon as/.test(match[0]);
     if (immediateNeedsContext && !timelineAsked && !TIMELINE_CONTEXT.test(clause)) continue;
-    return reading(days, timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7, match[0]);
+    return reading(days, timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7, said(digitised, match));
   }
   if (timelineAsked && !NO_TIMELINE.test(clause)) {
     const bare = BARE_DURATION.exec(clause);
     if (bare && !isFrequencyOrPast(clause, bare.index, bare[0].length)) {
-      return reading(Number(bare[2]) * (UNIT_DAYS[bare[3] ?? "month"] ?? 30), 0.75, bare[0]);
+      return reading(Number(bare[2]) * (UNIT_DAYS[bare[3] ?? "month"] ?? 30), 0.75, said(digitised, bare));
     }
-    if (/\b(?:now|right now|soon|as soon as)\b/.test(clause)) return reading(5, 0.7, "now");
+    const soon = /\b(?:right now|now|soon|as soon as)\b/.exec(clause);
+    if (soon) return reading(5, 0.7, said(digitised, soon));
   }
   return null;
 }
@@ -103,6 +125,34 @@ function isFrequencyOrPast(clause: string, index: number, length: number): boole
   return PAST.test(clause.slice(Math.max(0, index - 20), index + length + 8));
 }
 
-function reading(days: number, confidence: number, quote: string): TimelineReading {
-  return { value: bucketOf(days), days, confidence, quote: quote.trim() };
+/**
+ * The last date that is a horizon (a later one corrects: "end of the month, no, more like six weeks from
+ * now"): not history ("for two years"), not negated, a bare duration only as an answer, a day or two only in
+ * context.
+ */
+function lastHorizon(
+  clause: string,
+  mentions: DateMention[],
+  inContext: boolean,
+  timelineAsked: boolean,
+): DateMention | null {
+  for (const mention of mentions.toReversed()) {
+    if (mention.bare && !timelineAsked) continue;
+    if (isFrequencyOrPast(clause, mention.index, mention.text.length)) continue;
+    // "no, more like six weeks from now" corrects; "not this week" negates.
+    const before = clause.slice(0, mention.index);
+    if (isNegatedBefore(clause, mention.index) && !CORRECTION.test(before)) continue;
+    // "i'm busy tomorrow" is no timeline; "we need it live by friday" is.
+    if (mention.days <= 7 && !inContext) continue;
+    return mention;
+  }
+  return null;
+}
+
+function said(digitised: DigitisedText, match: RegExpExecArray): string {
+  return originalWords(digitised, match.index, match.index + match[0].length);
+}
+
+function reading(days: number, confidence: number, quote: string, date?: string): TimelineReading {
+  return { value: bucketOf(days), days, confidence, quote: quote.trim(), ...(date ? { date } : {}) };
 }

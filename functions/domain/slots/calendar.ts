@@ -1,0 +1,303 @@
+import { casual, type Parser, type ParsingComponents } from "chrono-node/en";
+
+type ParsingContext = Parameters<Parser["extract"]>[0];
+
+/**
+ * Dates and relative times in the customer's words, read by chrono-node (English, casual) against the
+ * call's date, plus what chrono does not know: quarters ("end of Q2"), the holidays and seasons, the end of
+ * the year. Pure: the reference date is passed in, never read from a clock.
+ */
+
+export interface DateMention {
+  /** The words that carry the date, as chrono matched them. */
+  text: string;
+  index: number;
+  /** A bare amount of time ("two weeks", "a month"): a duration, a horizon only as an answer to "when?". */
+  bare: boolean;
+  /** Days from the call to the date (the end of a named period: "by Q2" is its last day). */
+  days: number;
+  /** The resolved calendar date (YYYY-MM-DD) when the call's date is known. */
+  date?: string;
+}
+
+const DAY_MS = 86_400_000;
+/** Relative times ("in two weeks") do not depend on the reference; any fixed day serves without a call date. */
+const NOMINAL_REFERENCE = new Date(Date.UTC(2025, 0, 15, 12));
+/** A period named without the call's date still has a horizon ("this quarter" ends within 92 days). */
+const HORIZON_TAG = "baton/horizon:";
+/** Results chrono resolves from the reference alone: the same distance whatever the day of the call. */
+const REFERENCE_FREE_TAGS = ["result/relativeDate", "casualReference/today", "casualReference/tomorrow"];
+const WEEK_DAYS = 7;
+const DAY_PARTS = ["year", "month", "day", "weekday"] as const;
+
+const utc = (year: number, monthIndex: number, day: number): Date =>
+  new Date(Date.UTC(year, monthIndex, day, 12));
+
+function components(context: ParsingContext, date: Date, horizonDays: number): ParsingComponents {
+  return context
+    .createParsingComponents({
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: 12,
+    })
+    .addTag(`${HORIZON_TAG}${horizonDays}`);
+}
+
+const QUARTER_WORDS: Record<string, number> = {
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  "1st": 1,
+  "2nd": 2,
+  "3rd": 3,
+  "4th": 4,
+};
+
+/** "this quarter", "end of next quarter", "by Q2", "q three", "the second quarter": the quarter's last day. */
+const quarterParser: Parser = {
+  pattern: () =>
+    /(?:(?:the\s+)?(?:end|close)\s+of\s+)?(?:the\s+)?(?:(this|current|next)\s+quarter|(?<=end\s+of\s+)the\s+quarter|q\s?([1-4])|q\s(one|two|three|four)|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?![a-z])/i,
+  extract: (context, match) => {
+    const reference = context.reference.instant;
+    const year = reference.getUTCFullYear();
+    const current = Math.floor(reference.getUTCMonth() / 3) + 1;
+    const relative = match[1]?.toLowerCase();
+    const named = QUARTER_WORDS[(match[2] ?? match[3] ?? match[4] ?? "").toLowerCase()];
+    const quarter = relative === "next" ? current + 1 : (named ?? current);
+    // A quarter already over is next year's ("by Q1" said in May).
+    const yearOf = named !== undefined && named < current ? year + 1 : year;
+    const end = utc(yearOf, quarter * 3, 0);
+    // "Q2" is a date only against the call's; "this quarter" and "next quarter" have a horizon without it.
+    if (named !== undefined)
+      return context.createParsingComponents({
+        year: yearOf,
+        month: quarter * 3,
+        day: end.getUTCDate(),
+        hour: 12,
+      });
+    return components(context, end, relative === "next" ? 180 : 90);
+  },
+};
+
+const HOLIDAYS = ["holidays", "christmas", "xmas", "black friday", "thanksgiving", "new year"];
+
+const HOLIDAY = new RegExp(
+  String.raw`(?:(after|past|before|by|until|till|around|over)\s+)?(?:the\s+)?(${HOLIDAYS.join("|").replace(" ", "\\s+")})(?![a-z])`,
+  "i",
+);
+
+/** "after the holidays", "before christmas", "by thanksgiving", "in the new year". */
+const holidayParser: Parser = {
+  pattern: () => HOLIDAY,
+  extract: (context, match) => {
+    const reference = context.reference.instant;
+    const year = reference.getUTCFullYear();
+    const word = (match[2] ?? "").toLowerCase();
+    const after = /after|past/.test((match[1] ?? "").toLowerCase());
+    let date: Date;
+    if (word === "thanksgiving" || word.startsWith("black")) {
+      // The fourth Thursday of November, and the Friday after it.
+      const first = utc(year, 10, 1).getUTCDay();
+      date = utc(year, 10, 1 + ((4 - first + 7) % 7) + 21 + (word === "thanksgiving" ? 0 : 1));
+    } else if (word.startsWith("new") || after) date = utc(year + 1, 0, 2);
+    else date = utc(year, 11, 24);
+    // In January the holidays just ended: "after the holidays" is now.
+    if (after && reference.getUTCMonth() === 0) date = utc(year, 0, reference.getUTCDate() + 1);
+    else if (date.getTime() < reference.getTime())
+      date = utc(date.getUTCFullYear() + 1, date.getUTCMonth(), date.getUTCDate());
+    return context.createParsingComponents({
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: 12,
+    });
+  },
+};
+
+/** Northern-hemisphere seasons by their first day (month index, day). */
+const SEASON_START: Record<string, [number, number]> = {
+  spring: [2, 20],
+  summer: [5, 21],
+  fall: [8, 22],
+  autumn: [8, 22],
+  winter: [11, 21],
+};
+
+/** "by summer", "this fall", "in the spring": the season's next first day (or now, within it). */
+const seasonParser: Parser = {
+  pattern: () =>
+    /(?:by|this|next|in|over|during|before|until|till)\s+(?:the\s+)?(spring|summer|fall|autumn|winter)(?![a-z])/i,
+  extract: (context, match) => {
+    const start = SEASON_START[(match[1] ?? "").toLowerCase()];
+    if (!start) return null;
+    const reference = context.reference.instant;
+    const year = reference.getUTCFullYear();
+    let date = utc(year, start[0], start[1]);
+    const seasonEnd = utc(year, start[0] + 3, start[1]);
+    if (date.getTime() <= reference.getTime() && reference.getTime() < seasonEnd.getTime()) date = reference;
+    else if (date.getTime() < reference.getTime()) date = utc(year + 1, start[0], start[1]);
+    return components(context, date, 180);
+  },
+};
+
+/** The last day of the period the call is in. */
+const PERIOD_END: Record<string, [number, (reference: Date) => Date]> = {
+  week: [5, (r) => utc(r.getUTCFullYear(), r.getUTCMonth(), r.getUTCDate() + ((7 - r.getUTCDay()) % 7))],
+  month: [30, (r) => utc(r.getUTCFullYear(), r.getUTCMonth() + 1, 0)],
+};
+
+/** "this week", "by the end of this month": chrono reads "this month" as its first day, a deadline is its last. */
+const currentPeriodParser: Parser = {
+  pattern: () => /(?:(?:the\s+)?end\s+of\s+)?(?:this|the\s+current)\s+(week|month)(?![a-z])/i,
+  extract: (context, match) => {
+    const period = PERIOD_END[(match[1] ?? "").toLowerCase()];
+    if (!period) return null;
+    return components(context, period[1](context.reference.instant), period[0]);
+  },
+};
+
+/** "end of the year", "year end", "later this year", "the second half": December 31st. */
+const yearEndParser: Parser = {
+  pattern: () =>
+    /(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year|year[\s-]?end|later\s+(?:this|in\s+the)\s+year|(?:the\s+)?second\s+half(?:\s+of\s+(?:the|this)\s+year)?)(?![a-z])/i,
+  extract: (context) => components(context, utc(context.reference.instant.getUTCFullYear(), 11, 31), 180),
+};
+
+/**
+ * A parser whose grammar needs "ago" reads the past ("two weeks ago"): never a horizon, and its pattern
+ * costs a cold container 100 ms to compile on first use. Its pattern is read, never run, to tell.
+ */
+function readsThePast(parser: Parser): boolean {
+  // Building a pattern reads no more of the context than its options.
+  const context = { option: {}, text: "" } as unknown as ParsingContext;
+  return /\bago\b/.test(parser.pattern(context).source);
+}
+
+/**
+ * chrono's casual English reader, ours first: "next quarter" is a calendar quarter here, not three months
+ * from today. A time-of-day result ("at 3") is dropped below.
+ */
+const reader = casual.clone();
+reader.parsers = [
+  quarterParser,
+  currentPeriodParser,
+  holidayParser,
+  seasonParser,
+  yearEndParser,
+  ...reader.parsers.filter((parser) => !readsThePast(parser)),
+];
+
+/** Words that turn an amount of time or a weekday into a point ahead: "in two weeks", "by friday". */
+const AHEAD_BEFORE = /(?:^|\s)(?:in|within|by|on|until|till|before|after|inside|over)\s+(?:the\s+)?$/;
+const AHEAD_IN = /^(?:in|within|next|this|after|inside|over)\s|\s(?:from now|later|time|out)$/;
+
+/** "20 bucks a month", "for the year", "before the black friday push": durations and names, no point ahead. */
+function isBare(clause: string, text: string, index: number, tags: Set<string>): boolean {
+  const relative = tags.has("result/relativeDate");
+  const weekday = !relative && /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/.test(text);
+  if (!relative && !weekday) return false;
+  return !AHEAD_IN.test(text) && !AHEAD_BEFORE.test(clause.slice(Math.max(0, index - 20), index));
+}
+
+/** The month before a date is unknown without the call's date; a weekday is always within the week. */
+function isReferenceFree(tags: Set<string>, isWeekday: boolean): boolean {
+  return isWeekday || REFERENCE_FREE_TAGS.some((tag) => tags.has(tag));
+}
+
+/**
+ * Every date the clause names, in days from the call. Without the call's date (a replayed transcript
+ * with none) only what does not depend on it is read: relative times, weekdays, and the horizon of a named
+ * period ("this quarter"); "by March 15" then names no distance and is left out.
+ */
+export function readDates(clause: string, callDate: string | undefined): DateMention[] {
+  const reference = callDate ? new Date(`${callDate}T12:00:00Z`) : NOMINAL_REFERENCE;
+  if (Number.isNaN(reference.getTime())) return [];
+  const mentions: DateMention[] = [];
+  for (const result of reader.parse(clause, { instant: reference, timezone: 0 }, { forwardDate: true })) {
+    const start = result.start;
+    const tags = new Set([...result.tags(), ...start.tags()]);
+    // "at 3" names a time of day, no day.
+    if (!tags.has("result/relativeDate") && !DAY_PARTS.some((part) => start.isCertain(part))) continue;
+    const date = (result.end ?? start).date();
+    const days = Math.round((date.getTime() - reference.getTime()) / DAY_MS);
+    // A time of day or of minutes ("at 3", "five minutes") names no day to be live by.
+    if (days < 0 || (days === 0 && !tags.has("casualReference/today"))) continue;
+    // "for the year", "in the month": a determiner is no amount of time.
+    if (tags.has("result/relativeDate") && /(?:^|\s)the\s+[a-z]+$/.test(result.text)) continue;
+    const mention = {
+      text: result.text,
+      index: result.index,
+      bare: isBare(clause, result.text, result.index, tags),
+    };
+    if (callDate) {
+      mentions.push({ ...mention, days, date: date.toISOString().slice(0, 10) });
+      continue;
+    }
+    const horizon = [...tags].find((tag) => tag.startsWith(HORIZON_TAG));
+    if (horizon) mentions.push({ ...mention, days: Number(horizon.slice(HORIZON_TAG.length)) });
+    else if (tags.has("parser/ENEndOfCurrentMonthParser")) mentions.push({ ...mention, days: 30 });
+    else if (isReferenceFree(tags, start.isCertain("weekday") && days <= WEEK_DAYS))
+      mentions.push({ ...mention, days });
+  }
+  return mentions;
+}
+
+/**
+ * Words every date expression is built on, taken from the locale data (Intl) and from the parsers above:
+ * month and weekday names, the calendar units and the days relative to today ("tomorrow"), the seasons and
+ * holidays, quarter names, and digits shaped like a date ("15th", "2027", "3/15"). Chrono costs tens of
+ * microseconds; a clause without one of these words names no date and is not handed to it.
+ */
+function dateWords(): { names: string[]; units: string[] } {
+  const months = new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" });
+  const shortMonths = new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" });
+  const weekdays = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone: "UTC" });
+  const relative = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
+  const names = new Set<string>([...Object.keys(SEASON_START), ...HOLIDAYS, "weekend"]);
+  const units = new Set<string>();
+  for (let month = 0; month < 12; month++) {
+    names.add(months.format(utc(2001, month, 15)));
+    names.add(shortMonths.format(utc(2001, month, 15)));
+  }
+  for (let day = 0; day < 7; day++) names.add(weekdays.format(utc(2001, 0, day + 1)));
+  for (const unit of UNITS) {
+    for (const amount of [-1, 0, 1, 2]) {
+      for (const word of relative.format(amount, unit).split(" "))
+        (/^[a-z]+s?$/.test(word) && word.startsWith(unit) ? units : names).add(word);
+    }
+  }
+  const words = (set: Set<string>) =>
+    [...set]
+      .map((word) => word.toLowerCase().replace(/\.$/, ""))
+      .filter((word) => /^[a-z][a-z ]+$/.test(word) && !["in", "ago", "last", "this", "next"].includes(word));
+  return { names: words(names), units: words(units) };
+}
+
+const UNITS = ["day", "week", "month", "quarter", "year"] as const;
+const WORDS = dateWords();
+const NAMED_DATE = new RegExp(
+  String.raw`\b(?:${WORDS.names.join("|")})\b|\d(?:st|nd|rd|th)\b|\b20[2-9]\d\b|\d/\d|\bq\s?(?:[1-4]|one|two|three|four)\b`,
+);
+const UNIT = new RegExp(String.raw`\b(?:${WORDS.units.join("|")})\b`, "g");
+/** "1,500 a month", "two grand per year", "every week": a rate, no date. */
+const RATE_BEFORE = /(?:(?:\d|hundred|thousand|grand|k|bucks|dollars)\s(?:a|an|per)|\b(?:per|each|every))\s$/;
+
+/** Cheap, structural test: might this clause name a date at all? */
+export function mayNameADate(clause: string): boolean {
+  if (NAMED_DATE.test(clause)) return true;
+  UNIT.lastIndex = 0;
+  for (let unit = UNIT.exec(clause); unit !== null; unit = UNIT.exec(clause)) {
+    if (!RATE_BEFORE.test(clause.slice(Math.max(0, unit.index - 24), unit.index))) return true;
+  }
+  return false;
+}

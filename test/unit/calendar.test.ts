@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { mayNameADate, readDates } from "../../functions/domain/slots/calendar.js";
+import { normalizeText } from "../../functions/domain/text.js";
+
+/** The engine hands the slot readers normalised text; every call here is on Tuesday 20 January 2026. */
+const CALL_DATE = "2026-01-20";
+const datesIn = (text: string, callDate: string | undefined) => readDates(normalizeText(text), callDate);
+
+describe("readDates", () => {
+  it.each([
+    ["written", "We need it by March 15.", "2026-03-15"],
+    ["speech", "we need it by march fifteenth", "2026-03-15"],
+    ["chat", "need it by mar 15th", "2026-03-15"],
+    ["written", "By the end of Q2.", "2026-06-30"],
+    ["speech", "by the end of q two", "2026-06-30"],
+    ["speech", "sometime in the second quarter", "2026-06-30"],
+    ["written", "Sometime next year.", "2027-01-20"],
+    ["speech", "in two weeks time", "2026-02-03"],
+    ["chat", "in 2 weeks", "2026-02-03"],
+    ["written", "Next month.", "2026-02-20"],
+    ["written", "By the end of the month.", "2026-01-31"],
+    ["written", "Before Thanksgiving.", "2026-11-26"],
+  ])("resolves the %s form %j against the call's date to %s", (_form, text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const mentions = datesIn(input, CALL_DATE);
+    // Assess
+    expect(mentions.at(-1)?.date).toBe(expected);
+  });
+
+  it("reads 'after the holidays' as early January when the call is before them", () => {
+    // Prepare
+    const callDate = "2026-11-30";
+    // Act
+    const mentions = datesIn("let's talk again after the holidays", callDate);
+    // Assess
+    expect(mentions[0]?.date).toBe("2027-01-02");
+  });
+
+  it("reads a quarter already over as next year's", () => {
+    // Prepare
+    const callDate = "2026-05-10";
+    // Act
+    const mentions = datesIn("by q1", callDate);
+    // Assess
+    expect(mentions[0]?.date).toBe("2027-03-31");
+  });
+
+  it.each([
+    ["in two weeks", 14],
+    ["next quarter", 180],
+    ["this quarter", 90],
+    ["end of the month", 30],
+  ])("reads %j without the call's date by its distance alone (%i days)", (text, days) => {
+    // Prepare
+    const input = text;
+    // Act
+    const mentions = datesIn(input, undefined);
+    // Assess
+    expect(mentions[0]?.days).toBe(days);
+    expect(mentions[0]?.date).toBeUndefined();
+  });
+
+  it.each(["by march 15", "end of q2", "after the holidays"])(
+    "invents no distance for %j without the call's date",
+    (text) => {
+      // Prepare
+      const input = text;
+      // Act
+      const mentions = datesIn(input, undefined);
+      // Assess
+      expect(mentions).toEqual([]);
+    },
+  );
+
+  it.each(["call me at 3:30 pm", "i have five minutes", "we spend 20 bucks for the year"])(
+    "names no day in %j",
+    (text) => {
+      // Prepare
+      const input = text;
+      // Act
+      const mentions = datesIn(input, CALL_DATE);
+      // Assess
+      expect(mentions).toEqual([]);
+    },
+  );
+
+  it("marks a bare amount of time as bare and a point ahead as not", () => {
+    // Prepare
+    const bare = "two weeks";
+    const ahead = "in two weeks";
+    // Act
+    const [bareMention] = datesIn(bare, CALL_DATE);
+    const [aheadMention] = datesIn(ahead, CALL_DATE);
+    // Assess
+    expect(bareMention?.bare).toBe(true);
+    expect(aheadMention?.bare).toBe(false);
+  });
+});
+
+describe("mayNameADate", () => {
+  it.each(["by march 15", "end of q2", "in two weeks", "after the holidays", "by friday", "in 2027"])(
+    "opens for %j",
+    (text) => {
+      // Prepare
+      const input = normalizeText(text);
+      // Act
+      const open = mayNameADate(input);
+      // Assess
+      expect(open).toBe(true);
+    },
+  );
+
+  it.each(["about 1,500 a month", "two thousand per year", "we need thirty seats", "yes please"])(
+    "stays shut for %j",
+    (text) => {
+      // Prepare
+      const input = normalizeText(text);
+      // Act
+      const open = mayNameADate(input);
+      // Assess
+      expect(open).toBe(false);
+    },
+  );
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { Transcript } from "../../contracts/transcript.js";
+import { defaultCampaign } from "../../functions/domain/campaigns.js";
+import { replayTranscript } from "../../functions/domain/replay.js";
+import { buildScreenPop, screenPopAttributes } from "../../functions/domain/screen-pop.js";
+import { isConfirmation, lastQuestion } from "../../functions/domain/slots/confirmation.js";
+import { normalizeText, splitClauses } from "../../functions/domain/text.js";
+import { fixedReader } from "../support/fixed-reader.js";
+
+/** Slots do not depend on the turn reader; a silent one keeps the call with the AI. */
+const silentReader = fixedReader(() => []);
+
+const callWith = (aiLine: string, customer: string, callDate?: string) =>
+  replayTranscript(
+    Transcript.parse({
+      id: "confirmation",
+      ...(callDate ? { callDate } : {}),
+      turns: [
+        { speaker: "ai", text: "Hi, this is Nimbus Voice. Do you have a minute?" },
+        { speaker: "customer", text: "Sure." },
+        { speaker: "ai", text: aiLine },
+        { speaker: "customer", text: customer },
+      ],
+    }),
+    defaultCampaign,
+    silentReader,
+  ).finalState;
+
+const clausesOf = (text: string) => splitClauses(normalizeText(text));
+
+describe("a value the customer confirms with a yes", () => {
+  it("is the AI's value, quoted as the customer's yes with the AI's question beside it", () => {
+    // Prepare
+    const question = "So your budget is about two thousand dollars a month?";
+    // Act
+    const state = callWith(`Got it. ${question}`, "Yes.");
+    // Assess
+    expect(state.slots.budget).toMatchObject({ value: "2000/mo", quote: "yes", confirms: question, turn: 3 });
+  });
+
+  it("reads the date of a confirmed timeline against the call's date", () => {
+    // Prepare
+    const question = "Great. So you'd want to be live by the end of Q2?";
+    // Act
+    const state = callWith(question, "yeah that's right", "2026-01-20");
+    // Assess
+    expect(state.slots.timeline).toMatchObject({
+      value: "within_6_months",
+      date: "2026-06-30",
+      quote: "yeah that's right",
+      confirms: "So you'd want to be live by the end of Q2?",
+    });
+  });
+
+  it("fills nothing when the customer says no", () => {
+    // Prepare
+    const question = "So your budget is about two thousand dollars a month?";
+    // Act
+    const state = callWith(question, "No, not really.");
+    // Assess
+    expect(state.slots.budget).toBeUndefined();
+  });
+
+  it("takes the customer's own words over the AI's", () => {
+    // Prepare
+    const question = "So your budget is about two thousand dollars a month?";
+    // Act
+    const state = callWith(question, "Yes, well, more like three thousand a month.");
+    // Assess
+    expect(state.slots.budget).toMatchObject({ value: "3000/mo", quote: "three thousand a month" });
+    expect(state.slots.budget?.confirms).toBeUndefined();
+  });
+
+  it("confirms no value of a question that offers a choice", () => {
+    // Prepare
+    const question = "Is your budget closer to one thousand or two thousand a month?";
+    // Act
+    const state = callWith(question, "Yes.");
+    // Assess
+    expect(state.slots.budget).toBeUndefined();
+  });
+
+  it("shows the closer the question the customer said yes to", () => {
+    // Prepare
+    const question = "So your budget is about two thousand dollars a month?";
+    const state = callWith(question, "Yes.");
+    // Act
+    const pop = buildScreenPop(state, defaultCampaign, {
+      status: "handed_off",
+      trigger: "qualified",
+      turn: 3,
+      reasons: ["test"],
+    });
+    // Assess
+    expect(pop.confirmed.find((fact) => fact.slot === "budget")).toMatchObject({
+      display: "$2,000 a month",
+      said: "Yes.",
+      confirms: question,
+    });
+    expect(screenPopAttributes(pop).baton_confirmed_budget).toBe(
+      `$2,000 a month (turn 3): "Yes." to "${question}"`,
+    );
+  });
+});
+
+describe("isConfirmation", () => {
+  it.each(["Yes.", "yeah", "yep that's right", "Correct.", "uh huh", "yes, and we'd start soon"])(
+    "reads %j as a yes",
+    (text) => {
+      // Prepare
+      const clauses = clausesOf(text);
+      // Act
+      const yes = isConfirmation(clauses);
+      // Assess
+      expect(yes).toBe(true);
+    },
+  );
+
+  it.each(["No.", "yes, no wait, it's less", "sure, but not now", "what do you mean?", ""])(
+    "reads %j as no yes",
+    (text) => {
+      // Prepare
+      const clauses = clausesOf(text);
+      // Act
+      const yes = isConfirmation(clauses);
+      // Assess
+      expect(yes).toBe(false);
+    },
+  );
+});
+
+describe("lastQuestion", () => {
+  it("is the AI's last question, as it said it", () => {
+    // Prepare
+    const line = "Thanks. Our plans start at $20 a seat. So about 2,000 a month, is that right?";
+    // Act
+    const question = lastQuestion(line);
+    // Assess
+    expect(question).toBe("So about 2,000 a month, is that right?");
+  });
+
+  it("is none when the AI asked nothing", () => {
+    // Prepare
+    const line = "Our plans start at $20 a seat.";
+    // Act
+    const question = lastQuestion(line);
+    // Assess
+    expect(question).toBeUndefined();
+  });
+});
