@@ -4,7 +4,7 @@ import type { Campaign } from "../../contracts/campaign.js";
 import type { QualificationState } from "../../contracts/qualification-state.js";
 import type { SlotCandidate } from "../../contracts/turn-signals.js";
 import type { LanguageModel, NextLineRequest } from "../ports/language-model.js";
-import { converseWithin } from "./converse-within.js";
+import { converseWithin, toolInputDocument } from "./converse-within.js";
 
 /** A spoken line longer than this is not "at most two sentences": the script is safer. */
 export const MAX_LINE_CHARS = 400;
@@ -26,9 +26,7 @@ export const RecordSlotsInput = z.object({
     .max(20),
 });
 
-/** Converse takes a JSON document; `$schema` is dropped because not every model accepts it. */
-const { $schema: _dialect, ...recordSlotsJsonSchema } = z.toJSONSchema(RecordSlotsInput);
-const recordSlotsDocument = z.json().parse(recordSlotsJsonSchema);
+const recordSlotsDocument = toolInputDocument(RecordSlotsInput);
 
 export interface BedrockLanguageModelOptions {
   client: BedrockRuntimeClient;

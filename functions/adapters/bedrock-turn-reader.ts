@@ -7,7 +7,7 @@ import * as z from "zod";
 import { READER_LABELS, type ReaderLabel, type ReaderScores } from "../domain/reader/labels.js";
 import type { TurnReaderInput } from "../domain/reader/turn-reader.js";
 import type { SecondOpinion } from "../ports/second-opinion.js";
-import { converseWithin } from "./converse-within.js";
+import { converseWithin, toolInputDocument } from "./converse-within.js";
 
 export const READ_TURN_TOOL = "read_turn";
 const MAX_CUSTOMER_CHARS = 2_000;
@@ -43,8 +43,7 @@ const ReadTurnInput = z.strictObject(
     READER_LABELS.map((label) => [label, z.number().min(0).max(1).describe(MEANING[label])]),
   ) as Record<ReaderLabel, z.ZodNumber>,
 );
-const { $schema: _dialect, ...readTurnSchema } = z.toJSONSchema(ReadTurnInput);
-const readTurnDocument = z.json().parse(readTurnSchema);
+const readTurnDocument = toolInputDocument(ReadTurnInput);
 
 export interface BedrockTurnReaderOptions {
   client: BedrockRuntimeClient;

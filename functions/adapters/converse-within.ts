@@ -4,6 +4,16 @@ import {
   type ConverseCommandInput,
   type ConverseCommandOutput,
 } from "@aws-sdk/client-bedrock-runtime";
+import * as z from "zod";
+
+/**
+ * A zod schema as the JSON document a Converse tool's `inputSchema` takes; `$schema` is dropped because
+ * not every model accepts it.
+ */
+export function toolInputDocument(schema: z.ZodType): z.core.util.JSONType {
+  const { $schema: _dialect, ...document } = z.toJSONSchema(schema);
+  return z.json().parse(document);
+}
 
 export type ConverseOutcome = { ok: true; output: ConverseCommandOutput } | { ok: false; reason: string };
 
