@@ -53,11 +53,7 @@ export function handlerEntries(): string[] {
 
 /** Bundles each handler with BatonFunction's esbuild options; init is the median of 5 fresh `node` imports. */
 export async function bundleFigures(entries: string[] = handlerEntries()): Promise<BundleFigure[]> {
-  // Inside node_modules, so that the external AWS SDK resolves as the Lambda runtime's does.
-  const cache = join(ROOT, "node_modules", ".cache");
-  mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(cache, "baton-bundles-"));
-  try {
+  return inBundleDir("baton-bundles-", async (dir) => {
     const rows: BundleFigure[] = [];
     for (const entry of entries) {
       const name = basename(entry, ".ts");
@@ -66,6 +62,16 @@ export async function bundleFigures(entries: string[] = handlerEntries()): Promi
       rows.push({ function: name, bytes: statSync(outfile).size, initMs: medianInit(outfile) });
     }
     return rows;
+  });
+}
+
+/** A scratch folder inside node_modules, so that the external AWS SDK resolves as the Lambda runtime's does. */
+async function inBundleDir<T>(prefix: string, work: (dir: string) => Promise<T>): Promise<T> {
+  const cache = join(ROOT, "node_modules", ".cache");
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, prefix));
+  try {
+    return await work(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -107,21 +113,18 @@ export interface ColdStartFigures {
  */
 export async function coldStartFigures(runs = 9): Promise<ColdStartFigures> {
   const entry = join(HANDLERS, "conversation-turn.ts");
-  const sdkClients = [
+  const clients = [
     ...readFileText(entry).matchAll(/import \{ (\w+Client) \} from "(@aws-sdk\/client-[\w-]+)";/g),
-  ].map(([, client, module]) => `${client} from ${module}`);
-  const cache = join(ROOT, "node_modules", ".cache");
-  mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(cache, "baton-cold-start-"));
-  try {
+  ].map(([, client, module]) => ({ client, module }));
+  return inBundleDir("baton-cold-start-", async (dir) => {
     const sdkEntry = join(dir, "sdk-only.ts");
     writeFileSync(
       sdkEntry,
-      sdkClients
-        .map((line, i) => {
-          const [client, , module] = line.split(" ");
-          return `import { ${client} as C${i} } from "${module}";\nexport const c${i} = new C${i}({});`;
-        })
+      clients
+        .map(
+          ({ client, module }, i) =>
+            `import { ${client} as C${i} } from "${module}";\nexport const c${i} = new C${i}({});`,
+        )
         .join("\n"),
     );
     const handlerBundle = join(dir, "handler", "index.mjs");
@@ -140,15 +143,13 @@ export async function coldStartFigures(runs = 9): Promise<ColdStartFigures> {
     };
     const sdkFigures = { wallMs: median(sdk.map((t) => t.wallMs)), cpuMs: median(sdk.map((t) => t.cpuMs)) };
     return {
-      sdkClients,
+      sdkClients: clients.map(({ client, module }) => `${client} from ${module}`),
       handler: handlerFigures,
       sdkOnly: sdkFigures,
       wallRatio: Math.round((handlerFigures.wallMs / sdkFigures.wallMs) * 100) / 100,
       cpuRatio: Math.round((handlerFigures.cpuMs / sdkFigures.cpuMs) * 100) / 100,
     };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 function readFileText(file: string): string {
