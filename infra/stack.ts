@@ -170,6 +170,7 @@ export class BatonStack extends Stack {
       queueArns: this.connect.queueArns,
       fallbackQueue: config.campaign.routes.system_fallback,
       outboundFlowArn: this.flows.outbound.attrContactFlowArn,
+      queueTransferFlowArn: this.flows.queueTransfer.attrContactFlowArn,
       depsLockFilePath,
       retentionDays,
       removalPolicy,

@@ -23,6 +23,8 @@ export interface BusConsumersProps {
   queueArns: Record<string, string>;
   fallbackQueue: string;
   outboundFlowArn: string;
+  /** The QUEUE_TRANSFER flow a consumer names when it moves a task or email contact (TransferContact). */
+  queueTransferFlowArn: string;
   depsLockFilePath: string;
   retentionDays: RetentionDays;
   removalPolicy: RemovalPolicy;
@@ -112,11 +114,14 @@ export class BusConsumers extends Construct {
       "connect-contact": [contacts],
       "connect-queue": Object.values(props.queueArns),
       "connect-instance": [props.instanceArn],
+      "connect-flow": [props.queueTransferFlowArn],
     } as const;
     const connectKinds = (Object.keys(connectResources) as Array<keyof typeof connectResources>).filter(
       (kind) => actionsOn(permissions, kind).length > 0,
     );
     if (connectKinds.length > 0) fn.useSetting("BATON_CONNECT_INSTANCE_ID", props.instanceArn);
+    if (connectKinds.includes("connect-flow"))
+      fn.useSetting("BATON_TRANSFER_FLOW_ID", props.queueTransferFlowArn);
     for (const kind of connectKinds) {
       fn.addToRolePolicy(
         new PolicyStatement({

@@ -2,7 +2,13 @@ import { Stack } from "aws-cdk-lib";
 import { CfnContactFlow } from "aws-cdk-lib/aws-connect";
 import { Construct } from "constructs";
 import type { Campaign } from "../../contracts/campaign.js";
-import { agentWhisperFlow, aiFlow, customerQueueFlow, screenPopGuideFlow } from "../flows/baton-flows.js";
+import {
+  agentWhisperFlow,
+  aiFlow,
+  customerQueueFlow,
+  queueTransferFlow,
+  screenPopGuideFlow,
+} from "../flows/baton-flows.js";
 import { assertValidFlow, FLOW_LIMITS, type Flow } from "../flows/flow.js";
 import type { FlowType } from "../flows/language.js";
 import { scopedName } from "../names.js";
@@ -19,7 +25,8 @@ export interface ContactFlowsProps {
 /**
  * The contact flows, built from the typed builders in infra/flows and checked by the flow walker at synth:
  * the screen-pop guide flow (DefaultAgentUI), the customer-queue flow (CustomerQueue), the warm-brief
- * whisper flow (AgentWhisper), the inbound AI flow and the outbound AI flow. Flow logs are on in every flow (UpdateFlowLoggingBehavior first).
+ * whisper flow (AgentWhisper), the inbound AI flow, the outbound AI flow and the queue-transfer flow the
+ * handoff router names when it moves a task or email handoff (TransferContact). Flow logs are on in every flow (UpdateFlowLoggingBehavior first).
  */
 export class ContactFlows extends Construct {
   readonly screenPop: CfnContactFlow;
@@ -27,8 +34,12 @@ export class ContactFlows extends Construct {
   readonly agentWhisper: CfnContactFlow;
   readonly inbound: CfnContactFlow;
   readonly outbound: CfnContactFlow;
+  readonly queueTransfer: CfnContactFlow;
   /** The flows as built, by logical name (for tests and docs). */
-  readonly definitions: Record<"screenPop" | "customerQueue" | "agentWhisper" | "inbound" | "outbound", Flow>;
+  readonly definitions: Record<
+    "screenPop" | "customerQueue" | "agentWhisper" | "inbound" | "outbound" | "queueTransfer",
+    Flow
+  >;
   private readonly instanceArn: string;
 
   constructor(scope: Construct, id: string, props: ContactFlowsProps) {
@@ -60,7 +71,15 @@ export class ContactFlows extends Construct {
     const outbound = aiFlow("outbound", input);
     this.inbound = this.flow("InboundAi", inbound);
     this.outbound = this.flow("OutboundAi", outbound);
-    this.definitions = { screenPop, customerQueue, agentWhisper, inbound, outbound };
+    const fallbackQueueArn = props.queueArns[props.campaign.routes.system_fallback];
+    if (!fallbackQueueArn)
+      throw new Error(`no queue ARN for the fallback queue "${props.campaign.routes.system_fallback}"`);
+    const queueTransfer = queueTransferFlow({
+      screenPopFlowArn: this.screenPop.attrContactFlowArn,
+      fallbackQueueArn,
+    });
+    this.queueTransfer = this.flow("QueueTransfer", queueTransfer, "QUEUE_TRANSFER");
+    this.definitions = { screenPop, customerQueue, agentWhisper, inbound, outbound, queueTransfer };
   }
 
   private flow(id: string, flow: Flow, type: FlowType = "CONTACT_FLOW"): CfnContactFlow {

@@ -412,6 +412,51 @@ export function customerQueueFlow(): Flow {
   });
 }
 
+const TRANSFER_ID = {
+  logging: "Log this flow",
+  hook: "Set screen pop for closer",
+  transfer: "Transfer to closer queue",
+  fallbackQueue: "Set fallback queue",
+  fallbackTransfer: "Transfer to fallback queue",
+  end: "End transfer",
+} as const;
+
+/**
+ * The transfer-to-queue flow (QUEUE_TRANSFER) the handoff router names in TransferContact when it moves a
+ * task or email handoff: the API sets the closers' queue, this flow sets the screen pop and queues the
+ * contact there. A full or failing queue falls back to the fallback queue, so the handoff still reaches
+ * a person.
+ */
+export function queueTransferFlow(input: { screenPopFlowArn: string; fallbackQueueArn: string }): Flow {
+  return buildFlow({
+    name: "Baton queue transfer",
+    description: "Task and email handoffs: sets the screen pop and queues the contact for a closer",
+    start: TRANSFER_ID.logging,
+    actions: [
+      enableFlowLogging(TRANSFER_ID.logging, TRANSFER_ID.hook),
+      updateContactEventHooks(TRANSFER_ID.hook, "DefaultAgentUI", input.screenPopFlowArn, {
+        next: TRANSFER_ID.transfer,
+        NoMatchingError: TRANSFER_ID.transfer,
+      }),
+      transferContactToQueue(TRANSFER_ID.transfer, {
+        next: TRANSFER_ID.end,
+        QueueAtCapacity: TRANSFER_ID.fallbackQueue,
+        NoMatchingError: TRANSFER_ID.fallbackQueue,
+      }),
+      updateContactTargetQueue(TRANSFER_ID.fallbackQueue, input.fallbackQueueArn, {
+        next: TRANSFER_ID.fallbackTransfer,
+        NoMatchingError: TRANSFER_ID.end,
+      }),
+      transferContactToQueue(TRANSFER_ID.fallbackTransfer, {
+        next: TRANSFER_ID.end,
+        QueueAtCapacity: TRANSFER_ID.end,
+        NoMatchingError: TRANSFER_ID.end,
+      }),
+      disconnectParticipant(TRANSFER_ID.end),
+    ],
+  });
+}
+
 const WHISPER_ID = {
   logging: "Log this flow",
   brief: "Speak warm brief",

@@ -16,6 +16,7 @@ export type ResourceKind =
   | "bedrock-model"
   | "connect-contact"
   | "connect-queue"
+  | "connect-flow"
   | "connect-instance"
   | "connect-user"
   | "callback-schedule"
@@ -72,6 +73,7 @@ export const SDK_COMMAND_PERMISSIONS = {
   TransferContactCommand: () => [
     { action: "connect:TransferContact", resource: "connect-contact" },
     { action: "connect:TransferContact", resource: "connect-queue" },
+    { action: "connect:TransferContact", resource: "connect-flow" },
   ],
   StartOutboundVoiceContactCommand: () => [
     { action: "connect:StartOutboundVoiceContact", resource: "connect-contact" },

@@ -6,6 +6,7 @@ import {
   agentWhisperFlow,
   aiFlow,
   customerQueueFlow,
+  queueTransferFlow,
   screenPopGuideFlow,
 } from "../../infra/flows/baton-flows.js";
 import { buildFlow, checkFlow, type Flow } from "../../infra/flows/flow.js";
@@ -288,6 +289,14 @@ describe("Baton's flows, as the builders write them", () => {
     ["outbound", aiFlow("outbound", input), "CONTACT_FLOW"],
     ["customer queue", customerQueueFlow(), "CUSTOMER_QUEUE"],
     ["warm brief", agentWhisperFlow(), "AGENT_WHISPER"],
+    [
+      "queue transfer",
+      queueTransferFlow({
+        screenPopFlowArn: ARN("contact-flow/screen-pop"),
+        fallbackQueueArn: ARN("queue/fallback"),
+      }),
+      "QUEUE_TRANSFER",
+    ],
     [
       "screen pop",
       screenPopGuideFlow({

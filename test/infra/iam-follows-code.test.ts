@@ -173,6 +173,8 @@ function resourceMatches(kind: ResourceKind, resource: string): boolean {
       return /Queue/.test(resource);
     case "connect-instance":
       return resource === JSON.stringify(INSTANCE);
+    case "connect-flow":
+      return resource.includes(stack.getLogicalId(stack.flows.queueTransfer));
     case "connect-user":
       return resource.includes(`${INSTANCE}/agent/*`);
     case "callback-schedule":

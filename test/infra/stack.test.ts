@@ -204,6 +204,10 @@ describe("functions", () => {
         "BATON_SCHEDULE_GROUP",
       ]),
     );
+    // Task and email handoffs move with TransferContact, which names this QUEUE_TRANSFER flow.
+    expect(text(variables(stack.consumers.functions["handoff-router"]).BATON_TRANSFER_FLOW_ID)).toContain(
+      logicalId(stack.flows.queueTransfer),
+    );
     expect(Object.keys(variables(stack.consumers.startCallback))).toEqual(
       expect.arrayContaining([
         "BATON_OUTBOUND_FLOW_ID",
@@ -422,12 +426,13 @@ describe("Amazon Connect", () => {
     expect(((profile?.Properties.QueueConfigs ?? []) as unknown[]).length).toBe(queues.length);
   });
 
-  it("deploys the five flows, whose transfer path names the bot, the queues and the three hook flows", () => {
+  it("deploys the six flows, whose transfer path names the bot, the queues and the three hook flows", () => {
     const flows = ofType("AWS::Connect::ContactFlow");
     expect(flows.map(([, f]) => f.Properties.Name).sort()).toEqual([
       "Baton customer queue",
       "Baton inbound AI",
       "Baton outbound AI",
+      "Baton queue transfer",
       "Baton screen pop",
       "Baton warm brief",
     ]);
