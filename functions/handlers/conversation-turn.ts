@@ -11,6 +11,11 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import middy from "@middy/core";
+import {
+  TURN_METRICS_NAMESPACE,
+  TURN_METRICS_SERVICE,
+  TURN_READER_METRICS,
+} from "../../contracts/turn-metrics.js";
 import { AppConfigCampaigns, campaignIdOfLexEvent } from "../adapters/appconfig-campaigns.js";
 import { BedrockLanguageModel } from "../adapters/bedrock-language-model.js";
 import { BedrockTurnReader } from "../adapters/bedrock-turn-reader.js";
@@ -25,7 +30,7 @@ import { readCallPathEnvironment } from "./config.js";
 /** Amazon Lex V2 code hook: one customer turn of an AI sales call (see functions/application/lex-conversation.ts). */
 const env = readCallPathEnvironment(process.env);
 const logger = new Logger({ serviceName: "baton-conversation-turn" });
-const metrics = new Metrics({ namespace: "Baton", serviceName: "conversation-turn" });
+const metrics = new Metrics({ namespace: TURN_METRICS_NAMESPACE, serviceName: TURN_METRICS_SERVICE });
 const tracer = new Tracer({ serviceName: "baton-conversation-turn" });
 
 // Every client has connection and request timeouts and bounded retries: a caller is waiting.
@@ -77,7 +82,11 @@ const dependencies: Omit<LexConversationDependencies, "campaigns"> = {
           maxMs: env.BATON_SECOND_OPINION_MS,
         },
         onSecondOpinion: (answered: boolean) =>
-          metrics.addMetric(answered ? "SecondOpinion" : "SecondOpinionMissed", MetricUnit.Count, 1),
+          metrics.addMetric(
+            answered ? TURN_READER_METRICS.secondOpinion : TURN_READER_METRICS.secondOpinionMissed,
+            MetricUnit.Count,
+            1,
+          ),
       }
     : {}),
   clock: () => new Date(),

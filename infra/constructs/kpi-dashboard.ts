@@ -1,11 +1,16 @@
 import { Duration } from "aws-cdk-lib";
-import { Dashboard, GraphWidget, MathExpression } from "aws-cdk-lib/aws-cloudwatch";
+import { Dashboard, GraphWidget, MathExpression, Metric } from "aws-cdk-lib/aws-cloudwatch";
 import { Construct } from "constructs";
 import {
   HANDOFF_KPI_DIMENSIONS,
   HANDOFF_KPI_METRICS,
   HANDOFF_KPI_NAMESPACE,
 } from "../../contracts/handoff-kpi.js";
+import {
+  TURN_METRICS_NAMESPACE,
+  TURN_METRICS_SERVICE,
+  TURN_READER_METRICS,
+} from "../../contracts/turn-metrics.js";
 import { scopedName } from "../names.js";
 
 /**
@@ -20,7 +25,10 @@ export function kpiSearch(metric: string, statistic: string): string {
   return `SEARCH('{${[HANDOFF_KPI_NAMESPACE, ...KPI_DIMENSIONS].join(",")}} MetricName="${metric}"', '${statistic}', 300)`;
 }
 
-/** One graph per handoff KPI, every campaign and trigger the KPI consumer has reported (EMF metrics). */
+/**
+ * One graph per handoff KPI, every campaign and trigger the KPI consumer has reported (EMF metrics), and
+ * how often the Bedrock second opinion on uncertain turns answered in time.
+ */
 export class KpiDashboard extends Construct {
   readonly dashboard: Dashboard;
 
@@ -46,6 +54,25 @@ export class KpiDashboard extends Construct {
       graph("Time to human (ms, p90)", HANDOFF_KPI_METRICS.timeToHuman, "p90"),
       graph("Handle time after transfer (ms)", HANDOFF_KPI_METRICS.handleTime, "Average"),
       graph("Transfer to close rate", HANDOFF_KPI_METRICS.closed, "Average"),
+      new GraphWidget({
+        title: "Second opinions on uncertain turns",
+        width: 12,
+        left: [
+          turnMetric(TURN_READER_METRICS.secondOpinion, "Answered in time"),
+          turnMetric(TURN_READER_METRICS.secondOpinionMissed, "Missed (local reading stood)"),
+        ],
+      }),
     );
   }
+}
+
+function turnMetric(metricName: string, label: string): Metric {
+  return new Metric({
+    namespace: TURN_METRICS_NAMESPACE,
+    metricName,
+    dimensionsMap: { service: TURN_METRICS_SERVICE },
+    statistic: "Sum",
+    period: Duration.minutes(5),
+    label,
+  });
 }

@@ -483,6 +483,16 @@ describe("handoff KPI dashboard", () => {
       expect(body).toContain(metric);
     }
   });
+
+  it("graphs the second opinions the conversation-turn function reports, answered and missed", () => {
+    // Prepare
+    const dashboards = template.findResources("AWS::CloudWatch::Dashboard");
+    // Act
+    const body = JSON.stringify(Object.values(dashboards));
+    // Assess: the metrics as Powertools publishes them, namespace Baton with the service dimension.
+    expect(body).toMatch(/\\"Baton\\",\\"SecondOpinion\\",\\"service\\",\\"conversation-turn\\"/);
+    expect(body).toMatch(/\\"Baton\\",\\"SecondOpinionMissed\\",\\"service\\",\\"conversation-turn\\"/);
+  });
 });
 
 describe("pending events (fallback handoffs the bus would not take)", () => {
