@@ -41,6 +41,9 @@ export type HandbackCancelledDetail = z.infer<typeof HandbackCancelled.detail>;
  */
 export const FOLLOW_UP_CALL = { attribute: "baton_call_kind", value: "follow_up" } as const;
 
+/** Contact attribute of a follow-up call: the contact it follows up, which the closer's screen pop links to. */
+export const FOLLOWS_CONTACT_ATTRIBUTE = "baton_follows_contact";
+
 /**
  * How the handoff router left a contact, as contact attributes the customer-queue flow reads: with
  * `route` = "callback" it tells the caller when the AI calls back and ends the call.

@@ -30,6 +30,7 @@ export const SESSION = {
   customerPhone: "customerPhone",
   company: "company",
   direction: "direction",
+  previousContactId: "previousContactId",
   turn: "baton_turn",
   handoff: "handoff",
   trigger: "handoff_trigger",
@@ -240,6 +241,7 @@ function callerFacts(attributes: Record<string, string>): CallerFacts {
     company: nonEmpty(attributes[SESSION.company]),
     direction:
       direction === "inbound" || direction === "outbound" || direction === "callback" ? direction : undefined,
+    previousContactId: nonEmpty(attributes[SESSION.previousContactId]),
   };
   return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined));
 }

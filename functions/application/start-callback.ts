@@ -1,4 +1,4 @@
-import { CallbackTargetInput, FOLLOW_UP_CALL } from "../../contracts/callback.js";
+import { CallbackTargetInput, FOLLOW_UP_CALL, FOLLOWS_CONTACT_ATTRIBUTE } from "../../contracts/callback.js";
 import { describeIssue } from "../domain/transcript-file.js";
 import type { CallbackStore } from "../ports/callback-store.js";
 import { type ContactCenter, ContactCenterError } from "../ports/contact-center.js";
@@ -36,6 +36,8 @@ export const CALLBACK_ATTRIBUTES = {
   /** The one follow-up marker: the outbound AI flow resumes the conversation when it is set. */
   callKind: FOLLOW_UP_CALL.attribute,
   origin: "baton_callback_origin",
+  /** The contact this call follows up: the closer's screen pop links back to it. */
+  followsContact: FOLLOWS_CONTACT_ATTRIBUTE,
 } as const;
 
 /**
@@ -117,6 +119,7 @@ async function run(deps: StartCallbackDependencies, raw: unknown): Promise<Start
         [CALLBACK_ATTRIBUTES.campaignId]: record.campaignId,
         [CALLBACK_ATTRIBUTES.callKind]: FOLLOW_UP_CALL.value,
         [CALLBACK_ATTRIBUTES.origin]: record.origin,
+        [CALLBACK_ATTRIBUTES.followsContact]: record.sourceContactId,
       },
       clientToken: `${record.scheduleName}-v${version}`,
       description: `Baton ${record.origin} callback of lead ${leadId}`,

@@ -1,4 +1,4 @@
-import { FOLLOW_UP_CALL, ROUTE_ATTRIBUTES } from "../../contracts/callback.js";
+import { FOLLOW_UP_CALL, FOLLOWS_CONTACT_ATTRIBUTE, ROUTE_ATTRIBUTES } from "../../contracts/callback.js";
 import type { Campaign } from "../../contracts/campaign.js";
 import { SESSION } from "../../functions/application/lex-conversation.js";
 import { buildFlow, type Flow } from "./flow.js";
@@ -31,6 +31,8 @@ export const CONTACT_ATTRIBUTE = {
   callKind: FOLLOW_UP_CALL.attribute,
   leadId: SESSION.leadId,
   campaignId: SESSION.campaignId,
+  /** Set by start-callback on a follow-up call: the contact it follows up. */
+  followsContact: FOLLOWS_CONTACT_ATTRIBUTE,
 } as const;
 
 /** The screen-pop attributes the conversation-turn function sets on a handoff (screenPopAttributes()). */
@@ -134,10 +136,16 @@ const LINES = {
  */
 export function aiFlow(kind: "inbound" | "outbound", input: AiFlowInput): Flow {
   const { campaign } = input;
-  const session = (campaignId: string) => ({
+  // Who is on the line goes to the bot too, for the closer's screen pop: the number, the direction and the
+  // contact this one continues (a transfer's previous contact, or the call a follow-up call resumes).
+  const session = (campaignId: string, line: "greeting" | "resume") => ({
     [SESSION.contactId]: "$.ContactId",
     [SESSION.leadId]: `$.Attributes.${CONTACT_ATTRIBUTE.leadId}`,
     [SESSION.campaignId]: campaignId,
+    [SESSION.customerPhone]: "$.CustomerEndpoint.Address",
+    [SESSION.direction]: line === "resume" ? "callback" : kind,
+    [SESSION.previousContactId]:
+      line === "resume" ? `$.Attributes.${CONTACT_ATTRIBUTE.followsContact}` : "$.PreviousContactId",
   });
   const afterBot = {
     NoMatchingCondition: ID.decided,
@@ -154,7 +162,7 @@ export function aiFlow(kind: "inbound" | "outbound", input: AiFlowInput): Flow {
   ) =>
     connectParticipantWithLexBot(
       id,
-      { text: chosen.script[line], botAliasArn: alias, sessionAttributes: session(campaignId) },
+      { text: chosen.script[line], botAliasArn: alias, sessionAttributes: session(campaignId, line) },
       afterBot,
     );
   const talkId = (line: "greeting" | "resume", id: string, index: number) =>

@@ -113,8 +113,29 @@ describe("the AI flows", () => {
       expect(bot.Parameters.LexSessionAttributes).toMatchObject({
         contactId: "$.ContactId",
         leadId: "$.Attributes.leadId",
+        customerPhone: "$.CustomerEndpoint.Address",
       });
     }
+  });
+
+  it("tells the bot the direction and the contact a call continues, for the closer's screen pop", () => {
+    const sessions = (name: string) =>
+      find(FLOWS[name] as Flow, "ConnectParticipantWithLexBot").map(
+        (bot) => bot.Parameters.LexSessionAttributes as Record<string, string>,
+      );
+    for (const session of sessions("inbound"))
+      expect(session).toMatchObject({ direction: "inbound", previousContactId: "$.PreviousContactId" });
+    const outbound = sessions("outbound");
+    expect(outbound).toContainEqual(
+      expect.objectContaining({ direction: "outbound", previousContactId: "$.PreviousContactId" }),
+    );
+    // A follow-up call links back to the call it follows up (start-callback sets the attribute).
+    expect(outbound).toContainEqual(
+      expect.objectContaining({
+        direction: "callback",
+        previousContactId: "$.Attributes.baton_follows_contact",
+      }),
+    );
   });
 
   it("greets inbound callers with the campaign's line, and resumes follow-up calls", () => {

@@ -113,6 +113,7 @@ describe("start-callback", () => {
         campaignId: "default",
         baton_call_kind: "follow_up",
         baton_callback_origin: "handback",
+        baton_follows_contact: describeVoice.Contact.Id,
       },
       ClientToken: `${record.scheduleName}-v1`,
       Description: "Baton handback callback of lead lead-42",

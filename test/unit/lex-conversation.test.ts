@@ -297,6 +297,27 @@ describe("answerLex (Lex V2 code hook) with the EventBridge and Bedrock adapters
     expect(stateStore.peekContact("0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0")).toBeUndefined();
   });
 
+  it("puts who is calling, as the flow passes it, on the closer's screen pop", async () => {
+    // Prepare: the session attributes the outbound AI flow sets on a follow-up call.
+    const { answer } = setup();
+    const event = lexEvent("dialog-code-hook-speech.json", {
+      inputTranscript: "can I just talk to a real person please",
+      attributes: {
+        customerPhone: "+15555550123",
+        direction: "callback",
+        previousContactId: "0f1e2d3c-4b5a-4968-8776-655443322110",
+      },
+    });
+    // Act
+    const response = await answer(event);
+    // Assess
+    expect(response.sessionState.sessionAttributes).toMatchObject({
+      baton_customer_phone: "+15555550123",
+      baton_direction: "callback",
+      baton_previous_contact: "0f1e2d3c-4b5a-4968-8776-655443322110",
+    });
+  });
+
   it("transfers the caller (system_fallback, fallback queue) when the campaign is unknown", async () => {
     // Prepare
     const { answer, stateStore, count, log } = setup();
