@@ -6,6 +6,7 @@ import {
   SCREEN_POP_ATTRIBUTE_BUDGET_BYTES,
   type ScreenPop,
 } from "../../contracts/screen-pop.js";
+import type { ObjectionKind } from "../../contracts/turn-signals.js";
 import { guessLanguage, looksUnsupportedLanguage } from "./language.js";
 import { suggestOpener } from "./pop-opener.js";
 import {
@@ -26,6 +27,15 @@ const TRIGGER_WORDS: Record<HandedOff["trigger"], string> = {
   complex: "Needs a human touch",
   qualified: "Qualified",
   system_fallback: "Needs a person",
+};
+
+/** The summary's last sentence when an objection is still open, as a colleague would say it. */
+const OPEN_CONCERN_WORDS: Record<ObjectionKind, string> = {
+  price: "Still worried about the price.",
+  competitor: "Still weighing their current provider.",
+  timing: "Still unsure about the timing.",
+  authority: "Still needs someone else to sign off.",
+  trust: "Still not sure they can trust us.",
 };
 
 /** Who is on the line, as the contact and the lead know it (the flow passes these to the call path). */
@@ -112,7 +122,7 @@ export function buildScreenPop(
     `${language.campaignSpeaks ? TRIGGER_WORDS[handoff.trigger] : `Speaks ${language.name}`}.`,
     ask ? (ask.headline ? `${ask.headline}.` : `"${ask.said}"`) : "",
     `Confirmed ${confirmed.length} of ${confirmed.length + missing.length}.`,
-    openObjection ? `Open concern: ${openObjection.kind}.` : "",
+    openObjection ? OPEN_CONCERN_WORDS[openObjection.kind] : "",
   ]
     .filter((part) => part !== "")
     .join(" ");

@@ -418,6 +418,9 @@ describe("the screen pop a closer reads", () => {
     expect(screenPop.opener).toContain("your current provider");
     expect(screenPop.opener).toContain("Let me take that one head on.");
     expect(screenPop.opener).not.toContain(PRICE_ANSWER);
+    // The summary names the concern still open as a person would, not by its internal kind.
+    expect(screenPop.summary).toMatch(/Still weighing their current provider\.$/);
+    expect(screenPop.summary).not.toMatch(/concern: competitor/);
   });
 
   it("answers a person request by continuing, and names what the customer still asked", () => {
