@@ -1,9 +1,11 @@
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { SPELLING_FILE } from "../functions/domain/default-spelling.js";
 import { READER_LABELS } from "../functions/domain/reader/labels.js";
 import { scoreTurn } from "../functions/domain/reader/model.js";
 import { MODEL_FILE } from "./data-files.js";
 import { intentFigures } from "./figures.js";
+import { buildSpellingVocabulary, englishWords } from "./spelling-vocabulary.js";
 import { loadTrainingData, trainReader } from "./train-model.js";
 
 /**
@@ -18,8 +20,14 @@ const { values } = parseArgs({
 });
 
 const started = Date.now();
-const { model, artifact, heldout } = trainReader(await loadTrainingData(), values.exclude);
+const loaded = await loadTrainingData();
+const { model, artifact, heldout } = trainReader(loaded, values.exclude);
 await writeFile(values.out, `${JSON.stringify(artifact)}\n`);
+const spelling = buildSpellingVocabulary(loaded, await englishWords(), values.exclude);
+const spellingOut =
+  values.out === MODEL_FILE ? SPELLING_FILE : values.out.replace(/\.json$/, ".spelling.json");
+await writeFile(spellingOut, `${JSON.stringify(spelling)}\n`);
+console.log(`${spellingOut}: ${spelling.words.length} known words`);
 
 console.log(
   `${values.out}: ${artifact.modelVersion}, ${artifact.training.fitExamples} training turns, ${artifact.training.calibrationExamples} calibration turns, ${((Date.now() - started) / 1000).toFixed(1)} s`,

@@ -2,6 +2,7 @@ import type { Campaign } from "../../contracts/campaign.js";
 import type { QualificationState } from "../../contracts/qualification-state.js";
 import type { Sentiment } from "../../contracts/transcript.js";
 import type { CampaignRegistry } from "../domain/campaigns.js";
+import { defaultSpelling } from "../domain/default-spelling.js";
 import {
   type CustomerTurn,
   forceHandoff,
@@ -16,6 +17,7 @@ import { isUncertain, settledReader, withSecondOpinion } from "../domain/reader/
 import type { NluHint, TurnReader, TurnReaderInput } from "../domain/reader/turn-reader.js";
 import { buildScreenPop, type CallerFacts, screenPopAttributes } from "../domain/screen-pop.js";
 import { scriptedLine } from "../domain/script.js";
+import { spellTurn } from "../domain/spelling.js";
 import { eventsForTurn } from "../domain/turn-events.js";
 import type { BusEvent, EventPublisher } from "../ports/event-publisher.js";
 import type { LanguageModel } from "../ports/language-model.js";
@@ -221,7 +223,8 @@ async function readTurn(
 ): Promise<TurnReader> {
   const local = deps.reader ?? defaultTurnReader;
   if (!deps.secondOpinion) return local;
-  const scores = local.read(input);
+  // As the engine reads it: with typos repaired (Bedrock gets the customer's own words).
+  const scores = local.read({ ...input, text: spellTurn(input.text, defaultSpelling).text });
   const left = modelBudget(deps, control);
   const budgetMs = Math.min(deps.secondOpinion.maxMs, left === undefined ? Infinity : left - MIN_MODEL_MS);
   if (!isUncertain(scores) || budgetMs < MIN_SECOND_OPINION_MS) return settledReader(scores, local.version);

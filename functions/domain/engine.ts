@@ -7,13 +7,15 @@ import type {
   SlotValue,
 } from "../../contracts/qualification-state.js";
 import type { Sentiment, Speaker } from "../../contracts/transcript.js";
-import type { TurnSignals } from "../../contracts/turn-signals.js";
+import type { SlotCandidate, TurnSignals } from "../../contracts/turn-signals.js";
 import { compileCampaign, slotAskedBy } from "./compiled-campaign.js";
+import { defaultSpelling } from "./default-spelling.js";
 import { decide } from "./policy.js";
 import { extractSlots, mergeSlots, missingRequired, type SlotChange } from "./qualification.js";
 import { defaultTurnReader } from "./reader/default-reader.js";
 import { combineNlu, readSignals } from "./reader/read-signals.js";
 import type { NluHint, TurnReader } from "./reader/turn-reader.js";
+import { type SpelledTurn, type SpellingVocabulary, spellTurn } from "./spelling.js";
 import { normalizeText, quoteOf, splitClauses } from "./text.js";
 
 const RECENT_TURNS = 12;
@@ -102,13 +104,16 @@ export function processCustomerTurn(
   input: CustomerTurn,
   campaign: Campaign,
   reader: TurnReader = defaultTurnReader,
+  spelling: SpellingVocabulary = defaultSpelling,
 ): TurnResult {
   const compiled = compileCampaign(campaign);
   const turn = state.nextTurn;
-  const clauses = splitClauses(normalizeText(input.text));
+  // Typos repaired once, for the reader and the slots; the state keeps the customer's own text.
+  const spelled = spellTurn(input.text, spelling);
+  const clauses = splitClauses(normalizeText(spelled.text));
   const { thresholds } = campaign;
   const scores = combineNlu(
-    reader.read({ text: input.text, aiLine: state.lastAiLine, nlu: input.nlu, sentiment: input.sentiment }),
+    reader.read({ text: spelled.text, aiLine: state.lastAiLine, nlu: input.nlu, sentiment: input.sentiment }),
     input.nlu,
     thresholds.nluConfidence,
     campaign.lex?.intents,
@@ -116,14 +121,17 @@ export function processCustomerTurn(
   const signals: TurnSignals = {
     ...readSignals(
       scores,
-      { text: input.text, sentiment: input.sentiment, askedSlot: state.askedSlot },
+      { text: spelled.text, sentiment: input.sentiment, askedSlot: state.askedSlot },
       thresholds,
     ),
     topic: null,
-    slots: extractSlots(compiled, clauses, state.askedSlot, {
-      callDate: state.callDate,
-      aiLine: state.lastAiLine,
-    }),
+    slots: inCustomerWords(
+      extractSlots(compiled, clauses, state.askedSlot, {
+        callDate: state.callDate,
+        aiLine: state.lastAiLine,
+      }),
+      spelled,
+    ),
     scores,
   };
   const merged = mergeSlots(
@@ -175,6 +183,12 @@ export function processCustomerTurn(
     slotChanges: merged.changes,
     missing,
   };
+}
+
+/** A value's quote is evidence: it shows the words the customer typed, not the repaired ones. */
+function inCustomerWords(slots: SlotCandidate[], spelled: SpelledTurn): SlotCandidate[] {
+  if (!spelled.corrected) return slots;
+  return slots.map((slot) => (slot.quote ? { ...slot, quote: spelled.restore(slot.quote) } : slot));
 }
 
 /** The customer accepting the AI's answer on the next turn resolves the objections of the turn before. */

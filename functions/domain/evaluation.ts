@@ -5,6 +5,7 @@ import { processCustomerTurn, recordLine, startContact } from "./engine.js";
 import { missingRequired } from "./qualification.js";
 import type { TurnReader } from "./reader/turn-reader.js";
 import { replayTranscript } from "./replay.js";
+import type { SpellingVocabulary } from "./spelling.js";
 
 export type Timing = "onTime" | "early" | "late" | "missed" | "false";
 
@@ -56,9 +57,9 @@ export function classifyTiming(gold: number | null, predicted: number | null): T
 export type Predictor = (transcript: Transcript, campaign: Campaign) => Prediction;
 
 export const enginePredictor =
-  (reader?: TurnReader): Predictor =>
+  (reader?: TurnReader, spelling?: SpellingVocabulary): Predictor =>
   (transcript, campaign) => {
-    const result = replayTranscript(transcript, campaign, reader);
+    const result = replayTranscript(transcript, campaign, reader, spelling);
     return {
       turn: result.firstHandoff?.turn ?? null,
       trigger: result.firstHandoff?.trigger ?? null,
@@ -157,10 +158,11 @@ export function evaluate(
   transcripts: readonly Transcript[],
   campaignFor: (id: string) => Campaign,
   reader?: TurnReader,
+  spelling?: SpellingVocabulary,
 ): EvaluationReport {
   const labeled = transcripts.filter((transcript) => transcript.labels !== undefined);
   const run = (predictor: Predictor) => labeled.map((t) => predictor(t, campaignFor(t.campaign)));
-  const enginePredictions = run(enginePredictor(reader));
+  const enginePredictions = run(enginePredictor(reader, spelling));
   const { timings, ...engine } = score(labeled, enginePredictions);
   const { timings: _k, ...keyword } = score(labeled, run(keywordPredictor));
   const { timings: _q, ...qualifiedOnly } = score(labeled, run(qualifiedOnlyPredictor));

@@ -8,6 +8,7 @@ import { processCustomerTurn, recordLine, startContact } from "./engine.js";
 import type { SlotChange } from "./qualification.js";
 import type { TurnReader } from "./reader/turn-reader.js";
 import { buildScreenPop } from "./screen-pop.js";
+import type { SpellingVocabulary } from "./spelling.js";
 
 export interface ReplayStep {
   turn: number;
@@ -32,6 +33,7 @@ export function replayTranscript(
   transcript: Transcript,
   campaign: Campaign,
   reader?: TurnReader,
+  spelling?: SpellingVocabulary,
 ): ReplayResult {
   let state = startContact({
     contactId: transcript.id,
@@ -52,6 +54,7 @@ export function replayTranscript(
       { text: turn.text, sentiment: turn.sentiment },
       campaign,
       reader,
+      spelling,
     );
     state = result.state;
     const { decision } = result;

@@ -1,0 +1,138 @@
+/**
+ * Typed turns carry typos ("thuosand", "qlote", "hvae") that no slot reader and few reader features
+ * survive. A word the training data never uses is replaced by the most frequent word it uses that is one
+ * edit away (a dropped, doubled, swapped or wrong letter): a vocabulary learned from data, not a list.
+ *
+ * Candidates come from a delete index (every word with one letter dropped, built on the first unknown
+ * word), so an unknown word costs as many lookups as it has letters; known words cost one lookup.
+ */
+
+export interface SpellingVocabularyData {
+  /** Known words, lowercase letters only, sorted. */
+  words: readonly string[];
+  /** How often each word occurs in the training data. */
+  counts: readonly number[];
+}
+
+/** A correction must land on a word seen at least this often: rare words may be typos themselves. */
+const MIN_TARGET_COUNT = 5;
+/** Shorter words have too many neighbours one edit away to pick one. */
+const MIN_WORD_LETTERS = 4;
+
+export class SpellingVocabulary {
+  private readonly counts = new Map<string, number>();
+  private deletes: Map<string, string[]> | undefined;
+
+  constructor(data: SpellingVocabularyData) {
+    data.words.forEach((word, index) => {
+      this.counts.set(word, data.counts[index] ?? 0);
+    });
+  }
+
+  get size(): number {
+    return this.counts.size;
+  }
+
+  has(word: string): boolean {
+    return this.counts.has(word);
+  }
+
+  /** The word it most likely stands for, or undefined when it is known or has no single clear candidate. */
+  correct(word: string): string | undefined {
+    if (word.length < MIN_WORD_LETTERS - 1 || this.counts.has(word)) return undefined;
+    const index = this.deleteIndex();
+    let best: string | undefined;
+    let bestCount = 0;
+    const consider = (candidate: string) => {
+      const count = this.counts.get(candidate) ?? 0;
+      if (count < MIN_TARGET_COUNT || Math.max(candidate.length, word.length) < MIN_WORD_LETTERS) return;
+      if (count < bestCount || (count === bestCount && best !== undefined && candidate >= best)) return;
+      if (!withinOneEdit(word, candidate)) return;
+      best = candidate;
+      bestCount = count;
+    };
+    // The word with a letter dropped may be a known word (an extra letter was typed) or share a form
+    // with one (a wrong or swapped letter); the word itself may be a known word with a letter dropped.
+    for (const candidate of index.get(word) ?? []) consider(candidate);
+    for (let at = 0; at < word.length; at++) {
+      const shorter = word.slice(0, at) + word.slice(at + 1);
+      if (this.counts.has(shorter)) consider(shorter);
+      for (const candidate of index.get(shorter) ?? []) consider(candidate);
+    }
+    return best;
+  }
+
+  private deleteIndex(): Map<string, string[]> {
+    if (this.deletes) return this.deletes;
+    const deletes = new Map<string, string[]>();
+    for (const [word, count] of this.counts) {
+      if (count < MIN_TARGET_COUNT) continue;
+      for (let at = 0; at < word.length; at++) {
+        const shorter = word.slice(0, at) + word.slice(at + 1);
+        const list = deletes.get(shorter);
+        if (list) {
+          if (list[list.length - 1] !== word) list.push(word);
+        } else deletes.set(shorter, [word]);
+      }
+    }
+    this.deletes = deletes;
+    return deletes;
+  }
+}
+
+/** True when b is a, or a with one letter dropped, added, changed, or two neighbours swapped. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** A turn with its typos repaired, and the way back to the customer's own words for a quote. */
+export interface SpelledTurn {
+  text: string;
+  /** Whether any word was replaced. */
+  corrected: boolean;
+  /** A quote read from the repaired text, in the words the customer typed. */
+  restore(quote: string): string;
+}
+
+const WORD = /[A-Za-z][A-Za-z']*/g;
+
+/**
+ * Repairs the words of `text` the vocabulary does not know. A capitalised word inside a sentence is a
+ * name ("Dana", "Vagaro") and stays; apostrophes are ignored when looking a word up ("dont" = "don't").
+ */
+export function spellTurn(text: string, vocabulary: SpellingVocabulary): SpelledTurn {
+  let corrections: Map<string, string> | undefined;
+  const repaired = text.replace(WORD, (word: string, offset: number) => {
+    const bare = word.includes("'") ? word.replace(/'/g, "") : word;
+    const lower = bare.toLowerCase();
+    if (vocabulary.has(lower) || lower.length < MIN_WORD_LETTERS - 1) return word;
+    if (word !== lower && !startsSentence(text, offset)) return word;
+    const fixed = vocabulary.correct(lower);
+    if (!fixed) return word;
+    corrections ??= new Map();
+    corrections.set(fixed, lower);
+    return word[0] !== lower[0] ? (fixed[0] ?? "").toUpperCase() + fixed.slice(1) : fixed;
+  });
+  if (!corrections) return { text, corrected: false, restore: (quote) => quote };
+  const back = corrections;
+  return {
+    text: repaired,
+    corrected: true,
+    restore: (quote) => quote.replace(/[a-z]+/g, (word) => back.get(word) ?? word),
+  };
+}
+
+function startsSentence(text: string, offset: number): boolean {
+  const before = text.slice(0, offset).trimEnd();
+  return before === "" || /[.!?]$/.test(before);
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { defaultCampaign } from "../../functions/domain/campaigns.js";
+import { processCustomerTurn, recordLine, startContact } from "../../functions/domain/engine.js";
+import { SpellingVocabulary } from "../../functions/domain/spelling.js";
+import { fixedReader } from "../support/fixed-reader.js";
+
+const vocabulary = new SpellingVocabulary({
+  words: ["about", "fifteen", "quote", "set", "thousand", "we", "have", "aside", "can", "you", "me"],
+  counts: [50, 20, 30, 40, 25, 90, 80, 10, 70, 99, 60],
+});
+
+function askedForBudget() {
+  const state = startContact({ contactId: "c-typo", campaignId: defaultCampaign.id, callDate: "2026-03-02" });
+  return recordLine(
+    state,
+    "ai",
+    "Roughly what budget have you set aside for a new phone system?",
+    defaultCampaign,
+  );
+}
+
+describe("a typed turn with typos", () => {
+  it("confirms the amount the customer meant, quoting the words they typed", () => {
+    // Act
+    const result = processCustomerTurn(
+      askedForBudget(),
+      { text: "we have about fifteen thuosand set aside" },
+      defaultCampaign,
+      fixedReader(() => []),
+      vocabulary,
+    );
+    // Assess
+    expect(result.state.slots.budget).toMatchObject({ value: "15000", quote: "fifteen thuosand" });
+  });
+
+  it("lets the reader read the repaired words", () => {
+    // Prepare
+    const read: string[] = [];
+    const reader = fixedReader((text) => {
+      read.push(text);
+      return text.includes("quote") ? ["quote_request"] : [];
+    });
+    // Act
+    const result = processCustomerTurn(
+      askedForBudget(),
+      { text: "can you qoute me" },
+      defaultCampaign,
+      reader,
+      vocabulary,
+    );
+    // Assess
+    expect(read).toEqual(["can you quote me"]);
+    expect(result.signals.buyingIntent).toBe("quote_request");
+    expect(result.state.recent.at(-1)?.text).toBe("can you qoute me");
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { SpellingVocabulary, spellTurn, withinOneEdit } from "../../functions/domain/spelling.js";
+
+const vocabulary = new SpellingVocabulary({
+  words: ["budget", "grand", "month", "mouth", "quote", "the", "thousand", "twelve", "week", "dana"],
+  counts: [40, 12, 60, 1, 30, 500, 25, 9, 50, 3],
+});
+
+describe("withinOneEdit", () => {
+  it.each([
+    ["thousand", "thuosand", true],
+    ["quote", "qlote", true],
+    ["week", "wek", true],
+    ["order", "orrder", true],
+    ["month", "mnoht", false],
+    ["budget", "bdgt", false],
+  ])("%s / %s: %s", (a, b, expected) => {
+    expect(withinOneEdit(a, b)).toBe(expected);
+    expect(withinOneEdit(b, a)).toBe(expected);
+  });
+});
+
+describe("SpellingVocabulary.correct", () => {
+  it("repairs a dropped, doubled, swapped or wrong letter towards a frequent known word", () => {
+    // Act
+    const repaired = ["thousnd", "thoussand", "thuosand", "qlote", "wevk"].map((w) => vocabulary.correct(w));
+    // Assess
+    expect(repaired).toEqual(["thousand", "thousand", "thousand", "quote", "week"]);
+  });
+
+  it("leaves known words, short words and words with no close frequent word alone", () => {
+    // Act
+    const left = ["mouth", "month", "teh", "zebra", "qxqte"].map((w) => vocabulary.correct(w));
+    // Assess: "mouth" is known though rare, so it never becomes "month".
+    expect(left).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it("never corrects towards a word seen fewer than five times", () => {
+    // "dana" is known (3) but too rare to be a target: "dama" stays as typed.
+    expect(vocabulary.correct("dama")).toBeUndefined();
+  });
+});
+
+describe("spellTurn", () => {
+  it("repairs the typos of a chat turn and keeps punctuation, digits and case", () => {
+    // Act
+    const spelled = spellTurn("Twelve thuosand, by next wevk? Qlote me 15 lines.", vocabulary);
+    // Assess
+    expect(spelled.corrected).toBe(true);
+    expect(spelled.text).toBe("Twelve thousand, by next week? Quote me 15 lines.");
+  });
+
+  it("restores a quote read from the repaired text to the words the customer typed", () => {
+    // Prepare
+    const spelled = spellTurn("about twelve thuosand for the budgte", vocabulary);
+    // Act
+    const quote = spelled.restore("twelve thousand");
+    // Assess
+    expect(spelled.text).toBe("about twelve thousand for the budget");
+    expect(quote).toBe("twelve thuosand");
+  });
+
+  it("leaves a capitalised name inside a sentence alone, and a turn without typos untouched", () => {
+    // Act
+    const named = spellTurn("you want Dama in IT", vocabulary);
+    const clean = spellTurn("the budget is twelve grand", vocabulary);
+    // Assess
+    expect(named.text).toBe("you want Dama in IT");
+    expect(clean).toMatchObject({ text: "the budget is twelve grand", corrected: false });
+    expect(clean.restore("twelve grand")).toBe("twelve grand");
+  });
+
+  it("reads an empty or wordless turn as it is", () => {
+    expect(spellTurn("", vocabulary).text).toBe("");
+    expect(spellTurn("$4,000 ?!", vocabulary).text).toBe("$4,000 ?!");
+  });
+});

@@ -1,0 +1,55 @@
+import { readFile } from "node:fs/promises";
+import wordListPath from "word-list";
+import type { SpellingArtifact } from "../functions/domain/default-spelling.js";
+import { SpellingVocabulary } from "../functions/domain/spelling.js";
+import { dataHashOf, type Example, type LoadedFile } from "./examples.js";
+
+/** A word seen once may be one of the data's own typos; twice, it is a word people use. */
+const MIN_KNOWN_COUNT = 2;
+
+/** The English word list (npm `word-list`, MIT) the repair must never "correct" a real word from. */
+export async function englishWords(): Promise<string[]> {
+  return (await readFile(wordListPath, "utf8")).split("\n").filter((word) => /^[a-z]+$/.test(word));
+}
+
+/**
+ * The words of every training turn and the AI line before it (never the held-out split), with how often
+ * each occurs: what the spelling repair treats as known and corrects towards. Real English words that
+ * the data lacks but that sit one edit from a correction target ("mouth" next to "month") are kept as
+ * known with a count of 1, so they are never changed; no other dictionary word needs shipping.
+ */
+export function buildSpellingVocabulary(
+  loaded: readonly LoadedFile[],
+  dictionary: readonly string[],
+  exclude: readonly string[] = [],
+): SpellingArtifact {
+  const counts = new Map<string, number>();
+  const count = (text: string) => {
+    for (const match of text.toLowerCase().matchAll(/[a-z][a-z']*/g)) {
+      const word = match[0].replace(/'/g, "");
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  };
+  const used = (example: Example) =>
+    example.split === "train" && !exclude.some((prefix) => example.source.startsWith(prefix));
+  for (const example of loaded.flatMap((file) => file.examples).filter(used)) {
+    count(example.text);
+    if (example.ai) count(example.ai);
+  }
+  const fromData = [...counts].filter(([, n]) => n >= MIN_KNOWN_COUNT);
+  const repair = new SpellingVocabulary({
+    words: fromData.map(([word]) => word),
+    counts: fromData.map(([, n]) => n),
+  });
+  const atRisk = dictionary.filter((word) => !repair.has(word) && repair.correct(word) !== undefined);
+  const known = [...fromData, ...atRisk.map((word) => [word, 1] as const)].sort(([a], [b]) =>
+    a < b ? -1 : 1,
+  );
+  return {
+    format: "baton-spelling",
+    formatVersion: 1,
+    dataHash: dataHashOf(loaded),
+    words: known.map(([word]) => word),
+    counts: known.map(([, n]) => n),
+  };
+}
