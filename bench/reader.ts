@@ -1,11 +1,15 @@
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { DEFAULT_CAMPAIGN_DIR, loadCampaignRegistry } from "../functions/cli/campaign-option.js";
+import { defaultSpelling } from "../functions/domain/default-spelling.js";
 import { evaluate, type Scores } from "../functions/domain/evaluation.js";
 import { FORMS, transcriptInForm } from "../functions/domain/forms.js";
 import { defaultTurnReader } from "../functions/domain/reader/default-reader.js";
 import { modelReader, type TurnReader } from "../functions/domain/reader/turn-reader.js";
-import { intentFigures } from "../train/figures.js";
+import { SpellingVocabulary, spellTurn } from "../functions/domain/spelling.js";
+import { loadExamples } from "../train/examples.js";
+import { intentFigures, labelFiguresOf } from "../train/figures.js";
+import { buildSpellingVocabulary, englishWords } from "../train/spelling-vocabulary.js";
 import { loadTrainingData, trainReader } from "../train/train-model.js";
 import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
@@ -31,7 +35,11 @@ const row = (s: Scores) =>
 
 const campaigns = await loadCampaignRegistry(DEFAULT_CAMPAIGN_DIR);
 
-async function scoreCorpus(file: string, reader: TurnReader): Promise<Array<[string, Scores]>> {
+async function scoreCorpus(
+  file: string,
+  reader: TurnReader,
+  spelling?: SpellingVocabulary,
+): Promise<Array<[string, Scores]>> {
   const transcripts = await loadCorpus(file);
   return FORMS.map((form) => [
     form,
@@ -39,9 +47,13 @@ async function scoreCorpus(file: string, reader: TurnReader): Promise<Array<[str
       transcripts.map((t) => transcriptInForm(t, form)),
       (id) => campaigns.get(id),
       reader,
+      spelling,
     ).engine,
   ]);
 }
+
+/** Labeled turns written independently and never trained on (test/turns/README.md). */
+const TURN_SETS = ["test/turns/chat-turns.jsonl", "test/turns/speech-turns.jsonl"];
 
 /** `npm run bench`: the trained reader against the phrase lists, every corpus in every form. */
 export async function readerFigures(): Promise<string[]> {
@@ -61,10 +73,14 @@ export async function readerFigures(): Promise<string[]> {
 
   lines.push("", "cross-set: trained without the set, scored on it (model)");
   const data = await loadTrainingData();
+  const dictionary = await englishWords();
   for (const set of ["conversations", "dev-b", "dev-c", "dev-d"]) {
-    const { model, artifact } = trainReader(data, [`corpus:${set}:`]);
+    const without = [`corpus:${set}:`];
+    const { model, artifact } = trainReader(data, without);
     const reader = modelReader(model, artifact.modelVersion);
-    for (const [form, scores] of await scoreCorpus(`test/corpus/${set}.jsonl`, reader)) {
+    // The spelling vocabulary is learned from the same files, so it leaves the set out too.
+    const spelling = new SpellingVocabulary(buildSpellingVocabulary(data, dictionary, without));
+    for (const [form, scores] of await scoreCorpus(`test/corpus/${set}.jsonl`, reader, spelling)) {
       lines.push(`${`without ${set}`.padEnd(20)} ${form.padEnd(8)} ${row(scores)}`);
     }
   }
@@ -80,6 +96,26 @@ export async function readerFigures(): Promise<string[]> {
     );
     lines.push(
       `public held-out (${name}): buying-request recall ${pct(intents.buyingRecall)} of ${intents.buying} (target >= 90%), false handoffs on service requests ${pct(intents.serviceFalseHandoff)} of ${intents.service} (target <= 3%)`,
+    );
+  }
+
+  lines.push(
+    "",
+    "independent labeled turns (never trained on): the shipped reader per label at 0.5, typos repaired",
+  );
+  for (const file of TURN_SETS) {
+    const { examples } = await loadExamples(file);
+    const figures = labelFiguresOf(
+      (example) =>
+        defaultTurnReader.read({ text: spellTurn(example.text, defaultSpelling).text, aiLine: example.ai }),
+      examples,
+    );
+    const present = Object.entries(figures).filter(([, f]) => f.support > 0);
+    const macroF1 = present.reduce((sum, [, f]) => sum + f.f1, 0) / present.length;
+    lines.push(
+      `${file.replace("test/turns/", "").padEnd(20)} ${examples.length} turns, macro F1 ${pct(macroF1)}: ${present
+        .map(([label, f]) => `${label} ${f.f1.toFixed(2)}`)
+        .join(", ")}`,
     );
   }
 

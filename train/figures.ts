@@ -16,9 +16,17 @@ export function labelFigures(
   model: TurnReaderModel,
   examples: readonly Example[],
 ): Record<ReaderLabel, LabelFigures> {
+  return labelFiguresOf((example) => scoreTurn(model, { text: example.text, aiLine: example.ai }), examples);
+}
+
+/** Precision, recall and F1 per label at 0.5 for any way of scoring a turn. */
+export function labelFiguresOf(
+  score: (example: Example) => ReaderScores,
+  examples: readonly Example[],
+): Record<ReaderLabel, LabelFigures> {
   const counts = READER_LABELS.map(() => ({ tp: 0, fp: 0, fn: 0 }));
   for (const example of examples) {
-    const scores = scoreTurn(model, { text: example.text, aiLine: example.ai });
+    const scores = score(example);
     for (const [l, label] of READER_LABELS.entries()) {
       const predicted = scores[label] >= 0.5;
       const actual = example.labels.includes(label);
