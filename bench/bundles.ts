@@ -1,14 +1,26 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { esbuildOptions } from "../infra/bundling.js";
+import { esbuildOptions, FILES_BESIDE_BUNDLE } from "../infra/bundling.js";
 
 /** Each Lambda bundle's minified size and cold module-init time, bundled exactly as BatonFunction does. */
 export interface BundleFigure {
   function: string;
+  /** index.mjs alone. */
   bytes: number;
+  /** The files the bundling copies beside index.mjs (the turn reader's weights), together. */
+  besideBytes: number;
   initMs: number;
 }
 
@@ -59,7 +71,8 @@ export async function bundleFigures(entries: string[] = handlerEntries()): Promi
       const name = basename(entry, ".ts");
       const outfile = join(dir, name, "index.mjs");
       await build(esbuildOptions(entry, outfile));
-      rows.push({ function: name, bytes: statSync(outfile).size, initMs: medianInit(outfile) });
+      const besideBytes = copyBesideBundle(name, outfile);
+      rows.push({ function: name, bytes: statSync(outfile).size, besideBytes, initMs: medianInit(outfile) });
     }
     return rows;
   });
@@ -75,6 +88,17 @@ async function inBundleDir<T>(prefix: string, work: (dir: string) => Promise<T>)
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** What BatonFunction's bundling copies beside index.mjs; returns their bytes. */
+function copyBesideBundle(name: string, bundle: string): number {
+  let bytes = 0;
+  for (const file of FILES_BESIDE_BUNDLE[name] ?? []) {
+    const target = join(dirname(bundle), basename(file));
+    copyFileSync(join(ROOT, file), target);
+    bytes += statSync(target).size;
+  }
+  return bytes;
 }
 
 function medianInit(bundle: string): number {
@@ -130,6 +154,7 @@ export async function coldStartFigures(runs = 9): Promise<ColdStartFigures> {
     const handlerBundle = join(dir, "handler", "index.mjs");
     const sdkBundle = join(dir, "sdk", "index.mjs");
     await build(esbuildOptions(entry, handlerBundle));
+    copyBesideBundle("conversation-turn", handlerBundle);
     await build(esbuildOptions(sdkEntry, sdkBundle));
     const handler: Array<{ wallMs: number; cpuMs: number }> = [];
     const sdk: Array<{ wallMs: number; cpuMs: number }> = [];
@@ -158,7 +183,7 @@ function readFileText(file: string): string {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const rows = await bundleFigures();
-  console.log("function              bytes     KB   init ms   target");
+  console.log("function              bytes     KB  beside KB   init ms   target");
   for (const row of rows) {
     const target = BUNDLE_TARGETS[row.function as keyof typeof BUNDLE_TARGETS];
     const verdict = target
@@ -167,7 +192,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
         : "MISSED (<= 400 KB, <= 150 ms)"
       : "";
     console.log(
-      `${row.function.padEnd(20)} ${String(row.bytes).padStart(8)} ${(row.bytes / 1024).toFixed(0).padStart(6)} ${row.initMs.toFixed(1).padStart(9)}   ${verdict}`,
+      `${row.function.padEnd(20)} ${String(row.bytes).padStart(8)} ${(row.bytes / 1024).toFixed(0).padStart(6)} ${(row.besideBytes / 1024).toFixed(0).padStart(10)} ${row.initMs.toFixed(1).padStart(9)}   ${verdict}`,
     );
   }
   console.log(JSON.stringify(await coldStartFigures(), null, 2));
