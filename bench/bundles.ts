@@ -1,14 +1,26 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { esbuildOptions } from "../infra/bundling.js";
+import { esbuildOptions, FILES_BESIDE_BUNDLE } from "../infra/bundling.js";
 
 /** Each Lambda bundle's minified size and cold module-init time, bundled exactly as BatonFunction does. */
 export interface BundleFigure {
   function: string;
+  /** index.mjs alone. */
   bytes: number;
+  /** The files the bundling copies beside index.mjs (the turn reader's weights), together. */
+  besideBytes: number;
   initMs: number;
 }
 
@@ -59,7 +71,8 @@ export async function bundleFigures(entries: string[] = handlerEntries()): Promi
       const name = basename(entry, ".ts");
       const outfile = join(dir, name, "index.mjs");
       await build(esbuildOptions(entry, outfile));
-      rows.push({ function: name, bytes: statSync(outfile).size, initMs: medianInit(outfile) });
+      const besideBytes = copyBesideBundle(name, outfile);
+      rows.push({ function: name, bytes: statSync(outfile).size, besideBytes, initMs: medianInit(outfile) });
     }
     return rows;
   });
@@ -77,16 +90,30 @@ async function inBundleDir<T>(prefix: string, work: (dir: string) => Promise<T>)
   }
 }
 
+/** What BatonFunction's bundling copies beside index.mjs; returns their bytes. */
+function copyBesideBundle(name: string, bundle: string): number {
+  let bytes = 0;
+  for (const file of FILES_BESIDE_BUNDLE[name] ?? []) {
+    const target = join(dirname(bundle), basename(file));
+    copyFileSync(join(ROOT, file), target);
+    bytes += statSync(target).size;
+  }
+  return bytes;
+}
+
 function medianInit(bundle: string): number {
   return median(Array.from({ length: RUNS }, () => timeImport(bundle).wallMs));
 }
 
 /** One fresh `node` importing a bundle: wall time, and CPU time (steadier on a shared machine). */
-function timeImport(bundle: string): { wallMs: number; cpuMs: number } {
+function timeImport(
+  bundle: string,
+  extraEnvironment: Record<string, string> = {},
+): { wallMs: number; cpuMs: number } {
   const script = `const t=performance.now();const c=process.cpuUsage();await import(${JSON.stringify(pathToFileURL(bundle).href)});const u=process.cpuUsage(c);process.stdout.write(JSON.stringify([performance.now()-t,(u.user+u.system)/1000]));`;
   const [wallMs, cpuMs] = JSON.parse(
     execFileSync(process.execPath, ["--enable-source-maps", "--input-type=module", "-e", script], {
-      env: { PATH: process.env.PATH ?? "", ...FAKE_ENVIRONMENT },
+      env: { PATH: process.env.PATH ?? "", ...FAKE_ENVIRONMENT, ...extraEnvironment },
       encoding: "utf8",
     }),
   ) as [number, number];
@@ -105,7 +132,15 @@ export interface ColdStartFigures {
   sdkOnly: { wallMs: number; cpuMs: number };
   wallRatio: number;
   cpuRatio: number;
+  /**
+   * The same handler as deployed with X-Ray active (in a Lambda environment, tracing not turned off): the
+   * Powertools tracer and the X-Ray SDK load at start. Measured in the same alternation, for reference.
+   */
+  handlerTraced: { wallMs: number; cpuMs: number; wallRatio: number; cpuRatio: number };
 }
+
+/** What a deployed function with X-Ray active sees: a Lambda execution environment, tracing left on. */
+const TRACED_ENVIRONMENT = { AWS_EXECUTION_ENV: "AWS_Lambda_nodejs22.x", POWERTOOLS_TRACE_ENABLED: "true" };
 
 /**
  * Cold start of the conversation-turn function against importing and constructing the same AWS SDK
@@ -130,24 +165,36 @@ export async function coldStartFigures(runs = 9): Promise<ColdStartFigures> {
     const handlerBundle = join(dir, "handler", "index.mjs");
     const sdkBundle = join(dir, "sdk", "index.mjs");
     await build(esbuildOptions(entry, handlerBundle));
+    copyBesideBundle("conversation-turn", handlerBundle);
     await build(esbuildOptions(sdkEntry, sdkBundle));
     const handler: Array<{ wallMs: number; cpuMs: number }> = [];
     const sdk: Array<{ wallMs: number; cpuMs: number }> = [];
+    const traced: Array<{ wallMs: number; cpuMs: number }> = [];
     for (let run = 0; run < runs; run++) {
       handler.push(timeImport(handlerBundle));
       sdk.push(timeImport(sdkBundle));
+      traced.push(timeImport(handlerBundle, TRACED_ENVIRONMENT));
     }
     const handlerFigures = {
       wallMs: median(handler.map((t) => t.wallMs)),
       cpuMs: median(handler.map((t) => t.cpuMs)),
     };
     const sdkFigures = { wallMs: median(sdk.map((t) => t.wallMs)), cpuMs: median(sdk.map((t) => t.cpuMs)) };
+    const tracedFigures = {
+      wallMs: median(traced.map((t) => t.wallMs)),
+      cpuMs: median(traced.map((t) => t.cpuMs)),
+    };
     return {
       sdkClients: clients.map(({ client, module }) => `${client} from ${module}`),
       handler: handlerFigures,
       sdkOnly: sdkFigures,
       wallRatio: Math.round((handlerFigures.wallMs / sdkFigures.wallMs) * 100) / 100,
       cpuRatio: Math.round((handlerFigures.cpuMs / sdkFigures.cpuMs) * 100) / 100,
+      handlerTraced: {
+        ...tracedFigures,
+        wallRatio: Math.round((tracedFigures.wallMs / sdkFigures.wallMs) * 100) / 100,
+        cpuRatio: Math.round((tracedFigures.cpuMs / sdkFigures.cpuMs) * 100) / 100,
+      },
     };
   });
 }
@@ -158,7 +205,7 @@ function readFileText(file: string): string {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const rows = await bundleFigures();
-  console.log("function              bytes     KB   init ms   target");
+  console.log("function              bytes     KB  beside KB   init ms   target");
   for (const row of rows) {
     const target = BUNDLE_TARGETS[row.function as keyof typeof BUNDLE_TARGETS];
     const verdict = target
@@ -167,7 +214,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
         : "MISSED (<= 400 KB, <= 150 ms)"
       : "";
     console.log(
-      `${row.function.padEnd(20)} ${String(row.bytes).padStart(8)} ${(row.bytes / 1024).toFixed(0).padStart(6)} ${row.initMs.toFixed(1).padStart(9)}   ${verdict}`,
+      `${row.function.padEnd(20)} ${String(row.bytes).padStart(8)} ${(row.bytes / 1024).toFixed(0).padStart(6)} ${(row.besideBytes / 1024).toFixed(0).padStart(10)} ${row.initMs.toFixed(1).padStart(9)}   ${verdict}`,
     );
   }
   console.log(JSON.stringify(await coldStartFigures(), null, 2));

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { type BundlingOptions, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import type { BuildOptions } from "esbuild";
 
@@ -30,8 +31,16 @@ export const LAMBDA_BUNDLE = {
   external: ["@aws-sdk/*"],
 } as const;
 
-/** NodejsFunction's form of LAMBDA_BUNDLE. */
-export function nodejsBundling(): BundlingOptions {
+/**
+ * Files a function reads beside its bundle at start, by function name (paths in the repository). The turn
+ * reader's weights are a binary file read as typed arrays, not JavaScript to parse (models/turn-reader.ts).
+ */
+export const FILES_BESIDE_BUNDLE: Readonly<Record<string, readonly string[]>> = {
+  "conversation-turn": ["models/turn-reader.bin", "models/spelling.json"],
+};
+
+/** NodejsFunction's form of LAMBDA_BUNDLE; `besideBundle` files (repository paths) are copied next to index.mjs. */
+export function nodejsBundling(besideBundle: readonly string[] = []): BundlingOptions {
   return {
     target: LAMBDA_BUNDLE.target,
     format: OutputFormat.ESM,
@@ -42,7 +51,21 @@ export function nodejsBundling(): BundlingOptions {
     banner: LAMBDA_BUNDLE.banner,
     externalModules: [...LAMBDA_BUNDLE.external],
     forceDockerBundling: false,
+    ...(besideBundle.length > 0
+      ? {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) =>
+              besideBundle.map((file) => `cp ${shellQuoted(join(inputDir, file))} ${shellQuoted(outputDir)}`),
+          },
+        }
+      : {}),
   };
+}
+
+function shellQuoted(path: string): string {
+  return `'${path.replaceAll("'", "'\\''")}'`;
 }
 
 /** esbuild's form of LAMBDA_BUNDLE, for one entry point written to `outfile` (`.mjs`). */

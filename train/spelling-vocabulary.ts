@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import wordListPath from "word-list";
-import type { SpellingArtifact } from "../functions/domain/default-spelling.js";
 import { SpellingVocabulary } from "../functions/domain/spelling.js";
+import type { SpellingArtifact } from "../functions/domain/spelling-artifact.js";
 import { dataHashOf, type Example, type LoadedFile } from "./examples.js";
 
 /** A word seen once may be one of the data's own typos; twice, it is a word people use. */

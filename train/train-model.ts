@@ -1,5 +1,5 @@
 import { chatForm, seededRandom } from "../functions/domain/forms.js";
-import type { TurnReaderArtifact } from "../functions/domain/reader/artifact.js";
+import { sha256Of, type TurnReaderArtifact, weightsFile } from "../functions/domain/reader/artifact.js";
 import { FEATURE_SPEC_VERSION } from "../functions/domain/reader/features.js";
 import { READER_LABELS } from "../functions/domain/reader/labels.js";
 import type { TurnReaderModel } from "../functions/domain/reader/model.js";
@@ -24,6 +24,8 @@ export const TRAINING = {
 export interface TrainedReader {
   model: TurnReaderModel;
   artifact: TurnReaderArtifact;
+  /** The binary weights file the artifact's header describes. */
+  weightsFile: Uint8Array;
   /** Examples never trained on: the public held-out split. */
   heldout: Example[];
   calibration: Example[];
@@ -60,15 +62,15 @@ export function trainReader(
   ];
   const { rows, weights, bias } = trainLogistic(augmented, READER_LABELS, options);
   const model = calibrate(quantize(rows, weights, bias, READER_LABELS), calibration);
-  const hashes = Buffer.alloc(model.rows.size * 4);
-  for (const [hash, row] of model.rows.entries()) hashes.writeUInt32LE(hash, row * 4);
+  const hashes = new Uint32Array(model.rows.size);
+  for (const [hash, row] of model.rows.entries()) hashes[row] = hash;
+  const weightBytes = weightsFile(hashes, model.weights);
   const dataHash = dataHashOf(loaded);
   const artifact: TurnReaderArtifact = {
     format: "baton-turn-reader",
-    formatVersion: 1,
+    formatVersion: 2,
     modelVersion: `turn-reader-${FEATURE_SPEC_VERSION}-${dataHash.slice(0, 12)}${exclude.length ? "-partial" : ""}`,
     featureSpec: FEATURE_SPEC_VERSION,
-    features: hashes.toString("base64"),
     labels: [...READER_LABELS],
     dataHash,
     trainedOn: loaded.map(({ file, sha256, examples }) => ({ file, sha256, examples: examples.length })),
@@ -81,9 +83,13 @@ export function trainReader(
     scores: labelFigures(model, calibration),
     bias: [...model.bias],
     scale: [...model.scale],
-    weights: Buffer.from(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength).toString(
-      "base64",
-    ),
+    weights: { features: hashes.length, sha256: sha256Of(weightBytes) },
   };
-  return { model, artifact, heldout: all.filter((example) => example.split === "heldout"), calibration };
+  return {
+    model,
+    artifact,
+    weightsFile: weightBytes,
+    heldout: all.filter((example) => example.split === "heldout"),
+    calibration,
+  };
 }

@@ -1,16 +1,16 @@
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { SPELLING_FILE } from "../functions/domain/default-spelling.js";
 import { READER_LABELS } from "../functions/domain/reader/labels.js";
 import { scoreTurn } from "../functions/domain/reader/model.js";
-import { MODEL_FILE } from "./data-files.js";
+import { MODEL_FILE, SPELLING_FILE, weightsFileBeside } from "./data-files.js";
 import { intentFigures } from "./figures.js";
 import { buildSpellingVocabulary, englishWords } from "./spelling-vocabulary.js";
 import { loadTrainingData, trainReader } from "./train-model.js";
 
 /**
  * `npm run train [-- --out <file>] [--exclude <source prefix>]...`: trains the default turn reader
- * from data/ and writes the versioned artifact. Deterministic: the same data gives the same bytes.
+ * from data/ and writes the versioned artifact: the JSON header at --out and the binary weights beside it
+ * (same name, .bin). Deterministic: the same data gives the same bytes.
  */
 const { values } = parseArgs({
   options: {
@@ -21,8 +21,10 @@ const { values } = parseArgs({
 
 const started = Date.now();
 const loaded = await loadTrainingData();
-const { model, artifact, heldout } = trainReader(loaded, values.exclude);
-await writeFile(values.out, `${JSON.stringify(artifact)}\n`);
+const { model, artifact, weightsFile, heldout } = trainReader(loaded, values.exclude);
+await writeFile(values.out, `${JSON.stringify(artifact, null, 2)}\n`);
+const weightsOut = weightsFileBeside(values.out);
+await writeFile(weightsOut, weightsFile);
 const spelling = buildSpellingVocabulary(loaded, await englishWords(), values.exclude);
 const spellingOut =
   values.out === MODEL_FILE ? SPELLING_FILE : values.out.replace(/\.json$/, ".spelling.json");
@@ -30,7 +32,7 @@ await writeFile(spellingOut, `${JSON.stringify(spelling)}\n`);
 console.log(`${spellingOut}: ${spelling.words.length} known words`);
 
 console.log(
-  `${values.out}: ${artifact.modelVersion}, ${artifact.training.fitExamples} training turns, ${artifact.training.calibrationExamples} calibration turns, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  `${values.out} + ${weightsOut}: ${artifact.modelVersion}, ${artifact.training.fitExamples} training turns, ${artifact.training.calibrationExamples} calibration turns, ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
 for (const label of READER_LABELS) {
   const s = artifact.scores[label];

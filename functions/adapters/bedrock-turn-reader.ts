@@ -43,7 +43,6 @@ const ReadTurnInput = z.strictObject(
     READER_LABELS.map((label) => [label, z.number().min(0).max(1).describe(MEANING[label])]),
   ) as Record<ReaderLabel, z.ZodNumber>,
 );
-const readTurnDocument = toolInputDocument(ReadTurnInput);
 
 export interface BedrockTurnReaderOptions {
   client: BedrockRuntimeClient;
@@ -61,6 +60,8 @@ export class BedrockTurnReader implements SecondOpinion {
   private readonly client: BedrockRuntimeClient;
   private readonly modelId: string;
   private readonly deadlineMs: number;
+  /** Built here, not at import: a function with the second opinion off never needs it (cold start). */
+  private readonly toolDocument = toolInputDocument(ReadTurnInput);
 
   constructor(options: BedrockTurnReaderOptions) {
     this.client = options.client;
@@ -95,7 +96,7 @@ export class BedrockTurnReader implements SecondOpinion {
             toolSpec: {
               name: READ_TURN_TOOL,
               description: "Record the probability of each signal in the customer's turn.",
-              inputSchema: { json: readTurnDocument },
+              inputSchema: { json: this.toolDocument },
             },
           },
         ],

@@ -3,8 +3,6 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
 import { AppConfigProvider } from "@aws-lambda-powertools/parameters/appconfig";
-import { Tracer } from "@aws-lambda-powertools/tracer";
-import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import { AppConfigDataClient } from "@aws-sdk/client-appconfigdata";
 import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -26,12 +24,13 @@ import { SqsPendingEvents } from "../adapters/sqs-pending-events.js";
 import { answerLex, type LexConversationDependencies } from "../application/lex-conversation.js";
 import { defaultCampaign } from "../domain/campaigns.js";
 import { readCallPathEnvironment } from "./config.js";
+import { loadTracing } from "./tracing.js";
 
 /** Amazon Lex V2 code hook: one customer turn of an AI sales call (see functions/application/lex-conversation.ts). */
 const env = readCallPathEnvironment(process.env);
 const logger = new Logger({ serviceName: "baton-conversation-turn" });
 const metrics = new Metrics({ namespace: TURN_METRICS_NAMESPACE, serviceName: TURN_METRICS_SERVICE });
-const tracer = new Tracer({ serviceName: "baton-conversation-turn" });
+const tracer = await loadTracing("baton-conversation-turn");
 
 // Every client has connection and request timeouts and bounded retries: a caller is waiting.
 const dynamodb = new DynamoDBClient(clientSettings(CALL_PATH_LIMITS.dynamodb));
@@ -105,6 +104,6 @@ export const handler = middy(async (event: unknown) => {
   const campaignId = campaignIdOfLexEvent(event, env.BATON_DEFAULT_CAMPAIGN);
   return answerLex({ ...dependencies, campaigns: await campaigns.registryFor(campaignId) }, event);
 })
-  .use(captureLambdaHandler(tracer))
+  .use(tracer.middlewares)
   .use(injectLambdaContext(logger))
   .use(logMetrics(metrics));

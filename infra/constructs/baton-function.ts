@@ -6,7 +6,7 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from "aws-cdk-lib/aws-l
 import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
-import { nodejsBundling, runtimeEnvironment } from "../bundling.js";
+import { FILES_BESIDE_BUNDLE, nodejsBundling, runtimeEnvironment } from "../bundling.js";
 import { acknowledge } from "../nag.js";
 
 export interface BatonFunctionProps {
@@ -67,7 +67,7 @@ export class BatonFunction extends NodejsFunction {
       logGroup,
       loggingFormat: LoggingFormat.JSON,
       depsLockFilePath: props.depsLockFilePath,
-      bundling: nodejsBundling(),
+      bundling: nodejsBundling(FILES_BESIDE_BUNDLE[props.name]),
       environment: { ...runtimeEnvironment(`baton-${props.name}`), ...props.environment },
     });
     // The role writes to this function's log group only (no AWSLambdaBasicExecutionRole).

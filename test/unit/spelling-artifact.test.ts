@@ -1,11 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import {
-  SPELLING_FILE,
-  SpellingArtifact,
-  spellingFromArtifact,
-} from "../../functions/domain/default-spelling.js";
 import { BatonInputError } from "../../functions/domain/errors.js";
+import { SpellingArtifact, spellingFromArtifact } from "../../functions/domain/spelling-artifact.js";
+import { shippedSpelling } from "../../models/spelling.js";
+import { SPELLING_FILE } from "../../train/data-files.js";
 import { buildSpellingVocabulary, englishWords } from "../../train/spelling-vocabulary.js";
 import { loadTrainingData } from "../../train/train-model.js";
 
@@ -18,6 +16,18 @@ describe("the committed spelling vocabulary", () => {
     // Assess
     expect(rebuilt.dataHash).toBe(committed.dataHash);
     expect(rebuilt).toEqual(committed);
+  });
+});
+
+describe("shippedSpelling", () => {
+  it("stops the start with the file's name when the vocabulary is missing", () => {
+    // Prepare
+    const missing = new URL("file:///nowhere/baton/spelling.json");
+    // Act
+    const load = () => shippedSpelling(missing);
+    // Assess
+    expect(load).toThrow(BatonInputError);
+    expect(load).toThrow(/spelling vocabulary \/nowhere\/baton\/spelling\.json: ENOENT/);
   });
 });
 

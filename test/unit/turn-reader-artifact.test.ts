@@ -1,75 +1,155 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { BatonInputError } from "../../functions/domain/errors.js";
-import { modelFromArtifact, TurnReaderArtifact } from "../../functions/domain/reader/artifact.js";
-import { MODEL_FILE } from "../../train/data-files.js";
+import {
+  type ArtifactFiles,
+  modelFromArtifact,
+  TurnReaderArtifact,
+} from "../../functions/domain/reader/artifact.js";
+import { marginsOf } from "../../functions/domain/reader/model.js";
+import { SHIPPED_WEIGHTS, shippedTurnReaderModel } from "../../models/turn-reader.js";
+import { MODEL_FILE, weightsFileBeside } from "../../train/data-files.js";
 import { dataHashOf } from "../../train/examples.js";
 import { labelFigures } from "../../train/figures.js";
 import { isCalibrationExample, loadTrainingData } from "../../train/train-model.js";
 
-async function committedArtifact(): Promise<TurnReaderArtifact> {
-  return TurnReaderArtifact.parse(JSON.parse(await readFile(MODEL_FILE, "utf8")));
+const FILES: ArtifactFiles = { header: MODEL_FILE, weights: weightsFileBeside(MODEL_FILE) };
+
+async function committedArtifact(): Promise<{ header: TurnReaderArtifact; weights: Uint8Array }> {
+  return {
+    header: TurnReaderArtifact.parse(JSON.parse(await readFile(FILES.header, "utf8"))),
+    weights: await readFile(FILES.weights),
+  };
 }
 
 describe("the committed turn reader model", () => {
   it("was trained on the committed data, by hash", async () => {
     // Prepare
-    const artifact = await committedArtifact();
+    const { header } = await committedArtifact();
     // Act
     const loaded = await loadTrainingData();
     // Assess
     expect(loaded.map(({ file, sha256 }) => ({ file, sha256 }))).toEqual(
-      artifact.trainedOn.map(({ file, sha256 }) => ({ file, sha256 })),
+      header.trainedOn.map(({ file, sha256 }) => ({ file, sha256 })),
     );
-    expect(dataHashOf(loaded)).toBe(artifact.dataHash);
+    expect(dataHashOf(loaded)).toBe(header.dataHash);
   });
 
   it("reproduces its recorded scores on the calibration split", async () => {
     // Prepare
-    const artifact = await committedArtifact();
-    const model = modelFromArtifact(artifact, MODEL_FILE);
+    const { header, weights } = await committedArtifact();
+    const model = modelFromArtifact(header, weights, FILES);
     const calibration = (await loadTrainingData())
       .flatMap((file) => file.examples)
       .filter((example) => example.split === "train" && isCalibrationExample(example));
     // Act
     const figures = labelFigures(model, calibration);
     // Assess
-    expect(calibration).toHaveLength(Number(artifact.training.calibrationExamples));
-    expect(figures).toEqual(artifact.scores);
+    expect(calibration).toHaveLength(Number(header.training.calibrationExamples));
+    expect(figures).toEqual(header.scores);
+  });
+
+  it("stays within 5 MB, header and weights together", async () => {
+    // Prepare
+    const { weights } = await committedArtifact();
+    // Act
+    const bytes = weights.length + (await readFile(FILES.header)).length;
+    // Assess
+    expect(bytes).toBeLessThanOrEqual(5 * 1024 * 1024);
   });
 });
 
 describe("modelFromArtifact", () => {
   it("refuses a model trained on another label set, naming the file", async () => {
     // Prepare
-    const artifact = await committedArtifact();
-    const foreign = { ...artifact, labels: [...artifact.labels.slice(1), "upsell"] };
+    const { header, weights } = await committedArtifact();
+    const foreign = { ...header, labels: [...header.labels.slice(1), "upsell"] };
     // Act
-    const load = () => modelFromArtifact(foreign, "models/other.json");
+    const load = () => modelFromArtifact(foreign, weights, { ...FILES, header: "models/other.json" });
     // Assess
     expect(load).toThrow(BatonInputError);
     expect(load).toThrow(/models\/other\.json: trained on labels .*upsell.* the policy expects/);
   });
 
-  it("refuses a corrupt artifact with the file and the field", () => {
+  it("refuses a corrupt header with the file and the field", () => {
     // Prepare
-    const corrupt = { format: "baton-turn-reader", formatVersion: 1, weights: 42 };
+    const corrupt = { format: "baton-turn-reader", formatVersion: 2, weights: 42 };
     // Act
-    const load = () => modelFromArtifact(corrupt, "models/turn-reader.json");
+    const load = () => modelFromArtifact(corrupt, new Uint8Array(0), FILES);
     // Assess
     expect(load).toThrow(/turn reader model models\/turn-reader\.json: modelVersion/);
   });
 
-  it("refuses truncated weights and another feature spec", async () => {
+  it("refuses a header of the old format, which carried its weights as base64", async () => {
     // Prepare
-    const artifact = await committedArtifact();
-    const truncated = { ...artifact, weights: artifact.weights.slice(0, 400) };
-    const otherSpec = { ...artifact, featureSpec: artifact.featureSpec + 1 };
+    const { header, weights } = await committedArtifact();
+    const old = { ...header, formatVersion: 1 };
     // Act
-    const loadTruncated = () => modelFromArtifact(truncated, "m.json");
-    const loadOtherSpec = () => modelFromArtifact(otherSpec, "m.json");
+    const load = () => modelFromArtifact(old, weights, FILES);
     // Assess
-    expect(loadTruncated).toThrow(/weight bytes/);
-    expect(loadOtherSpec).toThrow(/feature spec/);
+    expect(load).toThrow(/turn reader model models\/turn-reader\.json: formatVersion/);
+  });
+
+  it("refuses a truncated weights file, naming it", async () => {
+    // Prepare
+    const { header, weights } = await committedArtifact();
+    // Act
+    const load = () => modelFromArtifact(header, weights.subarray(0, 400), FILES);
+    // Assess
+    expect(load).toThrow(/turn reader weights models\/turn-reader\.bin: 400 bytes/);
+  });
+
+  it("refuses weights of another training (same size, other bytes)", async () => {
+    // Prepare
+    const { header, weights } = await committedArtifact();
+    const other = Uint8Array.from(weights);
+    other[other.length - 1] = ((other[other.length - 1] ?? 0) + 1) & 0xff;
+    // Act
+    const load = () => modelFromArtifact(header, other, FILES);
+    // Assess
+    expect(load).toThrow(/turn reader weights models\/turn-reader\.bin: sha256 differs/);
+  });
+
+  it("refuses another feature spec", async () => {
+    // Prepare
+    const { header, weights } = await committedArtifact();
+    const otherSpec = { ...header, featureSpec: header.featureSpec + 1 };
+    // Act
+    const load = () => modelFromArtifact(otherSpec, weights, FILES);
+    // Assess
+    expect(load).toThrow(/feature spec/);
+  });
+
+  it("reads the weights from an unaligned buffer as from an aligned one", async () => {
+    // Prepare
+    const { header, weights } = await committedArtifact();
+    const shifted = new Uint8Array(weights.length + 1).subarray(1);
+    shifted.set(weights);
+    const text = { text: "how much would that cost for thirty seats", aiLine: "Anything else?" };
+    // Act
+    const aligned = marginsOf(modelFromArtifact(header, weights, FILES), text);
+    const unaligned = marginsOf(modelFromArtifact(header, shifted, FILES), text);
+    // Assess
+    expect([...unaligned]).toEqual([...aligned]);
+  });
+});
+
+describe("shippedTurnReaderModel", () => {
+  it("loads the committed header and weights", () => {
+    // Act
+    const { model, version } = shippedTurnReaderModel();
+    // Assess
+    expect(version).toMatch(/^turn-reader-/);
+    expect(model.rows.size).toBeGreaterThan(0);
+  });
+
+  it("stops the start with the weights file's path when it is missing", () => {
+    // Prepare
+    const missing = new URL("missing-turn-reader.bin", SHIPPED_WEIGHTS);
+    // Act
+    const load = () => shippedTurnReaderModel(missing);
+    // Assess
+    expect(load).toThrow(BatonInputError);
+    expect(load).toThrow(/turn reader weights .*models\/missing-turn-reader\.bin: ENOENT/);
   });
 });

@@ -1,9 +1,6 @@
-import artifact from "../../../models/turn-reader.json" with { type: "json" };
-import { modelFromArtifact } from "./artifact.js";
+import { shippedTurnReaderModel } from "../../../models/turn-reader.js";
 import { modelReader, type TurnReader } from "./turn-reader.js";
 
 /** The model that ships with Baton (`npm run train` writes it); a corrupt file stops the start with its name. */
-export const defaultTurnReader: TurnReader = modelReader(
-  modelFromArtifact(artifact, "models/turn-reader.json"),
-  artifact.modelVersion,
-);
+const shipped = shippedTurnReaderModel();
+export const defaultTurnReader: TurnReader = modelReader(shipped.model, shipped.version);
