@@ -69,7 +69,7 @@ const REQUEST_LABELS: ReadonlySet<ReaderLabel> = new Set([
   "enroll_request",
   "confusion",
 ]);
-const PUBLIC_SOURCES = ["clinc150:", "banking77:", "bitext", "nlupp:", "hwu64:"];
+const PUBLIC_SOURCES = ["clinc150:", "banking77:", "bitext", "nlupp:", "hwu64:", "hint3:"];
 
 /**
  * Public intent data is plentiful and off-domain: its service requests teach what is not a sales signal,
