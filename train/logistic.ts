@@ -9,6 +9,8 @@ export interface TrainingOptions {
   minCount: number;
   /** The weight of a public intent example against one of Baton's own. */
   publicWeight: number;
+  /** The weight of a public example that carries a request label (the rare, curated side). */
+  publicSignalWeight: number;
   epochs: number;
   learningRate: number;
   l2: number;
@@ -40,7 +42,7 @@ function encode(
   examples: readonly Example[],
   labels: readonly ReaderLabel[],
   rows: ReadonlyMap<number, number>,
-  publicWeight: number,
+  options: Pick<TrainingOptions, "publicWeight" | "publicSignalWeight">,
 ): Encoded[] {
   return examples.map((example) => {
     const targets = new Uint8Array(labels.length);
@@ -53,7 +55,7 @@ function encode(
       const row = rows.get(hash);
       return row === undefined ? [] : [row];
     });
-    return { features, targets, supervised, weight: sourceWeight(example.source, publicWeight) };
+    return { features, targets, supervised, weight: exampleWeight(example, options) };
   });
 }
 
@@ -67,11 +69,19 @@ const REQUEST_LABELS: ReadonlySet<ReaderLabel> = new Set([
   "enroll_request",
   "confusion",
 ]);
-const PUBLIC_SOURCES = ["clinc150:", "banking77:", "bitext", "nlupp:", "hwu64:"];
+const PUBLIC_SOURCES = ["clinc150:", "banking77:", "bitext", "nlupp:", "hwu64:", "hint3:"];
 
-/** Public intent data is plentiful and off-domain: it teaches what is not a sales signal, softly. */
-export function sourceWeight(source: string, publicWeight: number): number {
-  return PUBLIC_SOURCES.some((prefix) => source.startsWith(prefix)) ? publicWeight : 1;
+/**
+ * Public intent data is plentiful and off-domain: its service requests teach what is not a sales signal,
+ * softly. Its few request examples were mapped one intent at a time and are real people's words: they
+ * weigh `publicSignalWeight`.
+ */
+export function exampleWeight(
+  example: Pick<Example, "source" | "labels">,
+  options: Pick<TrainingOptions, "publicWeight" | "publicSignalWeight">,
+): number {
+  if (!PUBLIC_SOURCES.some((prefix) => example.source.startsWith(prefix))) return 1;
+  return example.labels.length > 0 ? options.publicSignalWeight : options.publicWeight;
 }
 
 export function annotatedLabels(source: string): ReadonlySet<ReaderLabel> | "all" {
@@ -89,7 +99,7 @@ export function trainLogistic(
 ): { rows: Map<number, number>; weights: Float64Array; bias: Float64Array } {
   const width = labels.length;
   const rows = vocabularyOf(examples, options.minCount);
-  const data = encode(examples, labels, rows, options.publicWeight);
+  const data = encode(examples, labels, rows, options);
   const weights = new Float64Array(rows.size * width);
   const squared = new Float64Array(rows.size * width).fill(1e-8);
   const bias = new Float64Array(width);

@@ -6,6 +6,7 @@ import { defaultSpelling } from "../domain/default-spelling.js";
 import {
   type CustomerTurn,
   forceHandoff,
+  openedWith,
   processCustomerTurn,
   recordLine,
   startContact,
@@ -197,7 +198,8 @@ async function freshState(
     callDate: deps.clock().toISOString().slice(0, 10),
   };
   const lead = request.leadId ? await deps.stateStore.loadLead(request.leadId) : null;
-  const state = startContact(identity, lead ? { slots: lead.slots, note: lead.note } : {});
+  const started = startContact(identity, lead ? { slots: lead.slots, note: lead.note } : {});
+  const state = openedWith(started, started.resumed ? campaign.script.resume : campaign.script.greeting);
   // A lead that opted out stays opted out: the tag keeps the lead item's flag set on every write.
   return lead?.doNotCall ? { ...state, intentTags: ["do_not_call"] } : state;
 }

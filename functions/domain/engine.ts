@@ -83,6 +83,14 @@ export function recordLine(
   };
 }
 
+/**
+ * What the caller heard before their first turn (the flow's greeting), as the AI line the first turn
+ * answers: "yes, go ahead" after "do you have a couple of minutes?" is no order. Not a turn of its own.
+ */
+export function openedWith(state: QualificationState, line: string): QualificationState {
+  return { ...state, lastAiLine: line.slice(0, RECENT_TEXT_CHARS) };
+}
+
 export interface CustomerTurn {
   text: string;
   sentiment?: Sentiment | undefined;

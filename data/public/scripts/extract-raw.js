@@ -18,6 +18,9 @@ const SOURCES = [
       ...['banking', 'hotels'].flatMap((d) => Array.from({ length: 20 }, (_, i) => [`nlupp/data/${d}/fold${i}.json`, `${d}/fold${i}.json`]))] },
   { dir: 'bitext-customer-support', repo: 'bitext/customer-support-llm-chatbot-training-dataset', commit: '8b6ca3d9559a4a9abab94f7978fae67019215a82',
     files: ['LICENSE.txt', 'README.md', 'TAGS.md', 'data/train/Bitext_Sample_Customer_Support_Training_Dataset.csv'] },
+  { dir: 'hint3', repo: 'hellohaptik/HINT3', commit: '99965c892ea9a6801a87083d3861b0b04c91a4e7',
+    files: ['LICENSE.md', 'README.md', ...['sofmattress', 'curekart'].flatMap((b) => [
+      [`dataset/v2/train/${b}_train.csv`, `${b}_train.csv`], [`dataset/v2/test/${b}_test.csv`, `${b}_test.csv`]])] },
   { dir: 'hwu64', repo: 'xliuhw/NLU-Evaluation-Data', commit: 'f6071b496b17d71e6eb43f543af0707f4ff30557', kfold: true,
     files: ['LICENSE', 'README.md'] },
 ];

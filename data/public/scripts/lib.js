@@ -44,10 +44,11 @@ function splitOf(text) { return hash(key(text)).readUInt32BE(0) % 100 < 20 ? 'he
 /**
  * items: [{text, intent}] ; mapping: {intent: labels[] | null (dropped)} ; every intent must be listed.
  * Dedupes by key(text) (first occurrence wins, conflicting-intent duplicates are removed entirely),
- * splits by hash, caps train examples per intent at `cap` (chosen by hash order, deterministic).
+ * splits by hash, caps train examples per [] intent at `cap` (chosen by hash order, deterministic); intents that
+ * carry a signal keep every train example (`signalCap`): they are the rare side, and capping them threw real data away.
  * Heldout is not capped by default (all ~20% of the source by hash), since it is only used for evaluation.
  */
-function build({ name, items, mapping, cap = 60, heldoutCap = Infinity, guardsFor = (intent, labels) => (labels.length ? [] : ['person', 'price', 'buy']) }) {
+function build({ name, items, mapping, cap = 60, signalCap = Infinity, heldoutCap = Infinity, guardsFor = (intent, labels) => (labels.length ? [] : ['person', 'price', 'buy']) }) {
   for (const [i, l] of Object.entries(mapping)) {
     if (l === null) continue;
     for (const x of l) if (!LABELS.has(x)) throw new Error(`${name}: unknown label ${x} for ${i}`);
@@ -80,7 +81,7 @@ function build({ name, items, mapping, cap = 60, heldoutCap = Infinity, guardsFo
   for (const intent of [...byIntent.keys()].sort()) {
     const g = byIntent.get(intent);
     stats.available[intent] = { train: g.train.length, heldout: g.heldout.length };
-    const tr = g.train.sort(order).slice(0, cap);
+    const tr = g.train.sort(order).slice(0, mapping[intent].length ? signalCap : cap);
     const ho = g.heldout.sort(order).slice(0, heldoutCap);
     stats.kept[intent] = { train: tr.length, heldout: ho.length };
     for (const [split, arr] of [['train', tr], ['heldout', ho]]) {

@@ -46,7 +46,7 @@ function intentsTable(name) {
   return rows.join('\n') + `\n\nIntents mapped to \`[]\` (train/heldout kept): ${none.join(', ')}.`;
 }
 
-const ALL = ['clinc150', 'banking77', 'bitext-customer-support', 'nlupp', 'hwu64'];
+const ALL = ['clinc150', 'banking77', 'bitext-customer-support', 'nlupp', 'hwu64', 'hint3'];
 let md = fs.readFileSync(path.join(__dirname, 'README.template.md'), 'utf8');
 md = md.replace(/\{\{counts:([\w-]+)\}\}/g, (_, n) => countsTable([n]));
 md = md.replace(/\{\{intents:([\w-]+)\}\}/g, (_, n) => intentsTable(n));
