@@ -1,6 +1,10 @@
+import { ReaderThresholds } from "../contracts/campaign.js";
 import { READER_LABELS, type ReaderLabel, type ReaderScores } from "../functions/domain/reader/labels.js";
 import { scoreTurn, type TurnReaderModel } from "../functions/domain/reader/model.js";
 import type { Example } from "./examples.js";
+
+/** The probability from which a campaign with default thresholds hands off on a buying or person signal. */
+const DEFAULT_HANDOFF_THRESHOLD = ReaderThresholds.parse({}).buyingIntent;
 
 export interface LabelFigures {
   precision: number;
@@ -55,11 +59,14 @@ export const BUYING_LABELS: readonly ReaderLabel[] = [
   "enroll_request",
 ];
 
-/** Buying-request recall, and how often a service request (no label) would be read as a handoff. */
+/**
+ * Buying-request recall, and how often a service request (no label) would be read as a handoff, at the
+ * campaigns' default threshold for a handoff signal unless told another.
+ */
 export function intentFigures(
   read: (example: Example) => ReaderScores,
   examples: readonly Example[],
-  threshold = 0.5,
+  threshold = DEFAULT_HANDOFF_THRESHOLD,
 ): { buyingRecall: number; buying: number; serviceFalseHandoff: number; service: number } {
   let buying = 0;
   let found = 0;

@@ -13,7 +13,7 @@ export type TrainingOptions = typeof TRAINING;
 export const TRAINING = {
   minCount: 2,
   publicWeight: 0.3,
-  publicSignalWeight: 1,
+  publicSignalWeight: 0.3,
   epochs: 6,
   learningRate: 0.15,
   l2: 1e-5,

@@ -46,7 +46,7 @@ const intents = intentFigures(
   heldout,
 );
 console.log(
-  `public held-out: buying-request recall ${(intents.buyingRecall * 100).toFixed(1)}% of ${intents.buying}, false handoffs on service requests ${(intents.serviceFalseHandoff * 100).toFixed(1)}% of ${intents.service}`,
+  `public held-out (at the default handoff threshold): buying-request recall ${(intents.buyingRecall * 100).toFixed(1)}% of ${intents.buying}, false handoffs on service requests ${(intents.serviceFalseHandoff * 100).toFixed(1)}% of ${intents.service}`,
 );
 const heldoutByLabel = labelFigures(model, heldout);
 console.log(
