@@ -1,4 +1,4 @@
-import { type FeatureInput, featurizeTurn } from "./features.js";
+import { FeatureBuffer, type FeatureInput, featurizeInto } from "./features.js";
 import { READER_LABELS, type ReaderLabel, type ReaderScores, scoresInLabelOrder } from "./labels.js";
 
 /**
@@ -20,20 +20,27 @@ export interface TurnReaderModel {
 const WINDOW_TOKENS = 12;
 const WINDOW_STRIDE = 6;
 
+/** Reused from turn to turn, never carrying anything over: reading a turn allocates no feature arrays. */
+const scratch = new FeatureBuffer();
+let windowSums = new Int32Array(1024);
+
 /**
  * The raw margin per label: a short turn whole, a long turn by its best window of words (each window
  * keeps the whole-turn features: the AI line, the opening words, negation read on the whole turn).
  */
 export function marginsOf(model: TurnReaderModel, input: FeatureInput): Float64Array {
   const width = model.labels.length;
-  const { features, owners, tokens } = featurizeTurn(input);
+  const { features, owners, count, tokens } = featurizeInto(input, scratch);
   const { rows } = model;
   const weights = rows.packed;
+  // Every feature's slot is fetched before any is summed: the fetches do not wait on one another, so their
+  // cache misses overlap, and the sums below find their slots in cache.
+  rows.warm(features, count);
   // int8 weights sum exactly in int32, which V8 adds without boxing or float conversion.
   const best = new Float64Array(width);
   if (tokens <= WINDOW_TOKENS) {
     const sum = new Int32Array(width);
-    for (let f = 0; f < features.length; f++) {
+    for (let f = 0; f < count; f++) {
       const base = rows.weightsAt(features[f] as number);
       if (base < 0) continue;
       for (let l = 0; l < width; l++) sum[l] = ((sum[l] as number) + (weights[base + l] as number)) | 0;
@@ -42,8 +49,11 @@ export function marginsOf(model: TurnReaderModel, input: FeatureInput): Float64A
   } else {
     // Row 0 holds what belongs to the whole turn, row t + 1 what belongs to word t. A linear sum over a
     // long turn grows with its length; the best window does not.
-    const sums = new Int32Array((tokens + 1) * width);
-    for (let f = 0; f < features.length; f++) {
+    const size = (tokens + 1) * width;
+    if (windowSums.length < size) windowSums = new Int32Array(Math.max(size, windowSums.length * 2));
+    const sums = windowSums;
+    sums.fill(0, 0, size);
+    for (let f = 0; f < count; f++) {
       const base = rows.weightsAt(features[f] as number);
       if (base < 0) continue;
       const offset = ((owners[f] as number) + 1) * width;
@@ -92,6 +102,8 @@ export class FeatureRows {
   private readonly wordsPerSlot: number;
   private readonly mask: number;
   readonly size: number;
+  /** What `warm` last read; it has no other use. */
+  warmed = 0;
 
   constructor(hashes: ArrayLike<number>, weights: Int8Array, width: number) {
     if (weights.length !== hashes.length * width) {
@@ -100,14 +112,16 @@ export class FeatureRows {
     let capacity = 1;
     // Load at most 0.6: linear probes stay short and the table stays small enough to cache well.
     while (capacity * 0.6 < hashes.length) capacity *= 2;
-    this.wordsPerSlot = 2 + Math.ceil(width / 4);
+    // A slot never straddles two cache lines: 32 bytes while the labels fit, whole lines beyond.
+    const needed = 2 + Math.ceil(width / 4);
+    this.wordsPerSlot = needed <= 8 ? 8 : Math.ceil(needed / 16) * 16;
     this.words = new Int32Array(capacity * this.wordsPerSlot);
     this.packed = new Int8Array(this.words.buffer);
     this.mask = capacity - 1;
     this.size = hashes.length;
     for (let slot = 0; slot < capacity; slot++) this.words[slot * this.wordsPerSlot + 1] = -1;
     // Built at cold start, so rows are copied a word (four labels) at a time from an aligned copy.
-    const rowWords = this.wordsPerSlot - 2;
+    const rowWords = Math.ceil(width / 4);
     const source = new Int32Array(hashes.length * rowWords);
     const sourceBytes = new Int8Array(source.buffer);
     if (width === rowWords * 4) sourceBytes.set(weights);
@@ -136,6 +150,21 @@ export class FeatureRows {
       if (this.words[at] === key) return (at + 2) * 4;
       slot = (slot + 1) & this.mask;
     }
+  }
+
+  /**
+   * Reads the slot where each feature's probe starts, with no branch on what it holds: the reads need not
+   * wait for one another, so their cache misses overlap before `weightsAt` runs for each feature.
+   */
+  warm(hashes: Int32Array, count: number): void {
+    let seen = 0;
+    for (let f = 0; f < count; f++) {
+      seen ^= this.words[
+        (Math.imul(hashes[f] as number, 0x9e3779b1) & this.mask) * this.wordsPerSlot
+      ] as number;
+    }
+    // Kept, so the reads are not optimised away.
+    this.warmed = seen;
   }
 
   /** [hash, row] pairs in row order. */
