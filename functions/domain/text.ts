@@ -5,13 +5,7 @@ export const MAX_ANALYSED_CHARS = 2_000;
 export function normalizeText(raw: string): string {
   const cut = raw.slice(0, MAX_ANALYSED_CHARS).toLowerCase();
   // Most turns are plain ASCII: a non-unicode pass is several times cheaper.
-  if (/^[\x20-\x7e]*$/.test(cut)) {
-    return cut
-      .replace(/`/g, "'")
-      .replace(/[^a-z0-9$%'.,!?;:/+\-\s]/g, " ")
-      .replace(/\s+/g, " ")
-      .trim();
-  }
+  if (/^[\x20-\x7e]*$/.test(cut)) return normalizeAscii(cut);
   return (
     cut
       .replace(/[\u2018\u2019\u02bc`]/g, "'")
@@ -21,6 +15,46 @@ export function normalizeText(raw: string): string {
       .replace(/\s+/g, " ")
       .trim()
   );
+}
+
+/** What each printable ASCII character becomes in normalized text. */
+const KEEP = 0;
+const SPACE = 1;
+const APOSTROPHE = 2;
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, code) => {
+  const char = String.fromCharCode(code);
+  if (char === "`") return APOSTROPHE;
+  return /[a-z0-9$%'.,!?;:/+-]/.test(char) ? KEEP : SPACE;
+});
+
+/**
+ * `normalizeText` for lowercase printable ASCII in one pass: a backtick is an apostrophe, anything but
+ * letters, digits and the punctuation clauses are split on is a space, runs of spaces are one, none at
+ * either end.
+ */
+export function normalizeAscii(cut: string): string {
+  let out = "";
+  // Start of the run of kept characters being read, and whether a space is owed before the next one.
+  let start = 0;
+  let space = false;
+  for (let i = 0; i <= cut.length; i++) {
+    const kind = i < cut.length ? (ASCII_KIND[cut.charCodeAt(i)] ?? SPACE) : SPACE;
+    if (kind === KEEP) continue;
+    if (i > start) {
+      if (space && out.length > 0) out += " ";
+      out += start === 0 && i === cut.length ? cut : cut.slice(start, i);
+      space = false;
+    }
+    if (kind === APOSTROPHE) {
+      if (space && out.length > 0) out += " ";
+      out += "'";
+      space = false;
+    } else {
+      space = true;
+    }
+    start = i + 1;
+  }
+  return out;
 }
 
 /** Clauses scope negation: "no, I want a real person" holds a request, "I don't need a person" does not. */

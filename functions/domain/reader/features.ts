@@ -44,6 +44,8 @@ const SHORTHAND: ReadonlyMap<string, readonly string[]> = new Map([
   ["gimme", ["give", "me"]],
 ]);
 
+const SHORTHAND_LENGTH = Math.max(...[...SHORTHAND.keys()].map((word) => word.length));
+
 /** Words that open a negation scope; "no" opening a turn is an answer, not a negator. */
 const NEGATORS = new Set([
   "not",
@@ -89,7 +91,8 @@ export function tokensOf(raw: string, limit = MAX_TOKENS): string[] {
   const words = speechWords(raw.slice(0, MAX_SPEECH_CHARS).toLowerCase()) ?? speechForm(raw).split(" ");
   for (const word of words) {
     if (word.length === 0) continue;
-    const spelled = SHORTHAND.get(word);
+    // Every shorthand is short: a longer word skips hashing itself for the lookup.
+    const spelled = word.length <= SHORTHAND_LENGTH ? SHORTHAND.get(word) : undefined;
     if (spelled) {
       for (const part of spelled) tokens.push(part);
     } else {

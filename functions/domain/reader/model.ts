@@ -29,6 +29,11 @@ let windowSums = new Int32Array(1024);
  * keeps the whole-turn features: the AI line, the opening words, negation read on the whole turn).
  */
 export function marginsOf(model: TurnReaderModel, input: FeatureInput): Float64Array {
+  return marginsInto(model, input, new Float64Array(model.labels.length));
+}
+
+/** `marginsOf` written into `best` (one value per label); returns `best`. */
+function marginsInto(model: TurnReaderModel, input: FeatureInput, best: Float64Array): Float64Array {
   const width = model.labels.length;
   const { features, owners, count, tokens } = featurizeInto(input, scratch);
   const { rows } = model;
@@ -36,10 +41,13 @@ export function marginsOf(model: TurnReaderModel, input: FeatureInput): Float64A
   // Every feature's slot is fetched before any is summed: the fetches do not wait on one another, so their
   // cache misses overlap, and the sums below find their slots in cache.
   rows.warm(features, count);
-  // int8 weights sum exactly in int32, which V8 adds without boxing or float conversion.
-  const best = new Float64Array(width);
+  // int8 weights sum exactly in int32, which V8 adds without boxing or float conversion. The sums live in
+  // a reused array: a typed array of this size is allocated outside V8's heap, slower than the sums.
+  if (windowSums.length < (tokens + 1) * width)
+    windowSums = new Int32Array(Math.max((tokens + 1) * width, windowSums.length * 2));
   if (tokens <= WINDOW_TOKENS) {
-    const sum = new Int32Array(width);
+    const sum = windowSums;
+    sum.fill(0, 0, width);
     for (let f = 0; f < count; f++) {
       const base = rows.weightsAt(features[f] as number);
       if (base < 0) continue;
@@ -49,10 +57,8 @@ export function marginsOf(model: TurnReaderModel, input: FeatureInput): Float64A
   } else {
     // Row 0 holds what belongs to the whole turn, row t + 1 what belongs to word t. A linear sum over a
     // long turn grows with its length; the best window does not.
-    const size = (tokens + 1) * width;
-    if (windowSums.length < size) windowSums = new Int32Array(Math.max(size, windowSums.length * 2));
     const sums = windowSums;
-    sums.fill(0, 0, size);
+    sums.fill(0, 0, (tokens + 1) * width);
     for (let f = 0; f < count; f++) {
       const base = rows.weightsAt(features[f] as number);
       if (base < 0) continue;
@@ -76,9 +82,13 @@ export function marginsOf(model: TurnReaderModel, input: FeatureInput): Float64A
   return best;
 }
 
+let scoreScratch = new Float64Array(READER_LABELS.length);
+
 /** Probabilities per label; the model's labels are READER_LABELS in order (the artifact loader refuses others). */
 export function scoreTurn(model: TurnReaderModel, input: FeatureInput): ReaderScores {
-  const margins = marginsOf(model, input);
+  if (scoreScratch.length !== model.labels.length) scoreScratch = new Float64Array(model.labels.length);
+  // The scores object copies the values out, so the scratch is free again for the next turn.
+  const margins = marginsInto(model, input, scoreScratch);
   for (let label = 0; label < margins.length; label++) {
     margins[label] = 1 / (1 + Math.exp(-(margins[label] as number)));
   }
