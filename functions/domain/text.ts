@@ -17,44 +17,42 @@ export function normalizeText(raw: string): string {
   );
 }
 
-/** What each printable ASCII character becomes in normalized text. */
+/** Printable ASCII characters normalized text keeps as they are (a space aside). */
 const KEEP = 0;
-const SPACE = 1;
-const APOSTROPHE = 2;
-const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, code) => {
-  const char = String.fromCharCode(code);
-  if (char === "`") return APOSTROPHE;
-  return /[a-z0-9$%'.,!?;:/+-]/.test(char) ? KEEP : SPACE;
-});
+const CHANGE = 1;
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, code) =>
+  /[a-z0-9$%'.,!?;:/+-]/.test(String.fromCharCode(code)) ? KEEP : CHANGE,
+);
 
 /**
- * `normalizeText` for lowercase printable ASCII in one pass: a backtick is an apostrophe, anything but
- * letters, digits and the punctuation clauses are split on is a space, runs of spaces are one, none at
- * either end.
+ * `normalizeText` for lowercase printable ASCII: a backtick is an apostrophe, anything but letters, digits
+ * and the punctuation clauses are split on is a space, runs of spaces are one, none at either end. Most
+ * turns are already in that form and are returned as they are, with nothing allocated.
  */
 export function normalizeAscii(cut: string): string {
-  let out = "";
-  // Start of the run of kept characters being read, and whether a space is owed before the next one.
-  let start = 0;
-  let space = false;
-  for (let i = 0; i <= cut.length; i++) {
-    const kind = i < cut.length ? (ASCII_KIND[cut.charCodeAt(i)] ?? SPACE) : SPACE;
-    if (kind === KEEP) continue;
-    if (i > start) {
-      if (space && out.length > 0) out += " ";
-      out += start === 0 && i === cut.length ? cut : cut.slice(start, i);
-      space = false;
-    }
-    if (kind === APOSTROPHE) {
-      if (space && out.length > 0) out += " ";
-      out += "'";
-      space = false;
+  let previousSpace = true;
+  for (let i = 0; i < cut.length; i++) {
+    const code = cut.charCodeAt(i);
+    if (code === 32) {
+      // A space at the start or after another space is dropped.
+      if (previousSpace) return normalizeByReplacing(cut);
+      previousSpace = true;
+    } else if (ASCII_KIND[code] === KEEP) {
+      previousSpace = false;
     } else {
-      space = true;
+      return normalizeByReplacing(cut);
     }
-    start = i + 1;
   }
-  return out;
+  // A space at the end is dropped.
+  return previousSpace && cut.length > 0 ? normalizeByReplacing(cut) : cut;
+}
+
+function normalizeByReplacing(cut: string): string {
+  return cut
+    .replace(/`/g, "'")
+    .replace(/[^a-z0-9$%'.,!?;:/+\-\s]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Clauses scope negation: "no, I want a real person" holds a request, "I don't need a person" does not. */
