@@ -45,9 +45,12 @@ export function slotAskedBy(compiled: CompiledCampaign, normalizedAiLine: string
   let best: { name: string; at: number } | undefined;
   for (const slot of compiled.slots) {
     if (!slot.askedBy) continue;
-    slot.askedBy.lastIndex = 0;
-    for (const match of tail.matchAll(slot.askedBy)) {
+    // exec on the compiled pattern itself: matchAll would build a copy of the pattern on every AI line.
+    const pattern = slot.askedBy;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(tail); match !== null; match = pattern.exec(tail)) {
       if (!best || match.index >= best.at) best = { name: slot.definition.name, at: match.index };
+      if (match[0] === "") pattern.lastIndex++;
     }
   }
   return best?.name;

@@ -5,13 +5,7 @@ export const MAX_ANALYSED_CHARS = 2_000;
 export function normalizeText(raw: string): string {
   const cut = raw.slice(0, MAX_ANALYSED_CHARS).toLowerCase();
   // Most turns are plain ASCII: a non-unicode pass is several times cheaper.
-  if (/^[\x20-\x7e]*$/.test(cut)) {
-    return cut
-      .replace(/`/g, "'")
-      .replace(/[^a-z0-9$%'.,!?;:/+\-\s]/g, " ")
-      .replace(/\s+/g, " ")
-      .trim();
-  }
+  if (/^[\x20-\x7e]*$/.test(cut)) return normalizeAscii(cut);
   return (
     cut
       .replace(/[\u2018\u2019\u02bc`]/g, "'")
@@ -21,6 +15,44 @@ export function normalizeText(raw: string): string {
       .replace(/\s+/g, " ")
       .trim()
   );
+}
+
+/** Printable ASCII characters normalized text keeps as they are (a space aside). */
+const KEEP = 0;
+const CHANGE = 1;
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, code) =>
+  /[a-z0-9$%'.,!?;:/+-]/.test(String.fromCharCode(code)) ? KEEP : CHANGE,
+);
+
+/**
+ * `normalizeText` for lowercase printable ASCII: a backtick is an apostrophe, anything but letters, digits
+ * and the punctuation clauses are split on is a space, runs of spaces are one, none at either end. Most
+ * turns are already in that form and are returned as they are, with nothing allocated.
+ */
+export function normalizeAscii(cut: string): string {
+  let previousSpace = true;
+  for (let i = 0; i < cut.length; i++) {
+    const code = cut.charCodeAt(i);
+    if (code === 32) {
+      // A space at the start or after another space is dropped.
+      if (previousSpace) return normalizeByReplacing(cut);
+      previousSpace = true;
+    } else if (ASCII_KIND[code] === KEEP) {
+      previousSpace = false;
+    } else {
+      return normalizeByReplacing(cut);
+    }
+  }
+  // A space at the end is dropped.
+  return previousSpace && cut.length > 0 ? normalizeByReplacing(cut) : cut;
+}
+
+function normalizeByReplacing(cut: string): string {
+  return cut
+    .replace(/`/g, "'")
+    .replace(/[^a-z0-9$%'.,!?;:/+\-\s]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Clauses scope negation: "no, I want a real person" holds a request, "I don't need a person" does not. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   isNegatedBefore,
   MAX_ANALYSED_CHARS,
+  normalizeAscii,
   normalizeText,
   phraseRegex,
   splitClauses,
@@ -76,6 +77,33 @@ describe("normalizeText", () => {
       );
     // Assess
     expect(check).not.toThrow();
+  });
+});
+
+describe("normalizeAscii", () => {
+  it("reads lowercase printable ASCII as the replace chain it stands in for", () => {
+    // Prepare
+    const printable = fc.string({
+      unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code).toLowerCase()),
+      maxLength: 300,
+    });
+    const byReplacing = (text: string) =>
+      text
+        .replace(/`/g, "'")
+        .replace(/[^a-z0-9$%'.,!?;:/+\-\s]/g, " ")
+        .replace(/\s+/g, " ")
+        .trim();
+
+    // Act
+    const run = () =>
+      fc.assert(
+        fc.property(printable, (text) => normalizeAscii(text) === byReplacing(text)),
+        { numRuns: 2_000 },
+      );
+
+    // Assess
+    expect(run).not.toThrow();
+    expect(normalizeAscii("  `ok`,  (see)  you ")).toBe("'ok', see you");
   });
 });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { defaultTurnReader } from "../../functions/domain/reader/default-reader.js";
-import { featurizeTurn, tokensOf } from "../../functions/domain/reader/features.js";
+import {
+  FeatureBuffer,
+  featurizeInto,
+  featurizeTurn,
+  speechForm,
+  speechWords,
+  tokensOf,
+} from "../../functions/domain/reader/features.js";
 import { combineNlu } from "../../functions/domain/reader/read-signals.js";
 
 describe("turn features", () => {
@@ -40,6 +47,67 @@ describe("turn features", () => {
     expect(features).toHaveLength(owners.length);
     expect(owners[0]).toBe(-1);
     expect(new Set(owners)).toEqual(new Set([-1, 0, 1, 2]));
+  });
+});
+
+describe("speech words in one pass", () => {
+  it("splits a lowercased turn as speech form does, apostrophes joining words", () => {
+    // Prepare
+    const turns = [
+      "i'm not sure, don't call",
+      "'quoted' words' ends",
+      "we’re at 4,500 -- ok?",
+      "`x`",
+      " ",
+      "",
+    ];
+
+    // Act
+    const read = turns.map((turn) => speechWords(turn)?.filter((word) => word.length > 0));
+
+    // Assess
+    expect(read).toEqual(
+      turns.map((turn) =>
+        speechForm(turn)
+          .split(" ")
+          .filter((word) => word.length > 0),
+      ),
+    );
+  });
+
+  it("leaves a turn with accents or other letters to the general path", () => {
+    // Prepare
+    const turns = ["ça va", "naïve", "a\u00a0b"];
+
+    // Act
+    const read = turns.map((turn) => speechWords(turn));
+
+    // Assess
+    expect(read).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe("feature buffer", () => {
+  it("holds the same features as featurizeTurn when reused across turns and grown", () => {
+    // Prepare
+    const buffer = new FeatureBuffer();
+    const long = { text: Array.from({ length: 70 }, (_, i) => `representative${i}`).join(" ") };
+    const short = { text: "yes please", aiLine: "Shall I send the quote?" };
+
+    // Act
+    const first = featurizeInto(long, buffer);
+    const firstFeatures = Array.from(first.features.subarray(0, first.count), (hash) => hash >>> 0);
+    const firstCount = first.count;
+    const second = featurizeInto(short, buffer);
+
+    // Assess
+    expect(firstFeatures).toEqual(featurizeTurn(long).features);
+    expect(firstCount).toBeGreaterThan(256);
+    expect(Array.from(second.features.subarray(0, second.count), (hash) => hash >>> 0)).toEqual(
+      featurizeTurn(short).features,
+    );
+    expect(Array.from(second.owners.subarray(0, second.count))).toEqual(featurizeTurn(short).owners);
+    expect(second.tokens).toBe(2);
   });
 });
 

@@ -10,6 +10,8 @@
 export const FEATURE_SPEC_VERSION = 2;
 
 const MAX_TOKENS = 80;
+/** A turn is read up to this many characters. */
+const MAX_SPEECH_CHARS = 2_000;
 const AI_TOKENS = 12;
 const SHORT_TURN_TOKENS = 4;
 const CONTEXT_TURN_TOKENS = 6;
@@ -42,6 +44,8 @@ const SHORTHAND: ReadonlyMap<string, readonly string[]> = new Map([
   ["gimme", ["give", "me"]],
 ]);
 
+const SHORTHAND_LENGTH = Math.max(...[...SHORTHAND.keys()].map((word) => word.length));
+
 /** Words that open a negation scope; "no" opening a turn is an answer, not a negator. */
 const NEGATORS = new Set([
   "not",
@@ -72,7 +76,7 @@ const NEGATORS = new Set([
 const SCOPE_BREAKERS = new Set(["but", "though", "although", "however", "just", "so"]);
 
 /** Lowercase, apostrophes dropped, everything but letters and digits a space, digit runs one token. */
-export function speechForm(raw: string, maxChars = 2_000): string {
+export function speechForm(raw: string, maxChars = MAX_SPEECH_CHARS): string {
   const lower = raw.slice(0, maxChars).toLowerCase();
   // Most turns are ASCII: accents need folding only when there are any.
   const folded = /^[ -~\s]*$/.test(lower) ? lower : lower.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
@@ -83,11 +87,12 @@ export function speechForm(raw: string, maxChars = 2_000): string {
 }
 
 export function tokensOf(raw: string, limit = MAX_TOKENS): string[] {
-  const form = speechForm(raw);
-  if (form.length === 0) return [];
   const tokens: string[] = [];
-  for (const word of form.split(" ")) {
-    const spelled = SHORTHAND.get(word);
+  const words = speechWords(raw.slice(0, MAX_SPEECH_CHARS).toLowerCase()) ?? speechForm(raw).split(" ");
+  for (const word of words) {
+    if (word.length === 0) continue;
+    // Every shorthand is short: a longer word skips hashing itself for the lookup.
+    const spelled = word.length <= SHORTHAND_LENGTH ? SHORTHAND.get(word) : undefined;
     if (spelled) {
       for (const part of spelled) tokens.push(part);
     } else {
@@ -96,19 +101,47 @@ export function tokensOf(raw: string, limit = MAX_TOKENS): string[] {
     }
     if (tokens.length >= limit) break;
   }
-  return tokens.slice(0, limit);
+  return tokens.length > limit ? tokens.slice(0, limit) : tokens;
+}
+
+const APOSTROPHE = /['\u2018\u2019\u02bc`]/g;
+
+/**
+ * `speechForm(text).split(" ")` in one pass over a lowercased turn, for the usual turn of ASCII letters and
+ * apostrophes; undefined for anything else (accents to fold), which takes the general path.
+ */
+export function speechWords(lower: string): string[] | undefined {
+  const words: string[] = [];
+  let start = -1;
+  let apostrophes = false;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (start < 0) start = i;
+    } else if (code === 39 || code === 96 || code === 0x2018 || code === 0x2019 || code === 0x2bc) {
+      // Inside a word an apostrophe joins ("don't" is "dont"); elsewhere it is dropped.
+      apostrophes = true;
+    } else if (code > 127) {
+      return undefined;
+    } else if (start >= 0) {
+      // Apostrophes between words were dropped, so a word may have started before one: trim them.
+      const word = lower.slice(start, i);
+      words.push(apostrophes ? word.replace(APOSTROPHE, "") : word);
+      start = -1;
+      apostrophes = false;
+    } else {
+      apostrophes = false;
+    }
+  }
+  return words;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 function mixString(hash: number, text: string): number {
-  return mixRange(hash, text, 0, text.length);
-}
-
-function mixRange(hash: number, text: string, from: number, to: number): number {
   let h = hash;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h;
 }
 
@@ -142,32 +175,68 @@ export interface TurnFeatures {
   tokens: number;
 }
 
+/**
+ * Where featurizing writes: feature hashes (as int32) and their owners, grown as needed. The model reuses
+ * one from turn to turn, so reading a turn allocates no feature arrays.
+ */
+export class FeatureBuffer {
+  features = new Int32Array(256);
+  owners = new Int32Array(256);
+  count = 0;
+  tokens = 0;
+
+  push(hash: number, owner: number): void {
+    if (this.count === this.features.length) this.grow();
+    this.features[this.count] = hash;
+    this.owners[this.count] = owner;
+    this.count++;
+  }
+
+  private grow(): void {
+    const features = new Int32Array(this.features.length * 2);
+    const owners = new Int32Array(this.owners.length * 2);
+    features.set(this.features);
+    owners.set(this.owners);
+    this.features = features;
+    this.owners = owners;
+  }
+}
+
 /** 32-bit feature hashes; duplicates are kept (a feature seen twice counts twice). */
 export function featurize(input: FeatureInput): number[] {
   return featurizeTurn(input).features;
 }
 
 export function featurizeTurn(input: FeatureInput): TurnFeatures {
+  const buffer = featurizeInto(input, new FeatureBuffer());
   const features: number[] = [];
   const owners: number[] = [];
-  let owner = -1;
-  const push = (hash: number) => {
-    features.push(hash >>> 0);
-    owners.push(owner);
-  };
+  for (let f = 0; f < buffer.count; f++) {
+    features.push((buffer.features[f] as number) >>> 0);
+    owners.push(buffer.owners[f] as number);
+  }
+  return { features, owners, tokens: buffer.tokens };
+}
+
+/** The turn's features into `out` (emptied first); returns `out`. */
+export function featurizeInto(input: FeatureInput, out: FeatureBuffer): FeatureBuffer {
+  out.count = 0;
   const tokens = tokensOf(input.text);
   const n = tokens.length;
-  push(
+  out.tokens = n;
+  out.push(
     mixString(NS.length, n === 0 ? "0" : n === 1 ? "1" : n === 2 ? "2" : n <= 4 ? "4" : n <= 8 ? "8" : "9"),
+    -1,
   );
   if (n > 0) {
-    push(mixString(NS.first, tokens[0] as string));
+    out.push(mixString(NS.first, tokens[0] as string), -1);
     if (n > 1)
-      push(
+      out.push(
         mixString(
           Math.imul(mixString(NS.firstPair, tokens[0] as string) ^ SEPARATOR, FNV_PRIME),
           tokens[1] as string,
         ),
+        -1,
       );
   }
 
@@ -179,16 +248,15 @@ export function featurizeTurn(input: FeatureInput): TurnFeatures {
     if (n > 0 && n <= SHORT_TURN_TOKENS) {
       for (const token of tokens) {
         const base = Math.imul(mixString(NS.shortWithAi, token) ^ SEPARATOR, FNV_PRIME);
-        for (const aiToken of aiTokens.slice(-8)) push(mixString(base, aiToken));
+        for (const aiToken of aiTokens.slice(-8)) out.push(mixString(base, aiToken), -1);
       }
     }
   }
 
   let scope = 0;
   for (let i = 0; i < n; i++) {
-    owner = i;
     const token = tokens[i] as string;
-    push(mixString(scope > 0 ? NS.negated : NS.unigram, token));
+    out.push(mixString(scope > 0 ? NS.negated : NS.unigram, token), i);
     if (SCOPE_BREAKERS.has(token)) scope = 0;
     else if (scope > 0) scope--;
     if (NEGATORS.has(token) && !(token === "no" && i === 0)) scope = NEGATION_SCOPE;
@@ -196,19 +264,32 @@ export function featurizeTurn(input: FeatureInput): TurnFeatures {
     const next = tokens[i + 1];
     if (next !== undefined) {
       const pair = mixString(Math.imul(mixString(NS.bigram, token) ^ SEPARATOR, FNV_PRIME), next);
-      push(pair);
+      out.push(pair, i);
       const third = tokens[i + 2];
-      if (third !== undefined) push(mixString(Math.imul(pair ^ SEPARATOR, FNV_PRIME), third));
+      if (third !== undefined) out.push(mixString(Math.imul(pair ^ SEPARATOR, FNV_PRIME), third), i);
     }
-    if (token.length >= 3) pushCharGrams(`<${token}>`, push);
+    if (token.length >= 3) pushCharGrams(token, i, out);
   }
-  return { features, owners, tokens: n };
+  return out;
 }
 
-function pushCharGrams(word: string, push: (hash: number) => void): void {
-  for (let start = 0; start + 3 <= word.length; start++) {
-    const three = mixRange(NS.chars, word, start, start + 3);
-    push(three);
-    if (start + 4 <= word.length) push(Math.imul(three ^ word.charCodeAt(start + 3), FNV_PRIME) ^ 4);
+/**
+ * Character 3- and 4-grams of the word framed as "<word>", hashed from the word's own characters (no
+ * framed copy of the word is built).
+ */
+function pushCharGrams(token: string, owner: number, out: FeatureBuffer): void {
+  // Positions 0..last in the framed word: 0 is "<", last is ">".
+  const last = token.length + 1;
+  for (let start = 0; start + 2 <= last; start++) {
+    let three = Math.imul(NS.chars ^ framedCode(token, start, last), FNV_PRIME);
+    three = Math.imul(three ^ framedCode(token, start + 1, last), FNV_PRIME);
+    three = Math.imul(three ^ framedCode(token, start + 2, last), FNV_PRIME);
+    out.push(three, owner);
+    if (start + 3 <= last)
+      out.push(Math.imul(three ^ framedCode(token, start + 3, last), FNV_PRIME) ^ 4, owner);
   }
+}
+
+function framedCode(token: string, position: number, last: number): number {
+  return position === 0 ? 60 : position === last ? 62 : token.charCodeAt(position - 1);
 }

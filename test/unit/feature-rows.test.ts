@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { featurizeTurn } from "../../functions/domain/reader/features.js";
+import { READER_LABELS } from "../../functions/domain/reader/labels.js";
+import { FeatureRows, marginsOf, type TurnReaderModel } from "../../functions/domain/reader/model.js";
+
+function table(rows: number, width: number) {
+  const hashes = Array.from(
+    { length: rows },
+    (_, row) => (Math.imul(row + 1, 0x85ebca6b) ^ (row << 7)) >>> 0,
+  );
+  const weights = Int8Array.from({ length: rows * width }, (_, i) => ((i * 37) % 255) - 127);
+  return { hashes, weights };
+}
+
+describe("feature rows", () => {
+  it("finds every row's weights and no row for an unseen feature, before and after warming", () => {
+    // Prepare
+    const width = 20;
+    const { hashes, weights } = table(3000, width);
+    const rows = new FeatureRows(hashes, weights, width);
+    const unseen = 0x12345678;
+
+    // Act
+    const before = hashes.map((hash) => rows.weightsAt(hash));
+    rows.warm(Int32Array.from([...hashes, unseen]), hashes.length + 1);
+    const after = hashes.map((hash) => rows.weightsAt(hash));
+
+    // Assess
+    expect(after).toEqual(before);
+    hashes.forEach((_, row) => {
+      const base = after[row] as number;
+      expect(Array.from(rows.packed.subarray(base, base + width))).toEqual(
+        Array.from(weights.subarray(row * width, row * width + width)),
+      );
+    });
+    expect(rows.weightsAt(unseen)).toBe(-1);
+    expect(rows.entries()).toEqual(hashes.map((hash, row) => [hash, row]));
+  });
+
+  it("keeps a row's weights inside one 64-byte cache line", () => {
+    // Prepare
+    const width = 20;
+    const { hashes, weights } = table(500, width);
+
+    // Act
+    const rows = new FeatureRows(hashes, weights, width);
+    const lines = hashes.map((hash) => {
+      const base = rows.weightsAt(hash);
+      return [Math.floor(base / 64), Math.floor((base + width - 1) / 64)];
+    });
+
+    // Assess
+    for (const [first, last] of lines) expect(last).toBe(first);
+  });
+
+  it("holds labels that do not fill a whole word", () => {
+    // Prepare
+    const width = 7;
+    const { hashes, weights } = table(100, width);
+
+    // Act
+    const rows = new FeatureRows(hashes, weights, width);
+    const base = rows.weightsAt(hashes[41] as number);
+
+    // Assess
+    expect(Array.from(rows.packed.subarray(base, base + width))).toEqual(
+      Array.from(weights.subarray(41 * width, 42 * width)),
+    );
+  });
+});
+
+describe("margins over feature rows", () => {
+  /** The margins read the plain way: a Map of rows, byte by byte, every window of twelve words. */
+  function plainMargins(model: TurnReaderModel, text: string): number[] {
+    const width = model.labels.length;
+    const row = new Map(model.rows.entries().map(([hash, index]) => [hash, index]));
+    const { features, owners, tokens } = featurizeTurn({ text });
+    const sums = Array.from({ length: tokens + 1 }, () => new Array<number>(width).fill(0));
+    features.forEach((hash, f) => {
+      const index = row.get(hash);
+      if (index === undefined) return;
+      const target = sums[tokens <= 12 ? 0 : (owners[f] as number) + 1] as number[];
+      for (let l = 0; l < width; l++)
+        target[l] = (target[l] as number) + (model.weights[index * width + l] as number);
+    });
+    const raw = (sums[0] as number[]).map((whole, l) => {
+      if (tokens <= 12) return whole;
+      let best = Number.NEGATIVE_INFINITY;
+      for (let start = 0; start < tokens - 6; start += 6) {
+        let sum = whole;
+        for (let t = start; t < Math.min(start + 12, tokens); t++)
+          sum += (sums[t + 1] as number[])[l] as number;
+        best = Math.max(best, sum);
+      }
+      return best;
+    });
+    return raw.map((value, l) => (model.bias[l] as number) + (model.scale[l] as number) * value);
+  }
+
+  it("sums a width that is not a multiple of four, short turns whole and long turns by window", () => {
+    // Prepare
+    const width = 7;
+    const texts = [
+      "send me the quote please",
+      "well we looked at it last year and honestly the price was too high for us but now we might want to talk to a person about the plan",
+    ];
+    const hashes = [...new Set(texts.flatMap((text) => featurizeTurn({ text }).features))];
+    const weights = Int8Array.from({ length: hashes.length * width }, (_, i) => ((i * 53) % 255) - 127);
+    const model: TurnReaderModel = {
+      labels: READER_LABELS.slice(0, width),
+      rows: new FeatureRows(hashes, weights, width),
+      weights,
+      scale: Float64Array.from({ length: width }, (_, l) => 0.01 * (l + 1)),
+      bias: Float64Array.from({ length: width }, (_, l) => l - 3),
+    };
+
+    // Act
+    const margins = texts.map((text) => Array.from(marginsOf(model, { text })));
+
+    // Assess
+    expect(margins).toEqual(texts.map((text) => plainMargins(model, text)));
+  });
+});
