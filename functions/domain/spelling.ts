@@ -105,28 +105,36 @@ export interface SpelledTurn {
 }
 
 const WORD = /[A-Za-z][A-Za-z']*/g;
+const asTyped = (quote: string) => quote;
 
 /**
  * Repairs the words of `text` the vocabulary does not know. A capitalised word inside a sentence is a
  * name ("Dana", "Vagaro") and stays; apostrophes are ignored when looking a word up ("dont" = "don't").
+ * Most turns have no typo: they are scanned once and returned as they are, with nothing built.
  */
 export function spellTurn(text: string, vocabulary: SpellingVocabulary): SpelledTurn {
   let corrections: Map<string, string> | undefined;
-  const repaired = text.replace(WORD, (word: string, offset: number) => {
+  let repaired = "";
+  let copied = 0;
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const word = match[0];
     const bare = word.includes("'") ? word.replace(/'/g, "") : word;
     const lower = bare.toLowerCase();
-    if (vocabulary.has(lower) || lower.length < MIN_WORD_LETTERS - 1) return word;
-    if (word !== lower && !startsSentence(text, offset)) return word;
+    if (lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower)) continue;
+    if (bare !== lower && !startsSentence(text, match.index)) continue;
     const fixed = vocabulary.correct(lower);
-    if (!fixed) return word;
+    if (!fixed) continue;
     corrections ??= new Map();
     corrections.set(fixed, lower);
-    return word[0] !== lower[0] ? (fixed[0] ?? "").toUpperCase() + fixed.slice(1) : fixed;
-  });
-  if (!corrections) return { text, corrected: false, restore: (quote) => quote };
+    repaired += text.slice(copied, match.index);
+    repaired += bare[0] !== lower[0] ? (fixed[0] ?? "").toUpperCase() + fixed.slice(1) : fixed;
+    copied = match.index + word.length;
+  }
+  if (!corrections) return { text, corrected: false, restore: asTyped };
   const back = corrections;
   return {
-    text: repaired,
+    text: repaired + text.slice(copied),
     corrected: true,
     restore: (quote) => quote.replace(/[a-z]+/g, (word) => back.get(word) ?? word),
   };

@@ -42,6 +42,21 @@ describe("spellingFromArtifact", () => {
     expect(load).toThrow(/spelling vocabulary models\/spelling\.json: dataHash/);
   });
 
+  it("refuses a word that is not lowercase letters, naming the field", () => {
+    // Prepare
+    const bad = {
+      format: "baton-spelling",
+      formatVersion: 1,
+      dataHash: "0".repeat(64),
+      words: ["Quote"],
+      counts: [3],
+    };
+    // Act
+    const load = () => spellingFromArtifact(bad, "m.json");
+    // Assess
+    expect(load).toThrow(/spelling vocabulary m\.json: words: must be a list of lowercase words/);
+  });
+
   it("refuses words and counts of different lengths", () => {
     // Prepare
     const uneven = {
