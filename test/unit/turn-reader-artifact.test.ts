@@ -11,7 +11,7 @@ import { SHIPPED_WEIGHTS, shippedTurnReaderModel } from "../../models/turn-reade
 import { MODEL_FILE, weightsFileBeside } from "../../train/data-files.js";
 import { dataHashOf } from "../../train/examples.js";
 import { labelFigures } from "../../train/figures.js";
-import { isCalibrationExample, loadTrainingData } from "../../train/train-model.js";
+import { isCalibrationExample, loadTrainingData, TRAINING } from "../../train/train-model.js";
 
 const FILES: ArtifactFiles = { header: MODEL_FILE, weights: weightsFileBeside(MODEL_FILE) };
 
@@ -47,6 +47,15 @@ describe("the committed turn reader model", () => {
     // Assess
     expect(calibration).toHaveLength(Number(header.training.calibrationExamples));
     expect(figures).toEqual(header.scores);
+  });
+
+  it("was trained with the training options the code has now", async () => {
+    // Prepare
+    const { header } = await committedArtifact();
+    // Act
+    const recorded = header.training;
+    // Assess: a changed option without a retrain would leave the model and the code telling two stories.
+    expect(recorded).toMatchObject({ ...TRAINING, excluded: "" });
   });
 
   it("stays within 5 MB, header and weights together", async () => {
