@@ -37,7 +37,7 @@ export class SpellingVocabulary {
     return this.counts.has(word);
   }
 
-  /** The word it most likely stands for, or undefined when it is known or has no single clear candidate. */
+  /** The most frequent known word one edit away (ties: the first alphabetically), or undefined when the word is known or none is. */
   correct(word: string): string | undefined {
     if (word.length < MIN_WORD_LETTERS - 1 || this.counts.has(word)) return undefined;
     const index = this.deleteIndex();
