@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { BatonInputError } from "../functions/domain/errors.js";
 import type { SpellingVocabulary } from "../functions/domain/spelling.js";
 import { spellingFromArtifact } from "../functions/domain/spelling-artifact.js";
+import { readShippedFile } from "./shipped-file.js";
 
 /**
  * The vocabulary sits beside this module: here in models/, and beside index.mjs in the Lambda bundle (the
@@ -13,15 +13,14 @@ export const SHIPPED_SPELLING = new URL("spelling.json", import.meta.url);
 /** The spelling vocabulary that ships with Baton; a missing or corrupt file stops the start with its name. */
 export function shippedSpelling(file: URL = SHIPPED_SPELLING): SpellingVocabulary {
   const path = fileURLToPath(file);
+  const text = readShippedFile(path, "spelling vocabulary", "spelling").toString("utf8");
   let document: unknown;
   try {
-    document = JSON.parse(readFileSync(path, "utf8"));
+    document = JSON.parse(text);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new BatonInputError(
-      `spelling vocabulary ${path}: ${reason}; npm run train writes it to models/, the bundling copies it beside the bundle`,
-      { field: "spelling" },
-    );
+    throw new BatonInputError(`spelling vocabulary ${path}: not JSON: ${(error as Error).message}`, {
+      field: "spelling",
+    });
   }
   return spellingFromArtifact(document, path);
 }

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { BatonInputError } from "../functions/domain/errors.js";
 import { modelFromArtifact } from "../functions/domain/reader/artifact.js";
 import type { TurnReaderModel } from "../functions/domain/reader/model.js";
+import { readShippedFile } from "./shipped-file.js";
 import header from "./turn-reader.json" with { type: "json" };
 
 /**
@@ -17,15 +16,7 @@ export function shippedTurnReaderModel(weights: URL = SHIPPED_WEIGHTS): {
   version: string;
 } {
   const weightsPath = fileURLToPath(weights);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(weightsPath);
-  } catch (error) {
-    throw new BatonInputError(
-      `turn reader weights ${weightsPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; npm run train writes it to models/, the bundling copies it beside the bundle`,
-      { field: "weights" },
-    );
-  }
+  const bytes = readShippedFile(weightsPath, "turn reader weights", "weights");
   const model = modelFromArtifact(header, bytes, { header: "models/turn-reader.json", weights: weightsPath });
   return { model, version: header.modelVersion };
 }
