@@ -1,24 +1,16 @@
 import { execFileSync } from "node:child_process";
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "esbuild";
-import { esbuildOptions, FILES_BESIDE_BUNDLE } from "../infra/bundling.js";
+import { bundleFunction, totalBytes } from "../infra/bundling.js";
 
 /** Each Lambda bundle's minified size and cold module-init time, bundled exactly as BatonFunction does. */
 export interface BundleFigure {
   function: string;
-  /** index.mjs alone. */
+  /** index.mjs and the chunks it imports statically: what every cold start parses (the budget). */
   bytes: number;
+  /** Chunks only a dynamic import reaches (the tracer when tracing is on), together. */
+  lazyBytes: number;
   /** The files the bundling copies beside index.mjs (the turn reader's weights), together. */
   besideBytes: number;
   initMs: number;
@@ -69,10 +61,14 @@ export async function bundleFigures(entries: string[] = handlerEntries()): Promi
     const rows: BundleFigure[] = [];
     for (const entry of entries) {
       const name = basename(entry, ".ts");
-      const outfile = join(dir, name, "index.mjs");
-      await build(esbuildOptions(entry, outfile));
-      const besideBytes = copyBesideBundle(name, outfile);
-      rows.push({ function: name, bytes: statSync(outfile).size, besideBytes, initMs: medianInit(outfile) });
+      const bundle = bundleFunction({ name, entry, outdir: join(dir, name), repoRoot: ROOT });
+      rows.push({
+        function: name,
+        bytes: totalBytes(bundle.eager),
+        lazyBytes: totalBytes(bundle.lazy),
+        besideBytes: totalBytes(bundle.beside),
+        initMs: medianInit(bundle.entry),
+      });
     }
     return rows;
   });
@@ -90,34 +86,26 @@ async function inBundleDir<T>(prefix: string, work: (dir: string) => Promise<T>)
   }
 }
 
-/** What BatonFunction's bundling copies beside index.mjs; returns their bytes. */
-function copyBesideBundle(name: string, bundle: string): number {
-  let bytes = 0;
-  for (const file of FILES_BESIDE_BUNDLE[name] ?? []) {
-    const target = join(dirname(bundle), basename(file));
-    copyFileSync(join(ROOT, file), target);
-    bytes += statSync(target).size;
-  }
-  return bytes;
-}
-
 function medianInit(bundle: string): number {
   return median(Array.from({ length: RUNS }, () => timeImport(bundle).wallMs));
 }
 
-/** One fresh `node` importing a bundle: wall time, and CPU time (steadier on a shared machine). */
+/**
+ * One fresh `node` importing a bundle: wall time, CPU time (steadier on a shared machine), and whether the
+ * X-Ray SDK loaded (its context store, cls-hooked, sets `process.namespaces` when it loads).
+ */
 function timeImport(
   bundle: string,
   extraEnvironment: Record<string, string> = {},
-): { wallMs: number; cpuMs: number } {
-  const script = `const t=performance.now();const c=process.cpuUsage();await import(${JSON.stringify(pathToFileURL(bundle).href)});const u=process.cpuUsage(c);process.stdout.write(JSON.stringify([performance.now()-t,(u.user+u.system)/1000]));`;
-  const [wallMs, cpuMs] = JSON.parse(
+): { wallMs: number; cpuMs: number; xraySdkLoaded: boolean } {
+  const script = `const t=performance.now();const c=process.cpuUsage();await import(${JSON.stringify(pathToFileURL(bundle).href)});const u=process.cpuUsage(c);process.stdout.write(JSON.stringify([performance.now()-t,(u.user+u.system)/1000,typeof process.namespaces==="object"]));`;
+  const [wallMs, cpuMs, xraySdkLoaded] = JSON.parse(
     execFileSync(process.execPath, ["--enable-source-maps", "--input-type=module", "-e", script], {
       env: { PATH: process.env.PATH ?? "", ...FAKE_ENVIRONMENT, ...extraEnvironment },
       encoding: "utf8",
     }),
-  ) as [number, number];
-  return { wallMs, cpuMs };
+  ) as [number, number, boolean];
+  return { wallMs, cpuMs, xraySdkLoaded };
 }
 
 function median(values: number[]): number {
@@ -134,9 +122,16 @@ export interface ColdStartFigures {
   cpuRatio: number;
   /**
    * The same handler as deployed with X-Ray active (in a Lambda environment, tracing not turned off): the
-   * Powertools tracer and the X-Ray SDK load at start. Measured in the same alternation, for reference.
+   * Powertools tracer and the X-Ray SDK load at start from their chunk. Measured in the same alternation, for
+   * reference; `xraySdkLoaded` says whether every traced run loaded it and no untraced run did.
    */
-  handlerTraced: { wallMs: number; cpuMs: number; wallRatio: number; cpuRatio: number };
+  handlerTraced: {
+    wallMs: number;
+    cpuMs: number;
+    wallRatio: number;
+    cpuRatio: number;
+    xraySdkLoaded: boolean;
+  };
 }
 
 /** What a deployed function with X-Ray active sees: a Lambda execution environment, tracing left on. */
@@ -162,14 +157,21 @@ export async function coldStartFigures(runs = 9): Promise<ColdStartFigures> {
         )
         .join("\n"),
     );
-    const handlerBundle = join(dir, "handler", "index.mjs");
-    const sdkBundle = join(dir, "sdk", "index.mjs");
-    await build(esbuildOptions(entry, handlerBundle));
-    copyBesideBundle("conversation-turn", handlerBundle);
-    await build(esbuildOptions(sdkEntry, sdkBundle));
-    const handler: Array<{ wallMs: number; cpuMs: number }> = [];
-    const sdk: Array<{ wallMs: number; cpuMs: number }> = [];
-    const traced: Array<{ wallMs: number; cpuMs: number }> = [];
+    const handlerBundle = bundleFunction({
+      name: "conversation-turn",
+      entry,
+      outdir: join(dir, "handler"),
+      repoRoot: ROOT,
+    }).entry;
+    const sdkBundle = bundleFunction({
+      name: "sdk-only",
+      entry: sdkEntry,
+      outdir: join(dir, "sdk"),
+      repoRoot: ROOT,
+    }).entry;
+    const handler: Array<ReturnType<typeof timeImport>> = [];
+    const sdk: Array<ReturnType<typeof timeImport>> = [];
+    const traced: Array<ReturnType<typeof timeImport>> = [];
     for (let run = 0; run < runs; run++) {
       handler.push(timeImport(handlerBundle));
       sdk.push(timeImport(sdkBundle));
@@ -194,6 +196,7 @@ export async function coldStartFigures(runs = 9): Promise<ColdStartFigures> {
         ...tracedFigures,
         wallRatio: Math.round((tracedFigures.wallMs / sdkFigures.wallMs) * 100) / 100,
         cpuRatio: Math.round((tracedFigures.cpuMs / sdkFigures.cpuMs) * 100) / 100,
+        xraySdkLoaded: traced.every((t) => t.xraySdkLoaded) && !handler.some((t) => t.xraySdkLoaded),
       },
     };
   });
@@ -205,16 +208,16 @@ function readFileText(file: string): string {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const rows = await bundleFigures();
-  console.log("function              bytes     KB  beside KB   init ms   target");
+  console.log(
+    "function              bytes     KB  lazy KB  beside KB   init ms   target (bytes: index.mjs and its static chunks)",
+  );
   for (const row of rows) {
     const target = BUNDLE_TARGETS[row.function as keyof typeof BUNDLE_TARGETS];
     const verdict = target
-      ? row.bytes <= target.maxBytes && row.initMs <= target.maxInitMs
-        ? "ok (<= 400 KB, <= 150 ms)"
-        : "MISSED (<= 400 KB, <= 150 ms)"
+      ? `bytes ${row.bytes <= target.maxBytes ? "ok" : "MISSED"} (<= 400 KB), init ${row.initMs <= target.maxInitMs ? "ok" : "MISSED"} (<= 150 ms)`
       : "";
     console.log(
-      `${row.function.padEnd(20)} ${String(row.bytes).padStart(8)} ${(row.bytes / 1024).toFixed(0).padStart(6)} ${(row.besideBytes / 1024).toFixed(0).padStart(10)} ${row.initMs.toFixed(1).padStart(9)}   ${verdict}`,
+      `${row.function.padEnd(20)} ${String(row.bytes).padStart(8)} ${(row.bytes / 1024).toFixed(0).padStart(6)} ${(row.lazyBytes / 1024).toFixed(0).padStart(8)} ${(row.besideBytes / 1024).toFixed(0).padStart(10)} ${row.initMs.toFixed(1).padStart(9)}   ${verdict}`,
     );
   }
   console.log(JSON.stringify(await coldStartFigures(), null, 2));

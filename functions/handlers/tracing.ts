@@ -13,22 +13,16 @@ export const UNTRACED: Tracing = { captureAWSv3Client: (client) => client, middl
 /**
  * The Powertools tracer, loaded only when it would trace: in a Lambda execution environment and unless
  * POWERTOOLS_TRACE_ENABLED is "false" (the tracer's own rule). Importing it loads the X-Ray SDK, about 50 ms of
- * a cold start and 110 KB of the bundle, which a start with tracing off does not need.
+ * a cold start and 110 KB of code, which a start with tracing off does not need: the bundle keeps it in a
+ * chunk beside index.mjs (infra/bundling.ts) that only this import reads.
  */
 export async function loadTracing(
   serviceName: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Tracing> {
   if (!tracingWanted(env)) return UNTRACED;
-  const [{ Tracer }, { captureLambdaHandler }] = await Promise.all([
-    import("@aws-lambda-powertools/tracer"),
-    import("@aws-lambda-powertools/tracer/middleware"),
-  ]);
-  const tracer = new Tracer({ serviceName });
-  return {
-    captureAWSv3Client: (client) => tracer.captureAWSv3Client(client),
-    middlewares: [captureLambdaHandler(tracer)],
-  };
+  const { powertoolsTracing } = await import("./powertools-tracing.js");
+  return powertoolsTracing(serviceName);
 }
 
 export function tracingWanted(env: NodeJS.ProcessEnv): boolean {

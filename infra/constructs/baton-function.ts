@@ -1,12 +1,19 @@
-import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
+import { dirname } from "node:path";
+import { AssetHashType, Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import type { IEventBus } from "aws-cdk-lib/aws-events";
 import { PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
-import { Architecture, LoggingFormat, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from "aws-cdk-lib/aws-lambda";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
-import { FILES_BESIDE_BUNDLE, nodejsBundling, runtimeEnvironment } from "../bundling.js";
+import { bundleFunction, LAMBDA_HANDLER, runtimeEnvironment } from "../bundling.js";
 import { acknowledge } from "../nag.js";
 
 export interface BatonFunctionProps {
@@ -16,7 +23,7 @@ export interface BatonFunctionProps {
   name: string;
   description: string;
   retentionDays: RetentionDays;
-  /** Absolute path of the package-lock.json next to package.json. */
+  /** Absolute path of the package-lock.json next to package.json: its folder is where esbuild resolves from. */
   depsLockFilePath: string;
   memorySize?: number;
   timeout?: Duration;
@@ -40,11 +47,11 @@ export interface BedrockModel {
 
 /**
  * Every Baton Lambda: Node.js 22 on arm64, an ESM bundle made by the local esbuild (minified, with source
- * maps, never Docker), its own log group with retention, X-Ray tracing, Powertools settings, and a role
+ * maps, split into chunks where the handler imports dynamically, never Docker), its own log group with retention, X-Ray tracing, Powertools settings, and a role
  * that starts with nothing but writing its own logs. The `use*` helpers grant access and set the matching
  * environment variable (functions/handlers/config.ts) in one call, so the two can never drift apart.
  */
-export class BatonFunction extends NodejsFunction {
+export class BatonFunction extends LambdaFunction {
   constructor(scope: Construct, id: string, props: BatonFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: props.retentionDays,
@@ -55,8 +62,8 @@ export class BatonFunction extends NodejsFunction {
       description: `Baton ${props.name} function`,
     });
     super(scope, id, {
-      entry: props.entry,
-      handler: "handler",
+      code: bundledCode(props.name, props.entry, dirname(props.depsLockFilePath)),
+      handler: LAMBDA_HANDLER,
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -66,8 +73,6 @@ export class BatonFunction extends NodejsFunction {
       role,
       logGroup,
       loggingFormat: LoggingFormat.JSON,
-      depsLockFilePath: props.depsLockFilePath,
-      bundling: nodejsBundling(FILES_BESIDE_BUNDLE[props.name]),
       environment: { ...runtimeEnvironment(`baton-${props.name}`), ...props.environment },
     });
     // The role writes to this function's log group only (no AWSLambdaBasicExecutionRole).
@@ -136,6 +141,28 @@ export class BatonFunction extends NodejsFunction {
     this.addEnvironment(name, value);
     return this;
   }
+}
+
+/**
+ * The function's asset: `bundleFunction` run in this process at synth into the asset folder (NodejsFunction
+ * cannot be used: it passes esbuild `--outfile`, and code splitting needs an output folder). The asset is
+ * named by its output, so an unchanged bundle is not uploaded again; tests that skip bundling
+ * (`aws:cdk:bundling-stacks: []`) get a placeholder, as with NodejsFunction.
+ */
+function bundledCode(name: string, entry: string, repoRoot: string): Code {
+  return Code.fromAsset(repoRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Required by CDK, never used: local bundling below always runs, or throws esbuild's error.
+      image: Runtime.NODEJS_22_X.bundlingImage,
+      local: {
+        tryBundle(outputDir: string): boolean {
+          bundleFunction({ name, entry, outdir: outputDir, repoRoot });
+          return true;
+        },
+      },
+    },
+  });
 }
 
 /**

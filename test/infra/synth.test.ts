@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { afterAll, describe, expect, it } from "vitest";
@@ -34,6 +34,12 @@ describe("npx cdk synth, in process", () => {
     expect(code.startsWith("import { createRequire as __batonCreateRequire } from 'module'")).toBe(true);
     expect(code).toMatch(/from"@aws-sdk\/client-dynamodb"/);
     expect(statSync(bundle).size).toBeGreaterThan(10_000);
+    // The tracer's chunk ships beside it, for the dynamic import a start with tracing on makes.
+    const tracerChunk = readdirSync(dirname(bundle)).find((file) =>
+      /^powertools-tracing-\w+\.mjs$/.test(file),
+    );
+    expect(tracerChunk, "the tracer's chunk").toBeDefined();
+    expect(code.includes(`import("./${tracerChunk}")`), "index.mjs imports the tracer's chunk").toBe(true);
     // The turn reader's weights sit beside the bundle, where models/turn-reader.ts looks for them.
     const weights = join(outdir, `asset.${key.replace(/\.zip$/, "")}`, "turn-reader.bin");
     expect(readFileSync(weights).equals(readFileSync(join(REPO_ROOT, "models/turn-reader.bin")))).toBe(true);
