@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayNameADate, readDates } from "../../functions/domain/slots/calendar.js";
+import { INTL_DATE_WORDS, mayNameADate, readDates } from "../../functions/domain/slots/calendar.js";
 import { normalizeText } from "../../functions/domain/text.js";
 
 /** The engine hands the slot readers normalised text; every call here is on Tuesday 20 January 2026. */
@@ -123,4 +123,34 @@ describe("mayNameADate", () => {
       expect(open).toBe(false);
     },
   );
+});
+
+describe("INTL_DATE_WORDS", () => {
+  it("are the month, weekday, relative-day and unit words en-US Intl formats", () => {
+    // Prepare
+    const day = (month: number, date: number) => new Date(Date.UTC(2001, month, date, 12));
+    const format = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" });
+    const relative = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
+    const names = new Set<string>();
+    const units = new Set<string>();
+    // Act
+    for (let month = 0; month < 12; month++) {
+      names.add(format({ month: "long" }).format(day(month, 15)));
+      names.add(format({ month: "short" }).format(day(month, 15)));
+    }
+    for (let date = 1; date <= 7; date++) names.add(format({ weekday: "long" }).format(day(0, date)));
+    for (const unit of ["day", "week", "month", "quarter", "year"] as const) {
+      for (const amount of [-1, 0, 1, 2]) {
+        for (const word of relative.format(amount, unit).split(" ")) {
+          if (/^[a-z]+s?$/.test(word) && word.startsWith(unit)) units.add(word);
+          else if (/^[A-Za-z]{2,}$/.test(word) && !["in", "ago", "last", "this", "next"].includes(word))
+            names.add(word);
+        }
+      }
+    }
+    // Assess
+    expect(INTL_DATE_WORDS.names).toEqual([...names].map((word) => word.toLowerCase()));
+    expect(INTL_DATE_WORDS.units).toEqual([...units]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Campaign, type CampaignInput } from "../../contracts/campaign.js";
+import { Campaign, type CampaignInput, LEX_LANGUAGE_NAMES, LexLocale } from "../../contracts/campaign.js";
 import { readCampaignText } from "../../functions/domain/campaign-document.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { READER_LABELS, type ReaderScores } from "../../functions/domain/reader/labels.js";
@@ -85,6 +85,18 @@ describe("a campaign's Lex section", () => {
       /^lex\.locale: the bot's locale es_US is spanish/,
     );
     expect(problemsOf(spanish, "Spanish")).toEqual([]);
+  });
+
+  it("names each locale's language as Intl.DisplayNames does in English", () => {
+    // Prepare
+    const names = new Intl.DisplayNames(["en"], { type: "language" });
+    const languages = [...new Set(LexLocale.options.map((locale) => locale.slice(0, 2)))];
+    // Act
+    const fromIntl = Object.fromEntries(
+      languages.map((language) => [language, names.of(language)?.toLowerCase()]),
+    );
+    // Assess
+    expect(LEX_LANGUAGE_NAMES).toEqual(fromIntl);
   });
 });
 

@@ -253,37 +253,32 @@ export function readDates(clause: string, callDate: string | undefined): DateMen
 }
 
 /**
- * Words every date expression is built on, taken from the locale data (Intl) and from the parsers above:
- * month and weekday names, the calendar units and the days relative to today ("tomorrow"), the seasons and
- * holidays, quarter names, and digits shaped like a date ("15th", "2027", "3/15"). Chrono costs tens of
+ * Month and weekday names (long and short) and the words of relative days and calendar units, exactly as
+ * en-US `Intl` formats them (test/unit/calendar.test.ts derives them from Intl again). Written out because
+ * the first Intl formatter of a process loads ICU's locale data, about 25 ms of a cold start.
+ */
+export const INTL_DATE_WORDS = {
+  names: [
+    ...["january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july"],
+    ...["jul", "august", "aug", "september", "sep", "october", "oct", "november", "nov", "december", "dec"],
+    ...["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+    ...["yesterday", "today", "tomorrow"],
+  ],
+  units: ["days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years"],
+} as const;
+
+/**
+ * Words every date expression is built on: the locale's (INTL_DATE_WORDS) and the parsers' above (seasons,
+ * holidays, quarter names), and digits shaped like a date ("15th", "2027", "3/15"). Chrono costs tens of
  * microseconds; a clause without one of these words names no date and is not handed to it.
  */
 function dateWords(): { names: string[]; units: string[] } {
-  const months = new Intl.DateTimeFormat("en-US", { month: "long", timeZone: "UTC" });
-  const shortMonths = new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" });
-  const weekdays = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone: "UTC" });
-  const relative = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
-  const names = new Set<string>([...Object.keys(SEASON_START), ...HOLIDAYS, "weekend"]);
-  const units = new Set<string>();
-  for (let month = 0; month < 12; month++) {
-    names.add(months.format(utc(2001, month, 15)));
-    names.add(shortMonths.format(utc(2001, month, 15)));
-  }
-  for (let day = 0; day < 7; day++) names.add(weekdays.format(utc(2001, 0, day + 1)));
-  for (const unit of UNITS) {
-    for (const amount of [-1, 0, 1, 2]) {
-      for (const word of relative.format(amount, unit).split(" "))
-        (/^[a-z]+s?$/.test(word) && word.startsWith(unit) ? units : names).add(word);
-    }
-  }
-  const words = (set: Set<string>) =>
-    [...set]
-      .map((word) => word.toLowerCase().replace(/\.$/, ""))
-      .filter((word) => /^[a-z][a-z ]+$/.test(word) && !["in", "ago", "last", "this", "next"].includes(word));
-  return { names: words(names), units: words(units) };
+  return {
+    names: [...Object.keys(SEASON_START), ...HOLIDAYS, "weekend", ...INTL_DATE_WORDS.names],
+    units: [...INTL_DATE_WORDS.units],
+  };
 }
 
-const UNITS = ["day", "week", "month", "quarter", "year"] as const;
 const WORDS = dateWords();
 const NAMED_DATE = new RegExp(
   String.raw`\b(?:${WORDS.names.join("|")})\b|\d(?:st|nd|rd|th)\b|\b20[2-9]\d\b|\d/\d|\bq\s?(?:[1-4]|one|two|three|four)\b`,
