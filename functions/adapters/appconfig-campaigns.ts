@@ -46,7 +46,8 @@ export class AppConfigCampaigns {
       known.document = document;
       return known.campaign;
     }
-    const campaign = Campaign.safeParse(document);
+    // Once per changed document: zod's compiled fast path would cost more than it saves (campaigns.ts).
+    const campaign = Campaign.safeParse(document, { jitless: true });
     if (!campaign.success || campaign.data.id !== id) {
       this.options.log("error", "campaign in AppConfig is invalid", {
         campaignId: id,

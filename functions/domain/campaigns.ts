@@ -3,9 +3,12 @@ import { Campaign } from "../../contracts/campaign.js";
 import { BatonInputError } from "./errors.js";
 import { describeIssue } from "./transcript-file.js";
 
-/** Parses a campaign document; an invalid one names the field. */
+/**
+ * Parses a campaign document; an invalid one names the field. A campaign is parsed once per document, so
+ * zod's compiled fast path (built on a schema's first parse) would cost more than it saves.
+ */
 export function parseCampaign(document: unknown, source: string): Campaign {
-  const parsed = Campaign.safeParse(document);
+  const parsed = Campaign.safeParse(document, { jitless: true });
   if (!parsed.success) {
     const { field, message } = describeIssue(parsed.error);
     throw new BatonInputError(`campaign ${source}: ${message}`, { field });

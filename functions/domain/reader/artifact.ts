@@ -67,7 +67,8 @@ export function modelFromArtifact(
   weightBytes: Uint8Array,
   files: ArtifactFiles,
 ): TurnReaderModel {
-  const parsed = TurnReaderArtifact.safeParse(document);
+  // Parsed once at start: zod's compiled fast path would cost more than it saves.
+  const parsed = TurnReaderArtifact.safeParse(document, { jitless: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue ? issue.path.join(".") : "";
