@@ -25,7 +25,8 @@ export type SpellingArtifact = z.infer<typeof SpellingArtifact>;
 
 /** A corrupt file is a startup error naming it, never a silent reading without repairs. */
 export function spellingFromArtifact(document: unknown, file: string): SpellingVocabulary {
-  const parsed = SpellingArtifact.safeParse(document);
+  // Parsed once at start: zod's compiled fast path would cost more than it saves.
+  const parsed = SpellingArtifact.safeParse(document, { jitless: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") ?? "";
