@@ -15,7 +15,7 @@ import {
   type KpiBusEvent,
   validTimestamp,
 } from "../domain/handoff-kpi.js";
-import { describeIssue } from "../domain/transcript-file.js";
+import { describeIssue } from "../domain/zod-issue.js";
 import type { BusEvent, EventPublisher } from "../ports/event-publisher.js";
 import { type HandoffKpiStore, StaleItemError, type StoredHandoff } from "../ports/handoff-store.js";
 import type { MetricsSink } from "../ports/metrics-sink.js";

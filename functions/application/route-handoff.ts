@@ -5,7 +5,7 @@ import {
   type HandoffRequestedDetail,
 } from "../../contracts/events/catalog.js";
 import { planRoute, type RouteAction, routeAttributes } from "../domain/handoff-route.js";
-import { describeIssue } from "../domain/transcript-file.js";
+import { describeIssue } from "../domain/zod-issue.js";
 import { type ContactCenter, ContactCenterError } from "../ports/contact-center.js";
 import type { RouteRecord, RouteStore, ScreenPopStore } from "../ports/handoff-store.js";
 import { applyToHandoff, type HandoffKpiDependencies, type Log } from "./record-handoff-kpi.js";

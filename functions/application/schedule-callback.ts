@@ -8,7 +8,7 @@ import {
   rememberRequest,
   scheduleNameFor,
 } from "../domain/callback-plan.js";
-import { describeIssue } from "../domain/transcript-file.js";
+import { describeIssue } from "../domain/zod-issue.js";
 import type { CallbackScheduler } from "../ports/callback-scheduler.js";
 import type { CallbackRecord, CallbackStore } from "../ports/callback-store.js";
 import { StaleItemError } from "../ports/handoff-store.js";

@@ -1,5 +1,5 @@
 import { CallbackTargetInput, FOLLOW_UP_CALL, FOLLOWS_CONTACT_ATTRIBUTE } from "../../contracts/callback.js";
-import { describeIssue } from "../domain/transcript-file.js";
+import { describeIssue } from "../domain/zod-issue.js";
 import type { CallbackStore } from "../ports/callback-store.js";
 import { type ContactCenter, ContactCenterError } from "../ports/contact-center.js";
 import type { Log } from "./record-handoff-kpi.js";

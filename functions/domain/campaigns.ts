@@ -1,7 +1,7 @@
 import defaultCampaignJson from "../../campaigns/default.json" with { type: "json" };
 import { Campaign } from "../../contracts/campaign.js";
 import { BatonInputError } from "./errors.js";
-import { describeIssue } from "./transcript-file.js";
+import { describeIssue } from "./zod-issue.js";
 
 /**
  * Parses a campaign document; an invalid one names the field. A campaign is parsed once per document, so

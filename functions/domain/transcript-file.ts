@@ -3,8 +3,6 @@ import { type ContactLensFacts, importContactLens } from "./contact-lens-import.
 import { BatonInputError } from "./errors.js";
 import { describeIssue } from "./zod-issue.js";
 
-export { describeIssue } from "./zod-issue.js";
-
 export type ParsedLine =
   | { line: number; transcript: Transcript; contactLens?: ContactLensFacts | undefined }
   | { line: number; error: BatonInputError };
