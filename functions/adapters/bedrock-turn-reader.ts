@@ -38,11 +38,13 @@ const MEANING: Record<ReaderLabel, string> = {
   deferral: "wants to be contacted later",
 };
 
-const ReadTurnInput = z.strictObject(
-  Object.fromEntries(
-    READER_LABELS.map((label) => [label, z.number().min(0).max(1).describe(MEANING[label])]),
-  ) as Record<ReaderLabel, z.ZodNumber>,
-);
+const readTurnInputSchema = () =>
+  z.strictObject(
+    Object.fromEntries(
+      READER_LABELS.map((label) => [label, z.number().min(0).max(1).describe(MEANING[label])]),
+    ) as Record<ReaderLabel, z.ZodNumber>,
+  );
+type ReadTurnInput = ReturnType<typeof readTurnInputSchema>;
 
 export interface BedrockTurnReaderOptions {
   client: BedrockRuntimeClient;
@@ -60,8 +62,12 @@ export class BedrockTurnReader implements SecondOpinion {
   private readonly client: BedrockRuntimeClient;
   private readonly modelId: string;
   private readonly deadlineMs: number;
-  /** Built here, not at import: a function with the second opinion off never needs it (cold start). */
-  private readonly toolDocument = toolInputDocument(ReadTurnInput);
+  /**
+   * The answer's schema and its tool document are built with the reader, not at import: a function with the
+   * second opinion off (the default) never needs them (cold start).
+   */
+  private readonly answer: ReadTurnInput = readTurnInputSchema();
+  private readonly toolDocument = toolInputDocument(this.answer);
 
   constructor(options: BedrockTurnReaderOptions) {
     this.client = options.client;
@@ -76,7 +82,7 @@ export class BedrockTurnReader implements SecondOpinion {
     if (text.length === 0) return null;
     const within = Math.min(deadlineMs, this.deadlineMs);
     const outcome = await converseWithin(this.client, this.command(text, input.aiLine), within);
-    return outcome.ok ? scoresOf(outcome.output) : null;
+    return outcome.ok ? scoresOf(outcome.output, this.answer) : null;
   }
 
   private command(text: string, aiLine: string | undefined): ConverseCommandInput {
@@ -106,10 +112,10 @@ export class BedrockTurnReader implements SecondOpinion {
   }
 }
 
-function scoresOf(output: ConverseCommandOutput): ReaderScores | null {
+function scoresOf(output: ConverseCommandOutput, answer: ReadTurnInput): ReaderScores | null {
   const toolUse = (output.output?.message?.content ?? []).find(
     (block) => block.toolUse?.name === READ_TURN_TOOL,
   )?.toolUse;
-  const parsed = ReadTurnInput.safeParse(toolUse?.input);
+  const parsed = answer.safeParse(toolUse?.input);
   return parsed.success ? parsed.data : null;
 }
