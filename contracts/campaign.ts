@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { HandoffTrigger } from "./transcript.js";
+import { HandoffTrigger } from "./handoff-trigger.js";
 import { ObjectionKind } from "./turn-signals.js";
 
 const SlotName = z

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { HandoffTrigger } from "./handoff-trigger.js";
 
 /** Speech sentiment as Amazon Lex V2 / Comprehend report it; scores are optional. */
 export const SentimentLabel = z.enum(["POSITIVE", "NEGATIVE", "NEUTRAL", "MIXED"]);
@@ -31,8 +32,7 @@ export const TranscriptTurn = z.strictObject({
 });
 export type TranscriptTurn = z.infer<typeof TranscriptTurn>;
 
-export const HandoffTrigger = z.enum(["customer_request", "buying_intent", "complex", "qualified"]);
-export type HandoffTrigger = z.infer<typeof HandoffTrigger>;
+export { HandoffTrigger };
 
 export const TranscriptLabels = z
   .strictObject({
