@@ -115,6 +115,15 @@ export function sameLabelSet(labels: readonly string[]): boolean {
   return labels.length === READER_LABELS.length && labels.every((label, i) => label === READER_LABELS[i]);
 }
 
+/** The weights with each row padded to whole 32-bit words. */
+function alignedRows(weights: Int8Array, rows: number, width: number, rowWords: number): Int32Array {
+  const source = new Int32Array(rows * rowWords);
+  const sourceBytes = new Int8Array(source.buffer);
+  for (let row = 0; row < rows; row++)
+    sourceBytes.set(weights.subarray(row * width, row * width + width), row * rowWords * 4);
+  return source;
+}
+
 /**
  * Feature hash -> weights, open addressing over one buffer: each slot holds the hash, the row and that
  * row's int8 weights side by side, so reading a feature costs one cache miss instead of three. V8's Map
@@ -148,15 +157,14 @@ export class FeatureRows {
     this.mask = capacity - 1;
     this.size = hashes.length;
     for (let slot = 0; slot < capacity; slot++) this.words[slot * this.wordsPerSlot + 1] = -1;
-    // Built at cold start, so rows are copied a word (four labels) at a time from an aligned copy.
+    // Built at cold start, so rows are copied a word (four labels) at a time: from the weights themselves
+    // when their rows are whole words and aligned (a view, no 3 MB copy), else from an aligned copy.
     const rowWords = Math.ceil(width / 4);
     this.rowWords = rowWords;
-    const source = new Int32Array(hashes.length * rowWords);
-    const sourceBytes = new Int8Array(source.buffer);
-    if (width === rowWords * 4) sourceBytes.set(weights);
-    else
-      for (let row = 0; row < hashes.length; row++)
-        sourceBytes.set(weights.subarray(row * width, row * width + width), row * rowWords * 4);
+    const source =
+      width === rowWords * 4 && weights.byteOffset % 4 === 0
+        ? new Int32Array(weights.buffer, weights.byteOffset, hashes.length * rowWords)
+        : alignedRows(weights, hashes.length, width, rowWords);
     for (let row = 0; row < hashes.length; row++) {
       const hash = (hashes[row] as number) | 0;
       let slot = Math.imul(hash, 0x9e3779b1) & this.mask;
