@@ -53,7 +53,11 @@ async function scoreCorpus(
 }
 
 /** Labeled turns written independently and never trained on (test/turns/README.md). */
-const TURN_SETS = ["test/turns/chat-turns.jsonl", "test/turns/speech-turns.jsonl"];
+const TURN_SETS = [
+  "test/turns/chat-turns.jsonl",
+  "test/turns/speech-turns.jsonl",
+  "test/turns/hard-turns.jsonl",
+];
 
 /** `npm run bench`: the trained reader against the phrase lists, every corpus in every form. */
 export async function readerFigures(): Promise<string[]> {
