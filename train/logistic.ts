@@ -187,45 +187,72 @@ export function quantize(
   };
 }
 
+/** How a label's raw margin z is mapped to a probability, fitted on examples never trained on. */
+export type CalibrationMethod = "platt" | "temperature" | "none";
+
+/** One example the calibration fits on, weighted per label (0: the label says nothing of it). */
+export interface CalibrationExample {
+  example: Example;
+  weights: (label: ReaderLabel) => number;
+}
+
 /**
- * Platt scaling per label on examples never trained on: the raw margin z becomes sigmoid(a z + b),
- * folded into the model's scale and bias so inference pays nothing for it.
+ * Per-label calibration on examples never trained on, folded into the model's scale and bias so inference
+ * pays nothing for it: Platt scaling maps the raw margin z to sigmoid(a z + b); temperature scaling fits only
+ * a (b = 0), so it sharpens or softens the trained boundary but never moves it; "none" keeps the margin.
  */
-export function calibrate(model: TurnReaderModel, examples: readonly Example[]): TurnReaderModel {
+export function calibrate(
+  model: TurnReaderModel,
+  examples: readonly CalibrationExample[],
+  methodOf: (label: ReaderLabel) => CalibrationMethod = () => "platt",
+): TurnReaderModel {
   const width = model.labels.length;
-  const margins: Float64Array[] = model.labels.map(() => new Float64Array(examples.length));
-  const targets: Uint8Array[] = model.labels.map(() => new Uint8Array(examples.length));
-  for (const [e, example] of examples.entries()) {
-    const margin = marginsOf(model, { text: example.text, aiLine: example.ai });
-    for (let l = 0; l < width; l++) {
-      (margins[l] as Float64Array)[e] = margin[l] as number;
-      (targets[l] as Uint8Array)[e] = example.labels.includes(model.labels[l] as ReaderLabel) ? 1 : 0;
-    }
-  }
+  const margins = examples.map(({ example }) => marginsOf(model, { text: example.text, aiLine: example.ai }));
   const scale = Float64Array.from(model.scale);
   const bias = Float64Array.from(model.bias);
   for (let l = 0; l < width; l++) {
-    const { a, b } = fitPlatt(margins[l] as Float64Array, targets[l] as Uint8Array);
+    const label = model.labels[l] as ReaderLabel;
+    const method = methodOf(label);
+    if (method === "none") continue;
+    const z = Float64Array.from(margins, (margin) => margin[l] as number);
+    const y = Uint8Array.from(examples, ({ example }) => (example.labels.includes(label) ? 1 : 0));
+    const w = Float64Array.from(examples, ({ weights }) => weights(label));
+    const { a, b } = fitPlatt(z, y, w, method);
     scale[l] = a * (scale[l] as number);
     bias[l] = a * (bias[l] as number) + b;
   }
   return { ...model, scale, bias };
 }
 
-function fitPlatt(z: Float64Array, y: Uint8Array): { a: number; b: number } {
-  const positives = y.reduce((n, v) => n + v, 0);
-  // Too few positives to fit two parameters honestly: keep the trained margin.
-  if (positives < 5) return { a: 1, b: 0 };
+function fitPlatt(
+  z: Float64Array,
+  y: Uint8Array,
+  weight: Float64Array,
+  method: Exclude<CalibrationMethod, "none">,
+): { a: number; b: number } {
+  let positives = 0;
+  let negatives = 0;
+  let positiveCount = 0;
+  for (let i = 0; i < z.length; i++) {
+    if (y[i] === 1) positives += weight[i] as number;
+    else negatives += weight[i] as number;
+    if (y[i] === 1 && (weight[i] as number) > 0) positiveCount++;
+  }
+  // Too few positives to fit honestly: keep the trained margin.
+  if (positiveCount < 5) return { a: 1, b: 0 };
   // Platt's smoothed targets keep a and b finite on separable data.
   const high = (positives + 1) / (positives + 2);
-  const low = 1 / (z.length - positives + 2);
+  const low = 1 / (negatives + 2);
+  const fitsBias = method === "platt";
   const loss = (a: number, b: number) => {
     let total = 0;
     for (let i = 0; i < z.length; i++) {
+      const w = weight[i] as number;
+      if (w === 0) continue;
       const t = y[i] === 1 ? high : low;
       const m = a * (z[i] as number) + b;
       // log(1 + e^m) - t m, computed without overflow.
-      total += (m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m))) - t * m;
+      total += w * ((m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m))) - t * m);
     }
     return total;
   };
@@ -239,19 +266,28 @@ function fitPlatt(z: Float64Array, y: Uint8Array): { a: number; b: number } {
     let hab = 0;
     let hbb = 1e-6;
     for (let i = 0; i < z.length; i++) {
+      const weightOf = weight[i] as number;
+      if (weightOf === 0) continue;
       const t = y[i] === 1 ? high : low;
       const p = 1 / (1 + Math.exp(-(a * (z[i] as number) + b)));
-      const w = p * (1 - p);
-      ga += (p - t) * (z[i] as number);
-      gb += p - t;
+      const w = weightOf * p * (1 - p);
+      ga += weightOf * (p - t) * (z[i] as number);
+      gb += weightOf * (p - t);
       haa += w * (z[i] as number) * (z[i] as number);
       hab += w * (z[i] as number);
       hbb += w;
     }
-    const det = haa * hbb - hab * hab;
-    if (Math.abs(det) < 1e-12) break;
-    const da = (hbb * ga - hab * gb) / det;
-    const db = (haa * gb - hab * ga) / det;
+    let da: number;
+    let db: number;
+    if (fitsBias) {
+      const det = haa * hbb - hab * hab;
+      if (Math.abs(det) < 1e-12) break;
+      da = (hbb * ga - hab * gb) / det;
+      db = (haa * gb - hab * ga) / det;
+    } else {
+      da = ga / haa;
+      db = 0;
+    }
     // Backtracking: a Newton step on nearly separable data can overshoot by orders of magnitude.
     let step = 1;
     let next = loss(a - da, b - db);
