@@ -190,12 +190,6 @@ export function quantize(
 /** How a label's raw margin z is mapped to a probability, fitted on examples never trained on. */
 export type CalibrationMethod = "platt" | "temperature" | "none";
 
-/** One example the calibration fits on, weighted per label (0: the label says nothing of it). */
-export interface CalibrationExample {
-  example: Example;
-  weights: (label: ReaderLabel) => number;
-}
-
 /**
  * Per-label calibration on examples never trained on, folded into the model's scale and bias so inference
  * pays nothing for it: Platt scaling maps the raw margin z to sigmoid(a z + b); temperature scaling fits only
@@ -203,11 +197,11 @@ export interface CalibrationExample {
  */
 export function calibrate(
   model: TurnReaderModel,
-  examples: readonly CalibrationExample[],
+  examples: readonly Example[],
   methodOf: (label: ReaderLabel) => CalibrationMethod = () => "platt",
 ): TurnReaderModel {
   const width = model.labels.length;
-  const margins = examples.map(({ example }) => marginsOf(model, { text: example.text, aiLine: example.ai }));
+  const margins = examples.map((example) => marginsOf(model, { text: example.text, aiLine: example.ai }));
   const scale = Float64Array.from(model.scale);
   const bias = Float64Array.from(model.bias);
   for (let l = 0; l < width; l++) {
@@ -215,9 +209,8 @@ export function calibrate(
     const method = methodOf(label);
     if (method === "none") continue;
     const z = Float64Array.from(margins, (margin) => margin[l] as number);
-    const y = Uint8Array.from(examples, ({ example }) => (example.labels.includes(label) ? 1 : 0));
-    const w = Float64Array.from(examples, ({ weights }) => weights(label));
-    const { a, b } = fitPlatt(z, y, w, method);
+    const y = Uint8Array.from(examples, (example) => (example.labels.includes(label) ? 1 : 0));
+    const { a, b } = fitPlatt(z, y, method);
     scale[l] = a * (scale[l] as number);
     bias[l] = a * (bias[l] as number) + b;
   }
@@ -227,32 +220,22 @@ export function calibrate(
 function fitPlatt(
   z: Float64Array,
   y: Uint8Array,
-  weight: Float64Array,
   method: Exclude<CalibrationMethod, "none">,
 ): { a: number; b: number } {
-  let positives = 0;
-  let negatives = 0;
-  let positiveCount = 0;
-  for (let i = 0; i < z.length; i++) {
-    if (y[i] === 1) positives += weight[i] as number;
-    else negatives += weight[i] as number;
-    if (y[i] === 1 && (weight[i] as number) > 0) positiveCount++;
-  }
+  const positives = y.reduce((n, v) => n + v, 0);
   // Too few positives to fit honestly: keep the trained margin.
-  if (positiveCount < 5) return { a: 1, b: 0 };
+  if (positives < 5) return { a: 1, b: 0 };
   // Platt's smoothed targets keep a and b finite on separable data.
   const high = (positives + 1) / (positives + 2);
-  const low = 1 / (negatives + 2);
+  const low = 1 / (z.length - positives + 2);
   const fitsBias = method === "platt";
   const loss = (a: number, b: number) => {
     let total = 0;
     for (let i = 0; i < z.length; i++) {
-      const w = weight[i] as number;
-      if (w === 0) continue;
       const t = y[i] === 1 ? high : low;
       const m = a * (z[i] as number) + b;
       // log(1 + e^m) - t m, computed without overflow.
-      total += w * ((m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m))) - t * m);
+      total += (m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m))) - t * m;
     }
     return total;
   };
@@ -266,13 +249,11 @@ function fitPlatt(
     let hab = 0;
     let hbb = 1e-6;
     for (let i = 0; i < z.length; i++) {
-      const weightOf = weight[i] as number;
-      if (weightOf === 0) continue;
       const t = y[i] === 1 ? high : low;
       const p = 1 / (1 + Math.exp(-(a * (z[i] as number) + b)));
-      const w = weightOf * p * (1 - p);
-      ga += weightOf * (p - t) * (z[i] as number);
-      gb += weightOf * (p - t);
+      const w = p * (1 - p);
+      ga += (p - t) * (z[i] as number);
+      gb += p - t;
       haa += w * (z[i] as number) * (z[i] as number);
       hab += w * (z[i] as number);
       hbb += w;

@@ -1,19 +1,12 @@
 import { chatForm, seededRandom } from "../functions/domain/forms.js";
 import { sha256Of, type TurnReaderArtifact, weightsFile } from "../functions/domain/reader/artifact.js";
 import { FEATURE_SPEC_VERSION } from "../functions/domain/reader/features.js";
-import { READER_LABELS, type ReaderLabel } from "../functions/domain/reader/labels.js";
+import { READER_LABELS } from "../functions/domain/reader/labels.js";
 import type { TurnReaderModel } from "../functions/domain/reader/model.js";
 import { trainingDataFiles } from "./data-files.js";
 import { dataHashOf, type Example, type LoadedFile, loadExamples, unitHash } from "./examples.js";
 import { BUYING_LABELS, labelFigures } from "./figures.js";
-import {
-  annotatedLabels,
-  type CalibrationExample,
-  type CalibrationMethod,
-  calibrate,
-  quantize,
-  trainLogistic,
-} from "./logistic.js";
+import { annotatedLabels, type CalibrationMethod, calibrate, quantize, trainLogistic } from "./logistic.js";
 
 export type TrainingOptions = typeof TRAINING;
 
@@ -26,18 +19,13 @@ export const TRAINING = {
   l2: 1e-5,
   seed: 20261130,
   calibrationShare: 0.1,
-  /** The share of public train turns held out of the fit to calibrate on (0: Baton's turns only). */
-  publicCalibrationShare: 0,
-  /** The share of the calibration weight public turns carry on the labels they calibrate. */
-  publicCalibrationPrior: 0.5,
-  /** Which labels public turns calibrate: "requests" (every label they annotate) or "buying". */
-  publicCalibrationLabels: "requests" as "requests" | "buying",
-  /** How the buying labels' margins become probabilities; every other label is Platt-scaled. */
+  /**
+   * How the buying labels' margins become probabilities; every other label is Platt-scaled. "temperature"
+   * keeps the trained boundary: more public buying requests found, more early handoffs on the dev sets.
+   */
   buyingCalibration: "platt" as CalibrationMethod,
   /** Comma-separated buying labels `buyingCalibration` applies to ("": all of them); the rest are Platt-scaled. */
   buyingCalibrationLabels: "",
-  /** When above 0, a buying label's positives carry this share of its calibration weight (a stated prior). */
-  buyingPositivePrior: 0,
   chatCopies: 1,
   averagedRuns: 3,
 };
@@ -56,10 +44,6 @@ export function isCalibrationExample(example: Example, options: TrainingOptions 
   return annotatedLabels(example.source) === "all" && unitHash(example.text) < options.calibrationShare;
 }
 
-export function isPublicCalibrationExample(example: Example, options: TrainingOptions = TRAINING): boolean {
-  return annotatedLabels(example.source) !== "all" && unitHash(example.text) < options.publicCalibrationShare;
-}
-
 export async function loadTrainingData(): Promise<LoadedFile[]> {
   return Promise.all((await trainingDataFiles()).map(loadExamples));
 }
@@ -73,11 +57,10 @@ export function trainReader(
   const excluded = (example: Example) => exclude.some((prefix) => example.source.startsWith(prefix));
   const all = loaded.flatMap((file) => file.examples).filter((example) => !excluded(example));
   const trainable = all.filter((example) => example.split === "train");
+  // Calibrated on Baton's own turns only: public intent data has another prior and talks every
+  // probability down (measured: a share of public train turns in the calibration did not raise public recall).
   const calibration = trainable.filter((example) => isCalibrationExample(example, options));
-  const publicCalibration = trainable.filter((example) => isPublicCalibrationExample(example, options));
-  const fit = trainable.filter(
-    (example) => !isCalibrationExample(example, options) && !isPublicCalibrationExample(example, options),
-  );
+  const fit = trainable.filter((example) => !isCalibrationExample(example, options));
   const random = seededRandom(options.seed);
   // Every turn again as typed in a chat, so typos are seen in training, not only at run time.
   const augmented = [
@@ -87,14 +70,11 @@ export function trainReader(
       .map((example) => ({ ...example, text: chatForm(example.text, random) })),
   ];
   const { rows, weights, bias } = averagedLogistic(augmented, options);
-  const model = calibrate(
-    quantize(rows, weights, bias, READER_LABELS),
-    calibrationMix(calibration, publicCalibration, options),
-    (label) =>
-      BUYING_LABELS.includes(label) &&
-      (options.buyingCalibrationLabels === "" || options.buyingCalibrationLabels.split(",").includes(label))
-        ? options.buyingCalibration
-        : "platt",
+  const model = calibrate(quantize(rows, weights, bias, READER_LABELS), calibration, (label) =>
+    BUYING_LABELS.includes(label) &&
+    (options.buyingCalibrationLabels === "" || options.buyingCalibrationLabels.split(",").includes(label))
+      ? options.buyingCalibration
+      : "platt",
   );
   const hashes = new Uint32Array(model.rows.size);
   for (const [hash, row] of model.rows.entries()) hashes[row] = hash;
@@ -113,7 +93,6 @@ export function trainReader(
       excluded: exclude.join(","),
       fitExamples: augmented.length,
       calibrationExamples: calibration.length,
-      publicCalibrationExamples: publicCalibration.length,
     },
     scores: labelFigures(model, calibration),
     bias: [...model.bias],
@@ -127,66 +106,6 @@ export function trainReader(
     heldout: all.filter((example) => example.split === "heldout"),
     calibration,
   };
-}
-
-/**
- * Baton's own calibration turns weigh 1 each. Public turns (if any) join only for the labels their source
- * annotates (and only the buying labels when told so), weighted so that together they carry
- * `publicCalibrationPrior` of the weight: alone, Baton's trap-heavy turns set every buying probability
- * low for the plainly worded requests of real customers; alone, public data's rare requests would talk
- * them down too.
- */
-function calibrationMix(
-  own: readonly Example[],
-  publicTurns: readonly Example[],
-  options: TrainingOptions,
-): CalibrationExample[] {
-  const publicWeight =
-    publicTurns.length === 0
-      ? 0
-      : (own.length * options.publicCalibrationPrior) /
-        Math.max(1 - options.publicCalibrationPrior, 1e-9) /
-        publicTurns.length;
-  const calibrates = (label: ReaderLabel) =>
-    options.publicCalibrationLabels === "requests" || BUYING_LABELS.includes(label);
-  const mix: CalibrationExample[] = [
-    ...own.map((example) => ({ example, weights: () => 1 })),
-    ...publicTurns.map((example) => {
-      const annotated = annotatedLabels(example.source);
-      return {
-        example,
-        weights: (label: ReaderLabel) =>
-          calibrates(label) && (annotated === "all" || annotated.has(label)) ? publicWeight : 0,
-      };
-    }),
-  ];
-  return options.buyingPositivePrior > 0 ? withPositivePrior(mix, options.buyingPositivePrior) : mix;
-}
-
-/** Each buying label's positives reweighted to carry `prior` of its weight, its negatives the rest. */
-function withPositivePrior(mix: readonly CalibrationExample[], prior: number): CalibrationExample[] {
-  const factors = new Map<ReaderLabel, { positive: number; negative: number }>();
-  for (const label of BUYING_LABELS) {
-    let positive = 0;
-    let negative = 0;
-    for (const { example, weights } of mix) {
-      if (example.labels.includes(label)) positive += weights(label);
-      else negative += weights(label);
-    }
-    const total = positive + negative;
-    factors.set(label, {
-      positive: positive > 0 ? (prior * total) / positive : 1,
-      negative: negative > 0 ? ((1 - prior) * total) / negative : 1,
-    });
-  }
-  return mix.map(({ example, weights }) => ({
-    example,
-    weights: (label: ReaderLabel) => {
-      const factor = factors.get(label);
-      if (!factor) return weights(label);
-      return weights(label) * (example.labels.includes(label) ? factor.positive : factor.negative);
-    },
-  }));
 }
 
 /**
