@@ -4,7 +4,7 @@ import { scoreTurn, type TurnReaderModel } from "../functions/domain/reader/mode
 import type { Example } from "./examples.js";
 
 /** The probability from which a campaign with default thresholds hands off on a buying or person signal. */
-const DEFAULT_HANDOFF_THRESHOLD = ReaderThresholds.parse({}).buyingIntent;
+export const DEFAULT_HANDOFF_THRESHOLD = ReaderThresholds.parse({}).buyingIntent;
 
 export interface LabelFigures {
   precision: number;
@@ -15,24 +15,33 @@ export interface LabelFigures {
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/** Precision, recall and F1 per label at 0.5, rounded so the recorded figures reproduce exactly. */
+/**
+ * Precision, recall and F1 per label at `threshold` (0.5 for the recorded figures), rounded so the
+ * recorded figures reproduce exactly.
+ */
 export function labelFigures(
   model: TurnReaderModel,
   examples: readonly Example[],
+  threshold = 0.5,
 ): Record<ReaderLabel, LabelFigures> {
-  return labelFiguresOf((example) => scoreTurn(model, { text: example.text, aiLine: example.ai }), examples);
+  return labelFiguresOf(
+    (example) => scoreTurn(model, { text: example.text, aiLine: example.ai }),
+    examples,
+    threshold,
+  );
 }
 
-/** Precision, recall and F1 per label at 0.5 for any way of scoring a turn. */
+/** Precision, recall and F1 per label at `threshold` for any way of scoring a turn. */
 export function labelFiguresOf(
   score: (example: Example) => ReaderScores,
   examples: readonly Example[],
+  threshold = 0.5,
 ): Record<ReaderLabel, LabelFigures> {
   const counts = READER_LABELS.map(() => ({ tp: 0, fp: 0, fn: 0 }));
   for (const example of examples) {
     const scores = score(example);
     for (const [l, label] of READER_LABELS.entries()) {
-      const predicted = scores[label] >= 0.5;
+      const predicted = scores[label] >= threshold;
       const actual = example.labels.includes(label);
       const count = counts[l] as { tp: number; fp: number; fn: number };
       if (predicted && actual) count.tp++;

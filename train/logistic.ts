@@ -187,38 +187,48 @@ export function quantize(
   };
 }
 
+/** How a label's raw margin z is mapped to a probability, fitted on examples never trained on. */
+export type CalibrationMethod = "platt" | "temperature" | "none";
+
 /**
- * Platt scaling per label on examples never trained on: the raw margin z becomes sigmoid(a z + b),
- * folded into the model's scale and bias so inference pays nothing for it.
+ * Per-label calibration on examples never trained on, folded into the model's scale and bias so inference
+ * pays nothing for it: Platt scaling maps the raw margin z to sigmoid(a z + b); temperature scaling fits only
+ * a (b = 0), so it sharpens or softens the trained boundary but never moves it; "none" keeps the margin.
  */
-export function calibrate(model: TurnReaderModel, examples: readonly Example[]): TurnReaderModel {
+export function calibrate(
+  model: TurnReaderModel,
+  examples: readonly Example[],
+  methodOf: (label: ReaderLabel) => CalibrationMethod = () => "platt",
+): TurnReaderModel {
   const width = model.labels.length;
-  const margins: Float64Array[] = model.labels.map(() => new Float64Array(examples.length));
-  const targets: Uint8Array[] = model.labels.map(() => new Uint8Array(examples.length));
-  for (const [e, example] of examples.entries()) {
-    const margin = marginsOf(model, { text: example.text, aiLine: example.ai });
-    for (let l = 0; l < width; l++) {
-      (margins[l] as Float64Array)[e] = margin[l] as number;
-      (targets[l] as Uint8Array)[e] = example.labels.includes(model.labels[l] as ReaderLabel) ? 1 : 0;
-    }
-  }
+  const margins = examples.map((example) => marginsOf(model, { text: example.text, aiLine: example.ai }));
   const scale = Float64Array.from(model.scale);
   const bias = Float64Array.from(model.bias);
   for (let l = 0; l < width; l++) {
-    const { a, b } = fitPlatt(margins[l] as Float64Array, targets[l] as Uint8Array);
+    const label = model.labels[l] as ReaderLabel;
+    const method = methodOf(label);
+    if (method === "none") continue;
+    const z = Float64Array.from(margins, (margin) => margin[l] as number);
+    const y = Uint8Array.from(examples, (example) => (example.labels.includes(label) ? 1 : 0));
+    const { a, b } = fitPlatt(z, y, method);
     scale[l] = a * (scale[l] as number);
     bias[l] = a * (bias[l] as number) + b;
   }
   return { ...model, scale, bias };
 }
 
-function fitPlatt(z: Float64Array, y: Uint8Array): { a: number; b: number } {
+function fitPlatt(
+  z: Float64Array,
+  y: Uint8Array,
+  method: Exclude<CalibrationMethod, "none">,
+): { a: number; b: number } {
   const positives = y.reduce((n, v) => n + v, 0);
-  // Too few positives to fit two parameters honestly: keep the trained margin.
+  // Too few positives to fit honestly: keep the trained margin.
   if (positives < 5) return { a: 1, b: 0 };
   // Platt's smoothed targets keep a and b finite on separable data.
   const high = (positives + 1) / (positives + 2);
   const low = 1 / (z.length - positives + 2);
+  const fitsBias = method === "platt";
   const loss = (a: number, b: number) => {
     let total = 0;
     for (let i = 0; i < z.length; i++) {
@@ -248,10 +258,17 @@ function fitPlatt(z: Float64Array, y: Uint8Array): { a: number; b: number } {
       hab += w * (z[i] as number);
       hbb += w;
     }
-    const det = haa * hbb - hab * hab;
-    if (Math.abs(det) < 1e-12) break;
-    const da = (hbb * ga - hab * gb) / det;
-    const db = (haa * gb - hab * ga) / det;
+    let da: number;
+    let db: number;
+    if (fitsBias) {
+      const det = haa * hbb - hab * hab;
+      if (Math.abs(det) < 1e-12) break;
+      da = (hbb * ga - hab * gb) / det;
+      db = (haa * gb - hab * ga) / det;
+    } else {
+      da = ga / haa;
+      db = 0;
+    }
     // Backtracking: a Newton step on nearly separable data can overshoot by orders of magnitude.
     let step = 1;
     let next = loss(a - da, b - db);

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { READER_LABELS } from "../functions/domain/reader/labels.js";
 import { scoreTurn } from "../functions/domain/reader/model.js";
 import { MODEL_FILE, SPELLING_FILE, weightsFileBeside } from "./data-files.js";
-import { BUYING_LABELS, intentFigures, labelFigures } from "./figures.js";
+import { BUYING_LABELS, DEFAULT_HANDOFF_THRESHOLD, intentFigures, labelFigures } from "./figures.js";
 import { buildSpellingVocabulary, englishWords } from "./spelling-vocabulary.js";
 import { loadTrainingData, trainReader } from "./train-model.js";
 
@@ -48,9 +48,12 @@ const intents = intentFigures(
 console.log(
   `public held-out (at the default handoff threshold): buying-request recall ${(intents.buyingRecall * 100).toFixed(1)}% of ${intents.buying}, false handoffs on service requests ${(intents.serviceFalseHandoff * 100).toFixed(1)}% of ${intents.service}`,
 );
-const heldoutByLabel = labelFigures(model, heldout);
+const heldoutByLabel = labelFigures(model, heldout, DEFAULT_HANDOFF_THRESHOLD);
 console.log(
-  `public held-out recall by label: ${[...BUYING_LABELS, "person_request" as const]
+  `public held-out recall by label (at the default handoff threshold): ${[
+    ...BUYING_LABELS,
+    "person_request" as const,
+  ]
     .filter((label) => heldoutByLabel[label].support > 0)
     .map(
       (label) =>

@@ -48,6 +48,25 @@ describe("turn features", () => {
     expect(owners[0]).toBe(-1);
     expect(new Set(owners)).toEqual(new Set([-1, 0, 1, 2]));
   });
+
+  it("reads the five words after a negator, and the word pairs they start, as negated", () => {
+    // Prepare: "to" is the fifth word after "not"; it owns the unigram "to" and the pair "to sales".
+    const plain = "talking to sales";
+    const declined = "not interested in talking to sales";
+    const resumed = "not now but talking to sales";
+
+    // Act
+    const ownedBy = (text: string, word: string) => {
+      const { features, owners } = featurizeTurn({ text });
+      const at = tokensOf(text).lastIndexOf(word);
+      return new Set(features.filter((_, f) => owners[f] === at));
+    };
+
+    // Assess
+    const plainTo = ownedBy(plain, "to");
+    expect([...ownedBy(declined, "to")].filter((feature) => plainTo.has(feature))).toEqual([]);
+    expect(ownedBy(resumed, "to")).toEqual(plainTo);
+  });
 });
 
 describe("speech words in one pass", () => {

@@ -7,7 +7,7 @@
  * scope (the words after a negator are different features), not listed per phrase.
  */
 
-export const FEATURE_SPEC_VERSION = 2;
+export const FEATURE_SPEC_VERSION = 3;
 
 const MAX_TOKENS = 80;
 /** A turn is read up to this many characters. */
@@ -15,7 +15,8 @@ const MAX_SPEECH_CHARS = 2_000;
 const AI_TOKENS = 12;
 const SHORT_TURN_TOKENS = 4;
 const CONTEXT_TURN_TOKENS = 6;
-const NEGATION_SCOPE = 3;
+/** "not interested in talking to sales": five words reach the end of a declined request. */
+const NEGATION_SCOPE = 5;
 
 /**
  * Chat shorthand spelled out, so "pls" and "please" are one word (a tokenizer concern, not a signal list).
@@ -149,6 +150,7 @@ function mixString(hash: number, text: string): number {
 const NS = {
   unigram: mixString(FNV_OFFSET, "u"),
   negated: mixString(FNV_OFFSET, "n"),
+  negatedBigram: mixString(FNV_OFFSET, "m"),
   bigram: mixString(FNV_OFFSET, "b"),
   trigram: mixString(FNV_OFFSET, "t"),
   chars: mixString(FNV_OFFSET, "c"),
@@ -256,14 +258,19 @@ export function featurizeInto(input: FeatureInput, out: FeatureBuffer): FeatureB
   let scope = 0;
   for (let i = 0; i < n; i++) {
     const token = tokens[i] as string;
-    out.push(mixString(scope > 0 ? NS.negated : NS.unigram, token), i);
+    const negated = scope > 0;
+    out.push(mixString(negated ? NS.negated : NS.unigram, token), i);
     if (SCOPE_BREAKERS.has(token)) scope = 0;
     else if (scope > 0) scope--;
     if (NEGATORS.has(token) && !(token === "no" && i === 0)) scope = NEGATION_SCOPE;
 
     const next = tokens[i + 1];
     if (next !== undefined) {
-      const pair = mixString(Math.imul(mixString(NS.bigram, token) ^ SEPARATOR, FNV_PRIME), next);
+      // A pair that starts inside a negation scope is negated too: "to sales" after "not" is no request.
+      const pair = mixString(
+        Math.imul(mixString(negated ? NS.negatedBigram : NS.bigram, token) ^ SEPARATOR, FNV_PRIME),
+        next,
+      );
       out.push(pair, i);
       const third = tokens[i + 2];
       if (third !== undefined) out.push(mixString(Math.imul(pair ^ SEPARATOR, FNV_PRIME), third), i);
