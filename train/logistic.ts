@@ -188,12 +188,12 @@ export function quantize(
 }
 
 /** How a label's raw margin z is mapped to a probability, fitted on examples never trained on. */
-export type CalibrationMethod = "platt" | "temperature" | "none";
+export type CalibrationMethod = "platt" | "temperature";
 
 /**
  * Per-label calibration on examples never trained on, folded into the model's scale and bias so inference
  * pays nothing for it: Platt scaling maps the raw margin z to sigmoid(a z + b); temperature scaling fits only
- * a (b = 0), so it sharpens or softens the trained boundary but never moves it; "none" keeps the margin.
+ * a (b = 0), so it sharpens or softens the trained boundary but never moves it.
  */
 export function calibrate(
   model: TurnReaderModel,
@@ -207,7 +207,6 @@ export function calibrate(
   for (let l = 0; l < width; l++) {
     const label = model.labels[l] as ReaderLabel;
     const method = methodOf(label);
-    if (method === "none") continue;
     const z = Float64Array.from(margins, (margin) => margin[l] as number);
     const y = Uint8Array.from(examples, (example) => (example.labels.includes(label) ? 1 : 0));
     const { a, b } = fitPlatt(z, y, method);
@@ -217,11 +216,7 @@ export function calibrate(
   return { ...model, scale, bias };
 }
 
-function fitPlatt(
-  z: Float64Array,
-  y: Uint8Array,
-  method: Exclude<CalibrationMethod, "none">,
-): { a: number; b: number } {
+function fitPlatt(z: Float64Array, y: Uint8Array, method: CalibrationMethod): { a: number; b: number } {
   const positives = y.reduce((n, v) => n + v, 0);
   // Too few positives to fit honestly: keep the trained margin.
   if (positives < 5) return { a: 1, b: 0 };

@@ -5,8 +5,8 @@ import { READER_LABELS } from "../functions/domain/reader/labels.js";
 import type { TurnReaderModel } from "../functions/domain/reader/model.js";
 import { trainingDataFiles } from "./data-files.js";
 import { dataHashOf, type Example, type LoadedFile, loadExamples, unitHash } from "./examples.js";
-import { BUYING_LABELS, labelFigures } from "./figures.js";
-import { annotatedLabels, type CalibrationMethod, calibrate, quantize, trainLogistic } from "./logistic.js";
+import { labelFigures } from "./figures.js";
+import { annotatedLabels, calibrate, quantize, trainLogistic } from "./logistic.js";
 
 export type TrainingOptions = typeof TRAINING;
 
@@ -20,15 +20,13 @@ export const TRAINING = {
   seed: 20261130,
   calibrationShare: 0.1,
   /**
-   * How the buying labels named below become probabilities; every other label is Platt-scaled.
-   * "temperature" keeps the trained boundary and fits only its sharpness. Enrolling is where Baton's own
+   * Labels (comma-separated) that are temperature-scaled: the trained boundary kept, only its sharpness
+   * fitted; every other label is Platt-scaled. Enrolling is where Baton's own
    * calibration turns are few (28) and unlike real customers' ("open an account", "sign up for a plan"),
    * so Platt's shift learned there hides most public requests; on every buying label it costs early
    * handoffs on the dev sets.
    */
-  buyingCalibration: "temperature" as CalibrationMethod,
-  /** Comma-separated buying labels `buyingCalibration` applies to ("": all of them). */
-  buyingCalibrationLabels: "enroll_request",
+  temperatureScaled: "enroll_request",
   chatCopies: 1,
   averagedRuns: 3,
 };
@@ -73,11 +71,9 @@ export function trainReader(
       .map((example) => ({ ...example, text: chatForm(example.text, random) })),
   ];
   const { rows, weights, bias } = averagedLogistic(augmented, options);
+  const temperatureScaled = options.temperatureScaled.split(",");
   const model = calibrate(quantize(rows, weights, bias, READER_LABELS), calibration, (label) =>
-    BUYING_LABELS.includes(label) &&
-    (options.buyingCalibrationLabels === "" || options.buyingCalibrationLabels.split(",").includes(label))
-      ? options.buyingCalibration
-      : "platt",
+    temperatureScaled.includes(label) ? "temperature" : "platt",
   );
   const hashes = new Uint32Array(model.rows.size);
   for (const [hash, row] of model.rows.entries()) hashes[row] = hash;
