@@ -1,7 +1,8 @@
 import { seededRandom } from "../functions/domain/forms.js";
+import { FeatureRows } from "../functions/domain/reader/feature-rows.js";
 import { featurize } from "../functions/domain/reader/features.js";
 import type { ReaderLabel } from "../functions/domain/reader/labels.js";
-import { FeatureRows, marginsOf, type TurnReaderModel } from "../functions/domain/reader/model.js";
+import { marginsOf, type TurnReaderModel } from "../functions/domain/reader/model.js";
 import type { Example } from "./examples.js";
 
 export interface TrainingOptions {
@@ -176,12 +177,11 @@ export function quantize(
   }
   return {
     labels,
-    rows: new FeatureRows(
+    rows: FeatureRows.fromRows(
       kept.map(([hash]) => hash),
       compact,
       width,
     ),
-    weights: compact,
     scale,
     bias: Float64Array.from(bias),
   };

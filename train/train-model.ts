@@ -1,5 +1,5 @@
 import { chatForm, seededRandom } from "../functions/domain/forms.js";
-import { sha256Of, type TurnReaderArtifact, weightsFile } from "../functions/domain/reader/artifact.js";
+import { sha256Of, type TurnReaderArtifact } from "../functions/domain/reader/artifact.js";
 import { FEATURE_SPEC_VERSION } from "../functions/domain/reader/features.js";
 import { READER_LABELS } from "../functions/domain/reader/labels.js";
 import type { TurnReaderModel } from "../functions/domain/reader/model.js";
@@ -75,13 +75,11 @@ export function trainReader(
   const model = calibrate(quantize(rows, weights, bias, READER_LABELS), calibration, (label) =>
     temperatureScaled.includes(label) ? "temperature" : "platt",
   );
-  const hashes = new Uint32Array(model.rows.size);
-  for (const [hash, row] of model.rows.entries()) hashes[row] = hash;
-  const weightBytes = weightsFile(hashes, model.weights);
+  const weightBytes = model.rows.records();
   const dataHash = dataHashOf(loaded);
   const artifact: TurnReaderArtifact = {
     format: "baton-turn-reader",
-    formatVersion: 2,
+    formatVersion: 3,
     modelVersion: `turn-reader-${FEATURE_SPEC_VERSION}-${dataHash.slice(0, 12)}${exclude.length ? "-partial" : ""}`,
     featureSpec: FEATURE_SPEC_VERSION,
     labels: [...READER_LABELS],
@@ -96,7 +94,7 @@ export function trainReader(
     scores: labelFigures(model, calibration),
     bias: [...model.bias],
     scale: [...model.scale],
-    weights: { features: hashes.length, sha256: sha256Of(weightBytes) },
+    weights: { features: model.rows.size, sha256: sha256Of(weightBytes) },
   };
   return {
     model,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { FeatureRows } from "../../functions/domain/reader/feature-rows.js";
 import { featurizeTurn } from "../../functions/domain/reader/features.js";
 import { READER_LABELS } from "../../functions/domain/reader/labels.js";
-import { FeatureRows, marginsOf, type TurnReaderModel } from "../../functions/domain/reader/model.js";
+import { marginsOf, type TurnReaderModel } from "../../functions/domain/reader/model.js";
 
 function table(rows: number, width: number) {
   const hashes = Array.from(
@@ -17,7 +18,7 @@ describe("feature rows", () => {
     // Prepare
     const width = 20;
     const { hashes, weights } = table(3000, width);
-    const rows = new FeatureRows(hashes, weights, width);
+    const rows = FeatureRows.fromRows(hashes, weights, width);
     const unseen = 0x12345678;
 
     // Act
@@ -27,30 +28,69 @@ describe("feature rows", () => {
 
     // Assess
     expect(after).toEqual(before);
-    hashes.forEach((_, row) => {
-      const base = after[row] as number;
-      expect(Array.from(rows.packed.subarray(base, base + width))).toEqual(
+    hashes.forEach((hash, row) => {
+      expect(Array.from(rows.weightsOf(hash) ?? [])).toEqual(
         Array.from(weights.subarray(row * width, row * width + width)),
       );
     });
     expect(rows.weightsAt(unseen)).toBe(-1);
-    expect(rows.entries()).toEqual(hashes.map((hash, row) => [hash, row]));
+    expect(rows.weightsOf(unseen)).toBeUndefined();
   });
 
-  it("keeps a row's weights inside one 64-byte cache line", () => {
+  it("reads its own records in place, with every row where it was", () => {
+    // Prepare
+    const width = 20;
+    const { hashes, weights } = table(3000, width);
+    const records = FeatureRows.fromRows(hashes, weights, width).records();
+
+    // Act
+    const read = FeatureRows.fromRecords(records, hashes.length, width);
+
+    // Assess
+    expect(read.inPlace).toBe(true);
+    expect(read.packed.buffer).toBe(records.buffer);
+    expect(read.records()).toEqual(records);
+    hashes.forEach((hash, row) => {
+      expect(Array.from(read.weightsOf(hash) ?? [])).toEqual(
+        Array.from(weights.subarray(row * width, row * width + width)),
+      );
+    });
+  });
+
+  it("copies records it cannot read in place (not word-aligned) and finds the same rows", () => {
     // Prepare
     const width = 20;
     const { hashes, weights } = table(500, width);
+    const records = FeatureRows.fromRows(hashes, weights, width).records();
+    const shifted = new Uint8Array(records.length + 1).subarray(1);
+    shifted.set(records);
 
     // Act
-    const rows = new FeatureRows(hashes, weights, width);
-    const lines = hashes.map((hash) => {
-      const base = rows.weightsAt(hash);
-      return [Math.floor(base / 64), Math.floor((base + width - 1) / 64)];
-    });
+    const read = FeatureRows.fromRecords(shifted, hashes.length, width);
 
     // Assess
-    for (const [first, last] of lines) expect(last).toBe(first);
+    expect(read.inPlace).toBe(false);
+    expect(hashes.map((hash) => Array.from(read.weightsOf(hash) ?? []))).toEqual(
+      hashes.map((_, row) => Array.from(weights.subarray(row * width, row * width + width))),
+    );
+  });
+
+  it("refuses records out of bucket order, and bytes that are not whole records", () => {
+    // Prepare
+    const width = 20;
+    const { hashes, weights } = table(100, width);
+    const records = FeatureRows.fromRows(hashes, weights, width).records();
+    const swapped = Uint8Array.from(records);
+    swapped.set(records.subarray(0, 24), 24);
+    swapped.set(records.subarray(24, 48), 0);
+
+    // Act
+    const outOfOrder = () => FeatureRows.fromRecords(swapped, hashes.length, width);
+    const torn = () => FeatureRows.fromRecords(records.subarray(0, records.length - 1), hashes.length, width);
+
+    // Assess
+    expect(outOfOrder).toThrow(/record 1 is out of bucket order/);
+    expect(torn).toThrow(RangeError);
   });
 
   it("holds labels that do not fill a whole word", () => {
@@ -59,13 +99,14 @@ describe("feature rows", () => {
     const { hashes, weights } = table(100, width);
 
     // Act
-    const rows = new FeatureRows(hashes, weights, width);
+    const rows = FeatureRows.fromRows(hashes, weights, width);
     const base = rows.weightsAt(hashes[41] as number);
 
     // Assess
     expect(Array.from(rows.packed.subarray(base, base + width))).toEqual(
       Array.from(weights.subarray(41 * width, 42 * width)),
     );
+    expect(rows.hashes().sort()).toEqual([...hashes].sort());
   });
 });
 
@@ -73,15 +114,13 @@ describe("margins over feature rows", () => {
   /** The margins read the plain way: a Map of rows, byte by byte, every window of twelve words. */
   function plainMargins(model: TurnReaderModel, text: string): number[] {
     const width = model.labels.length;
-    const row = new Map(model.rows.entries().map(([hash, index]) => [hash, index]));
     const { features, owners, tokens } = featurizeTurn({ text });
     const sums = Array.from({ length: tokens + 1 }, () => new Array<number>(width).fill(0));
     features.forEach((hash, f) => {
-      const index = row.get(hash);
-      if (index === undefined) return;
+      const row = model.rows.weightsOf(hash);
+      if (row === undefined) return;
       const target = sums[tokens <= 12 ? 0 : (owners[f] as number) + 1] as number[];
-      for (let l = 0; l < width; l++)
-        target[l] = (target[l] as number) + (model.weights[index * width + l] as number);
+      for (let l = 0; l < width; l++) target[l] = (target[l] as number) + (row[l] as number);
     });
     const raw = (sums[0] as number[]).map((whole, l) => {
       if (tokens <= 12) return whole;
@@ -108,8 +147,7 @@ describe("margins over feature rows", () => {
     const weights = Int8Array.from({ length: hashes.length * width }, (_, i) => ((i * 53) % 255) - 127);
     const model: TurnReaderModel = {
       labels: READER_LABELS.slice(0, width),
-      rows: new FeatureRows(hashes, weights, width),
-      weights,
+      rows: FeatureRows.fromRows(hashes, weights, width),
       scale: Float64Array.from({ length: width }, (_, l) => 0.01 * (l + 1)),
       bias: Float64Array.from({ length: width }, (_, l) => l - 3),
     };

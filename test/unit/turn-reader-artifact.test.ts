@@ -4,6 +4,7 @@ import { BatonInputError } from "../../functions/domain/errors.js";
 import {
   type ArtifactFiles,
   modelFromArtifact,
+  sha256Of,
   TurnReaderArtifact,
 } from "../../functions/domain/reader/artifact.js";
 import { marginsOf } from "../../functions/domain/reader/model.js";
@@ -82,7 +83,7 @@ describe("modelFromArtifact", () => {
 
   it("refuses a corrupt header with the file and the field", () => {
     // Prepare
-    const corrupt = { format: "baton-turn-reader", formatVersion: 2, weights: 42 };
+    const corrupt = { format: "baton-turn-reader", formatVersion: 3, weights: 42 };
     // Act
     const load = () => modelFromArtifact(corrupt, new Uint8Array(0), FILES);
     // Assess
@@ -129,6 +130,19 @@ describe("modelFromArtifact", () => {
     expect(load).toThrow(/feature spec/);
   });
 
+  it("refuses records out of bucket order, naming the weights file", async () => {
+    // Prepare
+    const { header, weights } = await committedArtifact();
+    const swapped = Uint8Array.from(weights);
+    swapped.set(weights.subarray(0, 24), 24);
+    swapped.set(weights.subarray(24, 48), 0);
+    const matching = { ...header, weights: { ...header.weights, sha256: sha256Of(swapped) } };
+    // Act
+    const load = () => modelFromArtifact(matching, swapped, FILES);
+    // Assess
+    expect(load).toThrow(/turn reader weights models\/turn-reader\.bin: record 1 is out of bucket order/);
+  });
+
   it("reads the weights from an unaligned buffer as from an aligned one", async () => {
     // Prepare
     const { header, weights } = await committedArtifact();
@@ -150,6 +164,8 @@ describe("shippedTurnReaderModel", () => {
     // Assess
     expect(version).toMatch(/^turn-reader-/);
     expect(model.rows.size).toBeGreaterThan(0);
+    // The weights file's bytes are the table: nothing is copied at cold start.
+    expect(model.rows.inPlace).toBe(true);
   });
 
   it("stops the start with the weights file's path when it is missing", () => {

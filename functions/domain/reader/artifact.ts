@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import * as z from "zod";
 import { BatonInputError } from "../errors.js";
+import { FeatureRows, recordBytes } from "./feature-rows.js";
 import { FEATURE_SPEC_VERSION } from "./features.js";
 import { READER_LABELS, type ReaderLabel } from "./labels.js";
-import { FeatureRows, sameLabelSet, type TurnReaderModel } from "./model.js";
+import { sameLabelSet, type TurnReaderModel } from "./model.js";
 
 const LabelFigures = z.strictObject({
   precision: z.number(),
@@ -14,12 +15,13 @@ const LabelFigures = z.strictObject({
 
 /**
  * The header `npm run train` writes (models/turn-reader.json): what the model was trained on, how well it
- * did, and the small per-label numbers. The weights live in a binary file beside it (models/turn-reader.bin,
- * see `weightsFile`), read at start as typed-array views: no text to parse, no base64 to decode.
+ * did, and the small per-label numbers. The weights live in a binary file beside it (models/turn-reader.bin):
+ * FeatureRows' records, [uint32 little-endian hash][int8 weight per label, padded to whole words], in
+ * bucket order, read in place at start: no text to parse, no base64 to decode, no table to build.
  */
 export const TurnReaderArtifact = z.strictObject({
   format: z.literal("baton-turn-reader"),
-  formatVersion: z.literal(2),
+  formatVersion: z.literal(3),
   modelVersion: z.string().min(1),
   featureSpec: z.number().int(),
   labels: z.array(z.string()),
@@ -43,18 +45,6 @@ export type TurnReaderArtifact = z.infer<typeof TurnReaderArtifact>;
 export interface ArtifactFiles {
   header: string;
   weights: string;
-}
-
-/**
- * The weights file: `features` uint32 little-endian feature hashes, then `features x labels` int8 weights,
- * row-major (one feature's labels side by side, the order FeatureRows packs them in).
- */
-export function weightsFile(hashes: ArrayLike<number>, weights: Int8Array): Uint8Array {
-  const bytes = new Uint8Array(hashes.length * 4 + weights.length);
-  const view = new DataView(bytes.buffer);
-  for (let row = 0; row < hashes.length; row++) view.setUint32(row * 4, hashes[row] as number, true);
-  bytes.set(new Uint8Array(weights.buffer, weights.byteOffset, weights.length), hashes.length * 4);
-  return bytes;
 }
 
 export function sha256Of(bytes: Uint8Array): string {
@@ -97,10 +87,10 @@ export function modelFromArtifact(
     });
   }
   const features = artifact.weights.features;
-  const expected = features * (4 + width);
+  const expected = features * recordBytes(width);
   if (weightBytes.length !== expected) {
     throw new BatonInputError(
-      `turn reader weights ${files.weights}: ${weightBytes.length} bytes, ${files.header} expects ${expected} (${features} features x (4 + ${width} labels)); retrain with npm run train`,
+      `turn reader weights ${files.weights}: ${weightBytes.length} bytes, ${files.header} expects ${expected} (${features} records of ${recordBytes(width)} bytes); retrain with npm run train`,
       { field: "weights" },
     );
   }
@@ -110,22 +100,22 @@ export function modelFromArtifact(
       { field: "weights.sha256" },
     );
   }
-  const weights = new Int8Array(weightBytes.buffer, weightBytes.byteOffset + features * 4, features * width);
+  let rows: FeatureRows;
+  try {
+    rows = FeatureRows.fromRecords(weightBytes, features, width);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new BatonInputError(
+      `turn reader weights ${files.weights}: ${error.message}; retrain with npm run train`,
+      {
+        field: "weights",
+      },
+    );
+  }
   return {
     labels: artifact.labels as ReaderLabel[],
-    rows: new FeatureRows(featureHashes(weightBytes, features), weights, width),
-    weights,
+    rows,
     scale: Float64Array.from(artifact.scale),
     bias: Float64Array.from(artifact.bias),
   };
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
-/** The hashes as a view on the file's bytes where the host allows it (aligned, little-endian), else a copy. */
-function featureHashes(bytes: Uint8Array, features: number): Uint32Array {
-  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0)
-    return new Uint32Array(bytes.buffer, bytes.byteOffset, features);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, features * 4);
-  return Uint32Array.from({ length: features }, (_, row) => view.getUint32(row * 4, true));
 }

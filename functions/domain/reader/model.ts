@@ -1,17 +1,16 @@
+import type { FeatureRows } from "./feature-rows.js";
 import { FeatureBuffer, type FeatureInput, featurizeInto } from "./features.js";
 import { READER_LABELS, type ReaderLabel, type ReaderScores, scoresInLabelOrder } from "./labels.js";
 
 /**
  * A linear multi-label model over hashed features: one logistic output per label, weights quantised to
- * int8 per label (row-major, so one feature reads its labels from one cache line). Only features seen in
+ * int8 per label (row-major, so one feature reads its labels side by side). Only features seen in
  * training have a row, so unseen words add nothing instead of colliding with learned ones.
  */
 export interface TurnReaderModel {
   labels: readonly ReaderLabel[];
   /** Feature hash -> its weights; a feature never seen in training has no row and weighs nothing. */
   rows: FeatureRows;
-  /** weights[row * labels.length + label], multiplied by scale[label]: the artifact's layout. */
-  weights: Int8Array;
   scale: Float64Array;
   bias: Float64Array;
 }
@@ -113,104 +112,4 @@ export function scoreTurn(model: TurnReaderModel, input: FeatureInput): ReaderSc
 /** A model whose label set differs from the policy's is refused: its scores would be read wrongly. */
 export function sameLabelSet(labels: readonly string[]): boolean {
   return labels.length === READER_LABELS.length && labels.every((label, i) => label === READER_LABELS[i]);
-}
-
-/** The weights with each row padded to whole 32-bit words. */
-function alignedRows(weights: Int8Array, rows: number, width: number, rowWords: number): Int32Array {
-  const source = new Int32Array(rows * rowWords);
-  const sourceBytes = new Int8Array(source.buffer);
-  for (let row = 0; row < rows; row++)
-    sourceBytes.set(weights.subarray(row * width, row * width + width), row * rowWords * 4);
-  return source;
-}
-
-/**
- * Feature hash -> weights, open addressing over one buffer: each slot holds the hash, the row and that
- * row's int8 weights side by side, so reading a feature costs one cache miss instead of three. V8's Map
- * boxes 32-bit keys as heap numbers, which made a lookup several times slower than the arithmetic it feeds.
- */
-export class FeatureRows {
-  /** Slot layout in bytes: [hash int32][row int32][width int8 weights, padded to 4]. */
-  readonly packed: Int8Array;
-  /** The same bytes as int32 words: four labels' weights a word. */
-  readonly words: Int32Array;
-  /** Words of weights in a slot: the labels, padded with zero weights to a multiple of four. */
-  readonly rowWords: number;
-  private readonly wordsPerSlot: number;
-  private readonly mask: number;
-  readonly size: number;
-  /** What `warm` last read; it has no other use. */
-  warmed = 0;
-
-  constructor(hashes: ArrayLike<number>, weights: Int8Array, width: number) {
-    if (weights.length !== hashes.length * width) {
-      throw new RangeError(`${weights.length} weights for ${hashes.length} features x ${width} labels`);
-    }
-    let capacity = 1;
-    // Load at most 0.6: linear probes stay short and the table stays small enough to cache well.
-    while (capacity * 0.6 < hashes.length) capacity *= 2;
-    // A slot never straddles two cache lines: 32 bytes while the labels fit, whole lines beyond.
-    const needed = 2 + Math.ceil(width / 4);
-    this.wordsPerSlot = needed <= 8 ? 8 : Math.ceil(needed / 16) * 16;
-    this.words = new Int32Array(capacity * this.wordsPerSlot);
-    this.packed = new Int8Array(this.words.buffer);
-    this.mask = capacity - 1;
-    this.size = hashes.length;
-    for (let slot = 0; slot < capacity; slot++) this.words[slot * this.wordsPerSlot + 1] = -1;
-    // Built at cold start, so rows are copied a word (four labels) at a time: from the weights themselves
-    // when their rows are whole words and aligned (a view, no 3 MB copy), else from an aligned copy.
-    const rowWords = Math.ceil(width / 4);
-    this.rowWords = rowWords;
-    const source =
-      width === rowWords * 4 && weights.byteOffset % 4 === 0
-        ? new Int32Array(weights.buffer, weights.byteOffset, hashes.length * rowWords)
-        : alignedRows(weights, hashes.length, width, rowWords);
-    for (let row = 0; row < hashes.length; row++) {
-      const hash = (hashes[row] as number) | 0;
-      let slot = Math.imul(hash, 0x9e3779b1) & this.mask;
-      while ((this.words[slot * this.wordsPerSlot + 1] as number) >= 0) slot = (slot + 1) & this.mask;
-      const at = slot * this.wordsPerSlot;
-      this.words[at] = hash;
-      this.words[at + 1] = row;
-      for (let w = 0; w < rowWords; w++) this.words[at + 2 + w] = source[row * rowWords + w] as number;
-    }
-  }
-
-  /** Where a feature's weights start in `packed`, -1 when the feature has no row. Any 32-bit hash. */
-  weightsAt(hash: number): number {
-    const key = hash | 0;
-    let slot = Math.imul(key, 0x9e3779b1) & this.mask;
-    for (;;) {
-      const at = slot * this.wordsPerSlot;
-      const row = this.words[at + 1] as number;
-      if (row < 0) return -1;
-      if (this.words[at] === key) return (at + 2) * 4;
-      slot = (slot + 1) & this.mask;
-    }
-  }
-
-  /**
-   * Reads the slot where each feature's probe starts, with no branch on what it holds: the reads need not
-   * wait for one another, so their cache misses overlap before `weightsAt` runs for each feature.
-   */
-  warm(hashes: Int32Array, count: number): void {
-    let seen = 0;
-    for (let f = 0; f < count; f++) {
-      seen ^= this.words[
-        (Math.imul(hashes[f] as number, 0x9e3779b1) & this.mask) * this.wordsPerSlot
-      ] as number;
-    }
-    // Kept, so the reads are not optimised away.
-    this.warmed = seen;
-  }
-
-  /** [hash, row] pairs in row order. */
-  entries(): Array<[number, number]> {
-    const pairs: Array<[number, number]> = [];
-    for (let slot = 0; slot <= this.mask; slot++) {
-      const row = this.words[slot * this.wordsPerSlot + 1] as number;
-      if (row >= 0) pairs.push([(this.words[slot * this.wordsPerSlot] as number) >>> 0, row]);
-    }
-    return pairs.sort((a, b) => a[1] - b[1]);
-  }
 }

@@ -1,0 +1,11 @@
+import { buildSync } from "esbuild";
+import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { esbuildOptions } from "../infra/bundling.js";
+const out = "/work/main/node_modules/.cs/zc";
+buildSync({ ...esbuildOptions("/work/main/functions/handlers/conversation-turn.ts", out), minify: false, keepNames: true });
+for (const f of ["turn-reader.bin", "spelling.json"]) copyFileSync(`/work/main/models/${f}`, `${out}/${f}`);
+let text = readFileSync(`${out}/index.mjs`, "utf8");
+const n = text.split("function Internals(def) {").length - 1;
+text = text.replace(/function Internals\(def\) \{/g, "function Internals(def) { globalThis.__zc && globalThis.__zc();");
+writeFileSync(`${out}/index.mjs`, text);
+console.log("patched", n);
