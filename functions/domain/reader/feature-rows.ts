@@ -83,7 +83,7 @@ export class FeatureRows {
     let bits = 1;
     while (2 ** bits * ROWS_PER_BUCKET < size) bits++;
     this.shift = 32 - bits;
-    this.starts = this.bucketStarts(bits);
+    this.starts = bucketStarts(words, size, this.recordWords, bits);
   }
 
   /** Where a feature's weights start in `packed`, -1 when the feature has no row. Any 32-bit hash. */
@@ -135,23 +135,28 @@ export class FeatureRows {
       (_, row) => (this.words[row * this.recordWords] as number) >>> 0,
     );
   }
+}
 
-  /** One pass over the records: refuses any out of bucket order, since a lookup would never find it. */
-  private bucketStarts(bits: number): Uint32Array {
-    const buckets = 2 ** bits;
-    const starts = new Uint32Array(buckets + 1);
-    let next = 0;
-    let previous = 0;
-    for (let row = 0; row < this.size; row++) {
-      const key = Math.imul(this.words[row * this.recordWords] as number, GOLDEN) >>> 0;
-      if (key < previous) throw new RangeError(`record ${row} is out of bucket order`);
-      previous = key;
-      const bucket = key >>> this.shift;
-      while (next <= bucket) starts[next++] = row;
-    }
-    while (next <= buckets) starts[next++] = this.size;
-    return starts;
+/**
+ * One pass over the records: bucket b's records start at starts[b] and end at starts[b + 1]. Refuses a
+ * record out of bucket order, which a lookup would never find. A plain function over locals: it runs once,
+ * at cold start, mostly before V8 has optimised it.
+ */
+function bucketStarts(words: Int32Array, size: number, recordWords: number, bits: number): Uint32Array {
+  const buckets = 2 ** bits;
+  const shift = 32 - bits;
+  const starts = new Uint32Array(buckets + 1);
+  let next = 0;
+  let previous = 0;
+  for (let row = 0, at = 0; row < size; row++, at += recordWords) {
+    const key = Math.imul(words[at] as number, GOLDEN) >>> 0;
+    if (key < previous) throw new RangeError(`record ${row} is out of bucket order`);
+    previous = key;
+    const bucket = key >>> shift;
+    while (next <= bucket) starts[next++] = row;
   }
+  starts.fill(size, next);
+  return starts;
 }
 
 /** The given rows in bucket order: the permutation `fromRows` lays them out in. */
