@@ -133,13 +133,16 @@ export function processCustomerTurn(
     { text: spelled.text, sentiment: input.sentiment, askedSlot: state.askedSlot },
     thresholds,
   );
-  const slots = inCustomerWords(
-    extractSlots(compiled, clauses, state.askedSlot, {
-      callDate: state.callDate,
-      aiLine: state.lastAiLine,
-    }),
-    spelled,
-  );
+  // A sarcastic turn means the opposite of its words ("cut my costs, never heard that one"): it confirms nothing.
+  const slots = read.sarcasm
+    ? []
+    : inCustomerWords(
+        extractSlots(compiled, clauses, state.askedSlot, {
+          callDate: state.callDate,
+          aiLine: state.lastAiLine,
+        }),
+        spelled,
+      );
   // Field by field rather than spread: V8 builds a spread-and-extend literal several times slower.
   const signals: TurnSignals = {
     personRequest: read.personRequest,

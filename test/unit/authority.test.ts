@@ -15,6 +15,10 @@ describe("readAuthority", () => {
     ["I make the decisions", false],
     ["I have the final say", false],
     ["It's my decision", true],
+    // As a speech recogniser or a hurried chat delivers them: no apostrophes.
+    ["im the owner", false],
+    ["its my call", true],
+    ["thats me im the cfo", true],
   ])('reads "%s" (authority asked: %s) as decision_maker', (text, asked) => {
     // Prepare
     const input = text;
@@ -50,6 +54,8 @@ describe("readAuthority", () => {
     ["It's not my call", false],
     ["I don't make the decision", true],
     ["I need approval from my manager", false],
+    ["i dont make the decision", true],
+    ["im just the receptionist", false],
   ])('reads "%s" (authority asked: %s) as not_decision_maker', (text, asked) => {
     // Prepare
     const input = text;

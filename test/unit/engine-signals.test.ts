@@ -171,4 +171,28 @@ describe("engine on the reader's signals", () => {
     expect(state.askedSlot).toBe("authority");
     expect(signals.objections).toEqual([]);
   });
+
+  it("confirms nothing from a sarcastic turn, whose words mean the opposite", () => {
+    // Prepare
+    let state = startContact({ contactId: "contact-sarcasm", campaignId: "default" });
+    state = recordLine(state, "ai", "We help businesses cut their phone costs.", defaultCampaign);
+    const text = "Oh sure, cut my phone costs, never heard that one before.";
+    // Act
+    const sincere = processCustomerTurn(
+      state,
+      { text },
+      defaultCampaign,
+      fixedReader(() => []),
+    );
+    const sarcastic = processCustomerTurn(
+      state,
+      { text },
+      defaultCampaign,
+      fixedReader(() => ["sarcasm"]),
+    );
+    // Assess
+    expect(sincere.signals.slots.map((slot) => slot.slot)).toContain("need");
+    expect(sarcastic.signals.slots).toEqual([]);
+    expect(sarcastic.state.slots).toEqual(state.slots);
+  });
 });

@@ -1,4 +1,5 @@
 import { digitise, originalWords } from "./numbers.js";
+import { spokenPattern } from "./spoken-pattern.js";
 
 export interface AmountReading {
   value: string;
@@ -47,10 +48,18 @@ const NON_MONEY_UNIT =
   /^\s*(?:%|percent|people|persons|users?|seats?|agents?|employees?|staff|reps?|lines?|phones?|extensions?|numbers?|locations?|offices?|sites?|stores?|branches?|calls?|minutes?|mins?|hours?|days?|weeks?|months?|years?|yrs?|times?|of (?:us|them)|am|pm|o'clock|st|nd|rd|th|x|sq|square|mb|gb)\b/;
 const BUDGET_CONTEXT =
   /budget|spend|spending|afford|invest|set aside|allocat|earmark|price range|looking at|comfortable|stretch|willing to (?:pay|go)|can (?:pay|do|go)|ballpark|around|about|roughly/;
-const CURRENT_SPEND =
-  /(?:currently|right now|now|today)? ?(?:we|i) (?:pay|are paying|'re paying|spend on)|(?:our|the) (?:current )?(?:bill|invoice)|paying (?:them|currently)/;
-const NO_BUDGET =
-  /(?:no|don't have a|haven't (?:set|got) a|not sure (?:about|on) (?:the )?|no idea (?:about|on|what) (?:the |our )?|no set|not set a|there's no) ?budget|budget (?:isn't|is not|hasn't been) (?:set|decided)/;
+const CURRENT_SPEND = new RegExp(
+  spokenPattern(
+    /(?:currently|right now|now|today)? ?(?:we|i) (?:pay|are paying|'re paying|spend on)|(?:our|the) (?:current )?(?:bill|invoice)|paying (?:them|currently)/
+      .source,
+  ),
+);
+const NO_BUDGET = new RegExp(
+  spokenPattern(
+    /(?:no|don't have a|haven't (?:set|got) a|not sure (?:about|on) (?:the )?|no idea (?:about|on|what) (?:the |our )?|no set|not set a|there's no) ?budget|budget (?:isn't|is not|hasn't been) (?:set|decided)/
+      .source,
+  ),
+);
 
 function scaleOf(scale: string | undefined): number | null {
   if (scale === undefined) return null;

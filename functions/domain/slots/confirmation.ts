@@ -1,11 +1,16 @@
 import { sentencesOf } from "../pop-wording.js";
+import { spokenPattern } from "./spoken-pattern.js";
 
 /**
  * A bare yes to the AI's question confirms the value the question names ("So about $2,000 a month?" "Yes.").
  * The answer words are the closed class of English affirmative replies, not a phrase list of intents.
  */
-const AFFIRMATIVE =
-  /^(?:(?:oh |um |uh )?(?:yes|yeah|yep|yup|ya|yes sir|yes ma'am|correct|right|exactly|absolutely|definitely|sure|uh huh|mhm|affirmative|that's right|that is right|that's correct|that is correct|that's it|you got it|spot on)(?: (?:yes|yeah|that's right|that's correct|correct|exactly|right))?)$/;
+const AFFIRMATIVE = new RegExp(
+  spokenPattern(
+    /^(?:(?:oh |um |uh )?(?:yes|yeah|yep|yup|ya|yes sir|yes ma'am|correct|right|exactly|absolutely|definitely|sure|uh huh|mhm|affirmative|that's right|that is right|that's correct|that is correct|that's it|you got it|spot on)(?: (?:yes|yeah|that's right|that's correct|correct|exactly|right))?)$/
+      .source,
+  ),
+);
 const NEGATOR = /(?<![a-z'])(?:no|not|nope|nah|never|n't|wrong|actually)(?![a-z])/;
 
 /** The customer's first clause is a plain yes and nothing in the turn takes it back. */

@@ -1,9 +1,11 @@
+import { spokenPattern } from "./spoken-pattern.js";
+
 /**
  * Words that change how sure a slot value is: a correction replaces the earlier value, a hedge lowers
  * its confidence. Slot reading stays rule-based (amounts, dates, who decides are structured values);
  * signals are read by the trained turn reader.
  */
-const rx = (source: string): RegExp => new RegExp(`(?<![a-z0-9'])(?:${source})(?![a-z0-9])`);
+const rx = (source: string): RegExp => new RegExp(`(?<![a-z0-9'])(?:${spokenPattern(source)})(?![a-z0-9])`);
 
 export const CORRECTION = rx(
   "actually|i mean|i meant|sorry,? (?:i mean|no|it's|its|make that|that's)|correction|make that|scratch that|let me correct|on second thought|wait,? (?:no|actually|it's)|rather|more like|closer to|to be honest|come to think of it|thinking about it|i misspoke|not \\d[\\d,.]*\\s*(?:k|grand|thousand)?,? (?:but|more like)",

@@ -2,6 +2,7 @@ import { isNegatedBefore } from "../text.js";
 import { type DateMention, mayNameADate, readDates } from "./calendar.js";
 import { CORRECTION } from "./hedges.js";
 import { type DigitisedText, digitise, originalWords } from "./numbers.js";
+import { spokenPattern } from "./spoken-pattern.js";
 
 export interface TimelineReading {
   value: string;
@@ -49,8 +50,12 @@ const CONTRACT_LEFT =
   /\b(\d+)\s*(day|week|month|year)s?\s+(?:left|remaining|to go)\b|\b(?:contract|agreement|lease)\s+(?:ends|expires|is up|runs out|renews)\s+in\s+(\d+)\s*(day|week|month|year)s?\b/;
 const TIMELINE_CONTEXT =
   /\b(?:start|live|switch|up and running|ready|go|launch|roll ?out|move|install|set up|setup|change|implement|need it|want it|have it|timeline|looking)\b/;
-const NO_TIMELINE =
-  /\b(?:no (?:timeline|rush|hurry|idea when|set date)|(?:haven't|not) (?:decided|sure) (?:when|on (?:a|the) timeline)|(?:don't|do not) know when)\b/;
+const NO_TIMELINE = new RegExp(
+  spokenPattern(
+    /\b(?:no (?:timeline|rush|hurry|idea when|set date)|(?:haven't|not) (?:decided|sure) (?:when|on (?:a|the) timeline)|(?:don't|do not) know when)\b/
+      .source,
+  ),
+);
 
 export function bucketOf(days: number): string {
   if (days <= 7) return "immediate";
