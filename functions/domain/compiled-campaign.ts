@@ -1,6 +1,6 @@
 import type { Campaign, SlotDefinition } from "../../contracts/campaign.js";
 import { type CategoryMatcher, categoryMatcher } from "./slots/category.js";
-import { phraseRegex } from "./text.js";
+import { phraseRegex, sentencesOf } from "./text.js";
 
 export interface CompiledSlot {
   definition: SlotDefinition;
@@ -40,7 +40,9 @@ export function compileCampaign(campaign: Campaign): CompiledCampaign {
 /** The slot the AI's line asks for: the one named closest to the end (the question usually closes the line). */
 export function slotAskedBy(compiled: CompiledCampaign, normalizedAiLine: string): string | undefined {
   // The question is at the end of the line; the rest is acknowledgement and pitch.
-  const tail = normalizedAiLine.slice(-240);
+  // Only its last question asks: "we ring your cell when the desk is busy. would that help?" asks no timeline.
+  const ending = normalizedAiLine.slice(-240);
+  const tail = sentencesOf(ending).findLast((sentence) => sentence.endsWith("?")) ?? ending;
   if (!tail.includes("?") && !/\b(?:tell me|let me know|share)\b/.test(tail)) return undefined;
   let best: { name: string; at: number } | undefined;
   for (const slot of compiled.slots) {

@@ -140,6 +140,7 @@ export function processCustomerTurn(
         extractSlots(compiled, clauses, state.askedSlot, {
           callDate: state.callDate,
           aiLine: state.lastAiLine,
+          callbackRequested: read.deferral,
         }),
         spelled,
       );

@@ -1,17 +1,12 @@
 import type { Campaign, SlotDefinition } from "../../contracts/campaign.js";
 import type { HandoffTrigger } from "../../contracts/transcript.js";
 import type { SlotEvidence } from "../../contracts/turn-signals.js";
+import { sentencesOf } from "./text.js";
 
 /**
  * Plain words for the closer: slot values as a person says them, and the customer's sentences picked
  * out of a turn. Nothing here invents content: a value or a sentence is reworded or quoted, never guessed.
  */
-
-export function sentencesOf(text: string): string[] {
-  return (text.match(/[^.!?]+[.!?]*/g) ?? [])
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => /\p{L}/u.test(sentence));
-}
 
 const comparable = (text: string): string =>
   text

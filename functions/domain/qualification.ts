@@ -20,6 +20,11 @@ export interface SlotContext {
   callDate?: string | undefined;
   /** The AI's line before the turn: a plain yes confirms the value its question names. */
   aiLine?: string | undefined;
+  /**
+   * The customer asks to be contacted later ("call me back next quarter"): a time in the turn names the
+   * callback, not when they want to be live, unless the AI asked for the timeline.
+   */
+  callbackRequested?: boolean | undefined;
 }
 
 /** A value said only by the AI and confirmed with a yes is a little less sure than the customer's own words. */
@@ -65,6 +70,7 @@ export function extractSlots(
   for (const slot of compiled.slots) {
     const { name, kind } = slot.definition;
     const asked = askedSlot === name;
+    if (kind === "timeline" && context.callbackRequested && !asked) continue;
     const otherAsked = askedSlot !== undefined && !asked;
     let best: Reading | null = null;
     // Who decides and what is needed read across commas ("my boss, the head of CX, signs off").

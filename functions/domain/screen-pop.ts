@@ -14,9 +14,9 @@ import {
   readRequest,
   requestInThirdPerson,
   sentenceHolding,
-  sentencesOf,
   valueInWords,
 } from "./pop-wording.js";
+import { sentencesOf } from "./text.js";
 import { warmBrief } from "./warm-brief.js";
 
 type HandedOff = Extract<QualificationState["outcome"], { status: "handed_off" }>;

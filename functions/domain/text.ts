@@ -99,3 +99,10 @@ export function quoteOf(raw: string, max = 160): string {
   const flat = raw.replace(/\s+/g, " ").trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
+
+/** The sentences of a text, each with its closing punctuation; fragments without a letter are dropped. */
+export function sentencesOf(text: string): string[] {
+  return (text.match(/[^.!?]+[.!?]*/g) ?? [])
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => /\p{L}/u.test(sentence));
+}

@@ -195,4 +195,47 @@ describe("engine on the reader's signals", () => {
     expect(sarcastic.signals.slots).toEqual([]);
     expect(sarcastic.state.slots).toEqual(state.slots);
   });
+
+  it("reads a time in a request to be called back as the callback, unless the AI asked for the timeline", () => {
+    // Prepare
+    const start = startContact({ contactId: "contact-callback", campaignId: "default" });
+    const pitched = recordLine(
+      start,
+      "ai",
+      "Do you have a few minutes to talk about your phones?",
+      defaultCampaign,
+    );
+    const asked = recordLine(
+      start,
+      "ai",
+      "And when would you want the new system up and running?",
+      defaultCampaign,
+    );
+    const text = "Not right now. Call me back next quarter.";
+    const timelineOf = (result: ReturnType<typeof processCustomerTurn>) =>
+      result.signals.slots.find((slot) => slot.slot === "timeline")?.value;
+    // Act
+    const plain = processCustomerTurn(
+      pitched,
+      { text },
+      defaultCampaign,
+      fixedReader(() => []),
+    );
+    const deferred = processCustomerTurn(
+      pitched,
+      { text },
+      defaultCampaign,
+      fixedReader(() => ["deferral"]),
+    );
+    const answered = processCustomerTurn(
+      asked,
+      { text },
+      defaultCampaign,
+      fixedReader(() => ["deferral"]),
+    );
+    // Assess
+    expect(timelineOf(plain)).toBe("within_6_months");
+    expect(timelineOf(deferred)).toBeUndefined();
+    expect(timelineOf(answered)).toBe("within_6_months");
+  });
 });

@@ -1,4 +1,4 @@
-import { sentencesOf } from "../pop-wording.js";
+import { sentencesOf } from "../text.js";
 import { spokenPattern } from "./spoken-pattern.js";
 
 /**
