@@ -75,10 +75,26 @@ export function phraseRegex(phrases: readonly string[], flags = ""): RegExp {
 const NEGATORS =
   /(?<![a-z'])(?:not|no|never|don't|dont|do not|doesn't|does not|didn't|did not|won't|wouldn't|isn't|aren't|ain't|nor|without|no need|neither|hardly|rather not)(?![a-z'])/;
 
-/** True when a negator stands in the clause before `index` (within a few words). */
+/**
+ * Words that start a new assertion, so a negation before them does not reach past them: "no rush honestly
+ * probably sometime next year" (a spoken turn, its commas gone) names next year.
+ */
+const NEGATION_BREAKERS = new Set([
+  "but",
+  "though",
+  "although",
+  "however",
+  "honestly",
+  "probably",
+  "maybe",
+  "perhaps",
+]);
+
+/** True when a negator stands in the clause before `index` (within a few words, and no breaker between). */
 export function isNegatedBefore(clause: string, index: number, windowWords = 6): boolean {
-  const before = clause.slice(0, index).trim().split(/\s+/).slice(-windowWords).join(" ");
-  return NEGATORS.test(before);
+  const words = clause.slice(0, index).trim().split(/\s+/).slice(-windowWords);
+  const breaker = words.findLastIndex((word) => NEGATION_BREAKERS.has(word.replace(/[^a-z]/g, "")));
+  return NEGATORS.test(words.slice(breaker + 1).join(" "));
 }
 
 /** The first match of `pattern` in a clause that is not negated, or null. */

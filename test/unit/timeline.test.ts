@@ -26,6 +26,8 @@ describe("readTimeline", () => {
     ["in five months", true, "within_6_months"],
     ["next year", true, "later"],
     ["in a year", true, "later"],
+    // Spoken, commas gone: the "no" of "no rush" does not reach past "probably".
+    ["no rush honestly probably sometime next year", true, "later"],
   ])('buckets "%s" (timeline asked: %s) as %s', (text, asked, expected) => {
     // Prepare
     const input = text;
@@ -41,6 +43,18 @@ describe("readTimeline", () => {
     ["we switched 2 years ago", true],
     ["we have been with them for 5 years", true],
   ])('does not read the past duration "%s" as a timeline (asked: %s)', (text, asked) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, asked);
+    // Assess
+    expect(reading).toBeNull();
+  });
+
+  it.each([
+    ["not this week", true],
+    ["probably not next week", true],
+  ])('does not read the negated "%s" as a timeline (asked: %s)', (text, asked) => {
     // Prepare
     const input = text;
     // Act
