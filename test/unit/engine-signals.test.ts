@@ -238,4 +238,25 @@ describe("engine on the reader's signals", () => {
     expect(timelineOf(deferred)).toBeUndefined();
     expect(timelineOf(answered)).toBe("within_6_months");
   });
+
+  it("reads what a customer pays today, said when asked what to fix, as the need and not a price objection", () => {
+    // Prepare
+    const start = startContact({ contactId: "contact-need-cost", campaignId: "default" });
+    const askedNeed = recordLine(
+      start,
+      "ai",
+      "What's the main thing you'd want to improve?",
+      defaultCampaign,
+    );
+    const pitched = recordLine(start, "ai", "Our plans start at 29 dollars a user.", defaultCampaign);
+    const text = "The cost. We're paying for lines we don't even use.";
+    const reader = fixedReader(() => ["objection_price"]);
+    // Act
+    const answered = processCustomerTurn(askedNeed, { text }, defaultCampaign, reader);
+    const objected = processCustomerTurn(pitched, { text }, defaultCampaign, reader);
+    // Assess
+    expect(askedNeed.askedSlot).toBe("need");
+    expect(answered.signals.objections).toEqual([]);
+    expect(objected.signals.objections).toEqual(["price"]);
+  });
 });

@@ -88,9 +88,10 @@ export function readSignals(
   const objections = OBJECTIONS.filter(
     ([label, kind]) =>
       scores[label] >= t.objection &&
-      // "My boss decides" answers the AI's authority question; naming the current provider answers the need question.
+      // "My boss decides" answers the AI's authority question; naming the current provider or what it costs
+      // today ("the cost, we pay for lines we don't use") answers the need question.
       !(kind === "authority" && input.askedSlot === "authority") &&
-      !(kind === "competitor" && input.askedSlot === "need"),
+      !((kind === "competitor" || kind === "price") && input.askedSlot === "need"),
   ).map(([, kind]) => kind);
   const lexNegativity = input.sentiment ? negativityOf(input.sentiment) : undefined;
   const negativity = Math.max(scores.negative, lexNegativity ?? 0);
