@@ -57,10 +57,12 @@ function complexity(
   thresholds: Campaign["thresholds"],
 ): string[] {
   const reasons: string[] = [];
-  const open = new Set(
-    state.objections.filter((objection) => objection.status === "open").map((o) => o.kind),
-  );
-  if (signals.objections.length > 0 && open.size >= thresholds.openObjections) {
+  const openObjections = state.objections.filter((objection) => objection.status === "open");
+  const open = new Set(openObjections.map((o) => o.kind));
+  // Layered objections are raised on more than one turn: one turn naming two kinds ("bad timing, our
+  // contract with Comcast runs six months") is one objection, which the AI answers first.
+  const turns = new Set(openObjections.map((o) => o.turn));
+  if (signals.objections.length > 0 && open.size >= thresholds.openObjections && turns.size >= 2) {
     reasons.push(`${open.size} open objections: ${[...open].join(", ")}`);
   }
   if (signals.sarcasm) reasons.push("sarcastic turn");

@@ -23,6 +23,10 @@ const READINGS: Record<string, readonly ReaderLabel[]> = {
   "Expense reports, mostly. The receipts are a nightmare.": [],
   "I want a real person, and that's too expensive.": ["person_request", "objection_price"],
   "Send me a quote. I'm not interested otherwise.": ["quote_request", "not_interested"],
+  "Bad timing, our contract with Comcast runs another six months.": [
+    "objection_timing",
+    "objection_competitor",
+  ],
 };
 
 const tableReader = fixedReader((text) => READINGS[text] ?? []);
@@ -68,6 +72,19 @@ describe("engine on the reader's signals", () => {
       "competitor",
     ]);
     expect(decision).toMatchObject({ action: "handoff", trigger: "complex" });
+  });
+
+  it("waits for a second objection turn when one turn names two kinds (one contract, not layered objections)", () => {
+    // Prepare
+    const oneTurn = ["Bad timing, our contract with Comcast runs another six months."];
+    const thenAnother = [...oneTurn, "That's too expensive."];
+    // Act
+    const first = afterTurns(oneTurn);
+    const second = afterTurns(thenAnother);
+    // Assess
+    expect(first.state.objections.map((o) => o.kind)).toEqual(["competitor", "timing"]);
+    expect(first.decision).toEqual({ action: "continue" });
+    expect(second.decision).toMatchObject({ action: "handoff", trigger: "complex" });
   });
 
   it("resolves the objection when the next turn accepts the AI's answer", () => {
