@@ -42,7 +42,10 @@ describe("readTimeline", () => {
     ["we've had it for 2 years", false],
     ["we switched 2 years ago", true],
     ["we have been with them for 5 years", true],
-  ])('does not read the past duration "%s" as a timeline (asked: %s)', (text, asked) => {
+    // A rate, which chrono alone reads as nine days.
+    ["people come in two days a week", false],
+    ["people come in two days a week", true],
+  ])('does not read the past duration or rate "%s" as a timeline (asked: %s)', (text, asked) => {
     // Prepare
     const input = text;
     // Act

@@ -44,6 +44,8 @@ const RELATIVE =
   /\b(?:within the next|in|within|over the next|next|in the next|in about|in around|about|around|roughly|maybe|like|by|another|say|probably|max|only)\s+(?:about\s+|around\s+|like\s+|maybe\s+)?(?:(\d+(?:\.\d+)?)\s*(?:-|to|or)\s*)?(\d+(?:\.\d+)?)\s*(day|week|month|quarter|year)s?\b/;
 const BARE_DURATION =
   /\b(?:(\d+(?:\.\d+)?)\s*(?:-|to|or)\s*)?(\d+(?:\.\d+)?)\s*(day|week|month|quarter|year)s?\b/;
+const RATE =
+  /\b(?:days?|weeks?|months?|times?|hours?)\s+(?:a|per|each|every|out of)\s+(?:day|week|month|year)\b/;
 const PAST =
   /\b(?:ago|been|for the (?:past|last)|last|since|used|had (?:it|them|that)|with (?:them|it) for)\b/;
 const CONTRACT_LEFT =
@@ -126,7 +128,10 @@ export function readTimeline(
 /** "people come in two days a week" is a frequency and "for the past 2 years" is history, not a horizon. */
 function isFrequencyOrPast(clause: string, index: number, length: number): boolean {
   const after = clause.slice(index + length);
-  if (/^\s*(?:a|per|each|every|out of)\s+(?:day|week|month|year)\b/.test(after)) return true;
+  // "a week" may have become "1 week" (a month is one month when read as a horizon).
+  if (/^\s*(?:a|1|per|each|every|out of)\s+(?:day|week|month|year)\b/.test(after)) return true;
+  // chrono reads "in two days a week" as nine days: a rate inside the words read is a frequency too.
+  if (RATE.test(clause.slice(index, index + length))) return true;
   return PAST.test(clause.slice(Math.max(0, index - 20), index + length + 8));
 }
 
