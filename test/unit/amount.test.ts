@@ -127,7 +127,9 @@ describe("readAmount", () => {
     ["in 2 weeks", false],
     ["2 months", true],
     ["2 months", false],
-  ])('does not read the count "%s" as money (budget asked: %s)', (text, asked) => {
+    // A year, in a spoken turn that also says "budget" (its commas gone).
+    ["weve got a pbx from 2009 thats on its last legs its my budget and my call", false],
+  ])('does not read the count or year "%s" as money (budget asked: %s)', (text, asked) => {
     // Prepare
     const input = text;
     // Act

@@ -109,9 +109,12 @@ export function readAmount(
     // A bare range of small numbers joined by "or"/"and" without money is a count ("two or three").
     const low = toNumber(firstDigits) * (scaleA ?? scaleB ?? 1);
     if (!moneyMarked && low < 50) continue;
+    // "a pbx from 2009": the words before the digits, "from" included when the match took it as a range.
+    const beforeDigits = clause.slice(0, index + text.indexOf(firstDigits));
     const looksLikeYear =
       /^(?:19|20)\d\d$/.test(firstDigits) &&
-      /\b(?:in|since|by|from|of|until|till|year)(?: about| around| roughly)?\s*$/.test(before);
+      secondDigits === undefined &&
+      /\b(?:in|since|by|from|of|until|till|year)(?: about| around| roughly)?\s*$/.test(beforeDigits);
     if (looksLikeYear && !moneyMarked) continue;
     let value: string;
     const isRange =
