@@ -42,17 +42,22 @@ describe("readTimeline", () => {
     ["we've had it for 2 years", false],
     ["we switched 2 years ago", true],
     ["we have been with them for 5 years", true],
+    // What a budget covers, said when the AI asked about timing.
+    ["its actually thirty k for the year they bumped it", true],
     // A rate, which chrono alone reads as nine days.
     ["people come in two days a week", false],
     ["people come in two days a week", true],
-  ])('does not read the past duration or rate "%s" as a timeline (asked: %s)', (text, asked) => {
-    // Prepare
-    const input = text;
-    // Act
-    const reading = read(input, asked);
-    // Assess
-    expect(reading).toBeNull();
-  });
+  ])(
+    'does not read the past duration, rate or budget period "%s" as a timeline (asked: %s)',
+    (text, asked) => {
+      // Prepare
+      const input = text;
+      // Act
+      const reading = read(input, asked);
+      // Assess
+      expect(reading).toBeNull();
+    },
+  );
 
   it.each([
     ["not this week", true],

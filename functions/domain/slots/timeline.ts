@@ -46,6 +46,8 @@ const BARE_DURATION =
   /\b(?:(\d+(?:\.\d+)?)\s*(?:-|to|or)\s*)?(\d+(?:\.\d+)?)\s*(day|week|month|quarter|year)s?\b/;
 const RATE =
   /\b(?:days?|weeks?|months?|times?|hours?)\s+(?:a|per|each|every|out of)\s+(?:day|week|month|year)\b/;
+const MONEY_PERIOD =
+  /(?:\d|\$|\b(?:k|grand|thousand|hundred|million|bucks|dollars))\s+(?:for|per|a|each)(?: the| a| one)?\s*$/;
 const PAST =
   /\b(?:ago|been|for the (?:past|last)|last|since|used|had (?:it|them|that)|with (?:them|it) for)\b/;
 const CONTRACT_LEFT =
@@ -149,6 +151,8 @@ function lastHorizon(
   for (const mention of mentions.toReversed()) {
     if (mention.bare && !timelineAsked) continue;
     if (isFrequencyOrPast(clause, mention.index, mention.text.length)) continue;
+    // "thirty k for the year" is what a budget covers, not when to be live.
+    if (MONEY_PERIOD.test(clause.slice(Math.max(0, mention.index - 30), mention.index))) continue;
     // "no, more like six weeks from now" corrects; "not this week" negates.
     const before = clause.slice(0, mention.index);
     if (isNegatedBefore(clause, mention.index) && !CORRECTION.test(before)) continue;
