@@ -15,6 +15,9 @@ describe("readAuthority", () => {
     ["I make the decisions", false],
     ["I have the final say", false],
     ["It's my decision", true],
+    // The speaker names their own role, then what they may do: not a shared decision.
+    ["I'm the IT director and I have sign-off on this", true],
+    ["that's me, i'm the cfo and i'm authorized to sign", true],
     // As a speech recogniser or a hurried chat delivers them: no apostrophes.
     ["im the owner", false],
     ["its my call", true],
@@ -71,6 +74,11 @@ describe("readAuthority", () => {
     ["We have 12 agents and 3 offices", false],
     ["Our budget is about 20k", false],
     ["", true],
+    // Signing up is buying, and "that's me" unasked answers who is on the line, not who decides.
+    ["Alright. Where do I sign up?", false],
+    ["Sorry, which trial? I sign up for many things.", false],
+    ["Yep, that's me, Dana.", false],
+    ["Right now it's just me answering calls.", false],
   ])('reads nothing in the unrelated "%s" (authority asked: %s)', (text, asked) => {
     // Prepare
     const input = text;
