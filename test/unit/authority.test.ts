@@ -57,6 +57,7 @@ describe("readAuthority", () => {
     ["It's not my call", false],
     ["I don't make the decision", true],
     ["I need approval from my manager", false],
+    ["the owners make every purchasing decision here", false],
     ["i dont make the decision", true],
     ["im just the receptionist", false],
   ])('reads "%s" (authority asked: %s) as not_decision_maker', (text, asked) => {
@@ -117,6 +118,7 @@ describe("readAuthority on shared decisions said without naming a partner first"
 
   it.each([
     ["me. COO", "decision_maker"],
+    ["Probably me, I run IT.", "decision_maker"],
     ["no, that's my director", "not_decision_maker"],
     ["the finance team and I", "joint"],
   ])('reads the short answer "%s" to "who decides?" as %s', (text, expected) => {

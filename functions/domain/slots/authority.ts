@@ -13,7 +13,7 @@ const PARTNERS =
 
 const NOT_DECIDER = new RegExp(
   spokenPattern(
-    `(?:not (?:my|up to me|me who)|isn't (?:my|up to me)|(?:i|we) don't (?:make|get to make|decide|sign|have the final)|(?:i|we) can't (?:decide|sign|approve)|above my pay ?grade|need (?:sign-off|sign off|approval)|(?:have|need|got) to (?:ask|check with|run (?:it|this|that) (?:by|past)|get (?:it )?approved by|clear (?:it|this) with|get approval from) ${OTHERS}|${OTHERS}(?:,? [^.?!]{0,50}?)? (?:decides|makes (?:the|all|those|that)|signs|approves|has (?:the )?final|owns the budget|holds the budget|would (?:decide|sign|approve|make|have to)|will (?:decide|sign|approve|make|have to)|handles (?:that|purchasing|the budget)|has to (?:approve|sign)|calls the shots|is the (?:one|decision)|does (?:that|the buying))|(?:he|she|they) (?:decides|make the call|makes the call|sign off|signs off|decide|has the final|have the final|owns the budget|approves)|(?:that's|that is|it's|it is|that would be|that'd be) (?:my|our) (?:[a-z]+ )?(?:boss|manager|director|owner|vp|cfo|ceo|supervisor|head of [a-z]+)|(?:i'm|i am) not the (?:one|person) (?:who|that) (?:decides|makes|signs|approves)|no,? (?:it's|that's) (?:my|our)|(?:i'm|i am) (?:just|only) (?:the|an?) (?:assistant|receptionist|office manager|admin|employee|secretary))`,
+    `(?:not (?:my|up to me|me who)|isn't (?:my|up to me)|(?:i|we) don't (?:make|get to make|decide|sign|have the final)|(?:i|we) can't (?:decide|sign|approve)|above my pay ?grade|need (?:sign-off|sign off|approval)|(?:have|need|got) to (?:ask|check with|run (?:it|this|that) (?:by|past)|get (?:it )?approved by|clear (?:it|this) with|get approval from) ${OTHERS}|${OTHERS}(?:,? [^.?!]{0,50}?)? (?:decides|makes? (?:the|all|every|those|that)|signs|approves|has (?:the )?final|owns the budget|holds the budget|would (?:decide|sign|approve|make|have to)|will (?:decide|sign|approve|make|have to)|handles (?:that|purchasing|the budget)|has to (?:approve|sign)|calls the shots|is the (?:one|decision)|does (?:that|the buying))|(?:he|she|they) (?:decides|make the call|makes the call|sign off|signs off|decide|has the final|have the final|owns the budget|approves)|(?:that's|that is|it's|it is|that would be|that'd be) (?:my|our) (?:[a-z]+ )?(?:boss|manager|director|owner|vp|cfo|ceo|supervisor|head of [a-z]+)|(?:i'm|i am) not the (?:one|person) (?:who|that) (?:decides|makes|signs|approves)|no,? (?:it's|that's) (?:my|our)|(?:i'm|i am) (?:just|only) (?:the|an?) (?:assistant|receptionist|office manager|admin|employee|secretary))`,
   ),
 );
 const JOINT = new RegExp(
@@ -44,7 +44,7 @@ function answerToWhoDecides(answer: string): AuthorityReading | null {
     return { value: "not_decision_maker", confidence: 0.7, quote };
   }
   if (
-    /^(?:yes|yeah|yep|yup|sure|correct|that's right|right|me|myself|i am|i'm|i do|that's me|that would be me|it's me)\b/.test(
+    /^(?:(?:probably|maybe|i guess|i think) )?(?:yes|yeah|yep|yup|sure|correct|that's right|right|me|myself|i am|i'm|i do|that's me|that would be me|it's me)\b/.test(
       answer,
     )
   ) {
