@@ -39,6 +39,24 @@ describe("category values recognised by similarity to their examples", () => {
     expect(COVERAGE.read("car insurance", false)?.confidence).toBe(0.7);
   });
 
+  it("rests less on one word in passing than on a fuller mention, unless the AI asked", () => {
+    // Prepare
+    const values = {
+      queues: { label: "Queues", examples: ["agents", "call queues"] },
+      remote: { label: "Remote", examples: ["work from home"] },
+    };
+    const matcher = categoryMatcher(values);
+    // Act
+    const lone = matcher.read("i'm an agent here", false);
+    const fuller = matcher.read("we need call queues", false);
+    const asked = matcher.read("agents", true);
+    // Assess
+    expect(lone?.value).toBe("queues");
+    expect(lone?.confidence).toBeLessThan(fuller?.confidence ?? 0);
+    expect(lone?.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(asked?.confidence).toBe(0.85);
+  });
+
   it("does not take one shared word for a resemblance", () => {
     // "insurance" is in every value; "policy" alone is not "auto policy".
     expect(COVERAGE.read("what does the insurance cost", false)).toBeNull();

@@ -34,7 +34,13 @@ export function categoryMatcher(values: Readonly<Record<string, CategoryValue>>)
       const lower = text.toLowerCase();
       const best = bestMatch(index, lower, turn);
       if (best && best.coverage >= EXACT) {
-        return { value: best.value, confidence: asked ? 0.85 : 0.7, quote: text.slice(best.start, best.end) };
+        const quote = text.slice(best.start, best.end);
+        // One word in passing ("agent", "cell") is the least a value rests on: a fuller mention later replaces it.
+        return {
+          value: best.value,
+          confidence: asked ? 0.85 : contentWords(quote) > 1 ? 0.7 : LONE_WORD,
+          quote,
+        };
       }
       if (asked && askedOnly) {
         const reading = askedOnly.read(lower);
@@ -47,6 +53,13 @@ export function categoryMatcher(values: Readonly<Record<string, CategoryValue>>)
       return null;
     },
   };
+}
+
+const LONE_WORD = 0.65;
+
+function contentWords(quote: string): number {
+  return quote.split(/[^a-z0-9']+/).filter((word) => word && !FUNCTION_WORDS.has(word.replace(/'/g, "")))
+    .length;
 }
 
 /** Every example word matched exactly (after stemming). */
