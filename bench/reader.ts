@@ -57,6 +57,7 @@ const TURN_SETS = [
   "test/turns/chat-turns.jsonl",
   "test/turns/speech-turns.jsonl",
   "test/turns/hard-turns.jsonl",
+  "test/turns/buying-contrast-turns.jsonl",
 ];
 
 /** `npm run bench`: the trained reader against the phrase lists, every corpus in every form. */
