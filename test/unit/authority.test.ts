@@ -119,6 +119,7 @@ describe("readAuthority on shared decisions said without naming a partner first"
   it.each([
     ["me. COO", "decision_maker"],
     ["Probably me, I run IT.", "decision_maker"],
+    ["thats right", "decision_maker"],
     ["no, that's my director", "not_decision_maker"],
     ["the finance team and I", "joint"],
   ])('reads the short answer "%s" to "who decides?" as %s', (text, expected) => {

@@ -28,6 +28,13 @@ const DECIDER = new RegExp(
   ),
 );
 
+const ANSWERED_ME = new RegExp(
+  spokenPattern(
+    /^(?:(?:probably|maybe|i guess|i think) )?(?:yes|yeah|yep|yup|sure|correct|that's right|right|me|myself|i am|i'm|i do|that's me|that would be me|it's me)\b/
+      .source,
+  ),
+);
+
 /** A short answer to "who decides?" that none of the phrases above caught, read by its shape. */
 function answerToWhoDecides(answer: string): AuthorityReading | null {
   const quote = answer.slice(0, 80);
@@ -43,13 +50,7 @@ function answerToWhoDecides(answer: string): AuthorityReading | null {
   ) {
     return { value: "not_decision_maker", confidence: 0.7, quote };
   }
-  if (
-    /^(?:(?:probably|maybe|i guess|i think) )?(?:yes|yeah|yep|yup|sure|correct|that's right|right|me|myself|i am|i'm|i do|that's me|that would be me|it's me)\b/.test(
-      answer,
-    )
-  ) {
-    return { value: "decision_maker", confidence: 0.7, quote };
-  }
+  if (ANSWERED_ME.test(answer)) return { value: "decision_maker", confidence: 0.7, quote };
   return null;
 }
 
