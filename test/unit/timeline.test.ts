@@ -26,6 +26,10 @@ describe("readTimeline", () => {
     ["in five months", true, "within_6_months"],
     ["next year", true, "later"],
     ["in a year", true, "later"],
+    ["within the quarter, ideally", true, "within_quarter"],
+    // "Not until" names the horizon rather than negating it.
+    ["we're not looking to change anything until next year", false, "later"],
+    ["not before next year, honestly", true, "later"],
     // Spoken, commas gone: the "no" of "no rush" does not reach past "probably".
     ["no rush honestly probably sometime next year", true, "later"],
   ])('buckets "%s" (timeline asked: %s) as %s', (text, asked, expected) => {

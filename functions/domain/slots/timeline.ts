@@ -27,7 +27,7 @@ const FIXED: Array<[RegExp, number]> = [
     30,
   ],
   [
-    /\b(?:end of next month|(?:this|the current|current) quarter|end of (?:the |this )?quarter|by (?:q[1-4]|the end of q[1-4])|(?:a )?couple (?:of )?months|few months|next couple (?:of )?months)\b/,
+    /\b(?:end of next month|(?:this|the current|current) quarter|within (?:the|this) quarter|end of (?:the |this )?quarter|by (?:q[1-4]|the end of q[1-4])|(?:a )?couple (?:of )?months|few months|next couple (?:of )?months)\b/,
     90,
   ],
   [
@@ -48,6 +48,8 @@ const RATE =
   /\b(?:days?|weeks?|months?|times?|hours?)\s+(?:a|per|each|every|out of)\s+(?:day|week|month|year)\b/;
 const MONEY_PERIOD =
   /(?:\d|\$|\b(?:k|grand|thousand|hundred|million|bucks|dollars))\s+(?:for|per|a|each)(?: the| a| one)?\s*$/;
+/** "not until next year", "won't look at it till spring", "not before January": the horizon, not negated. */
+const UNTIL = /\b(?:until|till|til|before)\s*$/;
 const PAST =
   /\b(?:ago|been|for the (?:past|last)|last|since|used|had (?:it|them|that)|with (?:them|it) for)\b/;
 const CONTRACT_LEFT =
@@ -153,9 +155,9 @@ function lastHorizon(
     if (isFrequencyOrPast(clause, mention.index, mention.text.length)) continue;
     // "thirty k for the year" is what a budget covers, not when to be live.
     if (MONEY_PERIOD.test(clause.slice(Math.max(0, mention.index - 30), mention.index))) continue;
-    // "no, more like six weeks from now" corrects; "not this week" negates.
+    // "no, more like six weeks from now" corrects; "not this week" negates; "not until next year" names it.
     const before = clause.slice(0, mention.index);
-    if (isNegatedBefore(clause, mention.index) && !CORRECTION.test(before)) continue;
+    if (isNegatedBefore(clause, mention.index) && !CORRECTION.test(before) && !UNTIL.test(before)) continue;
     // "i'm busy tomorrow" is no timeline; "we need it live by friday" is.
     if (mention.days <= 7 && !inContext) continue;
     return mention;
