@@ -4,7 +4,8 @@ const GOLDEN = 0x9e3779b1;
 /** Under one row a bucket: a lookup mostly reads one record or none (measured against 1.5 and 0.5). */
 const ROWS_PER_BUCKET = 0.75;
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/** Whether the first byte of a word is its lowest (how typed arrays lay out words on this machine). */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** The key rows are ordered by: the hash's bits mixed, as an unsigned 32-bit number. */
 function bucketKey(hash: number): number {

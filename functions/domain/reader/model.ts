@@ -1,4 +1,4 @@
-import type { FeatureRows } from "./feature-rows.js";
+import { type FeatureRows, LITTLE_ENDIAN } from "./feature-rows.js";
 import { FeatureBuffer, type FeatureInput, featurizeInto } from "./features.js";
 import { READER_LABELS, type ReaderLabel, type ReaderScores, scoresInLabelOrder } from "./labels.js";
 
@@ -74,9 +74,6 @@ function marginsInto(model: TurnReaderModel, input: FeatureInput, best: Float64A
   }
   return best;
 }
-
-/** Whether the first byte of a word is its lowest (how typed arrays lay out words on this machine). */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Adds the row of weights starting at byte `base` of `rows.packed` into `sums` from `offset`. */
 function addRow(sums: Int32Array, offset: number, rows: FeatureRows, base: number): void {

@@ -58,8 +58,7 @@ export function categoryMatcher(values: Readonly<Record<string, CategoryValue>>)
 const LONE_WORD = 0.65;
 
 function contentWords(quote: string): number {
-  return quote.split(/[^a-z0-9']+/).filter((word) => word && !FUNCTION_WORDS.has(word.replace(/'/g, "")))
-    .length;
+  return tokenize(quote.toLowerCase()).filter((token) => !FUNCTION_WORDS.has(token.form)).length;
 }
 
 /** Every example word matched exactly (after stemming). */
