@@ -1,5 +1,6 @@
+import { crc32 } from "node:zlib";
 import { chatForm, seededRandom } from "../functions/domain/forms.js";
-import { sha256Of, type TurnReaderArtifact } from "../functions/domain/reader/artifact.js";
+import type { TurnReaderArtifact } from "../functions/domain/reader/artifact.js";
 import { FEATURE_SPEC_VERSION } from "../functions/domain/reader/features.js";
 import { READER_LABELS } from "../functions/domain/reader/labels.js";
 import type { TurnReaderModel } from "../functions/domain/reader/model.js";
@@ -75,11 +76,13 @@ export function trainReader(
   const model = calibrate(quantize(rows, weights, bias, READER_LABELS), calibration, (label) =>
     temperatureScaled.includes(label) ? "temperature" : "platt",
   );
-  const weightBytes = model.rows.records();
+  // The trainer is the only writer: what the loader trusts without a pass, it checks here.
+  model.rows.verify();
+  const weightBytes = model.rows.fileBytes();
   const dataHash = dataHashOf(loaded);
   const artifact: TurnReaderArtifact = {
     format: "baton-turn-reader",
-    formatVersion: 3,
+    formatVersion: 4,
     modelVersion: `turn-reader-${FEATURE_SPEC_VERSION}-${dataHash.slice(0, 12)}${exclude.length ? "-partial" : ""}`,
     featureSpec: FEATURE_SPEC_VERSION,
     labels: [...READER_LABELS],
@@ -94,7 +97,7 @@ export function trainReader(
     scores: labelFigures(model, calibration),
     bias: [...model.bias],
     scale: [...model.scale],
-    weights: { features: model.rows.size, sha256: sha256Of(weightBytes) },
+    weights: { features: model.rows.size, buckets: model.rows.buckets, crc32: crc32(weightBytes) },
   };
   return {
     model,

@@ -37,19 +37,21 @@ describe("feature rows", () => {
     expect(rows.weightsOf(unseen)).toBeUndefined();
   });
 
-  it("reads its own records in place, with every row where it was", () => {
+  it("reads its own file in place, with every row where it was", () => {
     // Prepare
     const width = 20;
     const { hashes, weights } = table(3000, width);
-    const records = FeatureRows.fromRows(hashes, weights, width).records();
+    const rows = FeatureRows.fromRows(hashes, weights, width);
+    const file = rows.fileBytes();
 
     // Act
-    const read = FeatureRows.fromRecords(records, hashes.length, width);
+    const read = FeatureRows.fromFile(file, hashes.length, width, rows.buckets);
 
     // Assess
     expect(read.inPlace).toBe(true);
-    expect(read.packed.buffer).toBe(records.buffer);
-    expect(read.records()).toEqual(records);
+    expect(read.packed.buffer).toBe(file.buffer);
+    expect(read.fileBytes()).toEqual(file);
+    expect(() => read.verify()).not.toThrow();
     hashes.forEach((hash, row) => {
       expect(Array.from(read.weightsOf(hash) ?? [])).toEqual(
         Array.from(weights.subarray(row * width, row * width + width)),
@@ -61,36 +63,43 @@ describe("feature rows", () => {
     // Prepare
     const width = 20;
     const { hashes, weights } = table(500, width);
-    const records = FeatureRows.fromRows(hashes, weights, width).records();
-    const shifted = new Uint8Array(records.length + 1).subarray(1);
-    shifted.set(records);
+    const rows = FeatureRows.fromRows(hashes, weights, width);
+    const file = rows.fileBytes();
+    const shifted = new Uint8Array(file.length + 1).subarray(1);
+    shifted.set(file);
 
     // Act
-    const read = FeatureRows.fromRecords(shifted, hashes.length, width);
+    const read = FeatureRows.fromFile(shifted, hashes.length, width, rows.buckets);
 
     // Assess
     expect(read.inPlace).toBe(false);
+    expect(read.fileBytes()).toEqual(file);
     expect(hashes.map((hash) => Array.from(read.weightsOf(hash) ?? []))).toEqual(
       hashes.map((_, row) => Array.from(weights.subarray(row * width, row * width + width))),
     );
   });
 
-  it("refuses records out of bucket order, and bytes that are not whole records", () => {
+  it("finds records out of bucket order when verified, and refuses a file of the wrong size or bucket count", () => {
     // Prepare
     const width = 20;
     const { hashes, weights } = table(100, width);
-    const records = FeatureRows.fromRows(hashes, weights, width).records();
-    const swapped = Uint8Array.from(records);
-    swapped.set(records.subarray(0, 24), 24);
-    swapped.set(records.subarray(24, 48), 0);
+    const rows = FeatureRows.fromRows(hashes, weights, width);
+    const file = rows.fileBytes();
+    const firstRecord = (rows.buckets + 1) * 4;
+    const swapped = Uint8Array.from(file);
+    swapped.set(file.subarray(firstRecord, firstRecord + 24), firstRecord + 24);
+    swapped.set(file.subarray(firstRecord + 24, firstRecord + 48), firstRecord);
 
     // Act
-    const outOfOrder = () => FeatureRows.fromRecords(swapped, hashes.length, width);
-    const torn = () => FeatureRows.fromRecords(records.subarray(0, records.length - 1), hashes.length, width);
+    const outOfOrder = () => FeatureRows.fromFile(swapped, hashes.length, width, rows.buckets).verify();
+    const torn = () =>
+      FeatureRows.fromFile(file.subarray(0, file.length - 1), hashes.length, width, rows.buckets);
+    const otherBuckets = () => FeatureRows.fromFile(file, hashes.length, width, rows.buckets * 2);
 
     // Assess
     expect(outOfOrder).toThrow(/record 1 is out of bucket order/);
     expect(torn).toThrow(RangeError);
+    expect(otherBuckets).toThrow(RangeError);
   });
 
   it("holds labels that do not fill a whole word", () => {

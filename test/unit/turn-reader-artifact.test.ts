@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
+import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BatonInputError } from "../../functions/domain/errors.js";
 import {
   type ArtifactFiles,
   modelFromArtifact,
-  sha256Of,
   TurnReaderArtifact,
 } from "../../functions/domain/reader/artifact.js";
 import { marginsOf } from "../../functions/domain/reader/model.js";
@@ -83,7 +83,7 @@ describe("modelFromArtifact", () => {
 
   it("refuses a corrupt header with the file and the field", () => {
     // Prepare
-    const corrupt = { format: "baton-turn-reader", formatVersion: 3, weights: 42 };
+    const corrupt = { format: "baton-turn-reader", formatVersion: 4, weights: 42 };
     // Act
     const load = () => modelFromArtifact(corrupt, new Uint8Array(0), FILES);
     // Assess
@@ -117,7 +117,7 @@ describe("modelFromArtifact", () => {
     // Act
     const load = () => modelFromArtifact(header, other, FILES);
     // Assess
-    expect(load).toThrow(/turn reader weights models\/turn-reader\.bin: sha256 differs/);
+    expect(load).toThrow(/turn reader weights models\/turn-reader\.bin: CRC-32 differs/);
   });
 
   it("refuses another feature spec", async () => {
@@ -130,17 +130,27 @@ describe("modelFromArtifact", () => {
     expect(load).toThrow(/feature spec/);
   });
 
-  it("refuses records out of bucket order, naming the weights file", async () => {
+  it("refuses bucket starts that do not span the records, naming the weights file", async () => {
     // Prepare
     const { header, weights } = await committedArtifact();
-    const swapped = Uint8Array.from(weights);
-    swapped.set(weights.subarray(0, 24), 24);
-    swapped.set(weights.subarray(24, 48), 0);
-    const matching = { ...header, weights: { ...header.weights, sha256: sha256Of(swapped) } };
+    const shortIndex = Uint8Array.from(weights);
+    // The last bucket start says one record fewer than the file holds.
+    const last = header.weights.buckets * 4;
+    new DataView(shortIndex.buffer).setUint32(last, header.weights.features - 1, true);
+    const matching = { ...header, weights: { ...header.weights, crc32: crc32(shortIndex) } };
     // Act
-    const load = () => modelFromArtifact(matching, swapped, FILES);
+    const load = () => modelFromArtifact(matching, shortIndex, FILES);
     // Assess
-    expect(load).toThrow(/turn reader weights models\/turn-reader\.bin: record 1 is out of bucket order/);
+    expect(load).toThrow(/turn reader weights models\/turn-reader\.bin: the bucket starts do not span/);
+  });
+
+  it("has records in bucket order and bucket starts where their buckets start", () => {
+    // Prepare
+    const { model } = shippedTurnReaderModel();
+    // Act
+    const verify = () => model.rows.verify();
+    // Assess
+    expect(verify).not.toThrow();
   });
 
   it("reads the weights from an unaligned buffer as from an aligned one", async () => {

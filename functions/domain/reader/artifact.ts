@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { crc32 } from "node:zlib";
 import * as z from "zod";
 import { BatonInputError } from "../errors.js";
 import { FeatureRows, recordBytes } from "./feature-rows.js";
@@ -16,12 +16,13 @@ const LabelFigures = z.strictObject({
 /**
  * The header `npm run train` writes (models/turn-reader.json): what the model was trained on, how well it
  * did, and the small per-label numbers. The weights live in a binary file beside it (models/turn-reader.bin):
- * FeatureRows' records, [uint32 little-endian hash][int8 weight per label, padded to whole words], in
- * bucket order, read in place at start: no text to parse, no base64 to decode, no table to build.
+ * FeatureRows' file, the bucket starts (uint32 little-endian) then the records, [uint32 little-endian
+ * hash][int8 weight per label, padded to whole words], in bucket order, read in place at start: no text to
+ * parse, no base64 to decode, no table to build.
  */
 export const TurnReaderArtifact = z.strictObject({
   format: z.literal("baton-turn-reader"),
-  formatVersion: z.literal(3),
+  formatVersion: z.literal(4),
   modelVersion: z.string().min(1),
   featureSpec: z.number().int(),
   labels: z.array(z.string()),
@@ -33,10 +34,15 @@ export const TurnReaderArtifact = z.strictObject({
   scores: z.record(z.string(), LabelFigures),
   bias: z.array(z.number()),
   scale: z.array(z.number()),
-  /** The binary weights file: how many feature rows it holds and its sha256, so a stale or torn file is refused. */
+  /**
+   * The binary weights file: how many feature rows and buckets it holds, and its CRC-32, so a stale, torn or
+   * damaged file is refused (a CRC reads the 4 MB in a third of sha256's time, and no one forges a model
+   * file they could replace whole).
+   */
   weights: z.strictObject({
     features: z.number().int().nonnegative(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    buckets: z.number().int().positive(),
+    crc32: z.number().int().nonnegative(),
   }),
 });
 export type TurnReaderArtifact = z.infer<typeof TurnReaderArtifact>;
@@ -45,10 +51,6 @@ export type TurnReaderArtifact = z.infer<typeof TurnReaderArtifact>;
 export interface ArtifactFiles {
   header: string;
   weights: string;
-}
-
-export function sha256Of(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
 }
 
 /** A corrupt, stale or foreign artifact is a startup error naming the file, never a silent fallback. */
@@ -86,23 +88,23 @@ export function modelFromArtifact(
       field: "bias",
     });
   }
-  const features = artifact.weights.features;
-  const expected = features * recordBytes(width);
+  const { features, buckets } = artifact.weights;
+  const expected = (buckets + 1) * 4 + features * recordBytes(width);
   if (weightBytes.length !== expected) {
     throw new BatonInputError(
-      `turn reader weights ${files.weights}: ${weightBytes.length} bytes, ${files.header} expects ${expected} (${features} records of ${recordBytes(width)} bytes); retrain with npm run train`,
+      `turn reader weights ${files.weights}: ${weightBytes.length} bytes, ${files.header} expects ${expected} (${buckets} bucket starts, ${features} records of ${recordBytes(width)} bytes); retrain with npm run train`,
       { field: "weights" },
     );
   }
-  if (sha256Of(weightBytes) !== artifact.weights.sha256) {
+  if (crc32(weightBytes) !== artifact.weights.crc32) {
     throw new BatonInputError(
-      `turn reader weights ${files.weights}: sha256 differs from ${files.header}; the two files come from different trainings`,
-      { field: "weights.sha256" },
+      `turn reader weights ${files.weights}: CRC-32 differs from ${files.header}; the file is damaged or the two files come from different trainings`,
+      { field: "weights.crc32" },
     );
   }
   let rows: FeatureRows;
   try {
-    rows = FeatureRows.fromRecords(weightBytes, features, width);
+    rows = FeatureRows.fromFile(weightBytes, features, width, buckets);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     throw new BatonInputError(
