@@ -16,6 +16,8 @@ export interface TrainingOptions {
   learningRate: number;
   l2: number;
   seed: number;
+  /** Each visit of a turn leaves out this share of its features, so no single feature carries a label. */
+  dropout: number;
 }
 
 interface Encoded {
@@ -121,7 +123,10 @@ export function trainLogistic(
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
     for (const index of order) {
-      const { features, targets, supervised, weight } = data[index] as Encoded;
+      const encoded = data[index] as Encoded;
+      const { targets, supervised, weight } = encoded;
+      const features =
+        options.dropout > 0 ? encoded.features.filter(() => random() >= options.dropout) : encoded.features;
       sums.set(bias);
       for (const feature of features) {
         const base = feature * width;

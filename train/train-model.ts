@@ -19,6 +19,13 @@ export const TRAINING = {
   learningRate: 0.15,
   l2: 1e-5,
   seed: 20261130,
+  /**
+   * Feature dropout: a turn seen without some of its words reads like a turn the model has not seen, and
+   * one strong feature ("hmm" opening a confused turn) no longer outvotes the rest. Dev cross-set, three
+   * seeds: 87.2% on time, 1.5% early without; 88.6%, 0.7% at 0.2 (0.1: 88.6/0.6; 0.4: 88.8/1.6, public
+   * recall 83.8%, one seed each).
+   */
+  dropout: 0.2,
   calibrationShare: 0.1,
   /**
    * Labels (comma-separated) that are temperature-scaled: the trained boundary kept, only its sharpness
