@@ -14,7 +14,13 @@ export type TrainingOptions = typeof TRAINING;
 export const TRAINING = {
   minCount: 2,
   publicWeight: 0.3,
-  publicSignalWeight: 0.3,
+  /**
+   * Public request examples are real people's words for the requests the calls must catch. Measured with
+   * dropout on a fifth of the public train requests held out (never the held-out split): weighed 0.3, 80.2%
+   * of them found; 1, 86.8%; 2, 90.6%. Dev cross-set, mean of three seeds: 88.6/0.7 at 0.3, 88.2/1.0 at 1,
+   * 88.1/1.2 at 2; 1 buys most of the recall for little of the cost.
+   */
+  publicSignalWeight: 1,
   epochs: 6,
   learningRate: 0.15,
   l2: 1e-5,
