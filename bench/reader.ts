@@ -7,10 +7,10 @@ import { FORMS, transcriptInForm } from "../functions/domain/forms.js";
 import { defaultTurnReader } from "../functions/domain/reader/default-reader.js";
 import { modelReader, type TurnReader } from "../functions/domain/reader/turn-reader.js";
 import { SpellingVocabulary, spellTurn } from "../functions/domain/spelling.js";
-import { loadExamples } from "../train/examples.js";
+import { type LoadedFile, loadExamples } from "../train/examples.js";
 import { intentFigures, labelFiguresOf } from "../train/figures.js";
 import { buildSpellingVocabulary, englishWords } from "../train/spelling-vocabulary.js";
-import { loadTrainingData, trainReader } from "../train/train-model.js";
+import { loadTrainingData, TRAINING, type TrainingOptions, trainReader } from "../train/train-model.js";
 import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
@@ -60,6 +60,29 @@ const TURN_SETS = [
   "test/turns/buying-contrast-turns.jsonl",
 ];
 
+/** The corpora the reader is trained on, each of which the cross-set figures leave out in turn. */
+export const DEV_SETS = ["conversations", "dev-b", "dev-c", "dev-d"] as const;
+
+/** Each dev set in each form, scored by a reader (and spelling) trained without it. */
+export async function crossSetScores(
+  data: readonly LoadedFile[],
+  options: TrainingOptions = TRAINING,
+): Promise<Array<{ set: string; form: string; scores: Scores }>> {
+  const dictionary = await englishWords();
+  const results: Array<{ set: string; form: string; scores: Scores }> = [];
+  for (const set of DEV_SETS) {
+    const without = [`corpus:${set}:`];
+    const { model, artifact } = trainReader(data, without, options);
+    const reader = modelReader(model, artifact.modelVersion);
+    // The spelling vocabulary is learned from the same files, so it leaves the set out too.
+    const spelling = new SpellingVocabulary(buildSpellingVocabulary(data, dictionary, without));
+    for (const [form, scores] of await scoreCorpus(`test/corpus/${set}.jsonl`, reader, spelling)) {
+      results.push({ set, form, scores });
+    }
+  }
+  return results;
+}
+
 /** `npm run bench`: the trained reader against the phrase lists, every corpus in every form. */
 export async function readerFigures(): Promise<string[]> {
   const lines: string[] = [];
@@ -78,16 +101,8 @@ export async function readerFigures(): Promise<string[]> {
 
   lines.push("", "cross-set: trained without the set, scored on it (model)");
   const data = await loadTrainingData();
-  const dictionary = await englishWords();
-  for (const set of ["conversations", "dev-b", "dev-c", "dev-d"]) {
-    const without = [`corpus:${set}:`];
-    const { model, artifact } = trainReader(data, without);
-    const reader = modelReader(model, artifact.modelVersion);
-    // The spelling vocabulary is learned from the same files, so it leaves the set out too.
-    const spelling = new SpellingVocabulary(buildSpellingVocabulary(data, dictionary, without));
-    for (const [form, scores] of await scoreCorpus(`test/corpus/${set}.jsonl`, reader, spelling)) {
-      lines.push(`${`without ${set}`.padEnd(20)} ${form.padEnd(8)} ${row(scores)}`);
-    }
+  for (const { set, form, scores } of await crossSetScores(data)) {
+    lines.push(`${`without ${set}`.padEnd(20)} ${form.padEnd(8)} ${row(scores)}`);
   }
 
   const { heldout } = trainReader(data);
