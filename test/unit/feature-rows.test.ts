@@ -102,6 +102,24 @@ describe("feature rows", () => {
     expect(otherBuckets).toThrow(RangeError);
   });
 
+  it("finds a bucket start that is not where its bucket starts when verified", () => {
+    // Prepare
+    const width = 20;
+    const { hashes, weights } = table(300, width);
+    const rows = FeatureRows.fromRows(hashes, weights, width);
+    const file = rows.fileBytes();
+    const view = new DataView(file.buffer);
+    // A start in the middle of the index, moved one record on (the ends still span the records).
+    const bucket = rows.buckets / 2;
+    view.setUint32(bucket * 4, view.getUint32(bucket * 4, true) + 1, true);
+
+    // Act
+    const verify = () => FeatureRows.fromFile(file, hashes.length, width, rows.buckets).verify();
+
+    // Assess
+    expect(verify).toThrow(new RegExp(`bucket ${bucket} starts at record`));
+  });
+
   it("holds labels that do not fill a whole word", () => {
     // Prepare
     const width = 7;
