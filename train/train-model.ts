@@ -16,9 +16,9 @@ export const TRAINING = {
   publicWeight: 0.3,
   /**
    * Public request examples are real people's words for the requests the calls must catch. Measured with
-   * dropout on a fifth of the public train requests held out (never the held-out split): weighed 0.3, 80.2%
-   * of them found; 1, 86.8%; 2, 90.6%. Dev cross-set, mean of three seeds: 88.6/0.7 at 0.3, 88.2/1.0 at 1,
-   * 88.1/1.2 at 2; 1 buys most of the recall for little of the cost.
+   * bench/training-choice.ts (a fifth of the public train requests held out, never the held-out split; mean
+   * of three seeds): weighed 0.3, 83.0% of them found, dev cross-set 88.6/0.7; weighed 1, 88.1%, 88.2/1.0.
+   * Weighed 2 (one seed): 90.6% found, dev 88.1/1.2 over three. 1 buys most of the recall for little cost.
    */
   publicSignalWeight: 1,
   epochs: 6,
