@@ -63,12 +63,16 @@ const TURN_SETS = [
 /** The corpora the reader is trained on, each of which the cross-set figures leave out in turn. */
 export const DEV_SETS = ["conversations", "dev-b", "dev-c", "dev-d"] as const;
 
+let dictionaryRead: Promise<string[]> | undefined;
+
 /** Each dev set in each form, scored by a reader (and spelling) trained without it. */
 export async function crossSetScores(
   data: readonly LoadedFile[],
   options: TrainingOptions = TRAINING,
 ): Promise<Array<{ set: string; form: string; scores: Scores }>> {
-  const dictionary = await englishWords();
+  // Read once, however many trainings are compared in one run.
+  dictionaryRead ??= englishWords();
+  const dictionary = await dictionaryRead;
   const results: Array<{ set: string; form: string; scores: Scores }> = [];
   for (const set of DEV_SETS) {
     const without = [`corpus:${set}:`];
