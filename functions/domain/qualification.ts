@@ -38,10 +38,11 @@ function readSlot(
   asked: boolean,
   otherAsked: boolean,
   callDate: string | undefined,
+  nextClause = "",
 ): Reading | null {
   switch (slot.definition.kind) {
     case "amount":
-      return readAmount(clause, asked, otherAsked);
+      return readAmount(clause, asked, otherAsked, nextClause);
     case "timeline":
       return readTimeline(clause, asked, callDate);
     case "authority":
@@ -75,8 +76,8 @@ export function extractSlots(
     let best: Reading | null = null;
     // Who decides and what is needed read across commas ("my boss, the head of CX, signs off").
     const spans = kind === "authority" || kind === "category" ? [wholeTurn] : clauses;
-    for (const clause of spans) {
-      const reading = readSlot(slot, clause, asked, otherAsked, context.callDate);
+    for (const [index, clause] of spans.entries()) {
+      const reading = readSlot(slot, clause, asked, otherAsked, context.callDate, spans[index + 1]);
       if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
     }
     // Any question may state an amount or a date; a need or who decides only the question that asks for it.

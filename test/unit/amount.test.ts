@@ -208,4 +208,45 @@ describe("readAmount", () => {
     // Assess
     expect(reading).toBeNull();
   });
+
+  it.each([
+    ["about a grand a month", "1000/mo", "a grand a month"],
+    ["a grand, tops", "0-1000", "a grand"],
+    ["we were thinking 600 a month, tops.", "0-600/mo", "600 a month"],
+    ["5k, or more if it works", "5000+", "5k"],
+  ])("reads %j as %s", (text, value, quote) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading).toMatchObject({ value, quote });
+  });
+
+  it.each(["we're having a grand opening in June", "the grand total was fine"])(
+    "reads no amount in %j",
+    (text) => {
+      // Prepare
+      const input = text;
+      // Act
+      const reading = read(input, true);
+      // Assess
+      expect(reading).toBeNull();
+    },
+  );
+
+  it.each([
+    ["up to two thousand a moth", "0-2000/mo"],
+    ["500 a mnoth", "500/mo"],
+    ["12k a yeer", "12000/yr"],
+    ["500 a mob", "500"],
+    ["500 a yeah", "500"],
+  ])("reads a period typed with one slip after an amount, and nothing else: %j", (text, value) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe(value);
+  });
 });

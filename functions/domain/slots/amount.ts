@@ -1,3 +1,4 @@
+import { withinOneEdit } from "../spelling.js";
 import { digitise, originalWords } from "./numbers.js";
 import { spokenPattern } from "./spoken-pattern.js";
 
@@ -33,7 +34,7 @@ function currencyNear(before: string, text: string, after: string): string | und
 }
 
 const NUMBER = String.raw`\$?\s?(\d+(?:[.,]\d+)*)\s?(?:(k|grand|thousand|million|mil|m|bucks|dollars|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?(?:\s?(?:bucks|dollars|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?`;
-const PERIOD = String.raw`(?:\s*(?:a|per|each|every|/|an|for the|for a|for the whole|over the|over a|for one)\s*(month|mo|year|yr|annum)|\s*(monthly|annually|yearly))`;
+const PERIOD = String.raw`(?:\s*(?:a|per|each|every|/|an|for the|for a|for the whole|over the|over a|for one)\s*(month|mo|year|yr|annum)(?![a-z])|\s*(monthly|annually|yearly))`;
 const AMOUNT = new RegExp(
   String.raw`(?:(between|from)\s+)?${NUMBER}(?:\s*(?:-|to|and|or)\s*${NUMBER})?${PERIOD}?`,
   "g",
@@ -42,8 +43,9 @@ const UPPER_BOUND =
   /(?:under|less than|below|no more than|not more than|up to|upto|max(?:imum)?(?: of)?|at most|tops|cap(?:ped)? at|ceiling of|no higher than|within)\s*(?:about |around |like |maybe )?$/;
 const LOWER_BOUND =
   /(?:at least|more than|over|north of|upwards of|minimum(?: of)?|starting at|from)\s*(?:about |around |like )?$/;
-const TRAILING_UPPER = /^\s*(?:tops|max|maximum|at most|or less|or under|at the most)\b/;
-const TRAILING_LOWER = /^\s*(?:or more|plus|\+|minimum|at least|and up)\b/;
+// "600 a month, tops": the bound may follow a comma.
+const TRAILING_UPPER = /^\s*,?\s*(?:tops|max|maximum|at most|or less|or under|at the most)\b/;
+const TRAILING_LOWER = /^\s*,?\s*(?:or more|plus|\+|minimum|at least|and up)\b/;
 const NON_MONEY_UNIT =
   /^\s*(?:%|percent|people|persons|users?|seats?|agents?|employees?|staff|reps?|lines?|phones?|extensions?|numbers?|locations?|offices?|sites?|stores?|branches?|calls?|minutes?|mins?|hours?|days?|weeks?|months?|years?|yrs?|times?|of (?:us|them)|am|pm|o'clock|st|nd|rd|th|x|sq|square|mb|gb)\b/;
 const BUDGET_CONTEXT =
@@ -73,6 +75,18 @@ function toNumber(digits: string): number {
   return Number.parseFloat(cleaned);
 }
 
+/**
+ * "two thousand a moth": a chat typo of a period word after an amount. The spelling pass leaves real words
+ * ("moth", "tear") alone; right after "<amount> a" only a period makes sense.
+ */
+const TYPED_PERIOD = /^\s*(?:a|an|per|each|every)\s+([a-z]{3,6})(?![a-z])/;
+function typedPeriod(after: string): "" | "/mo" | "/yr" {
+  const word = TYPED_PERIOD.exec(after)?.[1];
+  if (word === undefined || word === "yeah") return "";
+  if (withinOneEdit(word, "month")) return "/mo";
+  return withinOneEdit(word, "year") ? "/yr" : "";
+}
+
 function periodOf(word: string | undefined): "" | "/mo" | "/yr" {
   if (!word) return "";
   return /^(?:month|mo|monthly)$/.test(word) ? "/mo" : "/yr";
@@ -83,6 +97,8 @@ export function readAmount(
   rawClause: string,
   budgetAsked: boolean,
   otherSlotAsked = false,
+  /** The clause after this one: a bound said after a comma ("600 a month, tops") belongs to the amount. */
+  nextClause = "",
 ): AmountReading | null {
   const digitised = digitise(rawClause);
   const clause = digitised.text;
@@ -95,8 +111,9 @@ export function readAmount(
     const index = match.index ?? 0;
     const before = clause.slice(0, index);
     const after = clause.slice(index + text.length);
+    const trailing = after.trim() === "" ? nextClause : after;
     const hasDollar = text.includes("$");
-    const period = periodOf(periodA ?? periodB);
+    const period = periodOf(periodA ?? periodB) || typedPeriod(after);
     const scaleA = scaleOf(firstScale);
     const scaleB = scaleOf(secondScale);
     const currency = currencyNear(before, text, after);
@@ -127,9 +144,9 @@ export function readAmount(
           ? toNumber(firstDigits) * scaleB
           : low;
       value = `${Math.round(Math.min(lowScaled, high))}-${Math.round(Math.max(lowScaled, high))}`;
-    } else if (UPPER_BOUND.test(before) || TRAILING_UPPER.test(after)) {
+    } else if (UPPER_BOUND.test(before) || TRAILING_UPPER.test(trailing)) {
       value = `0-${Math.round(low)}`;
-    } else if (LOWER_BOUND.test(before) || TRAILING_LOWER.test(after)) {
+    } else if (LOWER_BOUND.test(before) || TRAILING_LOWER.test(trailing)) {
       value = `${Math.round(low)}+`;
     } else {
       value = `${Math.round(low)}`;

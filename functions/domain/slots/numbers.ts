@@ -51,7 +51,7 @@ const WORDS = [...Object.keys(UNITS), ...Object.keys(TENS), "hundred", "thousand
 const RUN = new RegExp(`\\b(?:${WORDS.join("|")})(?:[\\s-]+(?:${WORDS.join("|")}|and))*\\b`, "g");
 /** Cheap test first: most clauses hold no spelled-out number, and then there is nothing to replace. */
 const ANY_NUMBER_WORD = new RegExp(
-  `\\b(?:${WORDS.filter((word) => word !== "a" && word !== "an").join("|")})\\b`,
+  `\\b(?:${WORDS.filter((word) => word !== "a" && word !== "an").join("|")}|grand)\\b`,
 );
 
 /** Replaced runs: [start in the new text, end in the new text, start in the old, end in the old]. */
@@ -61,7 +61,7 @@ type Runs = Array<[number, number, number, number]>;
 export interface DigitisedText {
   text: string;
   raw: string;
-  /** Where "couple of" became "couple", then where number words became digits. */
+  /** Where "couple of" became "couple" and "a grand" "1 grand", then where number words became digits. */
   runs: [Runs, Runs];
 }
 
@@ -110,7 +110,10 @@ export function digitise(raw: string): DigitisedText {
   if (!ANY_NUMBER_WORD.test(raw)) return { text: raw, raw, runs: [NO_RUNS, NO_RUNS] };
   const coupleRuns: Runs = [];
   const numberRuns: Runs = [];
-  const couple = raw.includes("couple of") ? replaceTracked(raw, COUPLE_OF, coupleWord, coupleRuns) : raw;
+  const couple =
+    raw.includes("couple of") || raw.includes("grand")
+      ? replaceTracked(raw, IDIOMS, idiomAsNumber, coupleRuns)
+      : raw;
   const text = replaceTracked(couple, RUN, digitiseRun, numberRuns);
   return { text, raw, runs: [coupleRuns, numberRuns] };
 }
@@ -123,9 +126,14 @@ export function originalWords(digitised: DigitisedText, start: number, end: numb
   return digitised.raw.slice(from, to);
 }
 
-const COUPLE_OF = /\bcouple of\b/g;
-function coupleWord(): string {
-  return "couple";
+/**
+ * "a couple of" counts like "a couple"; "a grand" is a thousand when money follows or nothing does ("a grand
+ * a month", "a grand, tops"), never in "a grand opening".
+ */
+const IDIOMS =
+  /\bcouple of\b|\ban? grand\b(?=\s*(?:$|[.,;:!?)]|(?:a|an|per|each|every|or|to|tops|max|at most|for)\b))/g;
+function idiomAsNumber(idiom: string): string {
+  return idiom.startsWith("couple") ? "couple" : "1 grand";
 }
 
 function digitiseRun(match: string): string {
