@@ -12,7 +12,8 @@ import * as z from "zod";
  */
 export function toolInputDocument(schema: z.ZodType): z.core.util.JSONType {
   const { $schema: _dialect, ...document } = z.toJSONSchema(schema);
-  return z.json().parse(document);
+  // JSON by construction: checking it with z.json() cost every cold start about 2 ms.
+  return document as z.core.util.JSONType;
 }
 
 export type ConverseOutcome = { ok: true; output: ConverseCommandOutput } | { ok: false; reason: string };

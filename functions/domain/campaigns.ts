@@ -16,7 +16,12 @@ export function parseCampaign(document: unknown, source: string): Campaign {
   return parsed.data;
 }
 
-export const defaultCampaign: Campaign = parseCampaign(defaultCampaignJson, "campaigns/default.json");
+// Pure for the bundler: a function that never uses the default campaign (the call path reads campaigns
+// from AppConfig) does not parse it at every cold start. Tests parse it.
+export const defaultCampaign: Campaign = /* @__PURE__ */ parseCampaign(
+  defaultCampaignJson,
+  "campaigns/default.json",
+);
 
 /** The campaigns a deployment knows, by id; an unknown id is a typed error, never a silent default. */
 export class CampaignRegistry {

@@ -9,6 +9,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import middy from "@middy/core";
+import defaultCampaignDocument from "../../campaigns/default.json" with { type: "json" };
 import {
   TURN_METRICS_NAMESPACE,
   TURN_METRICS_SERVICE,
@@ -22,7 +23,6 @@ import { DynamoDbStateStore } from "../adapters/dynamodb-state-store.js";
 import { EventBridgePublisher } from "../adapters/eventbridge-publisher.js";
 import { SqsPendingEvents } from "../adapters/sqs-pending-events.js";
 import { answerLex, type LexConversationDependencies } from "../application/lex-conversation.js";
-import { defaultCampaign } from "../domain/campaigns.js";
 import { readCallPathEnvironment } from "./config.js";
 import { loadTracing } from "./tracing.js";
 
@@ -93,7 +93,8 @@ const dependencies: Omit<LexConversationDependencies, "campaigns"> = {
   turnDeadlineMs: env.BATON_TURN_DEADLINE_MS,
   defaultCampaignId: env.BATON_DEFAULT_CAMPAIGN,
   fallbackQueue: env.BATON_FALLBACK_QUEUE,
-  fallbackLine: defaultCampaign.script.handoff,
+  // What the caller hears when no campaign loads: the bundled default's line, without parsing the campaign.
+  fallbackLine: defaultCampaignDocument.script.handoff,
   maxSilentTurns: env.BATON_MAX_SILENT_TURNS,
   onPublishFailure: (ids, contactId) => logger.warn("events left for the outbox relay", { ids, contactId }),
   log: (level, message, details) => logger[level](message, details),
