@@ -12,7 +12,7 @@ export async function trainingDataFiles(root = "data"): Promise<string[]> {
 }
 
 export const MODEL_FILE = "models/turn-reader.json";
-export const SPELLING_FILE = "models/spelling.json";
+export const SPELLING_FILE = "models/spelling.txt";
 
 /** The binary weights beside a header (functions/domain/reader/artifact.ts describes the layout). */
 export function weightsFileBeside(headerFile: string): string {

@@ -46,8 +46,6 @@ export function buildSpellingVocabulary(
     a < b ? -1 : 1,
   );
   return {
-    format: "baton-spelling",
-    formatVersion: 1,
     dataHash: dataHashOf(loaded),
     words: known.map(([word]) => word),
     counts: known.map(([, n]) => n),

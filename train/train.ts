@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { READER_LABELS } from "../functions/domain/reader/labels.js";
 import { scoreTurn } from "../functions/domain/reader/model.js";
+import { spellingFileText } from "../functions/domain/spelling-artifact.js";
 import { MODEL_FILE, SPELLING_FILE, weightsFileBeside } from "./data-files.js";
 import { BUYING_LABELS, DEFAULT_HANDOFF_THRESHOLD, intentFigures, labelFigures } from "./figures.js";
 import { buildSpellingVocabulary, englishWords } from "./spelling-vocabulary.js";
@@ -27,8 +28,8 @@ const weightsOut = weightsFileBeside(values.out);
 await writeFile(weightsOut, weightsFile);
 const spelling = buildSpellingVocabulary(loaded, await englishWords(), values.exclude);
 const spellingOut =
-  values.out === MODEL_FILE ? SPELLING_FILE : values.out.replace(/\.json$/, ".spelling.json");
-await writeFile(spellingOut, `${JSON.stringify(spelling)}\n`);
+  values.out === MODEL_FILE ? SPELLING_FILE : values.out.replace(/\.json$/, ".spelling.txt");
+await writeFile(spellingOut, spellingFileText(spelling));
 console.log(`${spellingOut}: ${spelling.words.length} known words`);
 
 console.log(

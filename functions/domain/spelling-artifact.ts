@@ -1,39 +1,55 @@
-import * as z from "zod";
+import { crc32 } from "node:zlib";
 import { BatonInputError } from "./errors.js";
-import { SpellingVocabulary } from "./spelling.js";
+import { SpellingVocabulary, type SpellingVocabularyData } from "./spelling.js";
+import { WordCounts } from "./word-counts.js";
 
 /** The vocabulary `npm run train` learns from the training data, beside the turn reader's model. */
-export const SpellingArtifact = z
-  .strictObject({
-    format: z.literal("baton-spelling"),
-    formatVersion: z.literal(1),
-    /** sha256 over the training files, as the turn reader's: a test rebuilds the file from the data. */
-    dataHash: z.string().regex(/^[0-9a-f]{64}$/),
-    // One check over the whole list: zod's per-element parse of 19,000 words costs a cold start ~30 ms.
-    words: z.custom<string[]>(
-      (value) =>
-        Array.isArray(value) && value.every((word) => typeof word === "string" && /^[a-z]+$/.test(word)),
-      "must be a list of lowercase words",
-    ),
-    counts: z.custom<number[]>(
-      (value) => Array.isArray(value) && value.every((count) => Number.isInteger(count) && count > 0),
-      "must be a list of positive whole counts",
-    ),
-  })
-  .refine((file) => file.words.length === file.counts.length, "words and counts differ in length");
-export type SpellingArtifact = z.infer<typeof SpellingArtifact>;
+export interface SpellingArtifact extends SpellingVocabularyData {
+  /** sha256 over the training files, as the turn reader's: a test rebuilds the file from the data. */
+  dataHash: string;
+}
 
-/** A corrupt file is a startup error naming it, never a silent reading without repairs. */
-export function spellingFromArtifact(document: unknown, file: string): SpellingVocabulary {
-  // Parsed once at start: zod's compiled fast path would cost more than it saves.
-  const parsed = SpellingArtifact.safeParse(document, { jitless: true });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".") ?? "";
-    throw new BatonInputError(
-      `spelling vocabulary ${file}: ${field ? `${field}: ` : ""}${issue?.message ?? "invalid"}`,
-      { field },
-    );
+/**
+ * The file: one header line, then "word count\n" lines sorted by word (functions/domain/word-counts.ts).
+ *
+ *     baton-spelling 2 <data hash, 64 hex> <CRC-32 of the lines after the header, 8 hex>
+ *
+ * Plain lines, not JSON: parsing 19,000 strings and building a Map of them cost every cold start ~7 ms.
+ */
+export function spellingFileText(artifact: SpellingArtifact): string {
+  const lines = WordCounts.fromLists(artifact.words, artifact.counts).lines;
+  return `${FORMAT} ${artifact.dataHash} ${hex8(crc32(lines))}\n${lines}`;
+}
+
+/** The data hash a file records, and its words; a corrupt file is a startup error naming it and what is wrong. */
+export function readSpellingFile(
+  bytes: Uint8Array,
+  file: string,
+): { dataHash: string; vocabulary: SpellingVocabulary } {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  const headerEnd = text.indexOf("\n");
+  const header = HEADER.exec(headerEnd < 0 ? text : text.slice(0, headerEnd));
+  if (!header) {
+    const format = text.slice(0, text.indexOf(" ") >>> 0).slice(0, 40);
+    throw refused(file, "format", `not a ${FORMAT} file (starts "${format}")`);
   }
-  return new SpellingVocabulary(parsed.data);
+  const [, dataHash = "", checksum = ""] = header;
+  if (crc32(bytes.subarray(headerEnd + 1)) !== Number.parseInt(checksum, 16))
+    throw refused(file, "crc32", "the words do not match the file's CRC-32 (damaged or edited by hand)");
+  try {
+    return { dataHash, vocabulary: new SpellingVocabulary(WordCounts.fromLines(text.slice(headerEnd + 1))) };
+  } catch (error) {
+    throw refused(file, "words", (error as Error).message);
+  }
+}
+
+const FORMAT = "baton-spelling 2";
+const HEADER = /^baton-spelling 2 ([0-9a-f]{64}) ([0-9a-f]{8})$/;
+
+function hex8(value: number): string {
+  return value.toString(16).padStart(8, "0");
+}
+
+function refused(file: string, field: string, message: string): BatonInputError {
+  return new BatonInputError(`spelling vocabulary ${file}: ${message}`, { field });
 }

@@ -7,8 +7,10 @@
  * word), so an unknown word costs as many lookups as it has letters; known words cost one lookup.
  */
 
+import { WordCounts } from "./word-counts.js";
+
 export interface SpellingVocabularyData {
-  /** Known words, lowercase letters only, sorted. */
+  /** Known words, lowercase letters only. */
   words: readonly string[];
   /** How often each word occurs in the training data. */
   counts: readonly number[];
@@ -20,31 +22,29 @@ const MIN_TARGET_COUNT = 5;
 const MIN_WORD_LETTERS = 4;
 
 export class SpellingVocabulary {
-  private readonly counts = new Map<string, number>();
+  readonly known: WordCounts;
   private deletes: Map<string, string[]> | undefined;
 
-  constructor(data: SpellingVocabularyData) {
-    data.words.forEach((word, index) => {
-      this.counts.set(word, data.counts[index] ?? 0);
-    });
+  constructor(data: SpellingVocabularyData | WordCounts) {
+    this.known = data instanceof WordCounts ? data : WordCounts.fromLists(data.words, data.counts);
   }
 
   get size(): number {
-    return this.counts.size;
+    return this.known.size;
   }
 
   has(word: string): boolean {
-    return this.counts.has(word);
+    return this.known.has(word);
   }
 
   /** The most frequent known word one edit away (ties: the first alphabetically), or undefined when the word is known or none is. */
   correct(word: string): string | undefined {
-    if (word.length < MIN_WORD_LETTERS - 1 || this.counts.has(word)) return undefined;
+    if (word.length < MIN_WORD_LETTERS - 1 || this.known.has(word)) return undefined;
     const index = this.deleteIndex();
     let best: string | undefined;
     let bestCount = 0;
     const consider = (candidate: string) => {
-      const count = this.counts.get(candidate) ?? 0;
+      const count = this.known.countOf(candidate);
       if (count < MIN_TARGET_COUNT || Math.max(candidate.length, word.length) < MIN_WORD_LETTERS) return;
       if (count < bestCount || (count === bestCount && best !== undefined && candidate >= best)) return;
       if (!withinOneEdit(word, candidate)) return;
@@ -56,7 +56,7 @@ export class SpellingVocabulary {
     for (const candidate of index.get(word) ?? []) consider(candidate);
     for (let at = 0; at < word.length; at++) {
       const shorter = word.slice(0, at) + word.slice(at + 1);
-      if (this.counts.has(shorter)) consider(shorter);
+      if (this.known.has(shorter)) consider(shorter);
       for (const candidate of index.get(shorter) ?? []) consider(candidate);
     }
     return best;
@@ -65,8 +65,9 @@ export class SpellingVocabulary {
   private deleteIndex(): Map<string, string[]> {
     if (this.deletes) return this.deletes;
     const deletes = new Map<string, string[]>();
-    for (const [word, count] of this.counts) {
-      if (count < MIN_TARGET_COUNT) continue;
+    for (let entry = 0; entry < this.known.size; entry++) {
+      if (this.known.countAt(entry) < MIN_TARGET_COUNT) continue;
+      const word = this.known.wordAt(entry);
       for (let at = 0; at < word.length; at++) {
         const shorter = word.slice(0, at) + word.slice(at + 1);
         const list = deletes.get(shorter);

@@ -44,8 +44,8 @@ describe("npx cdk synth, in process", () => {
     const weights = join(outdir, `asset.${key.replace(/\.zip$/, "")}`, "turn-reader.bin");
     expect(readFileSync(weights).equals(readFileSync(join(REPO_ROOT, "models/turn-reader.bin")))).toBe(true);
     // So does the spelling vocabulary models/spelling.ts reads.
-    const spelling = join(outdir, `asset.${key.replace(/\.zip$/, "")}`, "spelling.json");
-    expect(readFileSync(spelling).equals(readFileSync(join(REPO_ROOT, "models/spelling.json")))).toBe(true);
+    const spelling = join(outdir, `asset.${key.replace(/\.zip$/, "")}`, "spelling.txt");
+    expect(readFileSync(spelling).equals(readFileSync(join(REPO_ROOT, "models/spelling.txt")))).toBe(true);
 
     // The workspace app is built from web/ at synth, as the local server builds it: the /workspace page
     // as index.html (the Connect host) and its bundle, nothing of the local desk or the console.

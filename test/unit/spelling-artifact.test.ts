@@ -1,74 +1,100 @@
 import { readFile } from "node:fs/promises";
+import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BatonInputError } from "../../functions/domain/errors.js";
-import { SpellingArtifact, spellingFromArtifact } from "../../functions/domain/spelling-artifact.js";
+import { readSpellingFile, spellingFileText } from "../../functions/domain/spelling-artifact.js";
 import { shippedSpelling } from "../../models/spelling.js";
 import { SPELLING_FILE } from "../../train/data-files.js";
 import { buildSpellingVocabulary, englishWords } from "../../train/spelling-vocabulary.js";
 import { loadTrainingData } from "../../train/train-model.js";
 
+const HASH = "0".repeat(64);
+const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, "latin1"));
+const fileOf = (words: string[], counts: number[]) =>
+  bytesOf(spellingFileText({ dataHash: HASH, words, counts }));
+
 describe("the committed spelling vocabulary", () => {
   it("is exactly what npm run train learns from the committed data", async () => {
     // Prepare
-    const committed = SpellingArtifact.parse(JSON.parse(await readFile(SPELLING_FILE, "utf8")));
+    const committed = await readFile(SPELLING_FILE, "latin1");
     // Act
     const rebuilt = buildSpellingVocabulary(await loadTrainingData(), await englishWords());
     // Assess
-    expect(rebuilt.dataHash).toBe(committed.dataHash);
-    expect(rebuilt).toEqual(committed);
+    expect(spellingFileText(rebuilt)).toBe(committed);
+  });
+
+  it("reads back in word order, with the data hash it records", async () => {
+    // Prepare
+    const bytes = new Uint8Array(await readFile(SPELLING_FILE));
+    // Act
+    const { dataHash, vocabulary } = readSpellingFile(bytes, SPELLING_FILE);
+    // Assess
+    expect(dataHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(() => vocabulary.known.verifyOrder()).not.toThrow();
+    expect(vocabulary.size).toBeGreaterThan(10_000);
   });
 });
 
 describe("shippedSpelling", () => {
   it("stops the start with the file's name when the vocabulary is missing", () => {
     // Prepare
-    const missing = new URL("file:///nowhere/baton/spelling.json");
+    const missing = new URL("file:///nowhere/baton/spelling.txt");
     // Act
     const load = () => shippedSpelling(missing);
     // Assess
     expect(load).toThrow(BatonInputError);
-    expect(load).toThrow(/spelling vocabulary \/nowhere\/baton\/spelling\.json: ENOENT/);
+    expect(load).toThrow(/spelling vocabulary \/nowhere\/baton\/spelling\.txt: ENOENT/);
   });
 });
 
-describe("spellingFromArtifact", () => {
-  it("refuses a corrupt file, naming it and the field", () => {
+describe("readSpellingFile", () => {
+  it("reads the words and counts spellingFileText wrote", () => {
     // Prepare
-    const corrupt = { format: "baton-spelling", formatVersion: 1, dataHash: "x", words: [], counts: [] };
+    const bytes = fileOf(["week", "quote", "month"], [7, 12, 30]);
     // Act
-    const load = () => spellingFromArtifact(corrupt, "models/spelling.json");
+    const { dataHash, vocabulary } = readSpellingFile(bytes, "m.txt");
+    // Assess
+    expect(dataHash).toBe(HASH);
+    expect([0, 1, 2].map((i) => [vocabulary.known.wordAt(i), vocabulary.known.countAt(i)])).toEqual([
+      ["month", 30],
+      ["quote", 12],
+      ["week", 7],
+    ]);
+  });
+
+  it("refuses a file in another format, naming it", () => {
+    // Prepare
+    const json = bytesOf('{"format":"baton-spelling","formatVersion":1}');
+    // Act
+    const load = () => readSpellingFile(json, "models/spelling.txt");
     // Assess
     expect(load).toThrow(BatonInputError);
-    expect(load).toThrow(/spelling vocabulary models\/spelling\.json: dataHash/);
+    expect(load).toThrow(/spelling vocabulary models\/spelling\.txt: not a baton-spelling 2 file/);
   });
 
-  it("refuses a word that is not lowercase letters, naming the field", () => {
+  it("refuses a file whose words were changed after it was written", () => {
     // Prepare
-    const bad = {
-      format: "baton-spelling",
-      formatVersion: 1,
-      dataHash: "0".repeat(64),
-      words: ["Quote"],
-      counts: [3],
-    };
+    const edited = Buffer.from(fileOf(["month", "quote"], [30, 12]))
+      .toString("latin1")
+      .replace("quote", "qu0te");
     // Act
-    const load = () => spellingFromArtifact(bad, "m.json");
+    const load = () => readSpellingFile(bytesOf(edited), "m.txt");
     // Assess
-    expect(load).toThrow(/spelling vocabulary m\.json: words: must be a list of lowercase words/);
+    expect(load).toThrow(/spelling vocabulary m\.txt: the words do not match the file's CRC-32/);
   });
 
-  it("refuses words and counts of different lengths", () => {
+  it("refuses a line that is not a lowercase word and a count, even with a matching checksum", () => {
     // Prepare
-    const uneven = {
-      format: "baton-spelling",
-      formatVersion: 1,
-      dataHash: "0".repeat(64),
-      words: ["quote", "week"],
-      counts: [3],
-    };
+    const lines = "month 30\nQuote 12\n";
+    const bytes = bytesOf(`baton-spelling 2 ${HASH} ${crc32Hex(lines)}\n${lines}`);
     // Act
-    const load = () => spellingFromArtifact(uneven, "m.json");
+    const load = () => readSpellingFile(bytes, "m.txt");
     // Assess
-    expect(load).toThrow(/words and counts differ/);
+    expect(load).toThrow(BatonInputError);
+    expect(load).toThrow(/spelling vocabulary m\.txt: line "Quote 12" is not "<lowercase word> <count>"/);
   });
 });
+
+function crc32Hex(text: string): string {
+  return crc32(text).toString(16).padStart(8, "0");
+}
