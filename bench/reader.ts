@@ -87,6 +87,28 @@ export async function crossSetScores(
   return results;
 }
 
+/**
+ * The example campaigns' first sets (written with the campaigns, never trained on) in each form: the only
+ * non-default campaigns a training choice may look at; their `-b` sets stay unseen.
+ */
+export const CAMPAIGN_DEV_SETS = ["insurance-quotes", "ledgerly-demo"] as const;
+
+/** Each campaign dev set in each form, scored by a reader and spelling trained on `data`. */
+export async function campaignSetScores(
+  data: readonly LoadedFile[],
+  reader: TurnReader,
+): Promise<Array<{ set: string; form: string; scores: Scores }>> {
+  dictionaryRead ??= englishWords();
+  const spelling = new SpellingVocabulary(buildSpellingVocabulary(data, await dictionaryRead));
+  const results: Array<{ set: string; form: string; scores: Scores }> = [];
+  for (const set of CAMPAIGN_DEV_SETS) {
+    for (const [form, scores] of await scoreCorpus(`test/corpus/${set}.jsonl`, reader, spelling)) {
+      results.push({ set, form, scores });
+    }
+  }
+  return results;
+}
+
 /** `npm run bench`: the trained reader against the phrase lists, every corpus in every form. */
 export async function readerFigures(): Promise<string[]> {
   const lines: string[] = [];
