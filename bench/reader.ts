@@ -93,13 +93,17 @@ export async function crossSetScores(
  */
 export const CAMPAIGN_DEV_SETS = ["insurance-quotes", "ledgerly-demo"] as const;
 
-/** Each campaign dev set in each form, scored by a reader and spelling trained on `data`. */
-export async function campaignSetScores(
-  data: readonly LoadedFile[],
-  reader: TurnReader,
-): Promise<Array<{ set: string; form: string; scores: Scores }>> {
+/** The spelling vocabulary learned from `data`, as `npm run train` builds it; the word list read once a run. */
+export async function spellingOf(data: readonly LoadedFile[]): Promise<SpellingVocabulary> {
   dictionaryRead ??= englishWords();
-  const spelling = new SpellingVocabulary(buildSpellingVocabulary(data, await dictionaryRead));
+  return new SpellingVocabulary(buildSpellingVocabulary(data, await dictionaryRead));
+}
+
+/** Each campaign dev set in each form, scored by a reader and the spelling learned from the same data. */
+export async function campaignSetScores(
+  reader: TurnReader,
+  spelling: SpellingVocabulary,
+): Promise<Array<{ set: string; form: string; scores: Scores }>> {
   const results: Array<{ set: string; form: string; scores: Scores }> = [];
   for (const set of CAMPAIGN_DEV_SETS) {
     for (const [form, scores] of await scoreCorpus(`test/corpus/${set}.jsonl`, reader, spelling)) {

@@ -4,7 +4,7 @@ import { type Example, type LoadedFile, unitHash } from "../train/examples.js";
 import { intentFigures } from "../train/figures.js";
 import { annotatedLabels } from "../train/logistic.js";
 import { loadTrainingData, TRAINING, type TrainingOptions, trainReader } from "../train/train-model.js";
-import { campaignSetScores, crossSetScores } from "./reader.js";
+import { campaignSetScores, crossSetScores, spellingOf } from "./reader.js";
 
 /**
  * Measures a change of training options the way the shipped ones were chosen, on data the choice may look
@@ -48,6 +48,8 @@ const mean = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
 const data = await loadTrainingData();
 const fold = withValidationFold(data);
 const inFold = new Set(fold.validation);
+// Spelling does not depend on the seed: learned once from the folded data.
+const foldSpelling = await spellingOf(fold.data);
 const rows: Array<{
   onTime: number;
   early: number;
@@ -64,7 +66,7 @@ for (const seed of seeds) {
   const read = (example: Example) => reader.read({ text: example.text, aiLine: example.ai });
   // The held-out split is the public one only: the fold moved public train examples there too.
   const publicHeldout = heldout.filter((example) => !inFold.has(example));
-  const campaigns = await campaignSetScores(fold.data, reader);
+  const campaigns = await campaignSetScores(reader, foldSpelling);
   const row = {
     onTime: mean(dev.map(({ scores }) => scores.onTime)),
     early: mean(dev.map(({ scores }) => scores.early)),
