@@ -2,6 +2,7 @@ import type { Campaign } from "../../contracts/campaign.js";
 import type { QualificationState } from "../../contracts/qualification-state.js";
 import type { Sentiment } from "../../contracts/transcript.js";
 import type { CampaignRegistry } from "../domain/campaigns.js";
+import { compileCampaign } from "../domain/compiled-campaign.js";
 import { defaultSpelling } from "../domain/default-spelling.js";
 import {
   type CustomerTurn,
@@ -128,7 +129,7 @@ export async function takeTurn(
     }
     const before = stored?.state ?? (await freshState(deps, request, campaign));
     const input = engineInput(request);
-    const reader = await readTurn(deps, { ...input, aiLine: before.lastAiLine }, control);
+    const reader = await readTurn(deps, { ...input, aiLine: before.lastAiLine }, campaign, control);
     const result = runEngine(before, input, campaign, reader);
     progress.state = result.state;
     const line = await nextLine(deps, campaign, result, modelBudget(deps, control));
@@ -221,12 +222,14 @@ function engineInput(request: TurnRequest): CustomerTurn {
 async function readTurn(
   deps: TurnDependencies,
   input: TurnReaderInput,
+  campaign: Campaign,
   control: TurnControl,
 ): Promise<TurnReader> {
   const local = deps.reader ?? defaultTurnReader;
   if (!deps.secondOpinion) return local;
   // As the engine reads it: with typos repaired (Bedrock gets the customer's own words).
-  const scores = local.read({ ...input, text: spellTurn(input.text, defaultSpelling).text });
+  const { words } = compileCampaign(campaign);
+  const scores = local.read({ ...input, text: spellTurn(input.text, defaultSpelling, words).text });
   const left = modelBudget(deps, control);
   const budgetMs = Math.min(deps.secondOpinion.maxMs, left === undefined ? Infinity : left - MIN_MODEL_MS);
   if (!isUncertain(scores) || budgetMs < MIN_SECOND_OPINION_MS) return settledReader(scores, local.version);

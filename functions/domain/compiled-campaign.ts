@@ -1,4 +1,5 @@
 import type { Campaign, SlotDefinition } from "../../contracts/campaign.js";
+import { speechForm } from "./reader/features.js";
 import { type CategoryMatcher, categoryMatcher } from "./slots/category.js";
 import { phraseRegex, sentencesOf } from "./text.js";
 
@@ -15,6 +16,11 @@ export interface CompiledCampaign {
   required: string[];
   /** Category slots keep their first value unless corrected or asked again. */
   sticky: ReadonlySet<string>;
+  /**
+   * The words of the campaign's category values (examples, labels, answer words), lowercase: the call's
+   * own vocabulary, which typo repair keeps as typed ("Xero" is an accounting system, not "Zero").
+   */
+  words: ReadonlySet<string>;
 }
 
 const cache = new WeakMap<Campaign, CompiledCampaign>();
@@ -32,9 +38,22 @@ export function compileCampaign(campaign: Campaign): CompiledCampaign {
     })),
     required: campaign.slots.filter((slot) => slot.required).map((slot) => slot.name),
     sticky: new Set(campaign.slots.filter((slot) => slot.kind === "category").map((slot) => slot.name)),
+    words: categoryWords(campaign.slots),
   };
   cache.set(campaign, compiled);
   return compiled;
+}
+
+function categoryWords(slots: readonly SlotDefinition[]): Set<string> {
+  const words = new Set<string>();
+  for (const slot of slots) {
+    for (const value of Object.values(slot.values ?? {})) {
+      for (const phrase of [value.label, ...value.examples, ...(value.whenAsked ?? [])]) {
+        for (const word of speechForm(phrase).split(" ")) words.add(word);
+      }
+    }
+  }
+  return words;
 }
 
 /** The slot the AI's line asks for: the one named closest to the end (the question usually closes the line). */

@@ -119,7 +119,7 @@ export function processCustomerTurn(
   const compiled = compileCampaign(campaign);
   const turn = state.nextTurn;
   // Typos repaired once, for the reader and the slots; the state keeps the customer's own text.
-  const spelled = spellTurn(input.text, spelling);
+  const spelled = spellTurn(input.text, spelling, compiled.words);
   const clauses = splitClauses(normalizeText(spelled.text));
   const { thresholds } = campaign;
   const scores = combineNlu(

@@ -107,13 +107,20 @@ export interface SpelledTurn {
 
 const WORD = /[A-Za-z][A-Za-z']*/g;
 const asTyped = (quote: string) => quote;
+const NOTHING_KEPT: ReadonlySet<string> = new Set();
 
 /**
  * Repairs the words of `text` the vocabulary does not know. A capitalised word inside a sentence is a
- * name ("Dana", "Vagaro") and stays; apostrophes are ignored when looking a word up ("dont" = "don't").
- * Most turns have no typo: they are scanned once and returned as they are, with nothing built.
+ * name ("Dana", "Vagaro") and stays; so does a word of `keep` (lowercase: the campaign's own words, such
+ * as the names of the systems or insurers it asks about); apostrophes are ignored when looking a word up
+ * ("dont" = "don't"). Most turns have no typo: they are scanned once and returned as they are, with
+ * nothing built.
  */
-export function spellTurn(text: string, vocabulary: SpellingVocabulary): SpelledTurn {
+export function spellTurn(
+  text: string,
+  vocabulary: SpellingVocabulary,
+  keep: ReadonlySet<string> = NOTHING_KEPT,
+): SpelledTurn {
   let corrections: Map<string, string> | undefined;
   let repaired = "";
   let copied = 0;
@@ -122,7 +129,7 @@ export function spellTurn(text: string, vocabulary: SpellingVocabulary): Spelled
     const word = match[0];
     const bare = word.includes("'") ? word.replace(/'/g, "") : word;
     const lower = bare.toLowerCase();
-    if (lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower)) continue;
+    if (lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower) || keep.has(lower)) continue;
     if (bare !== lower && !startsSentence(text, match.index)) continue;
     const fixed = vocabulary.correct(lower);
     if (!fixed) continue;

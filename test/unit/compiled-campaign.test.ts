@@ -28,3 +28,15 @@ describe("slotAskedBy", () => {
     expect(asked).toBeUndefined();
   });
 });
+
+describe("the campaign's own words", () => {
+  it("are the lowercase words of its category values' labels, examples and answer words", () => {
+    // Act
+    const { words } = compileCampaign(defaultCampaign);
+    // Assess: a label word, an example word, and nothing from a question or a timeline slot.
+    expect(words.has("replace")).toBe(true);
+    expect(words.has("voip")).toBe(true);
+    expect([...words].every((word) => /^[a-z0-9]+$/.test(word))).toBe(true);
+    expect(words.has("fix")).toBe(false);
+  });
+});

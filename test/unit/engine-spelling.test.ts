@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { readCampaignText } from "../../functions/domain/campaign-document.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { processCustomerTurn, recordLine, startContact } from "../../functions/domain/engine.js";
 import { SpellingVocabulary } from "../../functions/domain/spelling.js";
@@ -52,5 +54,30 @@ describe("a typed turn with typos", () => {
     expect(read).toEqual(["can you quote me"]);
     expect(result.signals.buyingIntent).toBe("quote_request");
     expect(result.state.recent.at(-1)?.text).toBe("can you qoute me");
+  });
+
+  it("keeps a name the campaign asks about, which the training vocabulary would repair into a word", async () => {
+    // Prepare: the shipped Ledgerly campaign asks which accounting system runs today; "zero" is a frequent word.
+    const text = await readFile(new URL("../../campaigns/ledgerly-demo.json", import.meta.url), "utf8");
+    const reading = readCampaignText(text, "json");
+    if (!reading.ok) throw new Error("the shipped Ledgerly campaign does not read");
+    const campaign = reading.campaign;
+    const words = new SpellingVocabulary({ words: ["we", "use", "zero"], counts: [90, 40, 30] });
+    const state = recordLine(
+      startContact({ contactId: "c-erp", campaignId: campaign.id, callDate: "2026-03-02" }),
+      "ai",
+      "Got it. What accounting system or ERP are you running today?",
+      campaign,
+    );
+    // Act
+    const result = processCustomerTurn(
+      state,
+      { text: "Xero." },
+      campaign,
+      fixedReader(() => []),
+      words,
+    );
+    // Assess
+    expect(result.state.slots.erp).toMatchObject({ value: "xero", quote: "xero" });
   });
 });

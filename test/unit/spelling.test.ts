@@ -70,6 +70,19 @@ describe("spellTurn", () => {
     expect(clean.restore("twelve grand")).toBe("twelve grand");
   });
 
+  it("keeps the campaign's own words as typed, at the start of a sentence and in speech form", () => {
+    // Prepare: "month" is a frequent word one edit from "monty"; the campaign sells to Monty's customers.
+    const campaignWords = new Set(["monty"]);
+    // Act
+    const written = spellTurn("Monty. We moved to it last month", vocabulary, campaignWords);
+    const spoken = spellTurn("we use monty", vocabulary, campaignWords);
+    const withoutCampaign = spellTurn("we use monty", vocabulary);
+    // Assess
+    expect(written).toMatchObject({ text: "Monty. We moved to it last month", corrected: false });
+    expect(spoken.text).toBe("we use monty");
+    expect(withoutCampaign.text).toBe("we use month");
+  });
+
   it("reads an empty or wordless turn as it is", () => {
     expect(spellTurn("", vocabulary).text).toBe("");
     expect(spellTurn("$4,000 ?!", vocabulary).text).toBe("$4,000 ?!");
