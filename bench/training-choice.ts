@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { modelReader } from "../functions/domain/reader/turn-reader.js";
 import { type Example, type LoadedFile, unitHash } from "../train/examples.js";
 import { intentFigures } from "../train/figures.js";
-import { annotatedLabels } from "../train/logistic.js";
+import { annotatedLabels } from "../train/network.js";
 import { loadTrainingData, TRAINING, type TrainingOptions, trainReader } from "../train/train-model.js";
 import { campaignSetScores, crossSetScores, spellingOf } from "./reader.js";
 

@@ -138,51 +138,54 @@ describe("feature rows", () => {
 });
 
 describe("margins over feature rows", () => {
-  /** The margins read the plain way: a Map of rows, byte by byte, every window of twelve words. */
+  /** The margins read the plain way: a Map of rows, byte by byte, unit by unit. */
   function plainMargins(model: TurnReaderModel, text: string): number[] {
-    const width = model.labels.length;
-    const { features, owners, tokens } = featurizeTurn({ text });
-    const sums = Array.from({ length: tokens + 1 }, () => new Array<number>(width).fill(0));
-    features.forEach((hash, f) => {
+    const hidden = model.inputScale.length;
+    const sums = new Array<number>(hidden).fill(0);
+    for (const hash of featurizeTurn({ text }).features) {
       const row = model.rows.weightsOf(hash);
-      if (row === undefined) return;
-      const target = sums[tokens <= 12 ? 0 : (owners[f] as number) + 1] as number[];
-      for (let l = 0; l < width; l++) target[l] = (target[l] as number) + (row[l] as number);
-    });
-    const raw = (sums[0] as number[]).map((whole, l) => {
-      if (tokens <= 12) return whole;
-      let best = Number.NEGATIVE_INFINITY;
-      for (let start = 0; start < tokens - 6; start += 6) {
-        let sum = whole;
-        for (let t = start; t < Math.min(start + 12, tokens); t++)
-          sum += (sums[t + 1] as number[])[l] as number;
-        best = Math.max(best, sum);
-      }
-      return best;
-    });
-    return raw.map((value, l) => (model.bias[l] as number) + (model.scale[l] as number) * value);
+      if (row === undefined) continue;
+      for (let u = 0; u < hidden; u++) sums[u] = (sums[u] as number) + (row[u] as number);
+    }
+    return model.labels.map((_, l) =>
+      sums.reduce((margin, sum, u) => {
+        const activation = Math.max(
+          0,
+          (model.hiddenBias[u] as number) + (model.inputScale[u] as number) * sum,
+        );
+        return margin + activation * (model.output[u * model.labels.length + l] as number);
+      }, model.outputBias[l] as number),
+    );
   }
 
-  it("sums a width that is not a multiple of four, short turns whole and long turns by window", () => {
+  it("sums a hidden width that is not a multiple of four through the rectified units, short turns and long", () => {
     // Prepare
-    const width = 7;
+    const hidden = 7;
+    const labels = READER_LABELS.slice(0, 3);
     const texts = [
       "send me the quote please",
       "well we looked at it last year and honestly the price was too high for us but now we might want to talk to a person about the plan",
     ];
     const hashes = [...new Set(texts.flatMap((text) => featurizeTurn({ text }).features))];
-    const weights = Int8Array.from({ length: hashes.length * width }, (_, i) => ((i * 53) % 255) - 127);
+    const weights = Int8Array.from({ length: hashes.length * hidden }, (_, i) => ((i * 53) % 255) - 127);
     const model: TurnReaderModel = {
-      labels: READER_LABELS.slice(0, width),
-      rows: FeatureRows.fromRows(hashes, weights, width),
-      scale: Float64Array.from({ length: width }, (_, l) => 0.01 * (l + 1)),
-      bias: Float64Array.from({ length: width }, (_, l) => l - 3),
+      labels,
+      rows: FeatureRows.fromRows(hashes, weights, hidden),
+      inputScale: Float64Array.from({ length: hidden }, (_, u) => 0.01 * (u + 1)),
+      hiddenBias: Float64Array.from({ length: hidden }, (_, u) => u - 3),
+      output: Float64Array.from({ length: hidden * labels.length }, (_, i) => ((i * 7) % 5) - 2),
+      outputBias: Float64Array.from({ length: labels.length }, (_, l) => l - 1),
     };
 
     // Act
     const margins = texts.map((text) => Array.from(marginsOf(model, { text })));
 
-    // Assess
-    expect(margins).toEqual(texts.map((text) => plainMargins(model, text)));
+    // Assess: the same up to float rounding (the sums are added in another order).
+    const plain = texts.map((text) => plainMargins(model, text));
+    margins.forEach((row, i) => {
+      row.forEach((margin, l) => {
+        expect(margin).toBeCloseTo(plain[i]?.[l] as number, 9);
+      });
+    });
   });
 });

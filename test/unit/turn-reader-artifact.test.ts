@@ -83,7 +83,7 @@ describe("modelFromArtifact", () => {
 
   it("refuses a corrupt header with the file and the field", () => {
     // Prepare
-    const corrupt = { format: "baton-turn-reader", formatVersion: 4, weights: 42 };
+    const corrupt = { format: "baton-turn-reader", formatVersion: 5, weights: 42 };
     // Act
     const load = () => modelFromArtifact(corrupt, new Uint8Array(0), FILES);
     // Assess
@@ -98,6 +98,19 @@ describe("modelFromArtifact", () => {
     const load = () => modelFromArtifact(old, weights, FILES);
     // Assess
     expect(load).toThrow(/turn reader model models\/turn-reader\.json: formatVersion/);
+  });
+
+  it("refuses a linear model (format 4) and a network whose layers do not fit together", async () => {
+    // Prepare
+    const { header, weights } = await committedArtifact();
+    const linear = { ...header, formatVersion: 4 };
+    const misfit = { ...header, network: { ...header.network, output: header.network.output.slice(1) } };
+    // Act
+    const loadLinear = () => modelFromArtifact(linear, weights, FILES);
+    const loadMisfit = () => modelFromArtifact(misfit, weights, FILES);
+    // Assess
+    expect(loadLinear).toThrow(/turn reader model models\/turn-reader\.json: formatVersion/);
+    expect(loadMisfit).toThrow(/turn reader model models\/turn-reader\.json: network needs/);
   });
 
   it("refuses a truncated weights file, naming it", async () => {

@@ -17,12 +17,12 @@ const LabelFigures = z.strictObject({
  * The header `npm run train` writes (models/turn-reader.json): what the model was trained on, how well it
  * did, and the small per-label numbers. The weights live in a binary file beside it (models/turn-reader.bin):
  * FeatureRows' file, the bucket starts (uint32 little-endian) then the records, [uint32 little-endian
- * hash][int8 weight per label, padded to whole words], in bucket order, read in place at start: no text to
+ * hash][int8 weight per hidden unit, padded to whole words], in bucket order, read in place at start: no text to
  * parse, no base64 to decode, no table to build.
  */
 export const TurnReaderArtifact = z.strictObject({
   format: z.literal("baton-turn-reader"),
-  formatVersion: z.literal(4),
+  formatVersion: z.literal(5),
   modelVersion: z.string().min(1),
   featureSpec: z.number().int(),
   labels: z.array(z.string()),
@@ -32,8 +32,14 @@ export const TurnReaderArtifact = z.strictObject({
   training: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
   /** Figures on the calibration split (never trained on), per label. */
   scores: z.record(z.string(), LabelFigures),
-  bias: z.array(z.number()),
-  scale: z.array(z.number()),
+  /** The small layers (model.ts): per hidden unit its input scale and bias; hidden x labels output weights. */
+  network: z.strictObject({
+    hidden: z.number().int().positive(),
+    inputScale: z.array(z.number()),
+    hiddenBias: z.array(z.number()),
+    output: z.array(z.number()),
+    outputBias: z.array(z.number()),
+  }),
   /**
    * The binary weights file: how many feature rows and buckets it holds, and its CRC-32, so a stale, torn or
    * damaged file is refused (a CRC reads the 4 MB in a third of sha256's time, and no one forges a model
@@ -82,11 +88,18 @@ export function modelFromArtifact(
       { field: "labels" },
     );
   }
-  const width = artifact.labels.length;
-  if (artifact.bias.length !== width || artifact.scale.length !== width) {
-    throw new BatonInputError(`turn reader model ${files.header}: bias and scale need one value per label`, {
-      field: "bias",
-    });
+  const { network } = artifact;
+  const width = network.hidden;
+  if (
+    network.inputScale.length !== width ||
+    network.hiddenBias.length !== width ||
+    network.output.length !== width * artifact.labels.length ||
+    network.outputBias.length !== artifact.labels.length
+  ) {
+    throw new BatonInputError(
+      `turn reader model ${files.header}: network needs an input scale and a bias per hidden unit (${width}), an output weight per unit and label, and an output bias per label`,
+      { field: "network" },
+    );
   }
   const { features, buckets } = artifact.weights;
   const expected = (buckets + 1) * 4 + features * recordBytes(width);
@@ -117,7 +130,9 @@ export function modelFromArtifact(
   return {
     labels: artifact.labels as ReaderLabel[],
     rows,
-    scale: Float64Array.from(artifact.scale),
-    bias: Float64Array.from(artifact.bias),
+    inputScale: Float64Array.from(network.inputScale),
+    hiddenBias: Float64Array.from(network.hiddenBias),
+    output: Float64Array.from(network.output),
+    outputBias: Float64Array.from(network.outputBias),
   };
 }

@@ -18,6 +18,8 @@ export interface TrainingOptions {
   seed: number;
   /** Each visit of a turn leaves out this share of its features, so no single feature carries a label. */
   dropout: number;
+  /** Rectified hidden units between the features and the labels. */
+  hidden: number;
 }
 
 interface Encoded {
@@ -91,32 +93,52 @@ export function annotatedLabels(source: string): ReadonlySet<ReaderLabel> | "all
   return PUBLIC_SOURCES.some((prefix) => source.startsWith(prefix)) ? REQUEST_LABELS : "all";
 }
 
+/** A trained network in floats, before quantising: feature rows, hidden layer, labels. */
+export interface FloatNetwork {
+  rows: Map<number, number>;
+  /** rows x hidden, row-major. */
+  input: Float32Array;
+  hiddenBias: Float64Array;
+  /** hidden x labels, unit-major. */
+  output: Float64Array;
+  outputBias: Float64Array;
+}
+
 /**
- * One-vs-rest logistic regression, AdaGrad, with rare labels weighted up so a label seen 80 times is
- * not drowned by thousands of ordinary turns. Returns float weights (bucket-major) and biases.
+ * One hidden layer of rectified units, one sigmoid output per label, AdaGrad, with rare labels weighted up
+ * so a label seen 80 times is not drowned by thousands of ordinary turns. A label an example's source does
+ * not annotate (public intent data says nothing of tone) passes no gradient.
  */
-export function trainLogistic(
+export function trainNetwork(
   examples: readonly Example[],
   labels: readonly ReaderLabel[],
   options: TrainingOptions,
-): { rows: Map<number, number>; weights: Float64Array; bias: Float64Array } {
+): FloatNetwork {
   const width = labels.length;
+  const hidden = options.hidden;
   const rows = vocabularyOf(examples, options.minCount);
   const data = encode(examples, labels, rows, options);
-  const weights = new Float64Array(rows.size * width);
-  const squared = new Float64Array(rows.size * width).fill(1e-8);
-  const bias = new Float64Array(width);
-  const biasSquared = new Float64Array(width).fill(1e-8);
+  const random = seededRandom(options.seed);
+  // Small random inputs and a positive hidden bias: every unit starts alive and different.
+  const input = Float32Array.from({ length: rows.size * hidden }, () => (random() - 0.5) * 0.1);
+  const hiddenBias = new Float64Array(hidden).fill(0.1);
+  const output = Float64Array.from({ length: hidden * width }, () => (random() - 0.5) * 0.3);
+  const outputBias = new Float64Array(width);
+  const inputSquared = new Float32Array(input.length).fill(1e-8);
+  const hiddenBiasSquared = new Float64Array(hidden).fill(1e-8);
+  const outputSquared = new Float64Array(output.length).fill(1e-8);
+  const outputBiasSquared = new Float64Array(width).fill(1e-8);
   const positives = new Float64Array(width);
   for (const { targets } of data)
     for (let l = 0; l < width; l++) positives[l] = (positives[l] as number) + (targets[l] as number);
   const positiveWeight = Float64Array.from(positives, (p) =>
     Math.min(8, Math.sqrt((data.length - p) / Math.max(p, 1))),
   );
-
+  const activation = new Float64Array(hidden);
+  const outputGradient = new Float64Array(width);
+  const hiddenGradient = new Float64Array(hidden);
+  const rate = options.learningRate;
   const order = data.map((_, i) => i);
-  const random = seededRandom(options.seed);
-  const sums = new Float64Array(width);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -127,68 +149,99 @@ export function trainLogistic(
       const { targets, supervised, weight } = encoded;
       const features =
         options.dropout > 0 ? encoded.features.filter(() => random() >= options.dropout) : encoded.features;
-      sums.set(bias);
+      activation.set(hiddenBias);
       for (const feature of features) {
-        const base = feature * width;
-        for (let l = 0; l < width; l++) sums[l] = (sums[l] as number) + (weights[base + l] as number);
+        const base = feature * hidden;
+        for (let u = 0; u < hidden; u++)
+          activation[u] = (activation[u] as number) + (input[base + u] as number);
       }
+      for (let u = 0; u < hidden; u++) if ((activation[u] as number) < 0) activation[u] = 0;
+      let learns = false;
       for (let l = 0; l < width; l++) {
+        outputGradient[l] = 0;
         if (supervised[l] === 0) continue;
+        let margin = outputBias[l] as number;
+        for (let u = 0; u < hidden; u++)
+          margin += (output[u * width + l] as number) * (activation[u] as number);
         const target = targets[l] as number;
-        const p = 1 / (1 + Math.exp(-(sums[l] as number)));
+        const p = 1 / (1 + Math.exp(-margin));
         const gradient = (p - target) * weight * (target === 1 ? (positiveWeight[l] as number) : 1);
         if (Math.abs(gradient) < 1e-4) continue;
-        biasSquared[l] = (biasSquared[l] as number) + gradient * gradient;
-        bias[l] =
-          (bias[l] as number) - (options.learningRate * gradient) / Math.sqrt(biasSquared[l] as number);
+        outputGradient[l] = gradient;
+        learns = true;
+      }
+      if (!learns) continue;
+      for (let u = 0; u < hidden; u++) {
+        let sum = 0;
+        if ((activation[u] as number) > 0) {
+          for (let l = 0; l < width; l++)
+            sum += (output[u * width + l] as number) * (outputGradient[l] as number);
+        }
+        hiddenGradient[u] = sum;
+      }
+      for (let l = 0; l < width; l++) {
+        const g = outputGradient[l] as number;
+        if (g === 0) continue;
+        outputBiasSquared[l] = (outputBiasSquared[l] as number) + g * g;
+        outputBias[l] = (outputBias[l] as number) - (rate * g) / Math.sqrt(outputBiasSquared[l] as number);
+        for (let u = 0; u < hidden; u++) {
+          const a = activation[u] as number;
+          if (a === 0) continue;
+          const at = u * width + l;
+          const gw = g * a + options.l2 * (output[at] as number);
+          outputSquared[at] = (outputSquared[at] as number) + gw * gw;
+          output[at] = (output[at] as number) - (rate * gw) / Math.sqrt(outputSquared[at] as number);
+        }
+      }
+      for (let u = 0; u < hidden; u++) {
+        const g = hiddenGradient[u] as number;
+        if (g === 0) continue;
+        hiddenBiasSquared[u] = (hiddenBiasSquared[u] as number) + g * g;
+        hiddenBias[u] = (hiddenBias[u] as number) - (rate * g) / Math.sqrt(hiddenBiasSquared[u] as number);
         for (const feature of features) {
-          const at = feature * width + l;
-          const w = weights[at] as number;
-          const g = gradient + options.l2 * w;
-          squared[at] = (squared[at] as number) + g * g;
-          weights[at] = w - (options.learningRate * g) / Math.sqrt(squared[at] as number);
+          const at = feature * hidden + u;
+          const gi = g + options.l2 * (input[at] as number);
+          inputSquared[at] = (inputSquared[at] as number) + gi * gi;
+          input[at] = (input[at] as number) - (rate * gi) / Math.sqrt(inputSquared[at] as number);
         }
       }
     }
   }
-  return { rows, weights, bias };
+  return { rows, input, hiddenBias, output, outputBias };
 }
 
-/** int8 per label: the largest weight of a label maps to 127. */
-export function quantize(
-  rows: ReadonlyMap<number, number>,
-  weights: Float64Array,
-  bias: Float64Array,
-  labels: readonly ReaderLabel[],
-): TurnReaderModel {
-  const width = labels.length;
-  const scale = new Float64Array(width);
-  for (let i = 0; i < weights.length; i++) {
-    const l = i % width;
-    scale[l] = Math.max(scale[l] as number, Math.abs(weights[i] as number));
+/** int8 inputs per hidden unit: the unit's largest input weight maps to 127. */
+export function quantize(network: FloatNetwork, labels: readonly ReaderLabel[]): TurnReaderModel {
+  const hidden = network.hiddenBias.length;
+  const inputScale = new Float64Array(hidden);
+  for (let i = 0; i < network.input.length; i++) {
+    const u = i % hidden;
+    inputScale[u] = Math.max(inputScale[u] as number, Math.abs(network.input[i] as number));
   }
-  for (let l = 0; l < width; l++) scale[l] = (scale[l] as number) / 127 || 1;
-  const quantized = new Int8Array(weights.length);
-  for (let i = 0; i < weights.length; i++) {
-    quantized[i] = Math.round((weights[i] as number) / (scale[i % width] as number));
+  for (let u = 0; u < hidden; u++) inputScale[u] = (inputScale[u] as number) / 127 || 1;
+  const quantized = new Int8Array(network.input.length);
+  for (let i = 0; i < network.input.length; i++) {
+    quantized[i] = Math.round((network.input[i] as number) / (inputScale[i % hidden] as number));
   }
   // Rows that quantise to all zeros weigh nothing: leave them out of the artifact.
-  const kept = [...rows].filter(([, row]) =>
-    quantized.subarray(row * width, row * width + width).some((w) => w !== 0),
+  const kept = [...network.rows].filter(([, row]) =>
+    quantized.subarray(row * hidden, row * hidden + hidden).some((w) => w !== 0),
   );
-  const compact = new Int8Array(kept.length * width);
+  const compact = new Int8Array(kept.length * hidden);
   for (const [index, [, row]] of kept.entries()) {
-    compact.set(quantized.subarray(row * width, row * width + width), index * width);
+    compact.set(quantized.subarray(row * hidden, row * hidden + hidden), index * hidden);
   }
   return {
     labels,
     rows: FeatureRows.fromRows(
       kept.map(([hash]) => hash),
       compact,
-      width,
+      hidden,
     ),
-    scale,
-    bias: Float64Array.from(bias),
+    inputScale,
+    hiddenBias: Float64Array.from(network.hiddenBias),
+    output: Float64Array.from(network.output),
+    outputBias: Float64Array.from(network.outputBias),
   };
 }
 
@@ -196,7 +249,7 @@ export function quantize(
 export type CalibrationMethod = "platt" | "temperature";
 
 /**
- * Per-label calibration on examples never trained on, folded into the model's scale and bias so inference
+ * Per-label calibration on examples never trained on, folded into the model's output weights so inference
  * pays nothing for it: Platt scaling maps the raw margin z to sigmoid(a z + b); temperature scaling fits only
  * a (b = 0), so it sharpens or softens the trained boundary but never moves it.
  */
@@ -207,18 +260,18 @@ export function calibrate(
 ): TurnReaderModel {
   const width = model.labels.length;
   const margins = examples.map((example) => marginsOf(model, { text: example.text, aiLine: example.ai }));
-  const scale = Float64Array.from(model.scale);
-  const bias = Float64Array.from(model.bias);
+  const output = Float64Array.from(model.output);
+  const outputBias = Float64Array.from(model.outputBias);
   for (let l = 0; l < width; l++) {
     const label = model.labels[l] as ReaderLabel;
     const method = methodOf(label);
     const z = Float64Array.from(margins, (margin) => margin[l] as number);
     const y = Uint8Array.from(examples, (example) => (example.labels.includes(label) ? 1 : 0));
     const { a, b } = fitPlatt(z, y, method);
-    scale[l] = a * (scale[l] as number);
-    bias[l] = a * (bias[l] as number) + b;
+    for (let at = l; at < output.length; at += width) output[at] = a * (output[at] as number);
+    outputBias[l] = a * (outputBias[l] as number) + b;
   }
-  return { ...model, scale, bias };
+  return { ...model, output, outputBias };
 }
 
 function fitPlatt(z: Float64Array, y: Uint8Array, method: CalibrationMethod): { a: number; b: number } {
