@@ -246,7 +246,7 @@ export function featurizeInto(input: FeatureInput, out: FeatureBuffer): FeatureB
   // words carry the meaning, and a model that leans on the AI line learns the script, not the caller.
   if (input.aiLine && n <= CONTEXT_TURN_TOKENS) {
     const aiTokens = tokensOf(input.aiLine.slice(-300), 200).slice(-AI_TOKENS);
-    // A bare "yes" means what the AI just asked: these pairs let a linear model read it.
+    // A bare "yes" means what the AI just asked: these pairs let the model read it.
     if (n > 0 && n <= SHORT_TURN_TOKENS) {
       for (const token of tokens) {
         const base = Math.imul(mixString(NS.shortWithAi, token) ^ SEPARATOR, FNV_PRIME);

@@ -4,11 +4,11 @@ import { READER_LABELS, type ReaderLabel, type ReaderScores, scoresInLabelOrder 
 
 /**
  * A small neural network over hashed features: every feature seen in training has a row of int8 weights
- * into a layer of rectified hidden units, and each label reads every hidden unit. A linear model (one
- * weight per feature and label) scored 1-2 points lower on the dev cross-set and found 3-5 points fewer
- * public buying requests: it cannot let "sign" mean one thing beside "up" and another beside "in here".
- * Only features seen in training have a row, so unseen words add nothing instead of colliding with learned
- * ones.
+ * into a layer of rectified hidden units, and each label reads every hidden unit. The logistic regression
+ * it replaced (one weight per feature and label) adds each feature's evidence on its own: it scored 1.6
+ * points lower on the dev cross-set, and every focused training set added to it raised early handoffs
+ * (README, the turn reader). Only features seen in training have a row, so unseen words add nothing
+ * instead of colliding with learned ones.
  */
 export interface TurnReaderModel {
   labels: readonly ReaderLabel[];
