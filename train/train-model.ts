@@ -14,7 +14,7 @@ export type TrainingOptions = typeof TRAINING;
 export const TRAINING = {
   /**
    * A feature needs this many training turns to get a row: each row is 52 bytes of the artifact (at 2,
-   * 185,000 rows would not fit in 5 MB; 4 keeps 67,000).
+   * 185,000 rows would not fit in 5 MB; 4 keeps about 68,000).
    */
   minCount: 4,
   publicWeight: 0.3,
