@@ -43,6 +43,21 @@ export function vocabularyOf(examples: readonly Example[], minCount: number): Ma
   return new Map(kept.map((hash, row) => [hash, row]));
 }
 
+/** Training turns as feature rows and targets: the vocabulary and encoding every network of a fit shares. */
+export interface EncodedExamples {
+  rows: Map<number, number>;
+  data: readonly Encoded[];
+}
+
+export function encodeExamples(
+  examples: readonly Example[],
+  labels: readonly ReaderLabel[],
+  options: Pick<TrainingOptions, "minCount" | "publicWeight" | "publicSignalWeight">,
+): EncodedExamples {
+  const rows = vocabularyOf(examples, options.minCount);
+  return { rows, data: encode(examples, labels, rows, options) };
+}
+
 function encode(
   examples: readonly Example[],
   labels: readonly ReaderLabel[],
@@ -110,14 +125,12 @@ export interface FloatNetwork {
  * not annotate (public intent data says nothing of tone) passes no gradient.
  */
 export function trainNetwork(
-  examples: readonly Example[],
+  { rows, data }: EncodedExamples,
   labels: readonly ReaderLabel[],
   options: TrainingOptions,
 ): FloatNetwork {
   const width = labels.length;
   const hidden = options.hidden;
-  const rows = vocabularyOf(examples, options.minCount);
-  const data = encode(examples, labels, rows, options);
   const random = seededRandom(options.seed);
   // Small random inputs and a positive hidden bias: every unit starts alive and different.
   const input = Float32Array.from({ length: rows.size * hidden }, () => (random() - 0.5) * 0.1);

@@ -7,7 +7,14 @@ import type { TurnReaderModel } from "../functions/domain/reader/model.js";
 import { trainingDataFiles } from "./data-files.js";
 import { dataHashOf, type Example, type LoadedFile, loadExamples, unitHash } from "./examples.js";
 import { labelFigures } from "./figures.js";
-import { annotatedLabels, calibrate, type FloatNetwork, quantize, trainNetwork } from "./network.js";
+import {
+  annotatedLabels,
+  calibrate,
+  encodeExamples,
+  type FloatNetwork,
+  quantize,
+  trainNetwork,
+} from "./network.js";
 
 export type TrainingOptions = typeof TRAINING;
 
@@ -154,8 +161,9 @@ function averagedNetwork(examples: readonly Example[], options: TrainingOptions)
   const units = options.hidden / options.nets;
   if (!Number.isInteger(units) || units < 1)
     throw new Error(`hidden ${options.hidden} does not split into ${options.nets} nets`);
+  const encoded = encodeExamples(examples, READER_LABELS, options);
   const nets = Array.from({ length: options.nets }, (_, n) =>
-    trainNetwork(examples, READER_LABELS, { ...options, hidden: units, seed: options.seed + n }),
+    trainNetwork(encoded, READER_LABELS, { ...options, hidden: units, seed: options.seed + n }),
   );
   const [first] = nets;
   if (!first) throw new Error("nets must be at least 1");
