@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import wordListPath from "word-list";
-import { SpellingVocabulary } from "../functions/domain/spelling.js";
+import { MIN_TARGET_COUNT, SpellingVocabulary } from "../functions/domain/spelling.js";
 import type { SpellingArtifact } from "../functions/domain/spelling-artifact.js";
 import { dataHashOf, type Example, type LoadedFile } from "./examples.js";
 
@@ -14,9 +14,10 @@ export async function englishWords(): Promise<string[]> {
 
 /**
  * The words of every training turn and the AI line before it (never the held-out split), with how often
- * each occurs: what the spelling repair treats as known and corrects towards. Real English words that
- * the data lacks but that sit one edit from a correction target ("mouth" next to "month") are kept as
- * known with a count of 1, so they are never changed; no other dictionary word needs shipping.
+ * each occurs: what the spelling repair treats as known and corrects towards; and how often each two
+ * words follow one another: the context a correction is chosen by. Real English words that the data
+ * lacks but that sit one edit from a correction target ("mouth" next to "month") are kept as known with a
+ * count of 1, so they are never changed; no other dictionary word needs shipping.
  */
 export function buildSpellingVocabulary(
   loaded: readonly LoadedFile[],
@@ -24,10 +25,18 @@ export function buildSpellingVocabulary(
   exclude: readonly string[] = [],
 ): SpellingArtifact {
   const counts = new Map<string, number>();
+  const pairCounts = new Map<string, number>();
   const count = (text: string) => {
-    for (const match of text.toLowerCase().matchAll(/[a-z][a-z']*/g)) {
-      const word = match[0].replace(/'/g, "");
-      counts.set(word, (counts.get(word) ?? 0) + 1);
+    let previous: string | undefined;
+    // Tokens as spellTurn reads them: a number is a token with no word, so no pair spans it.
+    for (const match of text.toLowerCase().matchAll(/[a-z0-9][a-z0-9']*/g)) {
+      const word = /\d/.test(match[0]) ? undefined : match[0].replace(/'/g, "");
+      if (word !== undefined) counts.set(word, (counts.get(word) ?? 0) + 1);
+      if (word !== undefined && previous !== undefined) {
+        const pair = `${previous}-${word}`;
+        pairCounts.set(pair, (pairCounts.get(pair) ?? 0) + 1);
+      }
+      previous = word;
     }
   };
   const used = (example: Example) =>
@@ -45,9 +54,17 @@ export function buildSpellingVocabulary(
   const known = [...fromData, ...atRisk.map((word) => [word, 1] as const)].sort(([a], [b]) =>
     a < b ? -1 : 1,
   );
+  // A pair tells a correction apart only when one of its words is a correction target, and only when
+  // people said it more than once.
+  const target = (word: string) => (counts.get(word) ?? 0) >= MIN_TARGET_COUNT;
+  const pairs = [...pairCounts].filter(([pair, n]) => {
+    const [first = "", second = ""] = pair.split("-");
+    return n >= MIN_KNOWN_COUNT && (target(first) || target(second));
+  });
   return {
     dataHash: dataHashOf(loaded),
     words: known.map(([word]) => word),
     counts: known.map(([, n]) => n),
+    pairs: { words: pairs.map(([pair]) => pair), counts: pairs.map(([, n]) => n) },
   };
 }

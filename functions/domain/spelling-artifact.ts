@@ -10,15 +10,18 @@ export interface SpellingArtifact extends SpellingVocabularyData {
 }
 
 /**
- * The file: one header line, then "word count\n" lines sorted by word (functions/domain/word-counts.ts).
+ * The file: one header line, "word count\n" lines sorted by word (functions/domain/word-counts.ts), a line
+ * "--", then the word pairs' "first-second count\n" lines sorted the same way.
  *
- *     baton-spelling 2 <data hash, 64 hex> <CRC-32 of the lines after the header, 8 hex>
+ *     baton-spelling 3 <data hash, 64 hex> <CRC-32 of the lines after the header, 8 hex>
  *
  * Plain lines, not JSON: parsing 19,000 strings and building a Map of them cost every cold start ~7 ms.
  */
 export function spellingFileText(artifact: SpellingArtifact): string {
-  const lines = WordCounts.fromLists(artifact.words, artifact.counts).lines;
-  return `${FORMAT} ${artifact.dataHash} ${hex8(crc32(lines))}\n${lines}`;
+  const words = WordCounts.fromLists(artifact.words, artifact.counts).lines;
+  const pairs = WordCounts.fromLists(artifact.pairs?.words ?? [], artifact.pairs?.counts ?? []).lines;
+  const body = `${words}${PAIRS_START}${pairs}`;
+  return `${FORMAT} ${artifact.dataHash} ${hex8(crc32(body))}\n${body}`;
 }
 
 /** The data hash a file records, and its words; a corrupt file is a startup error naming it and what is wrong. */
@@ -36,15 +39,25 @@ export function readSpellingFile(
   const [, dataHash = "", checksum = ""] = header;
   if (crc32(bytes.subarray(headerEnd + 1)) !== Number.parseInt(checksum, 16))
     throw refused(file, "crc32", "the words do not match the file's CRC-32 (damaged or edited by hand)");
+  const pairsAt = text.indexOf(`\n${PAIRS_START}`, headerEnd);
+  if (pairsAt < 0) throw refused(file, "pairs", `no "--" line between the words and the word pairs`);
+  const known = countsOf(text.slice(headerEnd + 1, pairsAt + 1), file, "words");
+  const pairs = countsOf(text.slice(pairsAt + 1 + PAIRS_START.length), file, "pairs");
+  return { dataHash, vocabulary: new SpellingVocabulary({ known, pairs }) };
+}
+
+function countsOf(lines: string, file: string, field: string): WordCounts {
   try {
-    return { dataHash, vocabulary: new SpellingVocabulary(WordCounts.fromLines(text.slice(headerEnd + 1))) };
+    return WordCounts.fromLines(lines);
   } catch (error) {
-    throw refused(file, "words", (error as Error).message);
+    throw refused(file, field, (error as Error).message);
   }
 }
 
-const FORMAT = "baton-spelling 2";
-const HEADER = /^baton-spelling 2 ([0-9a-f]{64}) ([0-9a-f]{8})$/;
+const FORMAT = "baton-spelling 3";
+const HEADER = /^baton-spelling 3 ([0-9a-f]{64}) ([0-9a-f]{8})$/;
+/** The line between the word lines and the pair lines. */
+const PAIRS_START = "--\n";
 
 function hex8(value: number): string {
   return value.toString(16).padStart(8, "0");

@@ -69,7 +69,7 @@ describe("readSpellingFile", () => {
     const load = () => readSpellingFile(json, "models/spelling.txt");
     // Assess
     expect(load).toThrow(BatonInputError);
-    expect(load).toThrow(/spelling vocabulary models\/spelling\.txt: not a baton-spelling 2 file/);
+    expect(load).toThrow(/spelling vocabulary models\/spelling\.txt: not a baton-spelling 3 file/);
   });
 
   it("refuses a file whose words were changed after it was written", () => {
@@ -85,13 +85,56 @@ describe("readSpellingFile", () => {
 
   it("refuses a line that is not a lowercase word and a count, even with a matching checksum", () => {
     // Prepare
-    const lines = "month 30\nQuote 12\n";
-    const bytes = bytesOf(`baton-spelling 2 ${HASH} ${crc32Hex(lines)}\n${lines}`);
+    const lines = "month 30\nQuote 12\n--\n";
+    const bytes = bytesOf(`baton-spelling 3 ${HASH} ${crc32Hex(lines)}\n${lines}`);
     // Act
     const load = () => readSpellingFile(bytes, "m.txt");
     // Assess
     expect(load).toThrow(BatonInputError);
     expect(load).toThrow(/spelling vocabulary m\.txt: line "Quote 12" is not "<lowercase word> <count>"/);
+  });
+});
+
+describe("readSpellingFile, word pairs", () => {
+  it("reads back the word pairs spellingFileText wrote", () => {
+    // Prepare
+    const bytes = bytesOf(
+      spellingFileText({
+        dataHash: HASH,
+        words: ["thank", "you"],
+        counts: [40, 90],
+        pairs: { words: ["thank-you", "you-thank"], counts: [35, 2] },
+      }),
+    );
+    // Act
+    const { vocabulary } = readSpellingFile(bytes, "m.txt");
+    // Assess
+    expect(vocabulary.size).toBe(2);
+    expect(vocabulary.pairs.countOf("thank-you")).toBe(35);
+    expect(vocabulary.pairs.countOf("you-thank")).toBe(2);
+    expect(vocabulary.known.has("thank-you")).toBe(false);
+  });
+
+  it("refuses a file without the line that starts the pairs, naming it", () => {
+    // Prepare
+    const lines = "month 30\nquote 12\n";
+    const bytes = bytesOf(`baton-spelling 3 ${HASH} ${crc32Hex(lines)}\n${lines}`);
+    // Act
+    const load = () => readSpellingFile(bytes, "m.txt");
+    // Assess
+    expect(load).toThrow(BatonInputError);
+    expect(load).toThrow(/spelling vocabulary m\.txt: no "--" line between the words and the word pairs/);
+  });
+
+  it("refuses a pair line that is not two lowercase words and a count", () => {
+    // Prepare
+    const lines = "month 30\n--\nper-month 3\nper month 2\n";
+    const bytes = bytesOf(`baton-spelling 3 ${HASH} ${crc32Hex(lines)}\n${lines}`);
+    // Act
+    const load = () => readSpellingFile(bytes, "m.txt");
+    // Assess
+    expect(load).toThrow(BatonInputError);
+    expect(load).toThrow(/spelling vocabulary m\.txt: line "per month 2" is not/);
   });
 });
 

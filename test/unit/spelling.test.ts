@@ -41,6 +41,45 @@ describe("SpellingVocabulary.correct", () => {
   });
 });
 
+describe("SpellingVocabulary.correct in context", () => {
+  // "what" is more frequent than "want", "that" than "thank"; but people write "i want to" and "thank you".
+  const withPairs = new SpellingVocabulary({
+    words: ["i", "to", "want", "what", "that", "thank", "you", "is"],
+    counts: [900, 800, 200, 400, 600, 60, 700, 500],
+    pairs: {
+      words: ["i-want", "want-to", "what-is", "thank-you", "that-is", "you-that"],
+      counts: [150, 160, 200, 55, 300, 3],
+    },
+  });
+
+  it("chooses between words one edit away by the words around the typo", () => {
+    // Act
+    const before = withPairs.correct("wnat", "i", undefined);
+    const after = withPairs.correct("wnat", undefined, "to");
+    const thanks = withPairs.correct("thak", undefined, "you");
+    // Assess
+    expect([before, after, thanks]).toEqual(["want", "want", "thank"]);
+  });
+
+  it("falls back to the more frequent word without context or with unknown neighbours", () => {
+    // Act
+    const alone = withPairs.correct("wnat");
+    const unknownAround = withPairs.correct("wnat", "zzq", "qqz");
+    const beforeIs = withPairs.correct("wnat", undefined, "is");
+    // Assess
+    expect([alone, unknownAround, beforeIs]).toEqual(["what", "what", "what"]);
+  });
+
+  it("reads the neighbours from the turn, skipping numbers and keeping the repaired word as the next one's context", () => {
+    // Act
+    const spelled = spellTurn("I wnat to, thak you", withPairs);
+    const beforeNumber = spellTurn("wnat 10k", withPairs);
+    // Assess
+    expect(spelled.text).toBe("I want to, thank you");
+    expect(beforeNumber.text).toBe("what 10k");
+  });
+});
+
 describe("spellTurn", () => {
   it("repairs the typos of a chat turn and keeps punctuation, digits and case", () => {
     // Act
