@@ -162,6 +162,21 @@ export interface SpelledTurn {
   restore(quote: string): string;
 }
 
+/**
+ * The campaign's own word one edit from a typo the vocabulary cannot repair ("ussaa" -> "usaa"): names of
+ * insurers and systems are rare in the training data, but the call is about them. The first alphabetically
+ * when several are.
+ */
+function keptWordNear(word: string, keep: ReadonlySet<string>): string | undefined {
+  if (word.length < MIN_WORD_LETTERS) return undefined;
+  let best: string | undefined;
+  for (const kept of keep) {
+    if (kept.length < MIN_WORD_LETTERS || Math.abs(kept.length - word.length) > 1) continue;
+    if ((best === undefined || kept < best) && withinOneEdit(word, kept)) best = kept;
+  }
+  return best;
+}
+
 /** Words and numbers ("10k" is one token, not the word "k"); apostrophes inside words. */
 const TOKEN = /[A-Za-z0-9][A-Za-z0-9']*/g;
 const NEXT_TOKEN = /[A-Za-z0-9][A-Za-z0-9']*/g;
@@ -179,7 +194,8 @@ const NOTHING_KEPT: ReadonlySet<string> = new Set();
 /**
  * Repairs the words of `text` the vocabulary does not know. A capitalised word inside a sentence is a
  * name ("Dana", "Vagaro") and stays; so does a word of `keep` (lowercase: the campaign's own words, such
- * as the names of the systems or insurers it asks about); apostrophes are ignored when looking a word up
+ * as the names of the systems or insurers it asks about), which a typo the vocabulary cannot repair may
+ * also be repaired towards; apostrophes are ignored when looking a word up
  * ("dont" = "don't"). Most turns have no typo: they are scanned once and returned as they are, with
  * nothing built.
  */
@@ -201,7 +217,8 @@ export function spellTurn(
     previous = DIGIT.test(lower) ? undefined : lower;
     if (previous === undefined || lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower)) continue;
     if (keep.has(lower) || (bare !== lower && !startsSentence(text, match.index))) continue;
-    const fixed = vocabulary.correct(lower, before, wordAfter(text, TOKEN.lastIndex));
+    const fixed =
+      vocabulary.correct(lower, before, wordAfter(text, TOKEN.lastIndex)) ?? keptWordNear(lower, keep);
     if (!fixed) continue;
     previous = fixed;
     corrections ??= new Map();

@@ -122,6 +122,19 @@ describe("spellTurn", () => {
     expect(withoutCampaign.text).toBe("we use month");
   });
 
+  it("repairs a typo the vocabulary cannot towards a campaign word one edit away", () => {
+    // Prepare: "usaa" and "geico" are the campaign's insurers, unknown to the vocabulary.
+    const campaignWords = new Set(["usaa", "geico", "the"]);
+    // Act
+    const spelled = spellTurn("we are with ussaa, not gieco", vocabulary, campaignWords);
+    const quote = spelled.restore("usaa");
+    const withoutCampaign = spellTurn("we are with ussaa", vocabulary);
+    // Assess
+    expect(spelled.text).toBe("we are with usaa, not geico");
+    expect(quote).toBe("ussaa");
+    expect(withoutCampaign.text).toBe("we are with ussaa");
+  });
+
   it("reads an empty or wordless turn as it is", () => {
     expect(spellTurn("", vocabulary).text).toBe("");
     expect(spellTurn("$4,000 ?!", vocabulary).text).toBe("$4,000 ?!");
