@@ -41,14 +41,15 @@ export function readSpellingFile(
     throw refused(file, "crc32", "the words do not match the file's CRC-32 (damaged or edited by hand)");
   const pairsAt = text.indexOf(`\n${PAIRS_START}`, headerEnd);
   if (pairsAt < 0) throw refused(file, "pairs", `no "--" line between the words and the word pairs`);
-  const known = countsOf(text.slice(headerEnd + 1, pairsAt + 1), file, "words");
-  const pairs = countsOf(text.slice(pairsAt + 1 + PAIRS_START.length), file, "pairs");
+  const known = countsOf(text.slice(headerEnd + 1, pairsAt + 1), file, "words", "now");
+  // Only a typo with two or more repairs reads the pairs; most turns have none.
+  const pairs = countsOf(text.slice(pairsAt + 1 + PAIRS_START.length), file, "pairs", "on first lookup");
   return { dataHash, vocabulary: new SpellingVocabulary({ known, pairs }) };
 }
 
-function countsOf(lines: string, file: string, field: string): WordCounts {
+function countsOf(lines: string, file: string, field: string, index: "now" | "on first lookup"): WordCounts {
   try {
-    return WordCounts.fromLines(lines);
+    return WordCounts.fromLines(lines, index);
   } catch (error) {
     throw refused(file, field, (error as Error).message);
   }

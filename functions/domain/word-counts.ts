@@ -5,10 +5,11 @@
  * pair is held the same way, its words joined by a hyphen ("thank-you").
  */
 export class WordCounts {
+  private lineStarts: Int32Array | undefined;
+
   private constructor(
     /** "word count\n" lines, sorted by word (JavaScript string order). */
     readonly lines: string,
-    private readonly starts: Int32Array,
   ) {}
 
   /** From parallel lists, in any order. */
@@ -25,38 +26,52 @@ export class WordCounts {
    * space, a positive whole count". The order is not checked here (a cold start trusts the file's
    * checksum): `verifyOrder` is, where the file is written and tested.
    */
-  static fromLines(lines: string): WordCounts {
+  static fromLines(lines: string, index: "now" | "on first lookup" = "now"): WordCounts {
     const bad = BAD_LINE.exec(lines);
     if (bad) {
       const line = lines.slice(bad.index, lines.indexOf("\n", bad.index + 1) >>> 0).trim();
       throw new Error(`line ${JSON.stringify(line.slice(0, 40))} is not "<lowercase word> <count>"`);
     }
-    const starts = new Int32Array(countLines(lines) + 1);
+    const counts = new WordCounts(lines);
+    if (index === "now") counts.starts();
+    return counts;
+  }
+
+  /**
+   * Where each line starts (and the end of the text). Finding them costs about a millisecond per 10,000
+   * lines at a cold start: a table read only now and then may find them at its first lookup instead.
+   */
+  private starts(): Int32Array {
+    if (this.lineStarts) return this.lineStarts;
+    const starts = new Int32Array(countLines(this.lines) + 1);
     let line = 0;
-    for (let at = 0; at < lines.length; at = lines.indexOf("\n", at) + 1) starts[line++] = at;
-    starts[line] = lines.length;
-    return new WordCounts(lines, starts);
+    for (let at = 0; at < this.lines.length; at = this.lines.indexOf("\n", at) + 1) starts[line++] = at;
+    starts[line] = this.lines.length;
+    this.lineStarts = starts;
+    return starts;
   }
 
   /** Throws unless every word sorts after the one before it: the binary search depends on it. */
   verifyOrder(): void {
+    const starts = this.starts();
     for (let index = 1; index < this.size; index++) {
-      if (compareWordAt(this.lines, this.starts[index] ?? 0, this.wordAt(index - 1)) <= 0)
+      if (compareWordAt(this.lines, starts[index] ?? 0, this.wordAt(index - 1)) <= 0)
         throw new Error(`words are not in order at "${this.wordAt(index)}"`);
     }
   }
 
   get size(): number {
-    return this.starts.length - 1;
+    return this.starts().length - 1;
   }
 
   /** The word's line number, or -1. */
   indexOf(word: string): number {
+    const starts = this.starts();
     let low = 0;
-    let high = this.size - 1;
+    let high = starts.length - 2;
     while (low <= high) {
       const middle = (low + high) >>> 1;
-      const order = compareWordAt(this.lines, this.starts[middle] ?? 0, word);
+      const order = compareWordAt(this.lines, starts[middle] ?? 0, word);
       if (order === 0) return middle;
       if (order < 0) low = middle + 1;
       else high = middle - 1;
@@ -75,14 +90,15 @@ export class WordCounts {
   }
 
   wordAt(index: number): string {
-    const start = this.starts[index] ?? 0;
+    const start = this.starts()[index] ?? 0;
     return this.lines.slice(start, this.lines.indexOf(" ", start));
   }
 
   countAt(index: number): number {
     let count = 0;
-    const end = (this.starts[index + 1] ?? 0) - 1;
-    for (let at = this.lines.indexOf(" ", this.starts[index] ?? 0) + 1; at < end; at++)
+    const starts = this.starts();
+    const end = (starts[index + 1] ?? 0) - 1;
+    for (let at = this.lines.indexOf(" ", starts[index] ?? 0) + 1; at < end; at++)
       count = count * 10 + this.lines.charCodeAt(at) - ZERO;
     return count;
   }

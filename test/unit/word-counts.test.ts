@@ -21,6 +21,20 @@ describe("WordCounts", () => {
     );
   });
 
+  it("answers the same whether its lines are indexed at once or at the first lookup", () => {
+    // Prepare
+    const lines = WordCounts.fromLists(["per-month", "a-year", "the-quote"], [3, 7, 2]).lines;
+    // Act
+    const now = WordCounts.fromLines(lines, "now");
+    const later = WordCounts.fromLines(lines, "on first lookup");
+    // Assess
+    for (const pair of ["a-year", "per-month", "the-quote", "per-year"]) {
+      expect(later.countOf(pair)).toBe(now.countOf(pair));
+    }
+    expect(later.size).toBe(3);
+    expect(later.countOf("a-year")).toBe(7);
+  });
+
   it("orders a word before the longer words it starts", () => {
     // Prepare
     const known = WordCounts.fromLists(["quotes", "quote", "quo"], [1, 2, 3]);
