@@ -9,6 +9,7 @@
  * word), so an unknown word costs as many lookups as it has letters; known words cost one lookup.
  */
 
+import { editDistance } from "./edit-distance.js";
 import { WordCounts } from "./word-counts.js";
 
 export interface SpellingVocabularyData {
@@ -163,19 +164,29 @@ export interface SpelledTurn {
 }
 
 /**
- * The campaign's own word one edit from a typo the vocabulary cannot repair ("ussaa" -> "usaa"): names of
- * insurers and systems are rare in the training data, but the call is about them. The first alphabetically
- * when several are.
+ * The campaign's own word nearest a typo the vocabulary cannot repair ("ussaa" -> "usaa"; "fimnue" ->
+ * "fiance"): names of insurers and systems are rare in the training data, but the call is about them. One
+ * edit away, or two in a word of six letters or more: a campaign has a few hundred words, not the
+ * vocabulary's thousands, so two edits rarely reach the wrong one. The nearest, then the first alphabetically.
  */
 function keptWordNear(word: string, keep: ReadonlySet<string>): string | undefined {
   if (word.length < MIN_WORD_LETTERS) return undefined;
+  const allowed = word.length >= TWO_EDIT_LETTERS ? 2 : 1;
   let best: string | undefined;
+  let bestDistance = allowed + 1;
   for (const kept of keep) {
-    if (kept.length < MIN_WORD_LETTERS || Math.abs(kept.length - word.length) > 1) continue;
-    if ((best === undefined || kept < best) && withinOneEdit(word, kept)) best = kept;
+    if (kept.length < MIN_WORD_LETTERS || Math.abs(kept.length - word.length) > allowed) continue;
+    const distance = editDistance(word, kept, allowed);
+    if (distance < bestDistance || (distance === bestDistance && best !== undefined && kept < best)) {
+      best = kept;
+      bestDistance = distance;
+    }
   }
   return best;
 }
+
+/** A typed word this long may be two edits from the campaign word it stands for. */
+const TWO_EDIT_LETTERS = 6;
 
 /** Words and numbers ("10k" is one token, not the word "k"); apostrophes inside words. */
 const TOKEN = /[A-Za-z0-9][A-Za-z0-9']*/g;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SlotDefinition } from "../../contracts/campaign.js";
-import { categoryMatcher, editDistance, stem } from "../../functions/domain/slots/category.js";
+import { editDistance } from "../../functions/domain/edit-distance.js";
+import { categoryMatcher, stem } from "../../functions/domain/slots/category.js";
 
 const COVERAGE = categoryMatcher({
   auto: { label: "Auto", examples: ["car insurance", "insure my truck", "auto policy"] },

@@ -135,6 +135,17 @@ describe("spellTurn", () => {
     expect(withoutCampaign.text).toBe("we are with ussaa");
   });
 
+  it("reaches a campaign word two edits away only in a word of six letters or more", () => {
+    // Prepare
+    const campaignWords = new Set(["fiance", "usaa"]);
+    // Act
+    const long = spellTurn("me and my fimnue", vocabulary, campaignWords);
+    const short = spellTurn("we use uxab", vocabulary, campaignWords);
+    // Assess
+    expect(long.text).toBe("me and my fiance");
+    expect(short.text).toBe("we use uxab");
+  });
+
   it("reads an empty or wordless turn as it is", () => {
     expect(spellTurn("", vocabulary).text).toBe("");
     expect(spellTurn("$4,000 ?!", vocabulary).text).toBe("$4,000 ?!");
