@@ -6,9 +6,11 @@ import { processCustomerTurn, recordLine, startContact } from "../../functions/d
 import { SpellingVocabulary } from "../../functions/domain/spelling.js";
 import { fixedReader } from "../support/fixed-reader.js";
 
+// As in the training data, "route" (a word of the default campaign, one edit from "qoute") is a common word.
 const vocabulary = new SpellingVocabulary({
-  words: ["about", "fifteen", "quote", "set", "thousand", "we", "have", "aside", "can", "you", "me"],
-  counts: [50, 20, 30, 40, 25, 90, 80, 10, 70, 99, 60],
+  words: ["about", "fifteen", "quote", "set", "thousand", "we", "have", "aside", "can", "you", "me", "route"],
+  counts: [50, 20, 30, 40, 25, 90, 80, 10, 70, 99, 60, 43],
+  pairs: { words: ["you-quote", "quote-me", "set-aside"], counts: [6, 9, 8] },
 });
 
 function askedForBudget() {

@@ -135,6 +135,30 @@ describe("spellTurn", () => {
     expect(withoutCampaign.text).toBe("we are with ussaa");
   });
 
+  it("counts the campaign's words likelier than the data alone says", () => {
+    // Prepare: "site" is four times as frequent as "suite"; the campaign asks which accounting suite runs.
+    const data = new SpellingVocabulary({ words: ["net", "site", "suite"], counts: [20, 33, 8] });
+    // Act
+    const withCampaign = spellTurn("net siite", data, new Set(["suite"]));
+    const withoutCampaign = spellTurn("net siite", data);
+    // Assess
+    expect(withCampaign.text).toBe("net suite");
+    expect(withoutCampaign.text).toBe("net site");
+  });
+
+  it("does not let a campaign word outweigh what the words around the typo say", () => {
+    // Prepare: "route" is a campaign word one edit from "qoute", as "quote" is; people say "a quote".
+    const data = new SpellingVocabulary({
+      words: ["a", "quote", "route"],
+      counts: [400, 30, 43],
+      pairs: { words: ["a-quote"], counts: [20] },
+    });
+    // Act
+    const spelled = spellTurn("send me a qoute", data, new Set(["route"]));
+    // Assess
+    expect(spelled.text).toBe("send me a quote");
+  });
+
   it("reaches a campaign word two edits away only in a word of six letters or more", () => {
     // Prepare
     const campaignWords = new Set(["fiance", "usaa"]);
