@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { defaultCampaign } from "../../functions/domain/campaigns.js";
+import { categoryMatcher } from "../../functions/domain/slots/category.js";
+
+const need = defaultCampaign.slots.find((slot) => slot.name === "need");
+const matcher = categoryMatcher(need?.values ?? {});
+
+describe("the default campaign's need examples", () => {
+  it("do not read a need from a count of seats or agents", () => {
+    // Act
+    const readings = [
+      "Hi, I want to order 25 seats on the Business plan.",
+      "We have about forty agents.",
+    ].map((text) => matcher.read(text, false));
+    // Assess
+    expect(readings).toEqual([null, null]);
+  });
+
+  it("still read a contact center from its queues and routing", () => {
+    // Act
+    const reading = matcher.read("Our agents sit in a call queue with no routing at all.", false);
+    // Assess
+    expect(reading?.value).toBe("contact_center");
+  });
+});
