@@ -16,6 +16,24 @@ describe("the default campaign's need examples", () => {
     expect(readings).toEqual([null, null]);
   });
 
+  it("do not read a cost-cutting need from a word of a price objection", () => {
+    // Act
+    const readings = [
+      "And I bet it costs a fortune on top of that.",
+      "They were cheaper.",
+      "Sounds expensive.",
+    ].map((text) => matcher.read(text, false));
+    // Assess
+    expect(readings).toEqual([null, null, null]);
+  });
+
+  it("still read a cost-cutting need said as one", () => {
+    // Act
+    const reading = matcher.read("Honestly we're paying way too much for the phones we have.", false);
+    // Assess
+    expect(reading?.value).toBe("cut_costs");
+  });
+
   it("still read a contact center from its queues and routing", () => {
     // Act
     const reading = matcher.read("Our agents sit in a call queue with no routing at all.", false);
