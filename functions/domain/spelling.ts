@@ -83,11 +83,11 @@ export class SpellingVocabulary {
     let best: string | undefined;
     let bestScore = Number.NEGATIVE_INFINITY;
     const consider = (candidate: string) => {
+      if (Math.max(candidate.length, word.length) < MIN_WORD_LETTERS || !withinOneEdit(word, candidate))
+        return;
       const inCampaign = campaign.has(candidate);
       const known = this.known.countOf(candidate);
       if (!inCampaign && known < MIN_TARGET_COUNT) return;
-      if (Math.max(candidate.length, word.length) < MIN_WORD_LETTERS || !withinOneEdit(word, candidate))
-        return;
       const count = Math.max(known, 1);
       const score =
         this.contextScore(candidate, count, previous, before, next, after) +
@@ -188,13 +188,17 @@ export interface SpelledTurn {
 
 /**
  * The campaign's own word two edits from a typo ("fimnue" -> "fiance"), when no word is one edit away:
- * names and terms the call is about. The nearest, then the first alphabetically.
+ * names and terms the call is about. Same first letter (or the first two swapped); the nearest, then the
+ * first alphabetically.
  */
 function keptWordNear(word: string, keep: ReadonlySet<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const kept of keep) {
-    if (kept.length < MIN_WORD_LETTERS || Math.abs(kept.length - word.length) > 2) continue;
+    // Two typos and a wrong first letter too is more than a repair can trust, unless the first two
+    // letters were swapped (and this scan runs for every word nothing repaired: names, mostly).
+    if (Math.abs(kept.length - word.length) > 2 || !sameStart(kept, word)) continue;
+    if (kept.length < MIN_WORD_LETTERS) continue;
     const distance = editDistance(word, kept, 2);
     if (distance < bestDistance || (distance === bestDistance && best !== undefined && kept < best)) {
       best = kept;
@@ -202,6 +206,10 @@ function keptWordNear(word: string, keep: ReadonlySet<string>): string | undefin
     }
   }
   return best;
+}
+
+function sameStart(a: string, b: string): boolean {
+  return a[0] === b[0] || (a[0] === b[1] && a[1] === b[0]);
 }
 
 /** A typed word this long may be two edits from the campaign word it stands for. */

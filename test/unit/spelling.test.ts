@@ -170,6 +170,18 @@ describe("spellTurn", () => {
     expect(short.text).toBe("we use uxab");
   });
 
+  it("reaches a campaign word two edits away only from its first letter or its first two swapped", () => {
+    // Prepare
+    const campaignWords = new Set(["progressive"]);
+    // Act
+    const [swapped, wrongStart] = ["we are with rpogresisve", "we are with xrogresive"].map(
+      (text) => spellTurn(text, vocabulary, campaignWords).text,
+    );
+    // Assess
+    expect(swapped).toBe("we are with progressive");
+    expect(wrongStart).toBe("we are with xrogresive");
+  });
+
   it("reads an empty or wordless turn as it is", () => {
     expect(spellTurn("", vocabulary).text).toBe("");
     expect(spellTurn("$4,000 ?!", vocabulary).text).toBe("$4,000 ?!");
