@@ -2,8 +2,8 @@
  * Typed turns carry typos ("thuosand", "qlote", "hvae") that no slot reader and few reader features
  * survive. A word the training data never uses is replaced by a word it uses that is one edit away (a
  * dropped, doubled, swapped or wrong letter): the likeliest between the words before and after it, by how
- * often the data says each word pair ("i wnat to" is "i want to", not "i what to"; "tahk you" is "thank
- * you", not "talk you"); without that context, the most frequent. A vocabulary learned from data, not a list.
+ * often the data says each word pair ("i wnat to" is "i want to", not "i what to"; "thak you" is "thank
+ * you", not "that you"); without that context, the most frequent. A vocabulary learned from data, not a list.
  *
  * Candidates come from a delete index (every word with one letter dropped, built on the first unknown
  * word), so an unknown word costs as many lookups as it has letters; known words cost one lookup.
@@ -68,7 +68,7 @@ export class SpellingVocabulary {
    * The likeliest known word one edit away between `previous` and `next` (the turn's words around it,
    * lowercase; ties: the first alphabetically), or undefined when the word is known or none is one edit
    * away. The call's own words (`campaign`: the names and terms its questions are about) are candidates
-   * however rarely the data uses them, and count CAMPAIGN_PRIOR times as likely as the data says.
+   * however rarely the data uses them, and count ten times as likely as the data says (LOG_CAMPAIGN_PRIOR).
    */
   correct(
     word: string,
@@ -226,6 +226,7 @@ function wordAfter(text: string, from: number): string | undefined {
   const next = NEXT_TOKEN.exec(text)?.[0];
   return next === undefined || DIGIT.test(next) ? undefined : next.replace(/'/g, "").toLowerCase();
 }
+
 const asTyped = (quote: string) => quote;
 const NOTHING_KEPT: ReadonlySet<string> = new Set();
 
@@ -233,9 +234,9 @@ const NOTHING_KEPT: ReadonlySet<string> = new Set();
  * Repairs the words of `text` the vocabulary does not know. A capitalised word inside a sentence is a
  * name ("Dana", "Vagaro") and stays; so does a word of `keep` (lowercase: the campaign's own words, such
  * as the names of the systems or insurers it asks about), which are also likelier repairs of a typo near
- * them; apostrophes are ignored when looking a word up
- * ("dont" = "don't"). Most turns have no typo: they are scanned once and returned as they are, with
- * nothing built.
+ * them; apostrophes are ignored when looking a word up ("dont" = "don't"). A word is repaired between the word
+ * before it (as repaired) and the word after it (as typed); a number is no context. Most turns have no typo: they are scanned once and
+ * returned as they are, with nothing built.
  */
 export function spellTurn(
   text: string,
