@@ -1,3 +1,4 @@
+import { LexSignal } from "../contracts/campaign.js";
 import { seededRandom } from "../functions/domain/forms.js";
 import { FeatureRows } from "../functions/domain/reader/feature-rows.js";
 import { featurize } from "../functions/domain/reader/features.js";
@@ -79,16 +80,11 @@ function encode(
   });
 }
 
-/** Public intent sets label requests, never tone or objections: only requests learn from them. */
-const REQUEST_LABELS: ReadonlySet<ReaderLabel> = new Set([
-  "person_request",
-  "buy_now",
-  "price_request",
-  "quote_request",
-  "contract_request",
-  "enroll_request",
-  "confusion",
-]);
+/**
+ * Public intent sets label requests, never tone or objections: only requests learn from them (the
+ * requests Lex reads, and confusion).
+ */
+const REQUEST_LABELS: ReadonlySet<ReaderLabel> = new Set([...LexSignal.options, "confusion"]);
 const PUBLIC_SOURCES = ["clinc150:", "banking77:", "bitext", "nlupp:", "hwu64:", "hint3:"];
 
 /**

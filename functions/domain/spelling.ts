@@ -217,7 +217,8 @@ const TWO_EDIT_LETTERS = 6;
 
 /** Words and numbers ("10k" is one token, not the word "k"); apostrophes inside words. */
 const TOKEN = /[A-Za-z0-9][A-Za-z0-9']*/g;
-const NEXT_TOKEN = /[A-Za-z0-9][A-Za-z0-9']*/g;
+/** The same pattern with its own position: looking ahead must not move the turn's scan. */
+const NEXT_TOKEN = new RegExp(TOKEN.source, "g");
 const DIGIT = /\d/;
 
 /** The word after offset `from`, lowercase without apostrophes; undefined at the end or before a number. */
@@ -228,7 +229,6 @@ function wordAfter(text: string, from: number): string | undefined {
 }
 
 const asTyped = (quote: string) => quote;
-const NOTHING_KEPT: ReadonlySet<string> = new Set();
 
 /**
  * Repairs the words of `text` the vocabulary does not know. A capitalised word inside a sentence is a
@@ -241,7 +241,7 @@ const NOTHING_KEPT: ReadonlySet<string> = new Set();
 export function spellTurn(
   text: string,
   vocabulary: SpellingVocabulary,
-  keep: ReadonlySet<string> = NOTHING_KEPT,
+  keep: ReadonlySet<string> = NO_WORDS,
 ): SpelledTurn {
   let corrections: Map<string, string> | undefined;
   let repaired = "";
