@@ -51,6 +51,11 @@ describe("readTimeline", () => {
     // A rate, which chrono alone reads as nine days.
     ["people come in two days a week", false],
     ["people come in two days a week", true],
+    // A volume or a spend per period, said when the AI asked when to meet.
+    ["We process vendor bills, around 3,000 a month.", true],
+    ["we get 200 calls a day", true],
+    ["twice a month", true],
+    ["we spend 300 bucks a month on it", true],
   ])(
     'does not read the past duration, rate or budget period "%s" as a timeline (asked: %s)',
     (text, asked) => {
@@ -62,6 +67,19 @@ describe("readTimeline", () => {
       expect(reading).toBeNull();
     },
   );
+
+  it.each([
+    ["in a month", "within_1_month"],
+    ["about a month", "within_1_month"],
+    ["we have 20 people, a month maybe", "within_1_month"],
+  ])('still reads the horizon "%s" (a period after no count)', (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
 
   it.each([
     ["not this week", true],

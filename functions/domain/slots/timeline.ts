@@ -129,13 +129,23 @@ export function readTimeline(
   return null;
 }
 
-/** "people come in two days a week" is a frequency and "for the past 2 years" is history, not a horizon. */
+/** One period ("a month", "per week"): after a count it is what the count is per. */
+const ONE_PERIOD = /^(?:a|an|1|one|per|each|every)\s+(?:day|week|month|quarter|year)\b/;
+/** "3,000", "200 calls", "twice", "three times", "300 bucks": a count, its noun at most one word. */
+const COUNT_BEFORE = /(?:\d|\b(?:once|twice|times|hundred|thousand|k|grand|bucks|dollars))\s+(?:[a-z]+\s+)?$/;
+
+/**
+ * "people come in two days a week" and "around 3,000 a month" are frequencies, and "for the past 2 years"
+ * is history, not a horizon.
+ */
 function isFrequencyOrPast(clause: string, index: number, length: number): boolean {
+  const said = clause.slice(index, index + length);
+  if (ONE_PERIOD.test(said) && COUNT_BEFORE.test(clause.slice(Math.max(0, index - 30), index))) return true;
   const after = clause.slice(index + length);
   // "a week" may have become "1 week" (a month is one month when read as a horizon).
   if (/^\s*(?:a|1|per|each|every|out of)\s+(?:day|week|month|year)\b/.test(after)) return true;
   // chrono reads "in two days a week" as nine days: a rate inside the words read is a frequency too.
-  if (RATE.test(clause.slice(index, index + length))) return true;
+  if (RATE.test(said)) return true;
   return PAST.test(clause.slice(Math.max(0, index - 20), index + length + 8));
 }
 
