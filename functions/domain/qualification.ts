@@ -27,6 +27,8 @@ export interface SlotContext {
   callbackRequested?: boolean | undefined;
 }
 
+const HORIZON_UNTIL = /\b(?:until|till|til)\b/;
+
 /** A value said only by the AI and confirmed with a yes is a little less sure than the customer's own words. */
 const CONFIRMED_CONFIDENCE = 0.85;
 /** How sure a reading of the AI's question must be to be the value a yes confirms. */
@@ -71,17 +73,20 @@ export function extractSlots(
   for (const slot of compiled.slots) {
     const { name, kind } = slot.definition;
     const asked = askedSlot === name;
-    if (kind === "timeline" && context.callbackRequested && !asked) continue;
+    // In a turn asking to be called later, a time names the callback ("call me back in January"), except
+    // where the customer says until when nothing happens ("not until next year"): that is the horizon.
+    const callbackTimes = kind === "timeline" && context.callbackRequested === true && !asked;
     const otherAsked = askedSlot !== undefined && !asked;
     let best: Reading | null = null;
     // Who decides and what is needed read across commas ("my boss, the head of CX, signs off").
     const spans = kind === "authority" || kind === "category" ? [wholeTurn] : clauses;
     for (const [index, clause] of spans.entries()) {
+      if (callbackTimes && !HORIZON_UNTIL.test(clause)) continue;
       const reading = readSlot(slot, clause, asked, otherAsked, context.callDate, spans[index + 1]);
       if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
     }
     // Any question may state an amount or a date; a need or who decides only the question that asks for it.
-    const confirmable = asked || kind === "amount" || kind === "timeline";
+    const confirmable = !callbackTimes && (asked || kind === "amount" || kind === "timeline");
     if (!best && question && confirmable) {
       // Read as the customer's words would be: only a value the question states firmly is confirmed.
       const proposed = readSlot(slot, normalizeText(question), asked, otherAsked, context.callDate);

@@ -29,4 +29,37 @@ describe("extractSlots", () => {
     // Assess
     expect(budget?.value).toBe("600/mo");
   });
+
+  it.each([
+    ["we're not looking to change anything until next year, call me then.", "later"],
+    ["we won't be looking at this till next year, give me a call back then", "later"],
+    ["call me back in january.", undefined],
+    ["sure, reach out next quarter.", undefined],
+  ])(
+    "in a turn asking for a callback, reads only a time said with until as the timeline: %j",
+    (turn, value) => {
+      // Prepare
+      const clauses = splitClauses(normalizeText(turn));
+      // Act
+      const timeline = extractSlots(compiled, clauses, undefined, {
+        callDate: "2026-03-02",
+        callbackRequested: true,
+      }).find((c) => c.slot === "timeline");
+      // Assess
+      expect(timeline?.value).toBe(value);
+    },
+  );
+
+  it("does not take the time of a callback the customer says yes to as the timeline", () => {
+    // Prepare
+    const clauses = splitClauses(normalizeText("yes, that works."));
+    // Act
+    const timeline = extractSlots(compiled, clauses, undefined, {
+      callDate: "2026-03-02",
+      aiLine: "would you like me to reach out early next year?",
+      callbackRequested: true,
+    }).find((c) => c.slot === "timeline");
+    // Assess
+    expect(timeline).toBeUndefined();
+  });
 });

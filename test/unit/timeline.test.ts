@@ -56,8 +56,14 @@ describe("readTimeline", () => {
     ["we get 200 calls a day", true],
     ["twice a month", true],
     ["we spend 300 bucks a month on it", true],
+    // The window a count happened in.
+    ["we've switched systems three times in five years", true],
+    ["we moved offices twice in two years", true],
+    // "Now" that is not when they want to be live.
+    ["not yet. i'm just collecting options for now.", true],
+    ["i'm not shopping right now, but it's good to have on file", true],
   ])(
-    'does not read the past duration, rate or budget period "%s" as a timeline (asked: %s)',
+    'does not read the history, rate, budget period or passing "now" in "%s" as a timeline (asked: %s)',
     (text, asked) => {
       // Prepare
       const input = text;

@@ -124,7 +124,10 @@ export function readTimeline(
       return reading(Number(bare[2]) * (UNIT_DAYS[bare[3] ?? "month"] ?? 30), 0.75, said(digitised, bare));
     }
     const soon = /\b(?:right now|now|soon|as soon as)\b/.exec(clause);
-    if (soon) return reading(5, 0.7, said(digitised, soon));
+    // "i'm not shopping right now" and "just collecting options for now" name no horizon.
+    if (soon && !isNegatedBefore(clause, soon.index) && !/\bfor\s*$/.test(clause.slice(0, soon.index))) {
+      return reading(5, 0.7, said(digitised, soon));
+    }
   }
   return null;
 }
@@ -140,7 +143,10 @@ const COUNT_BEFORE = /(?:\d|\b(?:once|twice|times|hundred|thousand|k|grand|bucks
  */
 function isFrequencyOrPast(clause: string, index: number, length: number): boolean {
   const said = clause.slice(index, index + length);
-  if (ONE_PERIOD.test(said) && COUNT_BEFORE.test(clause.slice(Math.max(0, index - 30), index))) return true;
+  const before = clause.slice(Math.max(0, index - 30), index);
+  if (ONE_PERIOD.test(said) && COUNT_BEFORE.test(before)) return true;
+  // "we've switched three times in five years": the window a count happened in.
+  if (/\b(?:once|twice|times)\s+(?:in\s+|over\s+|within\s+)?$/.test(before)) return true;
   const after = clause.slice(index + length);
   // "a week" may have become "1 week" (a month is one month when read as a horizon).
   if (/^\s*(?:a|1|per|each|every|out of)\s+(?:day|week|month|year)\b/.test(after)) return true;
