@@ -249,4 +249,39 @@ describe("readAmount", () => {
     // Assess
     expect(reading?.value).toBe(value);
   });
+
+  it.each([
+    ["we had like twenty k set aside for the year", "20000/yr"],
+    ["Maybe 80 dollar per month.", "80/mo"],
+  ])('reads the period in "%s" (a few words on, or after a singular dollar) as %s', (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
+
+  it("does not take a period a few words on when the words between count something else", () => {
+    // Prepare
+    const input = "20k for the phones over the year";
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe("20000");
+  });
+
+  it.each(["Yeah, I saw it starts at forty dollars a user.", "thirty dollars a seat seems like a lot"])(
+    'reads no budget in a per-seat price said unasked: "%s"',
+    (text) => {
+      // Prepare
+      const input = text;
+      // Act
+      const unasked = read(input, false);
+      const asked = read(input, true);
+      // Assess
+      expect(unasked).toBeNull();
+      expect(asked).not.toBeNull();
+    },
+  );
 });

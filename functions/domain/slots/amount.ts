@@ -33,7 +33,7 @@ function currencyNear(before: string, text: string, after: string): string | und
   return undefined;
 }
 
-const NUMBER = String.raw`\$?\s?(\d+(?:[.,]\d+)*)\s?(?:(k|grand|thousand|million|mil|m|bucks|dollars|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?(?:\s?(?:bucks|dollars|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?`;
+const NUMBER = String.raw`\$?\s?(\d+(?:[.,]\d+)*)\s?(?:(k|grand|thousand|million|mil|m|bucks|dollars?|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?(?:\s?(?:bucks|dollars?|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?`;
 const PERIOD = String.raw`(?:\s*(?:a|per|each|every|/|an|for the|for a|for the whole|over the|over a|for one)\s*(month|mo|year|yr|annum)(?![a-z])|\s*(monthly|annually|yearly))`;
 const AMOUNT = new RegExp(
   String.raw`(?:(between|from)\s+)?${NUMBER}(?:\s*(?:-|to|and|or)\s*${NUMBER})?${PERIOD}?`,
@@ -75,6 +75,19 @@ function toNumber(digits: string): number {
   return Number.parseFloat(cleaned);
 }
 
+/** "twenty k set aside for the year": the period a few words on, none of them a unit of something else. */
+const LATER_PERIOD =
+  /^((?:\s+[a-z]+){1,3}?)\s+(?:a|per|each|every|for the|for a|over the|over a)\s+(month|year)(?![a-z])/;
+function laterPeriod(after: string): "" | "/mo" | "/yr" {
+  const found = LATER_PERIOD.exec(after);
+  if (!found) return "";
+  const between = (found[1] ?? "").trim().split(/\s+/);
+  return between.some((word) => NON_MONEY_UNIT.test(word)) ? "" : periodOf(found[2]);
+}
+
+const PER_SEAT =
+  /^\s*(?:a|an|per|each|for each|for every)\s+(?:user|seat|person|agent|licen[cs]e|head|line|phone)s?(?![a-z])/;
+
 /**
  * "two thousand a moth": a chat typo of a period word after an amount. The spelling pass leaves real words
  * ("moth", "tear") alone; right after "<amount> a" only a period makes sense.
@@ -113,13 +126,20 @@ export function readAmount(
     const after = clause.slice(index + text.length);
     const trailing = after.trim() === "" ? nextClause : after;
     const hasDollar = text.includes("$");
-    const period = periodOf(periodA ?? periodB) || typedPeriod(after);
+    const period =
+      periodOf(periodA ?? periodB) ||
+      typedPeriod(after) ||
+      (hasDollar || currencyNear(before, text, after) !== undefined || firstScale !== undefined
+        ? laterPeriod(after)
+        : "");
     const scaleA = scaleOf(firstScale);
     const scaleB = scaleOf(secondScale);
     const currency = currencyNear(before, text, after);
     const moneyMarked =
       hasDollar || currency !== undefined || scaleA !== null || scaleB !== null || period !== "";
     if (!moneyMarked && NON_MONEY_UNIT.test(after)) continue;
+    // "forty dollars a user" unasked is a price the customer heard, not what they will spend.
+    if (!budgetAsked && PER_SEAT.test(after)) continue;
     if (secondDigits === undefined && !moneyMarked && NON_MONEY_UNIT.test(` ${after}`)) continue;
     const inContext = BUDGET_CONTEXT.test(clause);
     if (!moneyMarked && !budgetAsked && !inContext) continue;
