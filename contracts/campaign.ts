@@ -49,6 +49,13 @@ const SlotFields = {
   values: z.record(ValueKey, z.union([CategoryValue, LegacyPhraseList])).optional(),
   /** Older files: word stems per value, read only on the answer to this slot's question (now `whenAsked`). */
   stems: z.record(z.string().min(1), z.array(z.string().min(2)).min(1)).optional(),
+  /**
+   * For `category` slots: whether a value said unasked in a turn that objects (timing, authority, trust, a
+   * provider kept) is read. A need said while objecting is the objection's reason ("our contract with our
+   * current provider runs six months" asks for no new system); a fact such as the current insurer is the
+   * same fact either way. A price objection is not counted: paying too much is often the need itself.
+   */
+  readWhileObjecting: z.boolean().default(true),
   /** For `category` slots: how the closer reads each value ("Run a contact center"); else the value's label. */
   valueLabels: z.record(z.string().min(1), z.string().min(1).max(80)).optional(),
 };

@@ -141,6 +141,7 @@ export function processCustomerTurn(
           callDate: state.callDate,
           aiLine: state.lastAiLine,
           callbackRequested: read.deferral,
+          objecting: read.objections.some((kind) => kind !== "price"),
         }),
         spelled,
       );

@@ -25,6 +25,8 @@ export interface SlotContext {
    * callback, not when they want to be live, unless the AI asked for the timeline.
    */
   callbackRequested?: boolean | undefined;
+  /** The turn raises an objection other than price (see the slot's `readWhileObjecting`). */
+  objecting?: boolean | undefined;
 }
 
 const HORIZON_UNTIL = /\b(?:until|till|til)\b/;
@@ -76,6 +78,7 @@ export function extractSlots(
     // In a turn asking to be called later, a time names the callback ("call me back in January"), except
     // where the customer says until when nothing happens ("not until next year"): that is the horizon.
     const callbackTimes = kind === "timeline" && context.callbackRequested === true && !asked;
+    if (context.objecting && !asked && !slot.definition.readWhileObjecting) continue;
     const otherAsked = askedSlot !== undefined && !asked;
     let best: Reading | null = null;
     // Who decides and what is needed read across commas ("my boss, the head of CX, signs off").

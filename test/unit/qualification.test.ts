@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Campaign as CampaignSchema } from "../../contracts/campaign.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { compileCampaign } from "../../functions/domain/compiled-campaign.js";
 import { extractSlots } from "../../functions/domain/qualification.js";
@@ -61,5 +62,36 @@ describe("extractSlots", () => {
     }).find((c) => c.slot === "timeline");
     // Assess
     expect(timeline).toBeUndefined();
+  });
+
+  it("reads no need said unasked in a turn that objects, when the campaign's need is not read so", () => {
+    // Prepare
+    const clauses = splitClauses(
+      normalizeText("our contract with our current provider runs another six months, call me then"),
+    );
+    // Act
+    const objecting = extractSlots(compiled, clauses, undefined, { objecting: true });
+    const plain = extractSlots(compiled, clauses, undefined, { objecting: false });
+    const asked = extractSlots(compiled, clauses, "need", { objecting: true });
+    // Assess
+    expect(objecting.find((c) => c.slot === "need")).toBeUndefined();
+    expect(plain.find((c) => c.slot === "need")?.value).toBe("replace_phone_system");
+    expect(asked.find((c) => c.slot === "need")?.value).toBe("replace_phone_system");
+  });
+
+  it("still reads a category said while objecting when the slot is read so (the default)", () => {
+    // Prepare
+    const campaign = CampaignSchema.parse({
+      ...defaultCampaign,
+      slots: defaultCampaign.slots.map(({ readWhileObjecting: _, ...slot }) => slot),
+    });
+    const clauses = splitClauses(
+      normalizeText("our contract with our current provider runs another six months, call me then"),
+    );
+    // Act
+    const candidates = extractSlots(compileCampaign(campaign), clauses, undefined, { objecting: true });
+    // Assess
+    expect(campaign.slots.every((slot) => slot.readWhileObjecting)).toBe(true);
+    expect(candidates.find((c) => c.slot === "need")?.value).toBe("replace_phone_system");
   });
 });
