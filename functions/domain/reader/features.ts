@@ -186,6 +186,8 @@ export class FeatureBuffer {
   owners = new Int32Array(256);
   count = 0;
   tokens = 0;
+  /** The turn's tokens, as read (shorthand spelled out, at most the token limit). */
+  words: readonly string[] = [];
 
   push(hash: number, owner: number): void {
     if (this.count === this.features.length) this.grow();
@@ -226,21 +228,8 @@ export function featurizeInto(input: FeatureInput, out: FeatureBuffer): FeatureB
   const tokens = tokensOf(input.text);
   const n = tokens.length;
   out.tokens = n;
-  out.push(
-    mixString(NS.length, n === 0 ? "0" : n === 1 ? "1" : n === 2 ? "2" : n <= 4 ? "4" : n <= 8 ? "8" : "9"),
-    -1,
-  );
-  if (n > 0) {
-    out.push(mixString(NS.first, tokens[0] as string), -1);
-    if (n > 1)
-      out.push(
-        mixString(
-          Math.imul(mixString(NS.firstPair, tokens[0] as string) ^ SEPARATOR, FNV_PRIME),
-          tokens[1] as string,
-        ),
-        -1,
-      );
-  }
+  out.words = tokens;
+  pushOpeningFeatures(tokens, 0, n, out);
 
   // The AI line only colours short answers ("yes", "sure, go ahead"): on longer turns the customer's own
   // words carry the meaning, and a model that leans on the AI line learns the script, not the caller.
@@ -278,6 +267,34 @@ export function featurizeInto(input: FeatureInput, out: FeatureBuffer): FeatureB
     if (token.length >= 3) pushCharGrams(token, i, out);
   }
   return out;
+}
+
+/**
+ * What depends on where a reading starts and ends, not on each word: its length and its first word and
+ * pair, for `tokens[start..end)` (owner -1: they belong to the reading, not to a token).
+ */
+export function pushOpeningFeatures(
+  tokens: readonly string[],
+  start: number,
+  end: number,
+  out: FeatureBuffer,
+): void {
+  const n = end - start;
+  out.push(
+    mixString(NS.length, n === 0 ? "0" : n === 1 ? "1" : n === 2 ? "2" : n <= 4 ? "4" : n <= 8 ? "8" : "9"),
+    -1,
+  );
+  if (n > 0) {
+    out.push(mixString(NS.first, tokens[start] as string), -1);
+    if (n > 1)
+      out.push(
+        mixString(
+          Math.imul(mixString(NS.firstPair, tokens[start] as string) ^ SEPARATOR, FNV_PRIME),
+          tokens[start + 1] as string,
+        ),
+        -1,
+      );
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type FeatureRows, LITTLE_ENDIAN } from "./feature-rows.js";
-import { FeatureBuffer, type FeatureInput, featurizeInto } from "./features.js";
+import { FeatureBuffer, type FeatureInput, featurizeInto, pushOpeningFeatures } from "./features.js";
 import { READER_LABELS, type ReaderLabel, type ReaderScores, scoresInLabelOrder } from "./labels.js";
 
 /**
@@ -71,15 +71,15 @@ function project(model: TurnReaderModel, sums: Int32Array, out: Float64Array): F
   return out;
 }
 
-/** Adds the row of weights starting at byte `base` of `rows.packed` into `sums`. */
-function addRow(sums: Int32Array, rows: FeatureRows, base: number): void {
+/** Adds the row of weights starting at byte `base` of `rows.packed` into `sums` from index `offset`. */
+function addRow(sums: Int32Array, rows: FeatureRows, base: number, offset = 0): void {
   if (!LITTLE_ENDIAN) {
     for (let u = 0; u < rows.rowWords * 4; u++)
-      sums[u] = ((sums[u] as number) + (rows.packed[base + u] as number)) | 0;
+      sums[offset + u] = ((sums[offset + u] as number) + (rows.packed[base + u] as number)) | 0;
     return;
   }
   const words = rows.words;
-  for (let w = 0, at = base >> 2, o = 0; w < rows.rowWords; w++, at++, o += 4) {
+  for (let w = 0, at = base >> 2, o = offset; w < rows.rowWords; w++, at++, o += 4) {
     const word = words[at] as number;
     // Each byte, sign-extended: shifted to the top, then arithmetically back down.
     sums[o] = ((sums[o] as number) + ((word << 24) >> 24)) | 0;
@@ -90,6 +90,107 @@ function addRow(sums: Int32Array, rows: FeatureRows, base: number): void {
 }
 
 let scoreScratch = new Float64Array(READER_LABELS.length);
+
+const openings = new FeatureBuffer();
+let sentenceSums = new Int32Array(256);
+
+/**
+ * The whole turn's margins into `out` (as `marginsOf`), and the highest margin of `label` among the
+ * sentences `sentenceOf` marks (token -> sentence index, -1 for a token of no sentence read), each read from
+ * its own words' features. Every feature's row is added once, to its sentence's sums or to the rest's, and
+ * the whole turn's sums are their total: reading the sentences costs little more than the turn. A sentence
+ * read this way differs from a turn of its own only where a word pair or a negation runs across its edge;
+ * the AI line's pairs, which only very short turns get, are left out.
+ */
+function marginsWithSentences(
+  model: TurnReaderModel,
+  input: FeatureInput,
+  out: Float64Array,
+  sentenceOf: readonly number[],
+  sentences: number,
+  label: number,
+): number {
+  const { features, owners, count, words } = featurizeInto(input, scratch);
+  const { rows } = model;
+  rows.warm(features, count);
+  const lanes = rows.rowWords * 4;
+  // One block of sums per sentence, and one for everything else.
+  const rest = sentences * lanes;
+  const blocks = (sentences + 1) * lanes;
+  if (sentenceSums.length < blocks) sentenceSums = new Int32Array(blocks);
+  if (hiddenSums.length < lanes) hiddenSums = new Int32Array(lanes);
+  sentenceSums.fill(0, 0, blocks);
+  for (let f = 0; f < count; f++) {
+    const base = rows.weightsAt(features[f] as number);
+    if (base < 0) continue;
+    const owner = owners[f] as number;
+    const sentence = owner >= 0 ? (sentenceOf[owner] ?? -1) : -1;
+    addRow(sentenceSums, rows, base, sentence >= 0 ? sentence * lanes : rest);
+  }
+  for (let u = 0; u < lanes; u++) {
+    let sum = 0;
+    for (let at = u; at < blocks; at += lanes) sum = (sum + (sentenceSums[at] as number)) | 0;
+    hiddenSums[u] = sum;
+  }
+  project(model, hiddenSums, out);
+  let surest = Number.NEGATIVE_INFINITY;
+  let start = 0;
+  while (start < words.length) {
+    const sentence = sentenceOf[start] ?? -1;
+    let end = start + 1;
+    while (end < words.length && (sentenceOf[end] ?? -1) === sentence) end++;
+    if (sentence >= 0) {
+      // The sentence's own length and opening words.
+      openings.count = 0;
+      pushOpeningFeatures(words, start, end, openings);
+      for (let f = 0; f < openings.count; f++) {
+        const base = rows.weightsAt(openings.features[f] as number);
+        if (base >= 0) addRow(sentenceSums, rows, base, sentence * lanes);
+      }
+      surest = Math.max(surest, labelMargin(model, sentenceSums, sentence * lanes, label));
+    }
+    start = end;
+  }
+  return surest;
+}
+
+/** One label's margin from hidden-unit sums starting at `offset`. */
+function labelMargin(model: TurnReaderModel, sums: Int32Array, offset: number, label: number): number {
+  const width = model.labels.length;
+  const { inputScale, hiddenBias, output } = model;
+  let margin = model.outputBias[label] as number;
+  for (let u = 0; u < inputScale.length; u++) {
+    const activation = (hiddenBias[u] as number) + (inputScale[u] as number) * (sums[offset + u] as number);
+    if (activation > 0) margin += activation * (output[u * width + label] as number);
+  }
+  return margin;
+}
+
+const sigmoid = (margin: number) => 1 / (1 + Math.exp(-margin));
+
+/**
+ * `scoreTurn`, and the probability of `label` for the surest of the turn's sentences read alone (see
+ * `marginsWithSentences`); `sentenceOf` maps a token to its sentence (-1: none), `sentences` counts them.
+ */
+export function scoreTurnAndSentences(
+  model: TurnReaderModel,
+  input: FeatureInput,
+  sentenceOf: readonly number[],
+  sentences: number,
+  label: ReaderLabel,
+): { scores: ReaderScores; surestSentence: number } {
+  if (scoreScratch.length !== model.labels.length) scoreScratch = new Float64Array(model.labels.length);
+  const surest = marginsWithSentences(
+    model,
+    input,
+    scoreScratch,
+    sentenceOf,
+    sentences,
+    model.labels.indexOf(label),
+  );
+  for (let l = 0; l < scoreScratch.length; l++) scoreScratch[l] = sigmoid(scoreScratch[l] as number);
+  return { scores: scoresInLabelOrder(scoreScratch), surestSentence: sigmoid(surest) };
+}
 
 /** Probabilities per label; the model's labels are READER_LABELS in order (the artifact loader refuses others). */
 export function scoreTurn(model: TurnReaderModel, input: FeatureInput): ReaderScores {

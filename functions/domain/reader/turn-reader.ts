@@ -1,6 +1,7 @@
 import type { Sentiment } from "../../../contracts/transcript.js";
-import type { ReaderScores } from "./labels.js";
-import { scoreTurn, type TurnReaderModel } from "./model.js";
+import { tokensOf } from "./features.js";
+import type { ReaderLabel, ReaderScores } from "./labels.js";
+import { scoreTurn, scoreTurnAndSentences, type TurnReaderModel } from "./model.js";
 
 /** Lex V2 NLU reading of the turn, when the bot has intents for it. */
 export interface NluHint {
@@ -22,9 +23,48 @@ export interface TurnReader {
   read(input: TurnReaderInput): ReaderScores;
 }
 
+/**
+ * A request for a person said beside other things ("it's my decision. but can you have a sales rep call me
+ * on my cell?") is diluted in the whole turn's reading. Each sentence of a longer turn is also read from its
+ * own words, and counts when it is sure on its own: a sentence alone has lost its context, so the bar is
+ * high ("a real person picks up and pages our on-call guy" reads 0.74 alone). Buying requests are not read
+ * so: alone, "yes, please email it" reads as a quote request as surely as "where do I sign" reads as buying.
+ */
+const READ_ALONE: ReaderLabel = "person_request";
+const SURE_ALONE = 0.9;
+const SENTENCE_WORDS = 3;
+const SENTENCE = /[^.!?]+[.!?]*/g;
+
 export function modelReader(model: TurnReaderModel, version: string): TurnReader {
   return {
     version,
-    read: (input) => scoreTurn(model, { text: input.text, aiLine: input.aiLine }),
+    read: (input) => {
+      const sentences = sentenceTokens(input.text);
+      if (sentences.count < 2) return scoreTurn(model, { text: input.text, aiLine: input.aiLine });
+      const { scores, surestSentence } = scoreTurnAndSentences(
+        model,
+        { text: input.text, aiLine: input.aiLine },
+        sentences.of,
+        sentences.count,
+        READ_ALONE,
+      );
+      return surestSentence >= SURE_ALONE && surestSentence > scores[READ_ALONE]
+        ? { ...scores, [READ_ALONE]: surestSentence }
+        : scores;
+    },
   };
+}
+
+/** Token -> the sentence of at least `SENTENCE_WORDS` words it is in (-1: none), and how many such there are. */
+function sentenceTokens(text: string): { of: number[]; count: number } {
+  const of: number[] = [];
+  let count = 0;
+  if (!/[.!?][^.!?]*[a-z]/i.test(text)) return { of, count };
+  for (const piece of text.match(SENTENCE) ?? []) {
+    const tokens = tokensOf(piece).length;
+    const read = piece.trim().split(/\s+/).length >= SENTENCE_WORDS && /[a-z]/i.test(piece);
+    for (let t = 0; t < tokens; t++) of.push(read ? count : -1);
+    if (read) count++;
+  }
+  return { of, count };
 }

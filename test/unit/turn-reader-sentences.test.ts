@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { tokensOf } from "../../functions/domain/reader/features.js";
+import { scoreTurn, scoreTurnAndSentences } from "../../functions/domain/reader/model.js";
+import { modelReader } from "../../functions/domain/reader/turn-reader.js";
+import { shippedTurnReaderModel } from "../../models/turn-reader.js";
+
+const { model } = shippedTurnReaderModel();
+const reader = modelReader(model, "test");
+
+const TURNS = [
+  "We run three restaurants and the weekend rush is chaos on the phones. Can I talk to a real person about this? The kids are screaming here.",
+  "ok yeah let's do it. what do you need from me to get started",
+  "no, thats my director, priya. actually, you know what, could you set up a call with one of your salespeople and include her?",
+];
+
+describe("reading a turn's sentences", () => {
+  it.each(TURNS)("scores the whole turn exactly as scoreTurn does: %j", (text) => {
+    // Prepare
+    const sentenceOf = tokensOf(text).map((_, token) => token % 2);
+    // Act
+    const { scores } = scoreTurnAndSentences(model, { text }, sentenceOf, 2, "person_request");
+    // Assess
+    const whole = scoreTurn(model, { text });
+    for (const [label, score] of Object.entries(scores)) {
+      expect(score).toBeCloseTo(whole[label as keyof typeof whole], 12);
+    }
+  });
+
+  it.each(TURNS)("reads a sentence that is the whole turn as scoreTurn reads the turn: %j", (text) => {
+    // Prepare
+    const sentenceOf = tokensOf(text).map(() => 0);
+    // Act
+    const { surestSentence } = scoreTurnAndSentences(model, { text }, sentenceOf, 1, "person_request");
+    // Assess
+    expect(surestSentence).toBeCloseTo(scoreTurn(model, { text }).person_request, 12);
+  });
+
+  it.each([
+    "We run three restaurants and the weekend rush is chaos on the phones, honestly it is a nightmare. Can I talk to a real person about this? The kids are screaming here.",
+    "Our budget is tight this year and the owner is traveling until March so nothing moves before then. Please transfer me to a human. Thanks a lot for understanding.",
+  ])("hears a request for a person said among other sentences: %j", (text) => {
+    // Prepare
+    const input = { text };
+    // Act
+    const diluted = scoreTurn(model, input).person_request;
+    const read = reader.read(input).person_request;
+    // Assess
+    expect(diluted).toBeLessThan(0.5);
+    expect(read).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("does not take a sentence that is only fairly sure alone as a request", () => {
+    // Prepare: "a real person picks up" alone reads about 0.74; the whole turn, with its context, does not.
+    const input = {
+      text: "We use an answering service. A real person picks up and pages our on-call guy. Works okay.",
+    };
+    // Act
+    const read = reader.read(input).person_request;
+    // Assess
+    expect(read).toBeLessThan(0.5);
+  });
+
+  it("reads a turn of one sentence as the whole turn", () => {
+    // Prepare
+    const input = { text: "can i talk to a real person about the pricing", aiLine: "Anything else?" };
+    // Act
+    const read = reader.read(input);
+    // Assess
+    expect(read).toEqual(scoreTurn(model, input));
+  });
+});
