@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tokensOf } from "../../functions/domain/reader/features.js";
+import { countTokens, tokensOf } from "../../functions/domain/reader/features.js";
 import { scoreTurn, scoreTurnAndSentences } from "../../functions/domain/reader/model.js";
 import { modelReader } from "../../functions/domain/reader/turn-reader.js";
 import { shippedTurnReaderModel } from "../../models/turn-reader.js";
@@ -67,5 +67,21 @@ describe("reading a turn's sentences", () => {
     const read = reader.read(input);
     // Assess
     expect(read).toEqual(scoreTurn(model, input));
+  });
+
+  it.each([
+    "Don't you idk, u know? pls call me",
+    "$1,200/month for all.",
+    "It's 3.5k, ok — café’s fine",
+    "  'quoted'  words ``here`` ",
+    "GIMME a sec. LEMME think...",
+    "",
+  ])("counts a sentence's tokens as tokensOf makes them: %j", (text) => {
+    // Prepare
+    const expected = tokensOf(text).length;
+    // Act
+    const { tokens } = countTokens(text);
+    // Assess
+    expect(tokens).toBe(expected);
   });
 });

@@ -105,6 +105,38 @@ export function tokensOf(raw: string, limit = MAX_TOKENS): string[] {
   return tokens.length > limit ? tokens.slice(0, limit) : tokens;
 }
 
+/**
+ * How many words a text has and how many tokens `tokensOf` makes of them (shorthand spelled out counts
+ * its words), without building them: sentences are counted on every multi-sentence turn.
+ */
+export function countTokens(raw: string): { words: number; tokens: number } {
+  let words = 0;
+  let tokens = 0;
+  let start = -1;
+  for (let i = 0; i <= raw.length; i++) {
+    let code = i < raw.length ? raw.charCodeAt(i) : 32;
+    if (code >= 65 && code <= 90) code += 32;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (start < 0) start = i;
+    } else if (APOSTROPHE_CODES.has(code)) {
+      // Inside a word an apostrophe joins it ("don't"), as `speechWords` reads it.
+    } else if (code > 127) {
+      return { words: speechForm(raw).split(" ").filter(Boolean).length, tokens: tokensOf(raw).length };
+    } else if (start >= 0) {
+      words++;
+      const spelled =
+        i - start <= SHORTHAND_LENGTH
+          ? SHORTHAND.get(raw.slice(start, i).toLowerCase().replace(APOSTROPHE, ""))
+          : undefined;
+      tokens += spelled ? spelled.length : 1;
+      start = -1;
+    }
+  }
+  return { words, tokens };
+}
+
+const APOSTROPHE_CODES = new Set([39, 96, 0x2018, 0x2019, 0x2bc]);
+
 const APOSTROPHE = /['\u2018\u2019\u02bc`]/g;
 
 /**

@@ -1,5 +1,5 @@
 import type { Sentiment } from "../../../contracts/transcript.js";
-import { tokensOf } from "./features.js";
+import { countTokens } from "./features.js";
 import type { ReaderLabel, ReaderScores } from "./labels.js";
 import { scoreTurn, scoreTurnAndSentences, type TurnReaderModel } from "./model.js";
 
@@ -61,8 +61,8 @@ function sentenceTokens(text: string): { of: number[]; count: number } {
   let count = 0;
   if (!/[.!?][^.!?]*[a-z]/i.test(text)) return { of, count };
   for (const piece of text.match(SENTENCE) ?? []) {
-    const tokens = tokensOf(piece).length;
-    const read = piece.trim().split(/\s+/).length >= SENTENCE_WORDS && /[a-z]/i.test(piece);
+    const { words, tokens } = countTokens(piece);
+    const read = words >= SENTENCE_WORDS && /[a-z]/i.test(piece);
     for (let t = 0; t < tokens; t++) of.push(read ? count : -1);
     if (read) count++;
   }
