@@ -124,11 +124,7 @@ export function countTokens(raw: string): { words: number; tokens: number } {
       return { words: speechForm(raw).split(" ").filter(Boolean).length, tokens: tokensOf(raw).length };
     } else if (start >= 0) {
       words++;
-      const spelled =
-        i - start <= SHORTHAND_LENGTH
-          ? SHORTHAND.get(raw.slice(start, i).toLowerCase().replace(APOSTROPHE, ""))
-          : undefined;
-      tokens += spelled ? spelled.length : 1;
+      tokens += i - start <= SHORTHAND_LENGTH ? shorthandTokens(raw, start, i) : 1;
       start = -1;
     }
   }
@@ -136,6 +132,32 @@ export function countTokens(raw: string): { words: number; tokens: number } {
 }
 
 const APOSTROPHE_CODES = new Set([39, 96, 0x2018, 0x2019, 0x2bc]);
+
+/** Shorthand by length, so a short word is compared in place rather than sliced and lowercased. */
+const SHORTHAND_BY_LENGTH: ReadonlyArray<ReadonlyArray<readonly [string, number]>> = Array.from(
+  { length: SHORTHAND_LENGTH + 1 },
+  (_, length) =>
+    [...SHORTHAND]
+      .filter(([word]) => word.length === length)
+      .map(([word, spelled]) => [word, spelled.length] as const),
+);
+
+/** The tokens `raw[start..end)` becomes: its shorthand's words, else one. */
+function shorthandTokens(raw: string, start: number, end: number): number {
+  const candidates = SHORTHAND_BY_LENGTH[end - start] ?? [];
+  for (const [word, tokens] of candidates) {
+    let same = true;
+    for (let k = 0; k < word.length && same; k++) {
+      const code = raw.charCodeAt(start + k);
+      same = (code >= 65 && code <= 90 ? code + 32 : code) === word.charCodeAt(k);
+    }
+    if (same) return tokens;
+  }
+  // A word with an apostrophe in it ("u'll") is longer than its letters: compared as `tokensOf` reads it.
+  const word = raw.slice(start, end);
+  if (!/['\u2018\u2019\u02bc`]/.test(word)) return 1;
+  return SHORTHAND.get(word.toLowerCase().replace(APOSTROPHE, ""))?.length ?? 1;
+}
 
 const APOSTROPHE = /['\u2018\u2019\u02bc`]/g;
 
