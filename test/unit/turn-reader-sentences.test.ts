@@ -84,4 +84,14 @@ describe("reading a turn's sentences", () => {
     // Assess
     expect(tokens).toBe(expected);
   });
+
+  it("reads a huge turn of many sentences as it reads the first part the reader reads", () => {
+    // Prepare
+    const text = "We have a few questions about the phones. Can I talk to a real person? ".repeat(2_000);
+    // Act
+    const huge = reader.read({ text });
+    const head = reader.read({ text: text.slice(0, 2_000) });
+    // Assess
+    expect(huge).toEqual(head);
+  });
 });

@@ -11,7 +11,7 @@ export const FEATURE_SPEC_VERSION = 3;
 
 const MAX_TOKENS = 80;
 /** A turn is read up to this many characters. */
-const MAX_SPEECH_CHARS = 2_000;
+export const MAX_SPEECH_CHARS = 2_000;
 const AI_TOKENS = 12;
 const SHORT_TURN_TOKENS = 4;
 const CONTEXT_TURN_TOKENS = 6;

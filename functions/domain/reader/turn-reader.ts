@@ -1,5 +1,5 @@
 import type { Sentiment } from "../../../contracts/transcript.js";
-import { countTokens } from "./features.js";
+import { countTokens, MAX_SPEECH_CHARS } from "./features.js";
 import type { ReaderLabel, ReaderScores } from "./labels.js";
 import { scoreTurn, scoreTurnAndSentences, type TurnReaderModel } from "./model.js";
 
@@ -59,12 +59,14 @@ export function modelReader(model: TurnReaderModel, version: string): TurnReader
 function sentenceTokens(text: string): { of: number[]; count: number } {
   const of: number[] = [];
   let count = 0;
-  if (!/[.!?][^.!?]*[a-z]/i.test(text)) return { of, count };
-  for (const piece of text.match(SENTENCE) ?? []) {
+  // The reader reads no further than this, so a huge turn costs no more to split.
+  const read = text.slice(0, MAX_SPEECH_CHARS);
+  if (!/[.!?][^.!?]*[a-z]/i.test(read)) return { of, count };
+  for (const piece of read.match(SENTENCE) ?? []) {
     const { words, tokens } = countTokens(piece);
-    const read = words >= SENTENCE_WORDS && /[a-z]/i.test(piece);
-    for (let t = 0; t < tokens; t++) of.push(read ? count : -1);
-    if (read) count++;
+    const counted = words >= SENTENCE_WORDS && /[a-z]/i.test(piece);
+    for (let t = 0; t < tokens; t++) of.push(counted ? count : -1);
+    if (counted) count++;
   }
   return { of, count };
 }
