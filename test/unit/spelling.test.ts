@@ -187,3 +187,19 @@ describe("spellTurn", () => {
     expect(spellTurn("$4,000 ?!", vocabulary).text).toBe("$4,000 ?!");
   });
 });
+
+describe("SpellingVocabulary.has", () => {
+  it("answers the same after more lookups than it remembers", () => {
+    // Prepare
+    const data = new SpellingVocabulary({ words: ["phone", "system"], counts: [9, 4] });
+    const unknown = Array.from({ length: 20_001 }, (_, i) => `word${i}`);
+    // Act
+    const before = [data.has("phone"), data.has("systme")];
+    const unknownKnown = unknown.filter((word) => data.has(word)).length;
+    const after = [data.has("phone"), data.has("systme"), data.has("system")];
+    // Assess
+    expect(before).toEqual([true, false]);
+    expect(unknownKnown).toBe(0);
+    expect(after).toEqual([true, false, true]);
+  });
+});
