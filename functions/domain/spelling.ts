@@ -89,7 +89,7 @@ export class SpellingVocabulary {
     next?: string,
     campaign: ReadonlySet<string> = NO_WORDS,
   ): string | undefined {
-    if (word.length < MIN_WORD_LETTERS - 1 || this.known.has(word)) return undefined;
+    if (word.length < MIN_WORD_LETTERS - 1 || this.has(word)) return undefined;
     const index = this.deleteIndex();
     const before = previous === undefined ? 0 : this.known.countOf(previous);
     const after = next === undefined ? 0 : this.known.countOf(next);

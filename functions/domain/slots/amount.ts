@@ -126,17 +126,14 @@ export function readAmount(
     const after = clause.slice(index + text.length);
     const trailing = after.trim() === "" ? nextClause : after;
     const hasDollar = text.includes("$");
-    const period =
-      periodOf(periodA ?? periodB) ||
-      typedPeriod(after) ||
-      (hasDollar || currencyNear(before, text, after) !== undefined || firstScale !== undefined
-        ? laterPeriod(after)
-        : "");
     const scaleA = scaleOf(firstScale);
     const scaleB = scaleOf(secondScale);
     const currency = currencyNear(before, text, after);
-    const moneyMarked =
-      hasDollar || currency !== undefined || scaleA !== null || scaleB !== null || period !== "";
+    // A period a few words on counts only after what is plainly money ("twenty k set aside for the year").
+    const plainlyMoney = hasDollar || currency !== undefined || scaleA !== null;
+    const period =
+      periodOf(periodA ?? periodB) || typedPeriod(after) || (plainlyMoney ? laterPeriod(after) : "");
+    const moneyMarked = plainlyMoney || scaleB !== null || period !== "";
     if (!moneyMarked && NON_MONEY_UNIT.test(after)) continue;
     // "forty dollars a user" unasked is a price the customer heard, not what they will spend.
     if (!budgetAsked && PER_SEAT.test(after)) continue;
