@@ -60,6 +60,11 @@ for (const [label, module, fn] of [
     "./bundles.ts",
     "coldStartFigures",
   ],
+  [
+    "Who decides on an independent turn set (test/turns/who-decides.jsonl), written / speech / chat",
+    "./who-decides.ts",
+    "whoDecidesFigures",
+  ],
   ["Web pages (agent desk, console)", "./web-bundle.ts", "webBundleFigures"],
   ["Local handoff to screen pop", "./local-handoff.ts", "localHandoffFigures"],
   ["Handoff KPI consumer", "./kpi.ts", "kpiFigures"],

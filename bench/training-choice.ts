@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { modelReader } from "../functions/domain/reader/turn-reader.js";
 import { type Example, type LoadedFile, unitHash } from "../train/examples.js";
 import { intentFigures } from "../train/figures.js";
-import { annotatedLabels } from "../train/network.js";
+import { isPublicSource } from "../train/network.js";
 import { loadTrainingData, TRAINING, type TrainingOptions, trainReader } from "../train/train-model.js";
 import { campaignSetScores, crossSetScores, spellingOf } from "./reader.js";
 
@@ -32,7 +32,7 @@ function withValidationFold(data: readonly LoadedFile[]): { data: LoadedFile[]; 
   const folded = data.map((file) => ({
     ...file,
     examples: file.examples.map((example) => {
-      const isPublic = annotatedLabels(example.source) !== "all";
+      const isPublic = isPublicSource(example.source);
       if (example.split !== "train" || !isPublic || unitHash(`pv|${example.text}`) >= 0.2) return example;
       const held = { ...example, split: "heldout" as const };
       validation.push(held);

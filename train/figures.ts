@@ -23,11 +23,13 @@ export function labelFigures(
   model: TurnReaderModel,
   examples: readonly Example[],
   threshold = 0.5,
+  labeledFor?: (source: string) => ReadonlySet<ReaderLabel>,
 ): Record<ReaderLabel, LabelFigures> {
   return labelFiguresOf(
     (example) => scoreTurn(model, { text: example.text, aiLine: example.ai }),
     examples,
     threshold,
+    labeledFor,
   );
 }
 
@@ -36,11 +38,15 @@ export function labelFiguresOf(
   score: (example: Example) => ReaderScores,
   examples: readonly Example[],
   threshold = 0.5,
+  /** The labels each source was labeled for (default: all): a label counts only on turns labeled for it. */
+  labeledFor?: (source: string) => ReadonlySet<ReaderLabel>,
 ): Record<ReaderLabel, LabelFigures> {
   const counts = READER_LABELS.map(() => ({ tp: 0, fp: 0, fn: 0 }));
   for (const example of examples) {
     const scores = score(example);
+    const labeled = labeledFor?.(example.source);
     for (const [l, label] of READER_LABELS.entries()) {
+      if (labeled && !labeled.has(label)) continue;
       const predicted = scores[label] >= threshold;
       const actual = example.labels.includes(label);
       const count = counts[l] as { tp: number; fp: number; fn: number };

@@ -2,7 +2,7 @@ import { LexSignal } from "../contracts/campaign.js";
 import { seededRandom } from "../functions/domain/forms.js";
 import { FeatureRows } from "../functions/domain/reader/feature-rows.js";
 import { featurize } from "../functions/domain/reader/features.js";
-import type { ReaderLabel } from "../functions/domain/reader/labels.js";
+import { AUTHORITY_LABELS, READER_LABELS, type ReaderLabel } from "../functions/domain/reader/labels.js";
 import { marginsOf, type TurnReaderModel } from "../functions/domain/reader/model.js";
 import type { Example } from "./examples.js";
 
@@ -69,9 +69,7 @@ function encode(
     const targets = new Uint8Array(labels.length);
     for (const label of example.labels) targets[labels.indexOf(label)] = 1;
     const annotated = annotatedLabels(example.source);
-    const supervised = Uint8Array.from(labels, (label) =>
-      annotated === "all" || annotated.has(label) ? 1 : 0,
-    );
+    const supervised = Uint8Array.from(labels, (label) => (annotated.has(label) ? 1 : 0));
     const features = featurize({ text: example.text, aiLine: example.ai }).flatMap((hash) => {
       const row = rows.get(hash);
       return row === undefined ? [] : [row];
@@ -88,6 +86,20 @@ const REQUEST_LABELS: ReadonlySet<ReaderLabel> = new Set([...LexSignal.options, 
 const PUBLIC_SOURCES = ["clinc150:", "banking77:", "bitext", "nlupp:", "hwu64:", "hint3:"];
 
 /**
+ * The who-decides sets were labeled for who decides alone. Every other Baton set was written before those
+ * labels and is read as saying nobody's role: a few of its turns do say it (noise), thousands say nothing
+ * of it. Measured on the dev cross-set (authority slot, written): supervised only where labeled, the reader
+ * took buying and refusing for a decider ("I want to order 25 seats", "don't transfer me"), precision 82%;
+ * with the other sets as noes, precision 99% at recall 84%.
+ */
+const ALL_LABELS: ReadonlySet<ReaderLabel> = new Set(READER_LABELS);
+const AUTHORITY_SOURCES = ["authored-authority"];
+
+export function isPublicSource(source: string): boolean {
+  return PUBLIC_SOURCES.some((prefix) => source.startsWith(prefix));
+}
+
+/**
  * Public intent data is plentiful and off-domain: its service requests teach what is not a sales signal,
  * softly. Its few request examples were mapped one intent at a time and are real people's words: they
  * weigh `publicSignalWeight`.
@@ -96,12 +108,15 @@ export function exampleWeight(
   example: Pick<Example, "source" | "labels">,
   options: Pick<TrainingOptions, "publicWeight" | "publicSignalWeight">,
 ): number {
-  if (!PUBLIC_SOURCES.some((prefix) => example.source.startsWith(prefix))) return 1;
+  if (!isPublicSource(example.source)) return 1;
   return example.labels.length > 0 ? options.publicSignalWeight : options.publicWeight;
 }
 
-export function annotatedLabels(source: string): ReadonlySet<ReaderLabel> | "all" {
-  return PUBLIC_SOURCES.some((prefix) => source.startsWith(prefix)) ? REQUEST_LABELS : "all";
+/** The labels a source's turns were labeled for: an absent label there is a no only for these. */
+export function annotatedLabels(source: string): ReadonlySet<ReaderLabel> {
+  if (isPublicSource(source)) return REQUEST_LABELS;
+  if (AUTHORITY_SOURCES.some((prefix) => source.startsWith(prefix))) return AUTHORITY_LABELS;
+  return ALL_LABELS;
 }
 
 /** A trained network in floats, before quantising: feature rows, hidden layer, labels. */
@@ -274,8 +289,10 @@ export function calibrate(
   for (let l = 0; l < width; l++) {
     const label = model.labels[l] as ReaderLabel;
     const method = methodOf(label);
-    const z = Float64Array.from(margins, (margin) => margin[l] as number);
-    const y = Uint8Array.from(examples, (example) => (example.labels.includes(label) ? 1 : 0));
+    // Only the turns labeled for this label: elsewhere its absence says nothing.
+    const labeled = examples.flatMap((example, i) => (annotatedLabels(example.source).has(label) ? [i] : []));
+    const z = Float64Array.from(labeled, (i) => margins[i]?.[l] as number);
+    const y = Uint8Array.from(labeled, (i) => (examples[i]?.labels.includes(label) ? 1 : 0));
     const { a, b } = fitPlatt(z, y, method);
     for (let at = l; at < output.length; at += width) output[at] = a * (output[at] as number);
     outputBias[l] = a * (outputBias[l] as number) + b;

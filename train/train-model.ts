@@ -12,6 +12,7 @@ import {
   calibrate,
   encodeExamples,
   type FloatNetwork,
+  isPublicSource,
   quantize,
   trainNetwork,
 } from "./network.js";
@@ -80,7 +81,7 @@ export interface TrainedReader {
 }
 
 export function isCalibrationExample(example: Example, options: TrainingOptions = TRAINING): boolean {
-  return annotatedLabels(example.source) === "all" && unitHash(example.text) < options.calibrationShare;
+  return !isPublicSource(example.source) && unitHash(example.text) < options.calibrationShare;
 }
 
 export async function loadTrainingData(): Promise<LoadedFile[]> {
@@ -133,7 +134,7 @@ export function trainReader(
       fitExamples: augmented.length,
       calibrationExamples: calibration.length,
     },
-    scores: labelFigures(model, calibration),
+    scores: labelFigures(model, calibration, 0.5, annotatedLabels),
     network: {
       hidden: model.hiddenBias.length,
       inputScale: [...model.inputScale],

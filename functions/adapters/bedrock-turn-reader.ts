@@ -36,6 +36,9 @@ const MEANING: Record<ReaderLabel, string> = {
   do_not_call: "asks never to be called again or to be removed from the list",
   wrong_number: "says it is the wrong person or number",
   deferral: "wants to be contacted later",
+  authority_decider: "says they alone make or sign the buying decision (owner, 'it's my call')",
+  authority_joint: "says they decide together with others (a partner, spouse, a board they sit on)",
+  authority_other: "says someone else makes the buying decision, not them",
 };
 
 const readTurnInputSchema = () =>

@@ -229,13 +229,19 @@ async function readTurn(
   if (!deps.secondOpinion) return local;
   // As the engine reads it: with typos repaired (Bedrock gets the customer's own words).
   const { words } = compileCampaign(campaign);
-  const scores = local.read({ ...input, text: spellTurn(input.text, defaultSpelling, words).text });
+  const text = spellTurn(input.text, defaultSpelling, words).text;
+  const scores = local.read({ ...input, text });
   const left = modelBudget(deps, control);
   const budgetMs = Math.min(deps.secondOpinion.maxMs, left === undefined ? Infinity : left - MIN_MODEL_MS);
-  if (!isUncertain(scores) || budgetMs < MIN_SECOND_OPINION_MS) return settledReader(scores, local.version);
+  if (!isUncertain(scores) || budgetMs < MIN_SECOND_OPINION_MS)
+    return settledReader({ text, scores }, local.version, local);
   const second = await deps.secondOpinion.reader.read(input, Math.floor(budgetMs));
   deps.onSecondOpinion?.(second !== null);
-  return settledReader(withSecondOpinion(scores, second), `${local.version}+second-opinion`);
+  return settledReader(
+    { text, scores: withSecondOpinion(scores, second) },
+    `${local.version}+second-opinion`,
+    local,
+  );
 }
 
 function runEngine(

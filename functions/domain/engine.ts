@@ -8,13 +8,15 @@ import type {
 } from "../../contracts/qualification-state.js";
 import type { Sentiment, Speaker } from "../../contracts/transcript.js";
 import type { SlotCandidate, TurnSignals } from "../../contracts/turn-signals.js";
-import { compileCampaign, slotAskedBy } from "./compiled-campaign.js";
+import { type CompiledCampaign, compileCampaign, slotAskedBy } from "./compiled-campaign.js";
 import { defaultSpelling } from "./default-spelling.js";
 import { decide } from "./policy.js";
 import { extractSlots, mergeSlots, missingRequired, type SlotChange } from "./qualification.js";
 import { defaultTurnReader } from "./reader/default-reader.js";
+import type { ReaderScores } from "./reader/labels.js";
 import { combineNlu, readSignals } from "./reader/read-signals.js";
 import type { NluHint, TurnReader } from "./reader/turn-reader.js";
+import { type AuthorityReading, readAuthority } from "./slots/authority.js";
 import { type SpelledTurn, type SpellingVocabulary, spellTurn } from "./spelling.js";
 import { normalizeText, quoteOf, splitClauses } from "./text.js";
 
@@ -120,7 +122,8 @@ export function processCustomerTurn(
   const turn = state.nextTurn;
   // Typos repaired once, for the reader and the slots; the state keeps the customer's own text.
   const spelled = spellTurn(input.text, spelling, compiled.words);
-  const clauses = splitClauses(normalizeText(spelled.text));
+  const normalized = normalizeText(spelled.text);
+  const clauses = splitClauses(normalized);
   const { thresholds } = campaign;
   const scores = combineNlu(
     reader.read({ text: spelled.text, aiLine: state.lastAiLine, nlu: input.nlu, sentiment: input.sentiment }),
@@ -142,6 +145,7 @@ export function processCustomerTurn(
           aiLine: state.lastAiLine,
           callbackRequested: read.deferral,
           objecting: read.objections.some((kind) => kind !== "price"),
+          authority: readWhoDecides(compiled, state, scores, normalized, reader),
         }),
         spelled,
       );
@@ -216,6 +220,30 @@ export function processCustomerTurn(
 }
 
 /** A value's quote is evidence: it shows the words the customer typed, not the repaired ones. */
+/**
+ * Who decides, for a campaign that asks it: the bar is lower in the answer to the question, and a value
+ * already held and not asked again is no news.
+ */
+function readWhoDecides(
+  compiled: CompiledCampaign,
+  state: QualificationState,
+  scores: ReaderScores,
+  normalized: string,
+  reader: TurnReader,
+): AuthorityReading | null {
+  const slot = compiled.slots.find((candidate) => candidate.definition.kind === "authority")?.definition;
+  if (!slot) return null;
+  const { reader: bars } = compiled.campaign.thresholds;
+  const asked = state.askedSlot === slot.name;
+  return readAuthority(
+    scores,
+    normalized,
+    asked ? bars.authorityAnswer : bars.authority,
+    (sentence) => reader.read({ text: sentence, aiLine: state.lastAiLine }),
+    asked ? undefined : state.slots[slot.name]?.value,
+  );
+}
+
 function inCustomerWords(slots: SlotCandidate[], spelled: SpelledTurn): SlotCandidate[] {
   if (!spelled.corrected) return slots;
   return slots.map((slot) => (slot.quote ? { ...slot, quote: spelled.restore(slot.quote) } : slot));

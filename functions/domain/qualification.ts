@@ -2,7 +2,7 @@ import type { SlotValue } from "../../contracts/qualification-state.js";
 import type { SlotCandidate, SlotEvidence } from "../../contracts/turn-signals.js";
 import type { CompiledCampaign, CompiledSlot } from "./compiled-campaign.js";
 import { readAmount } from "./slots/amount.js";
-import { readAuthority } from "./slots/authority.js";
+import type { AuthorityReading } from "./slots/authority.js";
 import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
 import { CORRECTION, HEDGE } from "./slots/hedges.js";
 import { readTimeline } from "./slots/timeline.js";
@@ -27,6 +27,8 @@ export interface SlotContext {
   callbackRequested?: boolean | undefined;
   /** The turn raises an objection other than price (see the slot's `readWhileObjecting`). */
   objecting?: boolean | undefined;
+  /** Who decides, as the turn reader heard it (`readAuthority`): what an authority slot takes. */
+  authority?: AuthorityReading | null | undefined;
 }
 
 const HORIZON_UNTIL = /\b(?:until|till|til)\b/;
@@ -35,6 +37,9 @@ const HORIZON_UNTIL = /\b(?:until|till|til)\b/;
 const CONFIRMED_CONFIDENCE = 0.85;
 /** How sure a reading of the AI's question must be to be the value a yes confirms. */
 const FIRM = 0.9;
+/** Who decides, said in answer to the question, and said unasked. */
+const AUTHORITY_ASKED = 0.9;
+const AUTHORITY_UNASKED = 0.75;
 
 function readSlot(
   slot: CompiledSlot,
@@ -50,7 +55,7 @@ function readSlot(
     case "timeline":
       return readTimeline(clause, asked, callDate);
     case "authority":
-      return readAuthority(clause, asked);
+      return null;
     default:
       return slot.category?.read(clause, asked) ?? null;
   }
@@ -81,15 +86,25 @@ export function extractSlots(
     if (context.objecting && !asked && !slot.definition.readWhileObjecting) continue;
     const otherAsked = askedSlot !== undefined && !asked;
     let best: Reading | null = null;
-    // Who decides and what is needed read across commas ("my boss, the head of CX, signs off").
-    const spans = kind === "authority" || kind === "category" ? [wholeTurn] : clauses;
+    if (kind === "authority" && context.authority) {
+      // The reader read the AI line too: a yes to "are you the one who signs?" is its answer.
+      best = {
+        value: context.authority.value,
+        confidence: asked ? AUTHORITY_ASKED : AUTHORITY_UNASKED,
+        quote: context.authority.quote,
+        ...(asked && question ? { confirms: question } : {}),
+      };
+    }
+    // What is needed reads across commas ("a queue, so the team, sales and support, can share calls").
+    const spans = kind === "authority" ? [] : kind === "category" ? [wholeTurn] : clauses;
     for (const [index, clause] of spans.entries()) {
       if (callbackTimes && !HORIZON_UNTIL.test(clause)) continue;
       const reading = readSlot(slot, clause, asked, otherAsked, context.callDate, spans[index + 1]);
       if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
     }
     // Any question may state an amount or a date; a need or who decides only the question that asks for it.
-    const confirmable = !callbackTimes && (asked || kind === "amount" || kind === "timeline");
+    const confirmable =
+      !callbackTimes && kind !== "authority" && (asked || kind === "amount" || kind === "timeline");
     if (!best && question && confirmable) {
       // Read as the customer's words would be: only a value the question states firmly is confirmed.
       const proposed = readSlot(slot, normalizeText(question), asked, otherAsked, context.callDate);

@@ -33,6 +33,9 @@ const THRESHOLD: Record<ReaderLabel, number> = {
   do_not_call: t.doNotCall,
   wrong_number: t.wrongNumber,
   deferral: t.deferral,
+  authority_decider: t.authority,
+  authority_joint: t.authority,
+  authority_other: t.authority,
 };
 
 function firesOn(text: string, label: ReaderLabel): boolean {

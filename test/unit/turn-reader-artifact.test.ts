@@ -12,6 +12,7 @@ import { SHIPPED_WEIGHTS, shippedTurnReaderModel } from "../../models/turn-reade
 import { MODEL_FILE, weightsFileBeside } from "../../train/data-files.js";
 import { dataHashOf } from "../../train/examples.js";
 import { labelFigures } from "../../train/figures.js";
+import { annotatedLabels } from "../../train/network.js";
 import { isCalibrationExample, loadTrainingData, TRAINING } from "../../train/train-model.js";
 
 const FILES: ArtifactFiles = { header: MODEL_FILE, weights: weightsFileBeside(MODEL_FILE) };
@@ -44,7 +45,7 @@ describe("the committed turn reader model", () => {
       .flatMap((file) => file.examples)
       .filter((example) => example.split === "train" && isCalibrationExample(example));
     // Act
-    const figures = labelFigures(model, calibration);
+    const figures = labelFigures(model, calibration, 0.5, annotatedLabels);
     // Assess
     expect(calibration).toHaveLength(Number(header.training.calibrationExamples));
     expect(figures).toEqual(header.scores);

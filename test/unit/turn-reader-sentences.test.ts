@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { countTokens, tokensOf } from "../../functions/domain/reader/features.js";
-import { scoreTurn, scoreTurnAndSentences } from "../../functions/domain/reader/model.js";
-import { modelReader } from "../../functions/domain/reader/turn-reader.js";
+import { scoreTurn, scoreTurnAndParts, type TurnParts } from "../../functions/domain/reader/model.js";
+import { modelReader, turnParts } from "../../functions/domain/reader/turn-reader.js";
 import { shippedTurnReaderModel } from "../../models/turn-reader.js";
 
 const { model } = shippedTurnReaderModel();
 const reader = modelReader(model, "test");
+const PERSON = [model.labels.indexOf("person_request")];
+
+/** Every token in one piece of one sentence: the turn read as a single part. */
+function onePart(text: string): TurnParts {
+  return {
+    pieceOf: tokensOf(text).map(() => 0),
+    sentenceOfPiece: [0],
+    pieceReadAlone: [true],
+    pieces: 1,
+    sentences: 1,
+  };
+}
 
 const TURNS = [
   "We run three restaurants and the weekend rush is chaos on the phones. Can I talk to a real person about this? The kids are screaming here.",
@@ -16,9 +28,15 @@ const TURNS = [
 describe("reading a turn's sentences", () => {
   it.each(TURNS)("scores the whole turn exactly as scoreTurn does: %j", (text) => {
     // Prepare
-    const sentenceOf = tokensOf(text).map((_, token) => token % 2);
+    const parts: TurnParts = {
+      pieceOf: tokensOf(text).map((_, token) => (token < 4 ? 0 : token < 9 ? 1 : 2)),
+      sentenceOfPiece: [0, 0, 1],
+      pieceReadAlone: [true, true, true],
+      pieces: 3,
+      sentences: 2,
+    };
     // Act
-    const { scores } = scoreTurnAndSentences(model, { text }, sentenceOf, 2, "person_request");
+    const scores = scoreTurnAndParts(model, { text }, parts, PERSON, [true], new Float64Array(1));
     // Assess
     const whole = scoreTurn(model, { text });
     for (const [label, score] of Object.entries(scores)) {
@@ -28,11 +46,11 @@ describe("reading a turn's sentences", () => {
 
   it.each(TURNS)("reads a sentence that is the whole turn as scoreTurn reads the turn: %j", (text) => {
     // Prepare
-    const sentenceOf = tokensOf(text).map(() => 0);
+    const surest = new Float64Array(1);
     // Act
-    const { surestSentence } = scoreTurnAndSentences(model, { text }, sentenceOf, 1, "person_request");
+    scoreTurnAndParts(model, { text }, onePart(text), PERSON, [false], surest);
     // Assess
-    expect(surestSentence).toBeCloseTo(scoreTurn(model, { text }).person_request, 12);
+    expect(surest[0]).toBeCloseTo(scoreTurn(model, { text }).person_request, 12);
   });
 
   it.each([
@@ -47,6 +65,39 @@ describe("reading a turn's sentences", () => {
     // Assess
     expect(diluted).toBeLessThan(0.5);
     expect(read).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("hears who decides from the sentence that says it", () => {
+    // Prepare
+    const input = {
+      text: "Our clinic has twelve staff and four lines that are always busy during flu season. Honestly the front desk is drowning. The practice manager approves all purchases, not me.",
+    };
+    // Act
+    const whole = scoreTurn(model, input).authority_other;
+    const read = reader.read(input).authority_other;
+    // Assess
+    expect(read).toBeGreaterThan(whole);
+    expect(read).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("reads every label it is asked for from each sentence in the same pass", () => {
+    // Prepare
+    const text = "no, thats my director, priya. she signs off on anything like this.";
+    const labels = ["person_request", "authority_other"] as const;
+    const surest = new Float64Array(labels.length);
+    // Act
+    scoreTurnAndParts(
+      model,
+      { text },
+      onePart(text),
+      labels.map((label) => model.labels.indexOf(label)),
+      [false, true],
+      surest,
+    );
+    // Assess
+    const whole = scoreTurn(model, { text });
+    expect(surest[0]).toBeCloseTo(whole.person_request, 12);
+    expect(surest[1]).toBeCloseTo(whole.authority_other, 12);
   });
 
   it("does not take a sentence that is only fairly sure alone as a request", () => {
@@ -83,6 +134,24 @@ describe("reading a turn's sentences", () => {
     const { tokens } = countTokens(text);
     // Assess
     expect(tokens).toBe(expected);
+  });
+
+  it.each([
+    "yes. I own a travel agency, we have nine agents on the phones all day.",
+    "About 50,000 a year, and I sign off on it myself.",
+    "It's 3.5k, ok; café’s fine. Don't you idk, u know? pls call me",
+    "no punctuation at all in this one so it has no parts",
+  ])("splits a turn into parts that cover its tokens in order: %j", (text) => {
+    // Prepare
+    const tokens = tokensOf(text).length;
+    // Act
+    const parts = turnParts(text);
+    // Assess
+    if (parts.pieces === 0) expect(parts.pieceOf.length).toBe(0);
+    else expect(parts.pieceOf).toHaveLength(tokens);
+    expect(parts.sentenceOfPiece).toHaveLength(parts.pieces);
+    const seen = parts.pieceOf.filter((piece) => piece >= 0);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
   });
 
   it("reads a huge turn of many sentences as it reads the first part the reader reads", () => {

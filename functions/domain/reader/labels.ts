@@ -23,9 +23,24 @@ export const READER_LABELS = [
   "do_not_call",
   "wrong_number",
   "deferral",
+  "authority_decider",
+  "authority_joint",
+  "authority_other",
 ] as const;
 
 export type ReaderLabel = (typeof READER_LABELS)[number];
+
+/** Who decides: what the authority slot reads, not a signal the policy hands off on. */
+export const AUTHORITY_LABELS: ReadonlySet<ReaderLabel> = new Set([
+  "authority_decider",
+  "authority_joint",
+  "authority_other",
+]);
+
+/** The labels the policy reads (READER_LABELS without who decides). */
+export const SIGNAL_LABELS: readonly ReaderLabel[] = READER_LABELS.filter(
+  (label) => !AUTHORITY_LABELS.has(label),
+);
 
 export type ReaderScores = Readonly<Record<ReaderLabel, number>>;
 
@@ -55,6 +70,9 @@ export function scoresInLabelOrder(p: ArrayLike<number>): ReaderScores {
     do_not_call: p[17] as number,
     wrong_number: p[18] as number,
     deferral: p[19] as number,
+    authority_decider: p[20] as number,
+    authority_joint: p[21] as number,
+    authority_other: p[22] as number,
   };
 }
 

@@ -92,104 +92,184 @@ function addRow(sums: Int32Array, rows: FeatureRows, base: number, offset = 0): 
 let scoreScratch = new Float64Array(READER_LABELS.length);
 
 const openings = new FeatureBuffer();
-let sentenceSums = new Int32Array(256);
+let pieceSums = new Int32Array(256);
+let spanSums = new Int32Array(64);
 
 /**
- * The whole turn's margins into `out` (as `marginsOf`), and the highest margin of `label` among the
- * sentences `sentenceOf` marks (token -> sentence index, -1 for a token of no sentence read), each read from
- * its own words' features. Every feature's row is added once, to its sentence's sums or to the rest's, and
- * the whole turn's sums are their total: reading the sentences costs little more than the turn. A sentence
+ * How a turn splits for reading its parts alone: each token's piece (a clause: -1 for a token of no sentence
+ * read), each piece's sentence, and which pieces are long enough to read alone. Pieces of one sentence are
+ * consecutive, sentences in order.
+ */
+export interface TurnParts {
+  pieceOf: number[];
+  sentenceOfPiece: number[];
+  pieceReadAlone: boolean[];
+  pieces: number;
+  sentences: number;
+}
+
+/**
+ * The whole turn's margins into `out` (as `marginsOf`), and for each of `labels` the highest margin among the
+ * turn's sentences, and among its clauses where `clausesToo` says so, each read from its own words' features.
+ * Every feature's row is added once, to its clause's sums or to the rest's; a sentence's sums are its
+ * clauses', and the whole turn's are their total: reading the parts costs little more than the turn. A part
  * read this way differs from a turn of its own only where a word pair or a negation runs across its edge;
  * the AI line's pairs, which only very short turns get, are left out.
  */
-function marginsWithSentences(
+function marginsWithParts(
   model: TurnReaderModel,
   input: FeatureInput,
   out: Float64Array,
-  sentenceOf: readonly number[],
-  sentences: number,
-  label: number,
-): number {
+  parts: TurnParts,
+  labels: readonly number[],
+  clausesToo: readonly boolean[],
+  surest: Float64Array,
+): void {
   const { features, owners, count, words } = featurizeInto(input, scratch);
   const { rows } = model;
   rows.warm(features, count);
   const lanes = rows.rowWords * 4;
-  // One block of sums per sentence, and one for everything else.
-  const rest = sentences * lanes;
-  const blocks = (sentences + 1) * lanes;
-  if (sentenceSums.length < blocks) sentenceSums = new Int32Array(blocks);
+  const { pieceOf, sentenceOfPiece, pieces } = parts;
+  // One block of sums per piece, and one for everything else.
+  const rest = pieces * lanes;
+  const blocks = (pieces + 1) * lanes;
+  if (pieceSums.length < blocks) pieceSums = new Int32Array(blocks);
   if (hiddenSums.length < lanes) hiddenSums = new Int32Array(lanes);
-  sentenceSums.fill(0, 0, blocks);
+  if (spanSums.length < lanes) spanSums = new Int32Array(lanes);
+  pieceSums.fill(0, 0, blocks);
   for (let f = 0; f < count; f++) {
     const base = rows.weightsAt(features[f] as number);
     if (base < 0) continue;
     const owner = owners[f] as number;
-    const sentence = owner >= 0 ? (sentenceOf[owner] ?? -1) : -1;
-    addRow(sentenceSums, rows, base, sentence >= 0 ? sentence * lanes : rest);
+    const piece = owner >= 0 ? (pieceOf[owner] ?? -1) : -1;
+    addRow(pieceSums, rows, base, piece >= 0 ? piece * lanes : rest);
   }
   for (let u = 0; u < lanes; u++) {
     let sum = 0;
-    for (let at = u; at < blocks; at += lanes) sum = (sum + (sentenceSums[at] as number)) | 0;
+    for (let at = u; at < blocks; at += lanes) sum = (sum + (pieceSums[at] as number)) | 0;
     hiddenSums[u] = sum;
   }
   project(model, hiddenSums, out);
-  let surest = Number.NEGATIVE_INFINITY;
+  surest.fill(Number.NEGATIVE_INFINITY, 0, labels.length);
+  // Parts counted from other tokens than the turn's would read the wrong words: none then.
+  if (pieceOf.length !== words.length) return;
   let start = 0;
   while (start < words.length) {
-    const sentence = sentenceOf[start] ?? -1;
+    const first = pieceOf[start] ?? -1;
+    const sentence = first >= 0 ? (sentenceOfPiece[first] as number) : -1;
     let end = start + 1;
-    while (end < words.length && (sentenceOf[end] ?? -1) === sentence) end++;
+    while (end < words.length && sentenceOfToken(parts, end) === sentence) end++;
     if (sentence >= 0) {
-      // The sentence's own length and opening words.
-      openings.count = 0;
-      pushOpeningFeatures(words, start, end, openings);
-      for (let f = 0; f < openings.count; f++) {
-        const base = rows.weightsAt(openings.features[f] as number);
-        if (base >= 0) addRow(sentenceSums, rows, base, sentence * lanes);
+      const last = pieceOf[end - 1] as number;
+      // The sentence: its clauses' sums and its own length and opening words.
+      spanSums.fill(0, 0, lanes);
+      for (let piece = first; piece <= last; piece++) {
+        for (let u = 0, at = piece * lanes; u < lanes; u++, at++)
+          spanSums[u] = ((spanSums[u] as number) + (pieceSums[at] as number)) | 0;
       }
-      surest = Math.max(surest, labelMargin(model, sentenceSums, sentence * lanes, label));
+      addOpenings(rows, words, start, end, spanSums);
+      readSpan(model, spanSums, labels, surest, null);
+      if (last > first) readClauses(model, parts, words, start, end, labels, clausesToo, surest);
     }
     start = end;
   }
-  return surest;
 }
 
-/** One label's margin from hidden-unit sums starting at `offset`. */
-function labelMargin(model: TurnReaderModel, sums: Int32Array, offset: number, label: number): number {
-  const width = model.labels.length;
-  const { inputScale, hiddenBias, output } = model;
-  let margin = model.outputBias[label] as number;
-  for (let u = 0; u < inputScale.length; u++) {
-    const activation = (hiddenBias[u] as number) + (inputScale[u] as number) * (sums[offset + u] as number);
-    if (activation > 0) margin += activation * (output[u * width + label] as number);
+function sentenceOfToken(parts: TurnParts, token: number): number {
+  const piece = parts.pieceOf[token] ?? -1;
+  return piece >= 0 ? (parts.sentenceOfPiece[piece] as number) : -1;
+}
+
+/** Each clause of a sentence of several, read alone for the labels that read clauses. */
+function readClauses(
+  model: TurnReaderModel,
+  parts: TurnParts,
+  words: readonly string[],
+  start: number,
+  end: number,
+  labels: readonly number[],
+  clausesToo: readonly boolean[],
+  surest: Float64Array,
+): void {
+  const lanes = model.rows.rowWords * 4;
+  let from = start;
+  while (from < end) {
+    const piece = parts.pieceOf[from] as number;
+    let to = from + 1;
+    while (to < end && parts.pieceOf[to] === piece) to++;
+    if (parts.pieceReadAlone[piece]) {
+      spanSums.set(pieceSums.subarray(piece * lanes, (piece + 1) * lanes));
+      addOpenings(model.rows, words, from, to, spanSums);
+      readSpan(model, spanSums, labels, surest, clausesToo);
+    }
+    from = to;
   }
-  return margin;
+}
+
+/** A span's own length and opening words, added to its sums. */
+function addOpenings(
+  rows: FeatureRows,
+  words: readonly string[],
+  start: number,
+  end: number,
+  sums: Int32Array,
+): void {
+  openings.count = 0;
+  pushOpeningFeatures(words, start, end, openings);
+  for (let f = 0; f < openings.count; f++) {
+    const base = rows.weightsAt(openings.features[f] as number);
+    if (base >= 0) addRow(sums, rows, base, 0);
+  }
+}
+
+let activations = new Float64Array(64);
+
+/** The span's margin for each label (only those `only` marks, when given), kept where it is the highest yet. */
+function readSpan(
+  model: TurnReaderModel,
+  sums: Int32Array,
+  labels: readonly number[],
+  surest: Float64Array,
+  only: readonly boolean[] | null,
+): void {
+  const { inputScale, hiddenBias, output } = model;
+  const units = inputScale.length;
+  const width = model.labels.length;
+  if (activations.length < units) activations = new Float64Array(units);
+  // The hidden layer once for the span; each label then reads it.
+  for (let u = 0; u < units; u++) {
+    const activation = (hiddenBias[u] as number) + (inputScale[u] as number) * (sums[u] as number);
+    activations[u] = Math.max(activation, 0);
+  }
+  for (let l = 0; l < labels.length; l++) {
+    if (only && !only[l]) continue;
+    const label = labels[l] as number;
+    let margin = model.outputBias[label] as number;
+    for (let u = 0, at = label; u < units; u++, at += width)
+      margin += (activations[u] as number) * (output[at] as number);
+    if (margin > (surest[l] as number)) surest[l] = margin;
+  }
 }
 
 const sigmoid = (margin: number) => 1 / (1 + Math.exp(-margin));
 
 /**
- * `scoreTurn`, and the probability of `label` for the surest of the turn's sentences read alone (see
- * `marginsWithSentences`); `sentenceOf` maps a token to its sentence (-1: none), `sentences` counts them.
+ * `scoreTurn`, and for each of `labels` the probability of the surest of the turn's parts read alone (see
+ * `marginsWithParts`), written into `surest`.
  */
-export function scoreTurnAndSentences(
+export function scoreTurnAndParts(
   model: TurnReaderModel,
   input: FeatureInput,
-  sentenceOf: readonly number[],
-  sentences: number,
-  label: ReaderLabel,
-): { scores: ReaderScores; surestSentence: number } {
+  parts: TurnParts,
+  labels: readonly number[],
+  clausesToo: readonly boolean[],
+  surest: Float64Array,
+): ReaderScores {
   if (scoreScratch.length !== model.labels.length) scoreScratch = new Float64Array(model.labels.length);
-  const surest = marginsWithSentences(
-    model,
-    input,
-    scoreScratch,
-    sentenceOf,
-    sentences,
-    model.labels.indexOf(label),
-  );
+  marginsWithParts(model, input, scoreScratch, parts, labels, clausesToo, surest);
   for (let l = 0; l < scoreScratch.length; l++) scoreScratch[l] = sigmoid(scoreScratch[l] as number);
-  return { scores: scoresInLabelOrder(scoreScratch), surestSentence: sigmoid(surest) };
+  for (let l = 0; l < labels.length; l++) surest[l] = sigmoid(surest[l] as number);
+  return scoresInLabelOrder(scoreScratch);
 }
 
 /** Probabilities per label; the model's labels are READER_LABELS in order (the artifact loader refuses others). */

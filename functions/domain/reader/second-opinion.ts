@@ -1,4 +1,4 @@
-import { READER_LABELS, type ReaderScores } from "./labels.js";
+import { READER_LABELS, type ReaderScores, SIGNAL_LABELS } from "./labels.js";
 import type { TurnReader } from "./turn-reader.js";
 
 /** Probabilities in this band are the turns where a second reader is worth its latency. */
@@ -9,8 +9,9 @@ export interface UncertainBand {
 
 export const DEFAULT_UNCERTAIN_BAND: UncertainBand = { low: 0.25, high: 0.75 };
 
+/** Unsure of a signal the policy acts on: who decides alone is not worth a second reader's latency. */
 export function isUncertain(scores: ReaderScores, band: UncertainBand = DEFAULT_UNCERTAIN_BAND): boolean {
-  return READER_LABELS.some((label) => scores[label] > band.low && scores[label] < band.high);
+  return SIGNAL_LABELS.some((label) => scores[label] > band.low && scores[label] < band.high);
 }
 
 /**
@@ -31,9 +32,19 @@ export function withSecondOpinion(
   return merged;
 }
 
-/** A reader that answers a reading already made: how a turn read before the engine runs reaches it. */
-export function settledReader(scores: ReaderScores, version: string): TurnReader {
-  return { version, read: () => scores };
+/**
+ * A reader that answers a reading already made: how a turn read before the engine runs reaches it. Any
+ * other text (a sentence of the turn, read for its quote) goes to `local`.
+ */
+export function settledReader(
+  settled: { text: string; scores: ReaderScores },
+  version: string,
+  local: TurnReader,
+): TurnReader {
+  return {
+    version,
+    read: (input) => (input.text === settled.text ? settled.scores : local.read(input)),
+  };
 }
 
 /** A second opinion recorded earlier (or by a run with credentials), keyed by the AI line and the turn. */
