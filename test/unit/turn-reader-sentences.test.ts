@@ -140,7 +140,8 @@ describe("reading a turn's sentences", () => {
     "yes. I own a travel agency, we have nine agents on the phones all day.",
     "About 50,000 a year, and I sign off on it myself.",
     "It's 3.5k, ok; café’s fine. Don't you idk, u know? pls call me",
-    "no punctuation at all in this one so it has no parts",
+    "no punctuation at all in this one so it is read in windows of words",
+    "short and bare",
   ])("splits a turn into parts that cover its tokens in order: %j", (text) => {
     // Prepare
     const tokens = tokensOf(text).length;
@@ -152,6 +153,17 @@ describe("reading a turn's sentences", () => {
     expect(parts.sentenceOfPiece).toHaveLength(parts.pieces);
     const seen = parts.pieceOf.filter((piece) => piece >= 0);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
+  it("reads a spoken turn, which has no punctuation, as one sentence of six-token windows", () => {
+    // Prepare
+    const text = "yeah so i own a travel agency we have nine agents on the phones all day long";
+    // Act
+    const parts = turnParts(text);
+    // Assess
+    expect(parts.sentences).toBe(1);
+    expect(parts.pieces).toBe(Math.ceil(tokensOf(text).length / 6));
+    expect(parts.pieceOf.slice(0, 7)).toEqual([0, 0, 0, 0, 0, 0, 1]);
   });
 
   it("reads a huge turn of many sentences as it reads the first part the reader reads", () => {

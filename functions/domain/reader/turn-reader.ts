@@ -40,6 +40,7 @@ const READ_ALONE: ReadonlyArray<{ label: ReaderLabel; bar: number; clauses: bool
   { label: "authority_other", bar: 0.5, clauses: true },
 ];
 const PART_WORDS = 3;
+const SPOKEN_WINDOW = 6;
 /**
  * Most one-sentence turns say nothing of who decides: reading their clauses costs a pass for nothing. Below
  * this whole-turn reading they are not read by clauses (on the dev turns, 72 of 430 such turns reach it; the dev cross-set authority figures are the same at 0.02).
@@ -98,7 +99,7 @@ export function turnParts(text: string): TurnParts {
   const parts: TurnParts = { pieceOf: [], sentenceOfPiece: [], pieceReadAlone: [], pieces: 0, sentences: 0 };
   // The reader reads no further than this, so a huge turn costs no more to split.
   const read = text.slice(0, MAX_SPEECH_CHARS);
-  if (!/[.!?,;][^.!?,;]*[a-z]/i.test(read)) return parts;
+  if (!/[.!?,;][^.!?,;]*[a-z]/i.test(read)) return spokenParts(read, parts);
   const clauseOf: Array<{ words: number; tokens: number; letters: boolean }> = [];
   for (const sentence of read.match(SENTENCE) ?? []) {
     clauseOf.length = 0;
@@ -126,5 +127,25 @@ export function turnParts(text: string): TurnParts {
     }
     if (counted) parts.sentences++;
   }
+  return parts;
+}
+
+/**
+ * A turn without punctuation, as a speech recogniser writes it, has no sentences or clauses to read: it is
+ * one sentence of windows of `SPOKEN_WINDOW` tokens, which only the labels that read clauses read. Dev
+ * cross-set authority F1 in speech form: 90.6 read whole, 91.7 in windows of 8, 93.8 in windows of 6 (as
+ * written and chat read by clauses).
+ */
+function spokenParts(text: string, parts: TurnParts): TurnParts {
+  const size = SPOKEN_WINDOW;
+  const { words, tokens } = countTokens(text);
+  if (words < size + 3) return parts;
+  for (let t = 0; t < tokens; t++) parts.pieceOf.push(Math.floor(t / size));
+  parts.pieces = Math.ceil(tokens / size);
+  for (let p = 0; p < parts.pieces; p++) {
+    parts.sentenceOfPiece.push(0);
+    parts.pieceReadAlone.push(Math.min(size, tokens - p * size) >= PART_WORDS);
+  }
+  parts.sentences = 1;
   return parts;
 }
