@@ -46,6 +46,7 @@ const SPOKEN_WINDOW = 6;
  * this whole-turn reading they are not read by clauses (on the dev turns, 72 of 430 such turns reach it; the dev cross-set authority figures are the same at 0.02).
  */
 const CLAUSE_GATE = 0.05;
+const CLAUSE_GATE_MARGIN = Math.log(CLAUSE_GATE / (1 - CLAUSE_GATE));
 const SENTENCE = /[^.!?]+[.!?]*/g;
 // A comma before a digit is a thousands separator ("50,000"), not a clause's end.
 const CLAUSE = /(?:[^,;]|,(?=\d))+[,;]*/g;
@@ -78,6 +79,7 @@ export function modelReader(model: TurnReaderModel, version: string): TurnReader
         labels,
         clausesToo,
         surest,
+        CLAUSE_GATE_MARGIN,
       );
       let read: Record<ReaderLabel, number> | undefined;
       for (const [l, { label, bar, clauses }] of READ_ALONE.entries()) {
