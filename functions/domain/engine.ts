@@ -219,7 +219,6 @@ export function processCustomerTurn(
   };
 }
 
-/** A value's quote is evidence: it shows the words the customer typed, not the repaired ones. */
 /**
  * Who decides, for a campaign that asks it: the bar is lower in the answer to the question, and a value
  * already held and not asked again is no news.
@@ -244,6 +243,7 @@ function readWhoDecides(
   );
 }
 
+/** A value's quote is evidence: it shows the words the customer typed, not the repaired ones. */
 function inCustomerWords(slots: SlotCandidate[], spelled: SpelledTurn): SlotCandidate[] {
   if (!spelled.corrected) return slots;
   return slots.map((slot) => (slot.quote ? { ...slot, quote: spelled.restore(slot.quote) } : slot));

@@ -42,8 +42,9 @@ const READ_ALONE: ReadonlyArray<{ label: ReaderLabel; bar: number; clauses: bool
 const PART_WORDS = 3;
 const SPOKEN_WINDOW = 6;
 /**
- * Most one-sentence turns say nothing of who decides: reading their clauses costs a pass for nothing. Below
- * this whole-turn reading they are not read by clauses (on the dev turns, 72 of 430 such turns reach it; the dev cross-set authority figures are the same at 0.02).
+ * Most turns say nothing of who decides: reading their parts for it costs work for nothing. Below this
+ * whole-turn reading they are not (on the dev turns, 72 of 430 one-sentence turns with clauses reach it; the
+ * dev cross-set authority figures are the same at 0.02).
  */
 const CLAUSE_GATE = 0.05;
 const CLAUSE_GATE_MARGIN = Math.log(CLAUSE_GATE / (1 - CLAUSE_GATE));
@@ -133,10 +134,10 @@ export function turnParts(text: string): TurnParts {
 }
 
 /**
- * A turn without punctuation, as a speech recogniser writes it, has no sentences or clauses to read: it is
- * one sentence of windows of `SPOKEN_WINDOW` tokens, which only the labels that read clauses read. Dev
- * cross-set authority F1 in speech form: 90.6 read whole, 91.7 in windows of 8, 93.8 in windows of 6 (as
- * written and chat read by clauses).
+ * A turn with no punctuation inside it (as a speech recogniser writes every turn) has no sentences or
+ * clauses to read: it is one sentence of windows of `SPOKEN_WINDOW` tokens, which only the labels that read
+ * clauses read. Dev cross-set authority F1 in speech form: 90.6 read whole, 91.7 in windows of 8, 93.8 in
+ * windows of 6 (as written and chat read by clauses).
  */
 function spokenParts(text: string, parts: TurnParts): TurnParts {
   const size = SPOKEN_WINDOW;
