@@ -21,6 +21,8 @@ export interface CompiledCampaign {
    * own vocabulary, which typo repair keeps as typed ("Xero" is an accounting system, not "Zero").
    */
   words: ReadonlySet<string>;
+  /** The slot that asks who decides, if the campaign has one (read from the turn reader's labels). */
+  authoritySlot: string | undefined;
 }
 
 const cache = new WeakMap<Campaign, CompiledCampaign>();
@@ -39,6 +41,7 @@ export function compileCampaign(campaign: Campaign): CompiledCampaign {
     required: campaign.slots.filter((slot) => slot.required).map((slot) => slot.name),
     sticky: new Set(campaign.slots.filter((slot) => slot.kind === "category").map((slot) => slot.name)),
     words: categoryWords(campaign.slots),
+    authoritySlot: campaign.slots.find((slot) => slot.kind === "authority")?.name,
   };
   cache.set(campaign, compiled);
   return compiled;

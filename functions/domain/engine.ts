@@ -230,16 +230,16 @@ function readWhoDecides(
   normalized: string,
   reader: TurnReader,
 ): AuthorityReading | null {
-  const slot = compiled.slots.find((candidate) => candidate.definition.kind === "authority")?.definition;
+  const slot = compiled.authoritySlot;
   if (!slot) return null;
   const { reader: bars } = compiled.campaign.thresholds;
-  const asked = state.askedSlot === slot.name;
+  const asked = state.askedSlot === slot;
   return readAuthority(
     scores,
     normalized,
     asked ? bars.authorityAnswer : bars.authority,
     (sentence) => reader.read({ text: sentence, aiLine: state.lastAiLine }),
-    asked ? undefined : state.slots[slot.name]?.value,
+    asked ? undefined : state.slots[slot]?.value,
   );
 }
 

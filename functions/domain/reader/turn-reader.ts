@@ -1,6 +1,6 @@
 import type { Sentiment } from "../../../contracts/transcript.js";
 import { countTokens, MAX_SPEECH_CHARS } from "./features.js";
-import type { ReaderLabel, ReaderScores } from "./labels.js";
+import { AUTHORITY_LABELS, type ReaderLabel, type ReaderScores } from "./labels.js";
 import { scoreTurn, scoreTurnAndParts, type TurnParts, type TurnReaderModel } from "./model.js";
 
 /** Lex V2 NLU reading of the turn, when the bot has intents for it. */
@@ -35,9 +35,7 @@ export interface TurnReader {
  */
 const READ_ALONE: ReadonlyArray<{ label: ReaderLabel; bar: number; clauses: boolean }> = [
   { label: "person_request", bar: 0.9, clauses: false },
-  { label: "authority_decider", bar: 0.5, clauses: true },
-  { label: "authority_joint", bar: 0.5, clauses: true },
-  { label: "authority_other", bar: 0.5, clauses: true },
+  ...[...AUTHORITY_LABELS].map((label) => ({ label, bar: 0.5, clauses: true })),
 ];
 const PART_WORDS = 3;
 const SPOKEN_WINDOW = 6;
@@ -47,6 +45,7 @@ const SPOKEN_WINDOW = 6;
  * dev cross-set authority figures are the same at 0.02).
  */
 const CLAUSE_GATE = 0.05;
+const AUTHORITY_READ = [...AUTHORITY_LABELS];
 const CLAUSE_GATE_MARGIN = Math.log(CLAUSE_GATE / (1 - CLAUSE_GATE));
 const SENTENCE = /[^.!?]+[.!?]*/g;
 // A comma before a digit is a thousands separator ("50,000"), not a clause's end.
@@ -66,12 +65,7 @@ export function modelReader(model: TurnReaderModel, version: string): TurnReader
       if (parts.sentences < 2) {
         // One sentence of clauses: read by its clauses only where who decides is in the air at all.
         const whole = scoreTurn(model, { text: input.text, aiLine: input.aiLine });
-        if (
-          whole.authority_decider < CLAUSE_GATE &&
-          whole.authority_joint < CLAUSE_GATE &&
-          whole.authority_other < CLAUSE_GATE
-        )
-          return whole;
+        if (!AUTHORITY_READ.some((label) => whole[label] >= CLAUSE_GATE)) return whole;
       }
       const scores = scoreTurnAndParts(
         model,
