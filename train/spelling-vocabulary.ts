@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import wordListPath from "word-list";
-import { MIN_TARGET_COUNT, SpellingVocabulary } from "../functions/domain/spelling.js";
+import { MIN_TARGET_COUNT, NUMBER_WORD, SpellingVocabulary } from "../functions/domain/spelling.js";
 import type { SpellingArtifact } from "../functions/domain/spelling-artifact.js";
 import { dataHashOf, type Example, type LoadedFile } from "./examples.js";
 
@@ -28,11 +28,11 @@ export function buildSpellingVocabulary(
   const pairCounts = new Map<string, number>();
   const count = (text: string) => {
     let previous: string | undefined;
-    // Tokens as spellTurn reads them: a number is a token with no word, so no pair spans it.
+    // Tokens as spellTurn reads them: every number is the one word NUMBER_WORD.
     for (const match of text.toLowerCase().matchAll(/[a-z0-9][a-z0-9']*/g)) {
-      const word = /\d/.test(match[0]) ? undefined : match[0].replace(/'/g, "");
-      if (word !== undefined) counts.set(word, (counts.get(word) ?? 0) + 1);
-      if (word !== undefined && previous !== undefined) {
+      const word = /\d/.test(match[0]) ? NUMBER_WORD : match[0].replace(/'/g, "");
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+      if (previous !== undefined) {
         const pair = `${previous}-${word}`;
         pairCounts.set(pair, (pairCounts.get(pair) ?? 0) + 1);
       }
@@ -56,7 +56,7 @@ export function buildSpellingVocabulary(
   );
   // A pair tells a correction apart only when one of its words is a correction target, and only when
   // people said it more than once.
-  const target = (word: string) => (counts.get(word) ?? 0) >= MIN_TARGET_COUNT;
+  const target = (word: string) => word !== NUMBER_WORD && (counts.get(word) ?? 0) >= MIN_TARGET_COUNT;
   const pairs = [...pairCounts].filter(([pair, n]) => {
     const [first = "", second = ""] = pair.split("-");
     return n >= MIN_KNOWN_COUNT && (target(first) || target(second));

@@ -13,7 +13,7 @@ export interface SpellingArtifact extends SpellingVocabularyData {
  * The file: one header line, "word count\n" lines sorted by word (functions/domain/word-counts.ts), a line
  * "--", then the word pairs' "first-second count\n" lines sorted the same way.
  *
- *     baton-spelling 3 <data hash, 64 hex> <CRC-32 of the lines after the header, 8 hex>
+ *     baton-spelling 4 <data hash, 64 hex> <CRC-32 of the lines after the header, 8 hex>
  *
  * Plain lines, not JSON: parsing 19,000 strings and building a Map of them cost every cold start ~7 ms.
  */
@@ -55,8 +55,8 @@ function countsOf(lines: string, file: string, field: string, index: "now" | "on
   }
 }
 
-const FORMAT = "baton-spelling 3";
-const HEADER = /^baton-spelling 3 ([0-9a-f]{64}) ([0-9a-f]{8})$/;
+const FORMAT = "baton-spelling 4";
+const HEADER = /^baton-spelling 4 ([0-9a-f]{64}) ([0-9a-f]{8})$/;
 /** The line between the word lines and the pair lines. */
 const PAIRS_START = "--\n";
 

@@ -32,6 +32,11 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 /** A correction must land on a word seen at least this often: rare words may be typos themselves. */
 export const MIN_TARGET_COUNT = 5;
 /**
+ * Every number stands as this one word in the counts and pairs: "uder 10k" is "under 10k" because people say
+ * "under" before a number far more often than "user". Never a correction itself: no word is one edit from it.
+ */
+export const NUMBER_WORD = "#";
+/**
  * How much a word's own frequency stands in for a pair the data never shows (add-k smoothing towards
  * the single-word frequency). Measured on the example campaigns' and dev sets' chat typos with pairs
  * counted without those sets: 1, 5 and 20 chose the same words but one.
@@ -234,11 +239,12 @@ const TOKEN = /[A-Za-z0-9][A-Za-z0-9']*/g;
 const NEXT_TOKEN = new RegExp(TOKEN.source, "g");
 const DIGIT = /\d/;
 
-/** The word after offset `from`, lowercase without apostrophes; undefined at the end or before a number. */
+/** The word after offset `from`, lowercase without apostrophes (a number is NUMBER_WORD); undefined at the end. */
 function wordAfter(text: string, from: number): string | undefined {
   NEXT_TOKEN.lastIndex = from;
   const next = NEXT_TOKEN.exec(text)?.[0];
-  return next === undefined || DIGIT.test(next) ? undefined : next.replace(/'/g, "").toLowerCase();
+  if (next === undefined) return undefined;
+  return DIGIT.test(next) ? NUMBER_WORD : next.replace(/'/g, "").toLowerCase();
 }
 
 const asTyped = (quote: string) => quote;
@@ -248,7 +254,7 @@ const asTyped = (quote: string) => quote;
  * name ("Dana", "Vagaro") and stays; so does a word of `keep` (lowercase: the campaign's own words, such
  * as the names of the systems or insurers it asks about), which are also likelier repairs of a typo near
  * them; apostrophes are ignored when looking a word up ("dont" = "don't"). A word is repaired between the word
- * before it (as repaired) and the word after it (as typed); a number is no context. Most turns have no typo: they are scanned once and
+ * before it (as repaired) and the word after it (as typed); a number is NUMBER_WORD there. Most turns have no typo: they are scanned once and
  * returned as they are, with nothing built.
  */
 export function spellTurn(
@@ -266,8 +272,9 @@ export function spellTurn(
     const bare = word.includes("'") ? word.replace(/'/g, "") : word;
     const lower = bare.toLowerCase();
     const before = previous;
-    previous = DIGIT.test(lower) ? undefined : lower;
-    if (previous === undefined || lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower)) continue;
+    const isNumber = DIGIT.test(lower);
+    previous = isNumber ? NUMBER_WORD : lower;
+    if (isNumber || lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower)) continue;
     if (keep.has(lower) || (bare !== lower && !startsSentence(text, match.index))) continue;
     // Two edits only when nothing is one edit away, and only to the campaign's words in a longer word:
     // a campaign has a few hundred words, not the vocabulary's thousands.

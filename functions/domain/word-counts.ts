@@ -107,8 +107,11 @@ export class WordCounts {
 const ZERO = 48;
 const SPACE = 32;
 
-/** A line start (not the end of the text) where no "word count\n" (or "word-word count\n") line follows. */
-const BAD_LINE = /(?:^|\n)(?!$)(?![a-z]+(?:-[a-z]+)? [1-9][0-9]*\n)/;
+/**
+ * A line start (not the end of the text) where no "word count\n" (or "word-word count\n") line follows; a
+ * word is letters, or "#" (every number, see NUMBER_WORD in spelling.ts).
+ */
+const BAD_LINE = /(?:^|\n)(?!$)(?!(?:[a-z]+|#)(?:-(?:[a-z]+|#))? [1-9][0-9]*\n)/;
 
 function countLines(lines: string): number {
   let count = 0;

@@ -69,7 +69,7 @@ describe("readSpellingFile", () => {
     const load = () => readSpellingFile(json, "models/spelling.txt");
     // Assess
     expect(load).toThrow(BatonInputError);
-    expect(load).toThrow(/spelling vocabulary models\/spelling\.txt: not a baton-spelling 3 file/);
+    expect(load).toThrow(/spelling vocabulary models\/spelling\.txt: not a baton-spelling 4 file/);
   });
 
   it("refuses a file whose words were changed after it was written", () => {
@@ -86,7 +86,7 @@ describe("readSpellingFile", () => {
   it("refuses a line that is not a lowercase word and a count, even with a matching checksum", () => {
     // Prepare
     const lines = "month 30\nQuote 12\n--\n";
-    const bytes = bytesOf(`baton-spelling 3 ${HASH} ${crc32Hex(lines)}\n${lines}`);
+    const bytes = bytesOf(`baton-spelling 4 ${HASH} ${crc32Hex(lines)}\n${lines}`);
     // Act
     const load = () => readSpellingFile(bytes, "m.txt");
     // Assess
@@ -115,10 +115,27 @@ describe("readSpellingFile, word pairs", () => {
     expect(vocabulary.known.has("thank-you")).toBe(false);
   });
 
+  it("reads back the number word in words and pairs", () => {
+    // Prepare
+    const bytes = bytesOf(
+      spellingFileText({
+        dataHash: HASH,
+        words: ["#", "under"],
+        counts: [300, 40],
+        pairs: { words: ["#-under", "under-#"], counts: [2, 35] },
+      }),
+    );
+    // Act
+    const { vocabulary } = readSpellingFile(bytes, "m.txt");
+    // Assess
+    expect(vocabulary.known.countOf("#")).toBe(300);
+    expect(vocabulary.pairs.countOf("under-#")).toBe(35);
+  });
+
   it("refuses a file without the line that starts the pairs, naming it", () => {
     // Prepare
     const lines = "month 30\nquote 12\n";
-    const bytes = bytesOf(`baton-spelling 3 ${HASH} ${crc32Hex(lines)}\n${lines}`);
+    const bytes = bytesOf(`baton-spelling 4 ${HASH} ${crc32Hex(lines)}\n${lines}`);
     // Act
     const load = () => readSpellingFile(bytes, "m.txt");
     // Assess
@@ -129,7 +146,7 @@ describe("readSpellingFile, word pairs", () => {
   it("refuses a pair line that is not two lowercase words and a count", () => {
     // Prepare
     const lines = "month 30\n--\nper-month 3\nper month 2\n";
-    const bytes = bytesOf(`baton-spelling 3 ${HASH} ${crc32Hex(lines)}\n${lines}`);
+    const bytes = bytesOf(`baton-spelling 4 ${HASH} ${crc32Hex(lines)}\n${lines}`);
     // Act
     const load = () => readSpellingFile(bytes, "m.txt");
     // Assess

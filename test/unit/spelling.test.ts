@@ -70,13 +70,50 @@ describe("SpellingVocabulary.correct in context", () => {
     expect([alone, unknownAround, beforeIs]).toEqual(["what", "what", "what"]);
   });
 
-  it("reads the neighbours from the turn, skipping numbers and keeping the repaired word as the next one's context", () => {
+  it("reads the neighbours from the turn, keeping the repaired word as the next one's context", () => {
     // Act
     const spelled = spellTurn("I wnat to, thak you", withPairs);
-    const beforeNumber = spellTurn("wnat 10k", withPairs);
     // Assess
     expect(spelled.text).toBe("I want to, thank you");
-    expect(beforeNumber.text).toBe("what 10k");
+  });
+});
+
+describe("spellTurn, a number beside the typo", () => {
+  // "user" and "sets" are the more frequent words, but people say "under" before a number and "seats" after
+  // one (every number is NUMBER_WORD).
+  const words = ["#", "per", "seats", "sets", "under", "user"];
+  const counts = [300, 90, 50, 150, 40, 200];
+  const numberPairs = new SpellingVocabulary({
+    words,
+    counts,
+    pairs: { words: ["#-seats", "per-user", "under-#"], counts: [30, 70, 35] },
+  });
+  const withoutNumberPairs = new SpellingVocabulary({ words, counts, pairs: { words: [], counts: [] } });
+
+  it("reads a number as the word after or before the typo", () => {
+    // Act
+    const beforeNumber = spellTurn("uder 10k, definitely", numberPairs);
+    const afterNumber = spellTurn("we need 12 seets", numberPairs);
+    // Assess
+    expect(beforeNumber.text).toBe("under 10k, definitely");
+    expect(afterNumber.text).toBe("we need 12 seats");
+  });
+
+  it("falls back to the more frequent word when the data has no pair with a number", () => {
+    // Act
+    const before = spellTurn("uder 10k", withoutNumberPairs);
+    const after = spellTurn("12 seets", withoutNumberPairs);
+    // Assess
+    expect([before.text, after.text]).toEqual(["user 10k", "12 sets"]);
+  });
+
+  it("never repairs a number, nor towards the number word", () => {
+    // Act
+    const spelled = spellTurn("10k under 20", numberPairs);
+    const nearest = numberPairs.correct("#x");
+    // Assess
+    expect(spelled.corrected).toBe(false);
+    expect(nearest).toBeUndefined();
   });
 });
 
