@@ -133,7 +133,8 @@ describe("feature rows", () => {
     expect(Array.from(rows.packed.subarray(base, base + width))).toEqual(
       Array.from(weights.subarray(41 * width, 42 * width)),
     );
-    expect(rows.hashes().sort()).toEqual([...hashes].sort());
+    expect(rows.size).toBe(hashes.length);
+    expect(Array.from(hashes).every((hash) => rows.weightsAt(hash) >= 0)).toBe(true);
   });
 });
 

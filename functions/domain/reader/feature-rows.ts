@@ -164,14 +164,6 @@ export class FeatureRows {
     if (wrong >= 0)
       throw new RangeError(`bucket ${wrong} starts at record ${this.starts[wrong]}, not ${expected[wrong]}`);
   }
-
-  /** The hashes, in record order. */
-  hashes(): number[] {
-    return Array.from(
-      { length: this.size },
-      (_, row) => (this.words[row * this.recordWords] as number) >>> 0,
-    );
-  }
 }
 
 /**
