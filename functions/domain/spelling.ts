@@ -44,6 +44,9 @@ export const NUMBER_WORD = "#";
 const PAIR_SMOOTHING = 5;
 /** Shorter words have too many neighbours one edit away to pick one. */
 const MIN_WORD_LETTERS = 4;
+/** Three or more of one letter in a row: no English word has that, a held key does. */
+const HELD_LETTER = /([a-z])\1\1/;
+const HELD_LETTERS = /([a-z])\1{2,}/g;
 
 const SEEN_LIMIT = 20_000;
 
@@ -95,6 +98,7 @@ export class SpellingVocabulary {
     campaign: ReadonlySet<string> = NO_WORDS,
   ): string | undefined {
     if (word.length < MIN_WORD_LETTERS - 1 || this.has(word)) return undefined;
+    if (HELD_LETTER.test(word)) return this.withoutHeldLetters(word, previous, next, campaign);
     const index = this.deleteIndex();
     const before = previous === undefined ? 0 : this.known.countOf(previous);
     const after = next === undefined ? 0 : this.known.countOf(next);
@@ -126,6 +130,24 @@ export class SpellingVocabulary {
       for (const candidate of index.get(shorter) ?? []) consider(candidate);
     }
     return best;
+  }
+
+  /**
+   * A letter held down ("sooo", "pleeease", "thaaanks"): the word with each run of three or more read as two
+   * letters, then as one, when that is a known word; else the repair of the two-letter form, then of the
+   * one-letter form.
+   */
+  private withoutHeldLetters(
+    word: string,
+    previous: string | undefined,
+    next: string | undefined,
+    campaign: ReadonlySet<string>,
+  ): string | undefined {
+    const doubled = word.replace(HELD_LETTERS, "$1$1");
+    if (this.has(doubled)) return doubled;
+    const single = word.replace(HELD_LETTERS, "$1");
+    if (this.has(single)) return single;
+    return this.correct(doubled, previous, next, campaign) ?? this.correct(single, previous, next, campaign);
   }
 
   /**

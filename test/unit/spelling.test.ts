@@ -41,6 +41,34 @@ describe("SpellingVocabulary.correct", () => {
   });
 });
 
+describe("SpellingVocabulary.correct, a held letter", () => {
+  const held = new SpellingVocabulary({
+    words: ["call", "cool", "please", "problem", "thanks"],
+    counts: [60, 30, 80, 40, 90],
+  });
+
+  it("reads a run of three or more letters as two, then as one", () => {
+    // Act
+    const repaired = ["cooool", "pleeeease", "thaaanks", "calll"].map((w) => held.correct(w));
+    // Assess
+    expect(repaired).toEqual(["cool", "please", "thanks", "call"]);
+  });
+
+  it("repairs a typo in the held word as it would the word typed once", () => {
+    // Act
+    const repaired = ["pleeeasr", "probbblme"].map((w) => held.correct(w));
+    // Assess
+    expect(repaired).toEqual(["please", "problem"]);
+  });
+
+  it("leaves a held word nothing known is near alone", () => {
+    // Act
+    const repaired = held.correct("zzzzq");
+    // Assess
+    expect(repaired).toBeUndefined();
+  });
+});
+
 describe("SpellingVocabulary.correct in context", () => {
   // "what" is more frequent than "want", "that" than "thank"; but people write "i want to" and "thank you".
   const withPairs = new SpellingVocabulary({
