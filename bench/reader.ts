@@ -23,6 +23,7 @@ export const CORPORA = [
   "test/corpus/holdout.jsonl",
   "test/corpus/indep-speech.jsonl",
   "test/corpus/indep-chat.jsonl",
+  "test/corpus/indep-written.jsonl",
   "test/corpus/insurance-quotes.jsonl",
   "test/corpus/insurance-quotes-b.jsonl",
   "test/corpus/ledgerly-demo.jsonl",
