@@ -44,7 +44,7 @@ export const NUMBER_WORD = "#";
 const PAIR_SMOOTHING = 5;
 /** Shorter words have too many neighbours one edit away to pick one. */
 const MIN_WORD_LETTERS = 4;
-/** Three or more of one letter in a row: no English word has that, a held key does. */
+/** Three or more of one letter in a row: a held key, hardly ever an English word ("zzz" is known, so kept). */
 const HELD_LETTER = /([a-z])\1\1/;
 const HELD_LETTERS = /([a-z])\1{2,}/g;
 
