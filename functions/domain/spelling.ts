@@ -45,8 +45,9 @@ const PAIR_SMOOTHING = 5;
 /** Shorter words have too many neighbours one edit away to pick one. */
 const MIN_WORD_LETTERS = 4;
 /** Three or more of one letter in a row: a held key, hardly ever an English word ("zzz" is known, so kept). */
-const HELD_LETTER = /([a-z])\1\1/;
 const HELD_LETTERS = /([a-z])\1{2,}/g;
+/** The same pattern without the global flag: `test` then keeps no position between words. */
+const HELD_LETTER = new RegExp(HELD_LETTERS.source);
 
 const SEEN_LIMIT = 20_000;
 
