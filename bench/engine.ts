@@ -5,6 +5,8 @@ import { readCampaignFolder } from "../functions/adapters/campaign-folder.js";
 import { CampaignRegistry, defaultCampaign } from "../functions/domain/campaigns.js";
 import { processCustomerTurn, recordLine, startContact } from "../functions/domain/engine.js";
 import { type EvaluationReport, evaluate } from "../functions/domain/evaluation.js";
+import { defaultTurnReader } from "../functions/domain/reader/default-reader.js";
+import type { TurnReader } from "../functions/domain/reader/turn-reader.js";
 import { parseTranscriptFile } from "../functions/domain/transcript-file.js";
 
 export interface CorpusFigures {
@@ -37,9 +39,10 @@ export interface ThroughputFigures {
 
 /**
  * Customer turns decided per second on one core, and the cost of a turn at conversation lengths
- * 10, 100 and 1,000: the engine keeps running aggregates, so the three should match.
+ * 10, 100 and 1,000: the engine keeps running aggregates, so the three should match. `reader` reads each
+ * turn (the shipped model unless another is given).
  */
-export async function throughputFigures(): Promise<ThroughputFigures> {
+export async function throughputFigures(reader: TurnReader = defaultTurnReader): Promise<ThroughputFigures> {
   const transcripts = await loadCorpus("test/corpus/conversations.jsonl");
   const pairs = transcripts.flatMap((transcript) =>
     transcript.turns.flatMap((turn, index) => {
@@ -58,7 +61,7 @@ export async function throughputFigures(): Promise<ThroughputFigures> {
         const pair = pairs[(c * 7 + t) % pairs.length];
         if (!pair) continue;
         state = recordLine(state, "ai", pair.ai, defaultCampaign);
-        state = processCustomerTurn(state, { text: pair.customer }, defaultCampaign).state;
+        state = processCustomerTurn(state, { text: pair.customer }, defaultCampaign, reader).state;
         turns += 1;
       }
     }
