@@ -71,9 +71,13 @@ export function bucketOf(days: number): string {
   return "later";
 }
 
-/** Words any timeline needs; a clause with none of them is skipped before the real patterns run. */
+/**
+ * Words any timeline needs; a clause with none of them is skipped before the real patterns run. Every
+ * pattern below reads them from a word's start, so "phone", "known" or "often" is no hint; "day" is also
+ * the end of a weekday ("by monday").
+ */
 const TIMELINE_HINT =
-  /\d|asap|a\.s\.a\.p|soon|now|day|week|month|year|quarter|today|tomorrow|yesterday|immediate|right away|straight away|urgent|summer|spring|fall|autumn|winter|weekend|while|left|q[1-4]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few|several|half|rush|hurry|when/;
+  /\d|day|\b(?:asap|a\.s\.a\.p|soon|now|week|month|year|quarter|tomorrow|immediate|right away|straight away|urgent|summer|spring|fall|autumn|winter|while|left|q[1-4]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few|several|half|rush|hurry|when)/;
 
 /**
  * When the lead wants to be live, as a bucket of days from the call (and the date, when the call's date is
