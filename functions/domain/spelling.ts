@@ -273,6 +273,30 @@ function wordAfter(text: string, from: number): string | undefined {
 const asTyped = (quote: string) => quote;
 
 /**
+ * Units of time as chats shorten them ("in 2 wks", "6 mos", "a yr"), spelled out after a count so the
+ * readers meet the words they know; the quote still shows what was typed. A tokenizer concern, like the
+ * reader's shorthand (features.ts), not a signal list.
+ */
+const UNIT_SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ["wk", "week"],
+  ["wks", "weeks"],
+  ["mo", "month"],
+  ["mos", "months"],
+  ["mth", "month"],
+  ["mths", "months"],
+  ["yr", "year"],
+  ["yrs", "years"],
+  ["qtr", "quarter"],
+  ["qtrs", "quarters"],
+]);
+/** Words a unit of time follows as a count ("2 wks", "a yr", "next wk", "few mos"). */
+const COUNTS = new Set([
+  NUMBER_WORD,
+  ...["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"],
+  ...["twelve", "few", "couple", "several", "next", "last", "this", "per", "every", "each", "more"],
+]);
+
+/**
  * Repairs the words of `text` the vocabulary does not know. A capitalised word inside a sentence is a
  * name ("Dana", "Vagaro") and stays; so does a word of `keep` (lowercase: the campaign's own words, such
  * as the names of the systems or insurers it asks about), which are also likelier repairs of a typo near
@@ -289,19 +313,26 @@ export function spellTurn(
   let repaired = "";
   let copied = 0;
   let previous: string | undefined;
+  let previousEnd = 0;
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const word = match[0];
     const bare = word.includes("'") ? word.replace(/'/g, "") : word;
     const lower = bare.toLowerCase();
     const before = previous;
+    const afterSpace = match.index > previousEnd && text.slice(previousEnd, match.index).trim() === "";
+    previousEnd = match.index + word.length;
     const isNumber = DIGIT.test(lower);
     previous = isNumber ? NUMBER_WORD : lower;
-    if (isNumber || lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower)) continue;
-    if (keep.has(lower) || (bare !== lower && !startsSentence(text, match.index))) continue;
+    // "500/mo" is a period the amount reader knows; "5 mos" is an amount of time.
+    const unit =
+      afterSpace && before !== undefined && COUNTS.has(before) ? UNIT_SHORTHAND.get(lower) : undefined;
+    if (!unit && (isNumber || lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower))) continue;
+    if (!unit && (keep.has(lower) || (bare !== lower && !startsSentence(text, match.index)))) continue;
     // Two edits only when nothing is one edit away, and only to the campaign's words in a longer word:
     // a campaign has a few hundred words, not the vocabulary's thousands.
     const fixed =
+      unit ??
       vocabulary.correct(lower, before, wordAfter(text, TOKEN.lastIndex), keep) ??
       (lower.length >= TWO_EDIT_LETTERS ? keptWordNear(lower, keep) : undefined);
     if (!fixed) continue;

@@ -37,6 +37,26 @@ describe("a typed turn with typos", () => {
     expect(result.state.slots.budget).toMatchObject({ value: "15000", quote: "fifteen thuosand" });
   });
 
+  it("reads a timeline typed with a shortened unit, quoting the words typed", () => {
+    // Prepare
+    const state = recordLine(
+      startContact({ contactId: "c-units", campaignId: defaultCampaign.id, callDate: "2026-03-02" }),
+      "ai",
+      "And when would you want it set up?",
+      defaultCampaign,
+    );
+    // Act
+    const result = processCustomerTurn(
+      state,
+      { text: "holiday rush starts in like 5 wks so before that" },
+      defaultCampaign,
+      fixedReader(() => []),
+      vocabulary,
+    );
+    // Assess
+    expect(result.state.slots.timeline).toMatchObject({ value: "within_quarter", quote: "5 wks" });
+  });
+
   it("lets the reader read the repaired words", () => {
     // Prepare
     const read: string[] = [];

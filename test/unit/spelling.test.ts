@@ -154,6 +154,22 @@ describe("spellTurn", () => {
     expect(spelled.text).toBe("Twelve thousand, by next week? Quote me 15 lines.");
   });
 
+  it("spells out a unit of time shortened after a count, and restores it in a quote", () => {
+    // Act
+    const spelled = spellTurn("rush starts in like 5 wks, so maybe 2-3 mths or a yr", vocabulary);
+    const quote = spelled.restore("in like 5 weeks");
+    // Assess
+    expect(spelled.text).toBe("rush starts in like 5 weeks, so maybe 2-3 months or a year");
+    expect(quote).toBe("in like 5 wks");
+  });
+
+  it("leaves a shortened unit alone where no count comes right before it", () => {
+    // Act: "500/mo" is a period the amount reader reads as typed; "mo" alone is no unit.
+    const spelled = spellTurn("about 500/mo, the mo thing, mos def", vocabulary);
+    // Assess
+    expect(spelled).toMatchObject({ text: "about 500/mo, the mo thing, mos def", corrected: false });
+  });
+
   it("restores a quote read from the repaired text to the words the customer typed", () => {
     // Prepare
     const spelled = spellTurn("about twelve thuosand for the budgte", vocabulary);
