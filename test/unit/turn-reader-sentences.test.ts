@@ -67,6 +67,19 @@ describe("reading a turn's sentences", () => {
     expect(read).toBeGreaterThanOrEqual(0.9);
   });
 
+  it("hears a buying request said before a story, from its own sentence", () => {
+    // Prepare
+    const input = {
+      text: "Fine, let us get started then. The owner told me to sort this out before the summer rush and I am tired of dropped calls.",
+    };
+    // Act
+    const diluted = scoreTurn(model, input).buy_now;
+    const read = reader.read(input).buy_now;
+    // Assess
+    expect(diluted).toBeLessThan(0.5);
+    expect(read).toBeGreaterThanOrEqual(0.8);
+  });
+
   it("hears who decides from the sentence that says it", () => {
     // Prepare
     const input = {

@@ -26,16 +26,27 @@ export interface TurnReader {
 /**
  * A request for a person said beside other things ("it's my decision. but can you have a sales rep call me
  * on my cell?") is diluted in the whole turn's reading, and so is who decides ("yes. I own a travel agency,
- * we have nine agents on the phones all day. I just want answers"). Each sentence of a longer turn is also
- * read from its own words, and counts where it is sure on its own. A sentence alone has lost its context, so
- * a request for a person needs 0.9 ("a real person picks up and pages our on-call guy" reads 0.74 alone);
- * who decides hands nobody off by itself, and a sentence counts from the slot's own bar. Buying requests are
- * not read so: alone, "yes, please email it" reads as a quote request as surely as "where do I sign" reads
- * as buying.
+ * we have nine agents on the phones all day. I just want answers") and buying ("Well then, let's do it.
+ * Pastor John already asked me to find something cheaper, and he leaves these decisions to me." reads 0.14
+ * whole, its first sentence 0.96). Each sentence of a longer turn is also read from its own words, and counts
+ * where it is sure on its own. A sentence alone has lost its context, so a request for a person needs 0.9 ("a
+ * real person picks up and pages our on-call guy" reads 0.74 alone) and a buying request 0.8; who decides
+ * hands nobody off by itself, and a sentence counts from the slot's own bar. Buying read so, six seeds, the
+ * same trained readers with and without it: dev cross-set 90.7% -> 91.2% on time, dev-e 81.7% -> 83.1%,
+ * early 1.0% and 2.7% both, the campaign first sets unchanged (0.9: 90.8% and 82.5%). Before the short
+ * answers were trained on, "yes, please email it" alone read as a quote request; now 0.18.
  */
+const BUYING_LABELS = [
+  "buy_now",
+  "price_request",
+  "quote_request",
+  "contract_request",
+  "enroll_request",
+] as const;
 const READ_ALONE: ReadonlyArray<{ label: ReaderLabel; bar: number; clauses: boolean }> = [
   { label: "person_request", bar: 0.9, clauses: false },
   ...[...AUTHORITY_LABELS].map((label) => ({ label, bar: 0.5, clauses: true })),
+  ...BUYING_LABELS.map((label) => ({ label, bar: 0.8, clauses: false })),
 ];
 const PART_WORDS = 3;
 const SPOKEN_WINDOW = 6;
