@@ -19,6 +19,19 @@ describe("slotAskedBy", () => {
     expect(asked).toEqual(["timeline", "timeline", "authority"]);
   });
 
+  it("reads the slot a question names first, not what the slot is for", () => {
+    // Prepare
+    const lines = [
+      "Got it. Do you have a rough budget in mind for the switch?",
+      "Who would decide on the budget?",
+      "When are you looking to make a decision?",
+    ];
+    // Act
+    const asked = lines.map(askedBy);
+    // Assess
+    expect(asked).toEqual(["budget", "authority", "timeline"]);
+  });
+
   it("asks for nothing when only the pitch before the question names a slot", () => {
     // Prepare
     const line = "A cloud system could send calls to your cell when the front desk is busy. Would that help?";
