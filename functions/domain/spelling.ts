@@ -320,13 +320,16 @@ export function spellTurn(
     const bare = word.includes("'") ? word.replace(/'/g, "") : word;
     const lower = bare.toLowerCase();
     const before = previous;
-    const afterSpace = match.index > previousEnd && text.slice(previousEnd, match.index).trim() === "";
+    const gapStart = previousEnd;
     previousEnd = match.index + word.length;
     const isNumber = DIGIT.test(lower);
     previous = isNumber ? NUMBER_WORD : lower;
     // "500/mo" is a period the amount reader knows; "5 mos" is an amount of time.
+    const spelledUnit = UNIT_SHORTHAND.get(lower);
     const unit =
-      afterSpace && before !== undefined && COUNTS.has(before) ? UNIT_SHORTHAND.get(lower) : undefined;
+      spelledUnit && before !== undefined && COUNTS.has(before) && isSpace(text, gapStart, match.index)
+        ? spelledUnit
+        : undefined;
     if (!unit && (isNumber || lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower))) continue;
     if (!unit && (keep.has(lower) || (bare !== lower && !startsSentence(text, match.index)))) continue;
     // Two edits only when nothing is one edit away, and only to the campaign's words in a longer word:
@@ -350,6 +353,13 @@ export function spellTurn(
     corrected: true,
     restore: (quote) => quote.replace(/[a-z]+/g, (word) => back.get(word) ?? word),
   };
+}
+
+/** Whether `text[from..to)` is whitespace and not empty. */
+function isSpace(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 32) return false;
+  return true;
 }
 
 function startsSentence(text: string, offset: number): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { defaultTurnReader } from "../../functions/domain/reader/default-reader.js";
-import type { ReaderLabel } from "../../functions/domain/reader/labels.js";
+import { BUYING_LABELS, type ReaderLabel } from "../../functions/domain/reader/labels.js";
 
 /**
  * The shipped model on everyday phrasings (none of them in its training data). A learned reader is
@@ -166,16 +166,7 @@ describe("the default turn reader on everyday phrasings", () => {
       ["And your current contract is month to month?", "Mm-hmm."],
       ["So about 200 calls a day?", "Roughly, yeah."],
     ] as const;
-    const atOnce: ReaderLabel[] = [
-      "person_request",
-      "buy_now",
-      "price_request",
-      "quote_request",
-      "contract_request",
-      "enroll_request",
-      "sarcasm",
-      "strong_negative",
-    ];
+    const atOnce: ReaderLabel[] = ["person_request", ...BUYING_LABELS, "sarcasm", "strong_negative"];
 
     // Act
     const misread = cases.filter(([aiLine, text]) => {

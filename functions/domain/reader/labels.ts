@@ -37,6 +37,15 @@ export const AUTHORITY_LABELS: ReadonlySet<ReaderLabel> = new Set([
   "authority_other",
 ]);
 
+/** Buying intent by kind: each label is the kind of buying intent it signals (contracts/turn-signals.ts). */
+export const BUYING_LABELS = [
+  "buy_now",
+  "price_request",
+  "quote_request",
+  "contract_request",
+  "enroll_request",
+] as const satisfies readonly ReaderLabel[];
+
 /** The labels the policy reads (READER_LABELS without who decides). */
 export const SIGNAL_LABELS: readonly ReaderLabel[] = READER_LABELS.filter(
   (label) => !AUTHORITY_LABELS.has(label),

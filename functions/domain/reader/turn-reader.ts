@@ -1,6 +1,6 @@
 import type { Sentiment } from "../../../contracts/transcript.js";
 import { countTokens, MAX_SPEECH_CHARS } from "./features.js";
-import { AUTHORITY_LABELS, type ReaderLabel, type ReaderScores } from "./labels.js";
+import { AUTHORITY_LABELS, BUYING_LABELS, type ReaderLabel, type ReaderScores } from "./labels.js";
 import { scoreTurn, scoreTurnAndParts, type TurnParts, type TurnReaderModel } from "./model.js";
 
 /** Lex V2 NLU reading of the turn, when the bot has intents for it. */
@@ -36,13 +36,6 @@ export interface TurnReader {
  * early 1.0% and 2.7% both, the campaign first sets unchanged (0.9: 90.8% and 82.5%). Before the short
  * answers were trained on, "yes, please email it" alone read as a quote request; now 0.18.
  */
-const BUYING_LABELS = [
-  "buy_now",
-  "price_request",
-  "quote_request",
-  "contract_request",
-  "enroll_request",
-] as const;
 const READ_ALONE: ReadonlyArray<{ label: ReaderLabel; bar: number; clauses: boolean }> = [
   { label: "person_request", bar: 0.9, clauses: false },
   ...[...AUTHORITY_LABELS].map((label) => ({ label, bar: 0.5, clauses: true })),
