@@ -98,6 +98,21 @@ describe("category values recognised by similarity to their examples", () => {
     expect(COVERAGE.read("life insurance first, then car insurance", false)?.value).toBe("life");
   });
 
+  it("takes the value the turn says more about when it names two", () => {
+    // Prepare: one word for the cells, three (in two places) for the landline.
+    const matcher = categoryMatcher({
+      replace: { label: "Replace", examples: ["landline", "replace", "old phone system"] },
+      remote: { label: "Remote", examples: ["cell phones", "from home"] },
+    });
+    // Act
+    const reading = matcher.read(
+      "cell phones mostly, and a landline that's dying. we mean to replace it",
+      false,
+    );
+    // Assess: the strongest match of that value is the quote; two words speak for it, so not a lone word.
+    expect(reading).toEqual({ value: "replace", confidence: 0.7, quote: "landline" });
+  });
+
   it("gives the same answer every time (deterministic, nothing carried between turns)", () => {
     const texts = ["insure my house", "nothing here", "renters insurence please", "insure my house"];
     const first = texts.map((text) => COVERAGE.read(text, false));

@@ -39,7 +39,7 @@ export function categoryMatcher(values: Readonly<Record<string, CategoryValue>>)
         // One word in passing ("agent", "cell") is the least a value rests on: a fuller mention later replaces it.
         return {
           value: best.value,
-          confidence: asked ? 0.85 : contentWords(quote) > 1 ? 0.7 : LONE_WORD,
+          confidence: asked ? 0.85 : contentWords(quote) > 1 || (best.words ?? 0) > 1 ? 0.7 : LONE_WORD,
           quote,
         };
       }
@@ -240,6 +240,8 @@ interface Match {
   first: number;
   start: number;
   end: number;
+  /** Turn words that speak for the value across all its full matches, when two values were found. */
+  words?: number;
 }
 
 /**
@@ -250,8 +252,9 @@ class TurnScratch {
   /** Bit per example word found in the turn, by example. */
   readonly masks: Int32Array;
   readonly touched: number[] = [];
-  /** Full matches found in this turn, for the quote. */
+  /** Full matches found in this turn, for the quote, and the examples they match. */
   readonly fulls: Match[] = [];
+  readonly fullExamples = new Set<number>();
   /** Hits in turn order (example, word position, term, similarity, start and end offsets). */
   count = 0;
   example = new Int32Array(256);
@@ -347,6 +350,7 @@ function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null 
   let best: Match | null = phraseMatch(index, text);
   const fulls = turn.fulls;
   fulls.length = 0;
+  turn.fullExamples.clear();
   if (best) fulls.push(best);
   for (const exampleIndex of touched) {
     const mask = masks[exampleIndex] ?? 0;
@@ -361,10 +365,45 @@ function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null 
     const match = example.shape
       ? shapeMatch(example, example.shape, exampleIndex, turn)
       : bestWindow(example, exampleIndex, turn);
-    if (match && match.coverage >= EXACT) fulls.push(match);
+    if (match && match.coverage >= EXACT) {
+      fulls.push(match);
+      turn.fullExamples.add(exampleIndex);
+    }
     if (match && (!best || better(match, best))) best = match;
   }
-  return best && best.coverage >= EXACT ? widenQuote(best, fulls, text) : best;
+  if (!best || best.coverage < EXACT) return best;
+  return widenQuote(mostEvidenced(best, index, turn), fulls, text);
+}
+
+/**
+ * A turn that names two values ("cell phones mostly, and a landline that's dying; we've been meaning to
+ * replace it") means the one it says more about: each value's full matches count every turn word they
+ * cover once, by its weight. The best single match of that value is its quote.
+ */
+function mostEvidenced(best: Match, index: Index, turn: TurnScratch): Match {
+  const fulls = turn.fulls;
+  if (fulls.every((match) => match.value === best.value)) return best;
+  const evidence = new Map<string, number>();
+  const words = new Map<string, number>();
+  const counted = new Set<string>();
+  for (let hit = 0; hit < turn.count; hit++) {
+    const exampleIndex = turn.example[hit] ?? -1;
+    if (!turn.fullExamples.has(exampleIndex)) continue;
+    const example = index.examples[exampleIndex];
+    if (!example) continue;
+    const key = `${example.value} ${turn.position[hit]}`;
+    if (counted.has(key)) continue;
+    counted.add(key);
+    const weight = (example.weights[turn.term[hit] ?? 0] ?? 0) * (turn.similarity[hit] ?? 0);
+    evidence.set(example.value, (evidence.get(example.value) ?? 0) + weight);
+    words.set(example.value, (words.get(example.value) ?? 0) + 1);
+  }
+  let chosen = best;
+  for (const match of fulls) {
+    const more = (evidence.get(match.value) ?? match.weight) - (evidence.get(chosen.value) ?? chosen.weight);
+    if (more > 1e-9 || (match.value === chosen.value && better(match, chosen))) chosen = match;
+  }
+  return { ...chosen, words: words.get(chosen.value) ?? 0 };
 }
 
 /** The quote spans every full match of the same value that touches it ("replace our" + "old pbx"). */
