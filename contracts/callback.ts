@@ -1,18 +1,18 @@
-import * as z from "zod";
 import { BATON_SOURCE } from "./events/catalog.js";
 import { defineEvent } from "./events/define-event.js";
+import * as z from "./zod.js";
 
 /**
  * What an EventBridge Scheduler one-time schedule hands to `functions/handlers/start-callback.ts`
  * (the schedule's `Target.Input`). No phone number: it is looked up at call time.
  */
 export const CallbackTargetInput = z.strictObject({
-  leadId: z.string().min(1),
-  campaignId: z.string().min(1),
+  leadId: z.string().check(z.minLength(1)),
+  campaignId: z.string().check(z.minLength(1)),
   /** The deterministic schedule name of the lead. */
-  scheduleName: z.string().min(1).max(64),
+  scheduleName: z.string().check(z.minLength(1), z.maxLength(64)),
   /** The version of the lead's callback record the schedule was created for: older schedules do nothing. */
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
 });
 export type CallbackTargetInput = z.infer<typeof CallbackTargetInput>;
 
@@ -28,9 +28,9 @@ export const HandbackCancelled = defineEvent({
   source: BATON_SOURCE.handback,
   detailType: "Handback.Cancelled",
   shape: {
-    leadId: z.string().min(1),
-    reason: z.string().max(500),
-    requestedBy: z.string().min(1),
+    leadId: z.string().check(z.minLength(1)),
+    reason: z.string().check(z.maxLength(500)),
+    requestedBy: z.string().check(z.minLength(1)),
   },
 });
 export type HandbackCancelledDetail = z.infer<typeof HandbackCancelled.detail>;

@@ -1,10 +1,10 @@
-import * as z from "zod";
 import { HandoffTrigger } from "./handoff-trigger.js";
 import { ObjectionKind } from "./turn-signals.js";
+import * as z from "./zod.js";
 
 const SlotName = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,31}$/, "slot names are lower_snake_case, at most 32 chars");
+  .check(z.regex(/^[a-z][a-z0-9_]{0,31}$/, "slot names are lower_snake_case, at most 32 chars"));
 
 /**
  * How a slot's value is recognised in the customer's words:
@@ -17,7 +17,7 @@ export const SlotKind = z.enum(["amount", "authority", "timeline", "category"]);
 export type SlotKind = z.infer<typeof SlotKind>;
 
 /** The value id the screen pop, the events and the labels use (e.g. `replace_phone_system`). */
-const ValueKey = z.string().min(1).max(1000);
+const ValueKey = z.string().check(z.minLength(1), z.maxLength(1000));
 
 /**
  * One value of a category slot: a label for the closer and a few ways a customer says it. Examples are
@@ -25,49 +25,61 @@ const ValueKey = z.string().min(1).max(1000);
  * "insurance for a condo" and "insurence for my condo"; five to fifteen varied examples are plenty.
  */
 export const CategoryValue = z.strictObject({
-  label: z.string().min(1).max(100),
-  examples: z.array(z.string().min(2).max(200)).min(1).max(200),
+  label: z.string().check(z.minLength(1), z.maxLength(100)),
+  examples: z
+    .array(z.string().check(z.minLength(2), z.maxLength(200)))
+    .check(z.minLength(1), z.maxLength(200)),
   /** Short words that name this value only as an answer to the slot's question ("remote", "crm"). */
-  whenAsked: z.array(z.string().min(2).max(60)).max(100).optional(),
+  whenAsked: z.optional(z.array(z.string().check(z.minLength(2), z.maxLength(60))).check(z.maxLength(100))),
 });
 export type CategoryValue = z.infer<typeof CategoryValue>;
 
 /** Before campaigns had labels and examples, a value was a list of phrases: still read, as examples. */
-const LegacyPhraseList = z.array(z.string().min(2)).min(1);
+const LegacyPhraseList = z.array(z.string().check(z.minLength(2))).check(z.minLength(1));
 
 const SlotFields = {
   name: SlotName,
-  label: z.string().min(1).max(60),
-  description: z.string().max(500),
+  label: z.string().check(z.minLength(1), z.maxLength(60)),
+  description: z.string().check(z.maxLength(500)),
   required: z.boolean(),
   kind: SlotKind,
   /** The scripted question the AI asks when this slot is missing (also the Bedrock fallback). */
-  question: z.string().min(1).max(500),
+  question: z.string().check(z.minLength(1), z.maxLength(500)),
   /** Words in the AI's line that show it is asking for this slot, so a bare answer can be attributed. */
-  askedBy: z.array(z.string().min(2)).default([]),
+  askedBy: z._default(z.array(z.string().check(z.minLength(2))), []),
   /** For `category` slots: value id -> its label and example phrases (or, in older files, a phrase list). */
-  values: z.record(ValueKey, z.union([CategoryValue, LegacyPhraseList])).optional(),
+  values: z.optional(z.record(ValueKey, z.union([CategoryValue, LegacyPhraseList]))),
   /** Older files: word stems per value, read only on the answer to this slot's question (now `whenAsked`). */
-  stems: z.record(z.string().min(1), z.array(z.string().min(2)).min(1)).optional(),
+  stems: z.optional(
+    z.record(
+      z.string().check(z.minLength(1)),
+      z.array(z.string().check(z.minLength(2))).check(z.minLength(1)),
+    ),
+  ),
   /**
    * For `category` slots: whether a value said unasked in a turn that objects (timing, authority, trust, a
    * provider kept) is read. A need said while objecting is the objection's reason ("our contract with our
    * current provider runs six months" asks for no new system); a fact such as the current insurer is the
    * same fact either way. A price objection is not counted: paying too much is often the need itself.
    */
-  readWhileObjecting: z.boolean().default(true),
+  readWhileObjecting: z._default(z.boolean(), true),
   /** For `category` slots: how the closer reads each value ("Run a contact center"); else the value's label. */
-  valueLabels: z.record(z.string().min(1), z.string().min(1).max(80)).optional(),
+  valueLabels: z.optional(
+    z.record(z.string().check(z.minLength(1)), z.string().check(z.minLength(1), z.maxLength(80))),
+  ),
 };
 
-export const SlotDefinition = z.strictObject(SlotFields).transform(({ stems, values, ...slot }) => ({
-  ...slot,
-  ...(values ? { values: upgradeValues(values, stems) } : {}),
-}));
+export const SlotDefinition = z.pipe(
+  z.strictObject(SlotFields),
+  z.transform(({ stems, values, ...slot }) => ({
+    ...slot,
+    ...(values ? { values: upgradeValues(values, stems) } : {}),
+  })),
+);
 export type SlotDefinition = z.infer<typeof SlotDefinition>;
 
 /** The turn reader's calibrated probability from which a signal counts (functions/domain/reader). */
-const probability = (fallback: number) => z.number().min(0).max(1).default(fallback);
+const probability = (fallback: number) => z._default(z.number().check(z.minimum(0), z.maximum(1)), fallback);
 /**
  * Defaults: more likely than not. The F1-best thresholds of single turns on the calibration split are
  * lower (0.2-0.35), but a call has many turns and each is a chance for a false signal: at 0.3 a third
@@ -126,37 +138,37 @@ function labelOf(key: string): string {
 
 export const Thresholds = z.strictObject({
   /** A slot counts as confirmed from this confidence on. */
-  slotConfidence: z.number().min(0).max(1).default(0.6),
+  slotConfidence: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.6),
   /** Distinct open objections that make a conversation complex. */
-  openObjections: z.number().int().min(1).default(2),
+  openObjections: z._default(z.number().check(z.int(), z.minimum(1)), 2),
   /** Customer turns with confusion that make a conversation complex. */
-  confusionTurns: z.number().int().min(1).default(2),
+  confusionTurns: z._default(z.number().check(z.int(), z.minimum(1)), 2),
   /** Lex NEGATIVE sentiment score from which a turn is strongly negative (when the reader hears a negative tone too). */
-  strongNegativeScore: z.number().min(0).max(1).default(0.85),
+  strongNegativeScore: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.85),
   /** Consecutive negative customer turns that count as worsening tone. */
-  negativeStreak: z.number().int().min(1).default(3),
+  negativeStreak: z._default(z.number().check(z.int(), z.minimum(1)), 3),
   /** A Lex intent with at least this NLU confidence is trusted as a signal. */
-  nluConfidence: z.number().min(0).max(1).default(0.8),
-  reader: ReaderThresholds.prefault({}),
+  nluConfidence: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.8),
+  reader: z.prefault(ReaderThresholds, {}),
 });
 export type Thresholds = z.infer<typeof Thresholds>;
 
 export const Timing = z.strictObject({
   /** `qualified` never fires before this many customer turns (context first). */
-  minCustomerTurnsBeforeQualified: z.number().int().min(0).default(2),
+  minCustomerTurnsBeforeQualified: z._default(z.number().check(z.int(), z.minimum(0)), 2),
 });
 
 export const Script = z.strictObject({
-  greeting: z.string().min(1),
+  greeting: z.string().check(z.minLength(1)),
   /** Used instead of the greeting when the lead comes back: never re-introduce. */
-  resume: z.string().min(1),
-  handoff: z.string().min(1),
-  nurture: z.string().min(1),
-  end: z.string().min(1),
+  resume: z.string().check(z.minLength(1)),
+  handoff: z.string().check(z.minLength(1)),
+  nurture: z.string().check(z.minLength(1)),
+  end: z.string().check(z.minLength(1)),
   /** Said when every slot is known and nothing else is pending. */
-  wrapUp: z.string().min(1),
+  wrapUp: z.string().check(z.minLength(1)),
   /** A short scripted answer per objection kind, said before the next question. */
-  objectionAnswers: z.partialRecord(ObjectionKind, z.string().min(1)).optional(),
+  objectionAnswers: z.optional(z.partialRecord(ObjectionKind, z.string().check(z.minLength(1)))),
 });
 
 /**
@@ -245,12 +257,14 @@ export const LEX_LANGUAGE_NAMES: Readonly<Record<LexLanguage, string>> = {
 /** A sample phrase as a caller says it: Lex's slot references (`{slot}`) and digits have no place here. */
 const SamplePhrase = z
   .string()
-  .trim()
-  .min(2)
-  .max(200)
-  .regex(
-    /^[^0-9{}()<>[\]@#$%^&*_=+|\\/;:"~`]+$/,
-    "sample phrases are words as spoken: no digits, braces or symbols",
+  .check(
+    z.trim(),
+    z.minLength(2),
+    z.maxLength(200),
+    z.regex(
+      /^[^0-9{}()<>[\]@#$%^&*_=+|\\/;:"~`]+$/,
+      "sample phrases are words as spoken: no digits, braces or symbols",
+    ),
   );
 
 /** Lex V2 intent names (`^([0-9a-zA-Z][_-]?)+$`), here starting with a letter. */
@@ -258,9 +272,9 @@ const LEX_INTENT_NAME = /^[A-Za-z](?:[_-]?[0-9A-Za-z]){0,99}$/;
 
 export const LexIntent = z.strictObject({
   /** The signal the intent stands for; a built-in intent (TalkToAgent, BuyNow, ...) already has one. */
-  signal: LexSignal.optional(),
+  signal: z.optional(LexSignal),
   /** Ways a caller says it in the campaign's locale, added to the generated ones for a built-in intent. */
-  utterances: z.array(SamplePhrase).min(1).max(200),
+  utterances: z.array(SamplePhrase).check(z.minLength(1), z.maxLength(200)),
 });
 
 /**
@@ -268,9 +282,9 @@ export const LexIntent = z.strictObject({
  * without this section uses the default bot (en_US, the generated signal intents).
  */
 export const LexSettings = z.strictObject({
-  locale: LexLocale.default("en_US"),
+  locale: z._default(LexLocale, "en_US"),
   /** Intent name -> its phrases: more phrases for a built-in intent, or a new intent for one of the signals. */
-  intents: z.record(z.string(), LexIntent).default({}),
+  intents: z._default(z.record(z.string(), LexIntent), {}),
 });
 export type LexSettings = z.infer<typeof LexSettings>;
 
@@ -280,66 +294,65 @@ export type RouteTrigger = z.infer<typeof RouteTrigger>;
 export const Campaign = z
   .strictObject({
     /** Editors read the JSON Schema named here (`contracts/json-schema/campaign.json`). */
-    $schema: z.string().optional(),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "campaign ids are lower-kebab-case"),
-    name: z.string().min(1).max(100),
+    $schema: z.optional(z.string()),
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "campaign ids are lower-kebab-case")),
+    name: z.string().check(z.minLength(1), z.maxLength(100)),
     product: z.strictObject({
-      name: z.string().min(1),
-      company: z.string().min(1),
-      pitch: z.string().min(1),
+      name: z.string().check(z.minLength(1)),
+      company: z.string().check(z.minLength(1)),
+      pitch: z.string().check(z.minLength(1)),
       /** ISO 4217 code the amounts are in, for the closer's screen ("$1,500 a month"). */
-      currency: z
-        .string()
-        .regex(/^[A-Z]{3}$/)
-        .optional(),
+      currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
       /** The language the AI speaks on this campaign's calls. */
-      language: z.string().min(1).max(40).optional(),
+      language: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
     }),
-    slots: z.array(SlotDefinition).min(1).max(20),
-    thresholds: Thresholds.prefault({}),
-    timing: Timing.prefault({}),
+    slots: z.array(SlotDefinition).check(z.minLength(1), z.maxLength(20)),
+    thresholds: z.prefault(Thresholds, {}),
+    timing: z.prefault(Timing, {}),
     script: Script,
     /** Queue name per trigger; the deployment maps names to Connect queue ARNs. */
-    routes: z.record(RouteTrigger, z.string().min(1).max(127)),
+    routes: z.record(RouteTrigger, z.string().check(z.minLength(1), z.maxLength(127))),
     /** The campaign's own Lex V2 bot (locale, intents); without it, the default bot. */
-    lex: LexSettings.optional(),
+    lex: z.optional(LexSettings),
   })
-  .superRefine((campaign, ctx) => {
-    const seen = new Set<string>();
-    campaign.slots.forEach((slot, index) => {
-      if (seen.has(slot.name)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `duplicate slot "${slot.name}"`,
-          path: ["slots", index, "name"],
-        });
+  .check(
+    z.superRefine((campaign, ctx) => {
+      const seen = new Set<string>();
+      campaign.slots.forEach((slot, index) => {
+        if (seen.has(slot.name)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `duplicate slot "${slot.name}"`,
+            path: ["slots", index, "name"],
+          });
+        }
+        seen.add(slot.name);
+        if (slot.kind !== "category" && slot.values) {
+          ctx.addIssue({
+            code: "custom",
+            message: `only category slots have values (this one is "${slot.kind}")`,
+            path: ["slots", index, "values"],
+          });
+        }
+        if (slot.kind === "category" && !slot.values) {
+          ctx.addIssue({
+            code: "custom",
+            message: "category slots need values",
+            path: ["slots", index, "values"],
+          });
+        }
+      });
+      if (campaign.lex) checkLex(campaign.lex, campaign.product.language, ctx);
+      if (!campaign.slots.some((slot) => slot.required)) {
+        ctx.addIssue({ code: "custom", message: "at least one slot must be required", path: ["slots"] });
       }
-      seen.add(slot.name);
-      if (slot.kind !== "category" && slot.values) {
-        ctx.addIssue({
-          code: "custom",
-          message: `only category slots have values (this one is "${slot.kind}")`,
-          path: ["slots", index, "values"],
-        });
-      }
-      if (slot.kind === "category" && !slot.values) {
-        ctx.addIssue({
-          code: "custom",
-          message: "category slots need values",
-          path: ["slots", index, "values"],
-        });
-      }
-    });
-    if (campaign.lex) checkLex(campaign.lex, campaign.product.language, ctx);
-    if (!campaign.slots.some((slot) => slot.required)) {
-      ctx.addIssue({ code: "custom", message: "at least one slot must be required", path: ["slots"] });
-    }
-  });
+    }),
+  );
 export type Campaign = z.infer<typeof Campaign>;
 export type CampaignInput = z.input<typeof Campaign>;
 
 /** Lex V2 refuses a build where one phrase belongs to two intents; the generated phrases are English. */
-function checkLex(lex: LexSettings, language: string | undefined, ctx: z.RefinementCtx): void {
+function checkLex(lex: LexSettings, language: string | undefined, ctx: z.core.$RefinementCtx): void {
   const builtIn: Readonly<Record<string, LexSignal>> = LEX_SIGNAL_INTENTS;
   const owner = new Map<string, string>();
   for (const [name, intent] of Object.entries(lex.intents)) {

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "./zod.js";
 
 /**
  * Amazon Connect contact events as an EventBridge rule target receives them (the parts Baton reads).
@@ -69,46 +69,46 @@ function canonicalNested(current: unknown, value: unknown): unknown {
   return merged;
 }
 
-export const ConnectContactEventDetail = z.preprocess(
-  canonicalContactEventDetail,
+export const ConnectContactEventDetail = z.pipe(
+  z.transform(canonicalContactEventDetail),
   z.looseObject({
-    eventType: z.string().min(1),
-    contactId: z.string().min(1),
-    initialContactId: z.string().min(1).optional(),
-    previousContactId: z.string().min(1).optional(),
-    channel: z.string().optional(),
-    instanceArn: z.string().optional(),
-    initiationMethod: z.string().optional(),
-    initiationTimestamp: z.string().optional(),
-    connectedToSystemTimestamp: z.string().optional(),
-    disconnectTimestamp: z.string().optional(),
-    disconnectReason: z.string().optional(),
-    queueInfo: z
-      .looseObject({
-        queueArn: z.string().optional(),
-        queueType: z.string().optional(),
-        enqueueTimestamp: z.string().optional(),
-      })
-      .optional(),
-    agentInfo: z
-      .looseObject({
-        agentArn: z.string().optional(),
-        connectedToAgentTimestamp: z.string().optional(),
-        afterContactWorkStartTimestamp: z.string().optional(),
-        afterContactWorkEndTimestamp: z.string().optional(),
-        afterContactWorkDuration: z.number().nonnegative().optional().catch(undefined),
-      })
-      .optional(),
+    eventType: z.string().check(z.minLength(1)),
+    contactId: z.string().check(z.minLength(1)),
+    initialContactId: z.optional(z.string().check(z.minLength(1))),
+    previousContactId: z.optional(z.string().check(z.minLength(1))),
+    channel: z.optional(z.string()),
+    instanceArn: z.optional(z.string()),
+    initiationMethod: z.optional(z.string()),
+    initiationTimestamp: z.optional(z.string()),
+    connectedToSystemTimestamp: z.optional(z.string()),
+    disconnectTimestamp: z.optional(z.string()),
+    disconnectReason: z.optional(z.string()),
+    queueInfo: z.optional(
+      z.looseObject({
+        queueArn: z.optional(z.string()),
+        queueType: z.optional(z.string()),
+        enqueueTimestamp: z.optional(z.string()),
+      }),
+    ),
+    agentInfo: z.optional(
+      z.looseObject({
+        agentArn: z.optional(z.string()),
+        connectedToAgentTimestamp: z.optional(z.string()),
+        afterContactWorkStartTimestamp: z.optional(z.string()),
+        afterContactWorkEndTimestamp: z.optional(z.string()),
+        afterContactWorkDuration: z.catch(z.optional(z.number().check(z.nonnegative())), undefined),
+      }),
+    ),
   }),
 );
 export type ConnectContactEventDetail = z.infer<typeof ConnectContactEventDetail>;
 
 export const ConnectContactEvent = z.looseObject({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   source: z.literal("aws.connect"),
   "detail-type": z.literal("Amazon Connect Contact Event"),
   /** When EventBridge received the event (ISO 8601, to the second). */
-  time: z.string().optional(),
+  time: z.optional(z.string()),
   detail: ConnectContactEventDetail,
 });
 export type ConnectContactEvent = z.infer<typeof ConnectContactEvent>;
@@ -118,10 +118,10 @@ export type ConnectContactEvent = z.infer<typeof ConnectContactEvent>;
  * local bus's. Only what the consumers read is required; `detail` is parsed with the event's own contract.
  */
 export const BusEnvelope = z.looseObject({
-  id: z.string().optional(),
-  source: z.string().min(1),
-  "detail-type": z.string().min(1),
-  time: z.string().optional(),
+  id: z.optional(z.string()),
+  source: z.string().check(z.minLength(1)),
+  "detail-type": z.string().check(z.minLength(1)),
+  time: z.optional(z.string()),
   detail: z.unknown(),
 });
 export type BusEnvelope = z.infer<typeof BusEnvelope>;

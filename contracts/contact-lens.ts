@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "./zod.js";
 
 /**
  * Amazon Connect Contact Lens post-contact analysis output, voice and chat (the parts Baton reads).
@@ -11,60 +11,68 @@ import * as z from "zod";
  * required; a metadata block of an unexpected shape is dropped (`.catch`), never a reason to refuse the file.
  */
 export const ContactLensTranscriptItem = z.looseObject({
-  Id: z.string().optional(),
-  ParticipantId: z.string().optional(),
-  ParticipantRole: z.string().optional(),
-  DisplayName: z.string().optional(),
+  Id: z.optional(z.string()),
+  ParticipantId: z.optional(z.string()),
+  ParticipantRole: z.optional(z.string()),
+  DisplayName: z.optional(z.string()),
   /** Chat: MESSAGE, EVENT, ATTACHMENT, ... Voice items have none. */
-  Type: z.string().optional(),
-  ContentType: z.string().optional(),
-  Content: z.string().optional(),
-  BeginOffsetMillis: z.number().nonnegative().optional().catch(undefined),
-  EndOffsetMillis: z.number().nonnegative().optional().catch(undefined),
-  AbsoluteTime: z.string().optional().catch(undefined),
-  Sentiment: z.string().optional().catch(undefined),
-  Redaction: z.unknown().optional(),
+  Type: z.optional(z.string()),
+  ContentType: z.optional(z.string()),
+  Content: z.optional(z.string()),
+  BeginOffsetMillis: z.catch(z.optional(z.number().check(z.nonnegative())), undefined),
+  EndOffsetMillis: z.catch(z.optional(z.number().check(z.nonnegative())), undefined),
+  AbsoluteTime: z.catch(z.optional(z.string()), undefined),
+  Sentiment: z.catch(z.optional(z.string()), undefined),
+  Redaction: z.optional(z.unknown()),
 });
 export type ContactLensTranscriptItem = z.infer<typeof ContactLensTranscriptItem>;
 
 const SentimentItemGroup = z.looseObject({
-  ParticipantRole: z.string().optional(),
-  Sentiment: z.string().optional(),
+  ParticipantRole: z.optional(z.string()),
+  Sentiment: z.optional(z.string()),
   TranscriptItems: z.array(z.looseObject({ Id: z.string() })),
 });
 
 const ConversationCharacteristics = z.looseObject({
-  ContactSummary: z
-    .looseObject({
-      PostContactSummary: z.looseObject({ Content: z.string() }).optional().catch(undefined),
-    })
-    .optional()
-    .catch(undefined),
-  Sentiment: z
-    .looseObject({
-      DetailsByTranscriptItemGroup: z.array(SentimentItemGroup).optional().catch(undefined),
-    })
-    .optional()
-    .catch(undefined),
+  ContactSummary: z.catch(
+    z.optional(
+      z.looseObject({
+        PostContactSummary: z.catch(z.optional(z.looseObject({ Content: z.string() })), undefined),
+      }),
+    ),
+    undefined,
+  ),
+  Sentiment: z.catch(
+    z.optional(
+      z.looseObject({
+        DetailsByTranscriptItemGroup: z.catch(z.optional(z.array(SentimentItemGroup)), undefined),
+      }),
+    ),
+    undefined,
+  ),
 });
 
 export const ContactLensOutput = z.looseObject({
-  Version: z.string().optional().catch(undefined),
-  Channel: z.string().optional().catch(undefined),
-  AccountId: z.string().optional().catch(undefined),
-  JobStatus: z.string().optional().catch(undefined),
-  LanguageCode: z.string().optional().catch(undefined),
-  ContentMetadata: z.looseObject({ Output: z.string().optional() }).optional().catch(undefined),
-  CustomerMetadata: z.looseObject({ ContactId: z.string().optional() }).optional().catch(undefined),
-  Participants: z
-    .array(z.looseObject({ ParticipantId: z.string().optional(), ParticipantRole: z.string().optional() }))
-    .optional()
-    .catch(undefined),
-  Categories: z
-    .looseObject({ MatchedCategories: z.array(z.string()).optional() })
-    .optional()
-    .catch(undefined),
-  ConversationCharacteristics: ConversationCharacteristics.optional().catch(undefined),
+  Version: z.catch(z.optional(z.string()), undefined),
+  Channel: z.catch(z.optional(z.string()), undefined),
+  AccountId: z.catch(z.optional(z.string()), undefined),
+  JobStatus: z.catch(z.optional(z.string()), undefined),
+  LanguageCode: z.catch(z.optional(z.string()), undefined),
+  ContentMetadata: z.catch(z.optional(z.looseObject({ Output: z.optional(z.string()) })), undefined),
+  CustomerMetadata: z.catch(z.optional(z.looseObject({ ContactId: z.optional(z.string()) })), undefined),
+  Participants: z.catch(
+    z.optional(
+      z.array(
+        z.looseObject({ ParticipantId: z.optional(z.string()), ParticipantRole: z.optional(z.string()) }),
+      ),
+    ),
+    undefined,
+  ),
+  Categories: z.catch(
+    z.optional(z.looseObject({ MatchedCategories: z.optional(z.array(z.string())) })),
+    undefined,
+  ),
+  ConversationCharacteristics: z.catch(z.optional(ConversationCharacteristics), undefined),
   Transcript: z.array(ContactLensTranscriptItem),
 });
 export type ContactLensOutput = z.infer<typeof ContactLensOutput>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "./zod.js";
 
 /**
  * The deployed handback endpoint (`POST /api/handbacks`, infra/constructs/handback-api.ts): what the
@@ -6,8 +6,10 @@ import * as z from "zod";
  * closer of the request's token.
  */
 export const HandbackApiRequest = z.strictObject({
-  contactId: z.string().trim().min(1).max(256),
-  note: z.string().trim().min(1, "a note for the AI's follow-up call is required").max(2000),
+  contactId: z.string().check(z.trim(), z.minLength(1), z.maxLength(256)),
+  note: z
+    .string()
+    .check(z.trim(), z.minLength(1, "a note for the AI's follow-up call is required"), z.maxLength(2000)),
   followUpAt: z.iso.datetime({ offset: true }),
 });
 export type HandbackApiRequest = z.infer<typeof HandbackApiRequest>;
@@ -27,7 +29,7 @@ export type HandbackApiErrorCode = z.infer<typeof HandbackApiErrorCode>;
 export const HandbackApiResponse = z.union([
   z.strictObject({
     status: z.literal("requested"),
-    eventId: z.string().min(1),
+    eventId: z.string().check(z.minLength(1)),
     followUpAt: z.iso.datetime(),
   }),
   z.strictObject({ error: z.strictObject({ code: HandbackApiErrorCode, message: z.string() }) }),
@@ -39,11 +41,11 @@ export type HandbackApiResponse = z.infer<typeof HandbackApiResponse>;
  * reads it): where to hand back (same origin) and how closers sign in (Cognito, authorization code + PKCE).
  */
 export const WorkspaceConfig = z.strictObject({
-  handbackUrl: z.string().startsWith("/"),
+  handbackUrl: z.string().check(z.startsWith("/")),
   signIn: z.strictObject({
     authorizeUrl: z.url(),
     tokenUrl: z.url(),
-    clientId: z.string().min(1),
+    clientId: z.string().check(z.minLength(1)),
     redirectUri: z.url(),
   }),
 });

@@ -1,5 +1,5 @@
-import * as z from "zod";
 import { RouteTrigger } from "./campaign.js";
+import * as z from "./zod.js";
 
 /**
  * Handoff KPIs as CloudWatch embedded metric format: one namespace, dimensions campaign and trigger
@@ -48,24 +48,24 @@ export type HandoffStatus = z.infer<typeof HandoffStatus>;
 
 /** One handoff as measured so far: what the agent desk and the bench read. */
 export const HandoffKpiRecord = z.strictObject({
-  contactId: z.string().min(1),
-  campaignId: z.string().min(1),
-  leadId: z.string().min(1).optional(),
+  contactId: z.string().check(z.minLength(1)),
+  campaignId: z.string().check(z.minLength(1)),
+  leadId: z.optional(z.string().check(z.minLength(1))),
   trigger: RouteTrigger,
   queue: z.string(),
   requestedAt: z.iso.datetime(),
-  channel: z.string().optional(),
+  channel: z.optional(z.string()),
   status: HandoffStatus,
-  timeToHumanMs: z.number().int().nonnegative().optional(),
+  timeToHumanMs: z.optional(z.number().check(z.int(), z.nonnegative())),
   /** The customer was lost between the handoff and an agent. */
   dropOff: z.boolean(),
-  abandonStage: z.enum(["before_queue", "in_queue"]).optional(),
-  waitedMs: z.number().int().nonnegative().optional(),
-  handleTimeMs: z.number().int().nonnegative().optional(),
+  abandonStage: z.optional(z.enum(["before_queue", "in_queue"])),
+  waitedMs: z.optional(z.number().check(z.int(), z.nonnegative())),
+  handleTimeMs: z.optional(z.number().check(z.int(), z.nonnegative())),
   /** The closer's after-contact work (included in handleTimeMs). */
-  afterContactWorkMs: z.number().int().nonnegative().optional(),
+  afterContactWorkMs: z.optional(z.number().check(z.int(), z.nonnegative())),
   /** No closer was free: a callback was scheduled instead. */
-  callbackScheduledFor: z.iso.datetime().optional(),
-  outcome: z.enum(["won", "lost", "follow_up"]).optional(),
+  callbackScheduledFor: z.optional(z.iso.datetime()),
+  outcome: z.optional(z.enum(["won", "lost", "follow_up"])),
 });
 export type HandoffKpiRecord = z.infer<typeof HandoffKpiRecord>;

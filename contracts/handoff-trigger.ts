@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "./zod.js";
 
 /**
  * Why a call goes to a closer. Its own module so that campaign files, which name triggers, do not build the

@@ -1,6 +1,6 @@
-import * as z from "zod";
 import { Campaign } from "./campaign.js";
 import { EVENT_CATALOG } from "./events/catalog.js";
+import * as z from "./zod.js";
 
 export interface EventJsonSchema {
   fileName: string;

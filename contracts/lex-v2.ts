@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "./zod.js";
 
 /**
  * Amazon Lex V2 code hook: the event Lex sends to the Lambda and the reply it expects.
@@ -33,21 +33,21 @@ export const LexEventDialogActionType = z.enum([...LexDialogActionType.options, 
 export const LexSentimentLabel = z.enum(["MIXED", "NEGATIVE", "NEUTRAL", "POSITIVE"]);
 
 /** Lex V2 documents scores as numbers (Double); Lex V1 sent strings, so numeric strings are accepted too. */
-const Score = z
-  .union([
+const Score = z.pipe(
+  z.union([
     z.number(),
-    z
-      .string()
-      .trim()
-      .regex(/^\d+(\.\d+)?([eE][-+]?\d+)?$/, "expected a numeric string")
-      .transform(Number),
-  ])
-  .pipe(z.number().min(0).max(1));
+    z.pipe(
+      z.string().check(z.trim(), z.regex(/^\d+(\.\d+)?([eE][-+]?\d+)?$/, "expected a numeric string")),
+      z.transform(Number),
+    ),
+  ]),
+  z.number().check(z.minimum(0), z.maximum(1)),
+);
 
 const LexSlotValue = z.looseObject({
-  originalValue: z.string().optional(),
-  interpretedValue: z.string().optional(),
-  resolvedValues: z.array(z.string()).optional(),
+  originalValue: z.optional(z.string()),
+  interpretedValue: z.optional(z.string()),
+  resolvedValues: z.optional(z.array(z.string())),
 });
 
 export interface LexSlot {
@@ -59,36 +59,36 @@ export interface LexSlot {
 }
 
 /** A slot Lex has not filled is `null`; list and composite slots nest further slots. */
-export const LexSlot: z.ZodType<LexSlot> = z.looseObject({
-  shape: z.enum(["Scalar", "List", "Composite"]).optional(),
-  value: LexSlotValue.optional(),
+export const LexSlot: z.ZodMiniType<LexSlot> = z.looseObject({
+  shape: z.optional(z.enum(["Scalar", "List", "Composite"])),
+  value: z.optional(LexSlotValue),
   get values() {
-    return z.array(LexSlot).optional();
+    return z.optional(z.array(LexSlot));
   },
   get subSlots() {
-    return LexSlots.optional();
+    return z.optional(LexSlots);
   },
 });
-export const LexSlots = z.record(z.string(), LexSlot.nullable());
+export const LexSlots = z.record(z.string(), z.nullable(LexSlot));
 
 export const LexIntent = z.looseObject({
-  name: z.string().min(1),
-  slots: LexSlots.optional(),
-  state: LexIntentState.optional(),
-  confirmationState: LexConfirmationState.optional(),
+  name: z.string().check(z.minLength(1)),
+  slots: z.optional(LexSlots),
+  state: z.optional(LexIntentState),
+  confirmationState: z.optional(LexConfirmationState),
 });
 export type LexIntent = z.infer<typeof LexIntent>;
 
 export const LexSentimentResponse = z.looseObject({
   sentiment: LexSentimentLabel,
-  sentimentScore: z
-    .looseObject({
+  sentimentScore: z.optional(
+    z.looseObject({
       positive: Score,
       negative: Score,
       neutral: Score,
       mixed: Score,
-    })
-    .optional(),
+    }),
+  ),
 });
 export type LexSentimentResponse = z.infer<typeof LexSentimentResponse>;
 
@@ -96,9 +96,16 @@ export type LexSentimentResponse = z.infer<typeof LexSentimentResponse>;
  * The code hook page documents a number; the Lex runtime API (and AWS's own .NET test events) send
  * `{"score": 1.0}`. Both are read.
  */
-export const LexNluConfidence = z
-  .union([Score, z.looseObject({ score: Score }).transform((confidence) => confidence.score)])
-  .pipe(z.number());
+export const LexNluConfidence = z.pipe(
+  z.union([
+    Score,
+    z.pipe(
+      z.looseObject({ score: Score }),
+      z.transform((confidence) => confidence.score),
+    ),
+  ]),
+  z.number(),
+);
 
 /**
  * Hints (`nluConfidence`, `sentimentResponse`, `interpretationSource`) only sharpen the engine's reading of a
@@ -108,33 +115,33 @@ export const LexNluConfidence = z
 export const LexInterpretation = z.looseObject({
   intent: LexIntent,
   /** Absent for AMAZON.FallbackIntent. */
-  nluConfidence: LexNluConfidence.optional().catch(undefined),
+  nluConfidence: z.catch(z.optional(LexNluConfidence), undefined),
   /** Present only when sentiment analysis is enabled on the bot alias. */
-  sentimentResponse: LexSentimentResponse.optional().catch(undefined),
-  interpretationSource: z.enum(["Bedrock", "Lex"]).optional().catch(undefined),
+  sentimentResponse: z.catch(z.optional(LexSentimentResponse), undefined),
+  interpretationSource: z.catch(z.optional(z.enum(["Bedrock", "Lex"])), undefined),
 });
 export type LexInterpretation = z.infer<typeof LexInterpretation>;
 
 const LexDialogAction = z.looseObject({
   type: LexEventDialogActionType,
-  slotToElicit: z.string().optional(),
+  slotToElicit: z.optional(z.string()),
 });
 
 const StringMap = z.record(z.string(), z.string());
 
 export const LexSessionState = z.looseObject({
-  sessionAttributes: StringMap.optional(),
-  activeContexts: z.array(z.looseObject({ name: z.string() })).optional(),
-  intent: LexIntent.optional(),
-  dialogAction: LexDialogAction.optional(),
-  originatingRequestId: z.string().optional(),
+  sessionAttributes: z.optional(StringMap),
+  activeContexts: z.optional(z.array(z.looseObject({ name: z.string() }))),
+  intent: z.optional(LexIntent),
+  dialogAction: z.optional(LexDialogAction),
+  originatingRequestId: z.optional(z.string()),
 });
 
 export const LexTranscription = z.looseObject({
   transcription: z.string(),
-  transcriptionConfidence: z.number().min(0).max(1),
-  resolvedContext: z.looseObject({ intent: z.string().optional() }).optional(),
-  resolvedSlots: LexSlots.optional(),
+  transcriptionConfidence: z.number().check(z.minimum(0), z.maximum(1)),
+  resolvedContext: z.optional(z.looseObject({ intent: z.optional(z.string()) })),
+  resolvedSlots: z.optional(LexSlots),
 });
 
 /** The code hook input event. */
@@ -143,46 +150,50 @@ export const LexV2Event = z.looseObject({
   invocationSource: LexInvocationSource,
   inputMode: LexInputMode,
   responseContentType: z.string(),
-  sessionId: z.string().min(1),
+  sessionId: z.string().check(z.minLength(1)),
   /** Typed text, the recognised speech, or the DTMF digits. */
   inputTranscript: z.string(),
-  invocationLabel: z.string().optional(),
+  invocationLabel: z.optional(z.string()),
   bot: z.looseObject({
     id: z.string(),
     name: z.string(),
     aliasId: z.string(),
-    aliasName: z.string().optional(),
+    aliasName: z.optional(z.string()),
     localeId: z.string(),
     version: z.string(),
   }),
   interpretations: z.array(LexInterpretation),
-  proposedNextState: z
-    .looseObject({
-      dialogAction: LexDialogAction.optional(),
-      intent: LexIntent.optional(),
-    })
-    .optional(),
-  requestAttributes: StringMap.optional(),
+  proposedNextState: z.optional(
+    z.looseObject({
+      dialogAction: z.optional(LexDialogAction),
+      intent: z.optional(LexIntent),
+    }),
+  ),
+  requestAttributes: z.optional(StringMap),
   sessionState: LexSessionState,
   /** Speech input only. */
-  transcriptions: z.array(LexTranscription).optional(),
+  transcriptions: z.optional(z.array(LexTranscription)),
 });
 export type LexV2Event = z.infer<typeof LexV2Event>;
 
 const LexTextMessage = z.strictObject({
   contentType: z.enum(["PlainText", "SSML", "CustomPayload"]),
-  content: z.string().min(1),
+  content: z.string().check(z.minLength(1)),
 });
 
 /** A card carries its details in `imageResponseCard`, not in `content`. */
 const LexCardMessage = z.strictObject({
   contentType: z.literal("ImageResponseCard"),
-  content: z.string().optional(),
+  content: z.optional(z.string()),
   imageResponseCard: z.strictObject({
-    title: z.string().min(1),
-    subtitle: z.string().optional(),
-    imageUrl: z.string().optional(),
-    buttons: z.array(z.strictObject({ text: z.string().min(1), value: z.string().min(1) })).optional(),
+    title: z.string().check(z.minLength(1)),
+    subtitle: z.optional(z.string()),
+    imageUrl: z.optional(z.string()),
+    buttons: z.optional(
+      z.array(
+        z.strictObject({ text: z.string().check(z.minLength(1)), value: z.string().check(z.minLength(1)) }),
+      ),
+    ),
   }),
 });
 
@@ -195,41 +206,43 @@ export const LexV2Response = z
     sessionState: z.strictObject({
       dialogAction: z.strictObject({
         type: LexDialogActionType,
-        slotToElicit: z.string().min(1).optional(),
+        slotToElicit: z.optional(z.string().check(z.minLength(1))),
       }),
-      intent: z
-        .strictObject({
-          name: z.string().min(1),
+      intent: z.optional(
+        z.strictObject({
+          name: z.string().check(z.minLength(1)),
           state: LexIntentState,
-          slots: LexSlots.optional(),
-          confirmationState: LexConfirmationState.optional(),
-        })
-        .optional(),
+          slots: z.optional(LexSlots),
+          confirmationState: z.optional(LexConfirmationState),
+        }),
+      ),
       /** The flow reads these as `$.Lex.SessionAttributes.<key>`; Lex accepts strings only. */
-      sessionAttributes: z.record(z.string().min(1), z.string()),
+      sessionAttributes: z.record(z.string().check(z.minLength(1)), z.string()),
     }),
-    messages: z.array(LexMessage).optional(),
-    requestAttributes: StringMap.optional(),
+    messages: z.optional(z.array(LexMessage)),
+    requestAttributes: z.optional(StringMap),
   })
-  .superRefine((response, ctx) => {
-    const { dialogAction } = response.sessionState;
-    const needsMessages = dialogAction.type === "ElicitIntent" || dialogAction.type === "ConfirmIntent";
-    if (needsMessages && (response.messages ?? []).length === 0) {
-      ctx.addIssue({
-        code: "custom",
-        message: `messages are required when dialogAction.type is ${dialogAction.type}`,
-        path: ["messages"],
-      });
-    }
-    // Lex cannot elicit a slot it is not told about.
-    if (dialogAction.type === "ElicitSlot" && !dialogAction.slotToElicit) {
-      ctx.addIssue({
-        code: "custom",
-        message: "slotToElicit is required when dialogAction.type is ElicitSlot",
-        path: ["sessionState", "dialogAction", "slotToElicit"],
-      });
-    }
-  });
+  .check(
+    z.superRefine((response, ctx) => {
+      const { dialogAction } = response.sessionState;
+      const needsMessages = dialogAction.type === "ElicitIntent" || dialogAction.type === "ConfirmIntent";
+      if (needsMessages && (response.messages ?? []).length === 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `messages are required when dialogAction.type is ${dialogAction.type}`,
+          path: ["messages"],
+        });
+      }
+      // Lex cannot elicit a slot it is not told about.
+      if (dialogAction.type === "ElicitSlot" && !dialogAction.slotToElicit) {
+        ctx.addIssue({
+          code: "custom",
+          message: "slotToElicit is required when dialogAction.type is ElicitSlot",
+          path: ["sessionState", "dialogAction", "slotToElicit"],
+        });
+      }
+    }),
+  );
 export type LexV2Response = z.infer<typeof LexV2Response>;
 
 const HINTS = {

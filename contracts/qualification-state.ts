@@ -1,32 +1,32 @@
-import * as z from "zod";
 import { RouteTrigger } from "./campaign.js";
 import { EndReason, ObjectionKind, SlotEvidence, Tone } from "./turn-signals.js";
+import * as z from "./zod.js";
 
 export const SlotValue = z.strictObject({
   value: z.string(),
   /** Index of the transcript turn the value came from. */
-  turn: z.number().int().nonnegative(),
-  confidence: z.number().min(0).max(1),
-  quote: z.string().max(200),
-  corrected: z.boolean().default(false),
+  turn: z.number().check(z.int(), z.nonnegative()),
+  confidence: z.number().check(z.minimum(0), z.maximum(1)),
+  quote: z.string().check(z.maxLength(200)),
+  corrected: z._default(z.boolean(), false),
   ...SlotEvidence.shape,
 });
 export type SlotValue = z.infer<typeof SlotValue>;
 
 export const ObjectionRecord = z.strictObject({
   kind: ObjectionKind,
-  turn: z.number().int().nonnegative(),
-  quote: z.string().max(200),
+  turn: z.number().check(z.int(), z.nonnegative()),
+  quote: z.string().check(z.maxLength(200)),
   status: z.enum(["open", "resolved"]),
   /** The AI's answer the customer accepted. */
-  answer: z.string().max(300).optional(),
+  answer: z.optional(z.string().check(z.maxLength(300))),
 });
 export type ObjectionRecord = z.infer<typeof ObjectionRecord>;
 
 export const RecentTurn = z.strictObject({
-  turn: z.number().int().nonnegative(),
+  turn: z.number().check(z.int(), z.nonnegative()),
   speaker: z.enum(["ai", "customer", "agent"]),
-  text: z.string().max(500),
+  text: z.string().check(z.maxLength(500)),
 });
 
 export const Outcome = z.discriminatedUnion("status", [
@@ -34,44 +34,48 @@ export const Outcome = z.discriminatedUnion("status", [
   z.strictObject({
     status: z.literal("handed_off"),
     trigger: RouteTrigger,
-    turn: z.number().int().nonnegative(),
+    turn: z.number().check(z.int(), z.nonnegative()),
     reasons: z.array(z.string()),
   }),
-  z.strictObject({ status: z.literal("nurture"), turn: z.number().int().nonnegative() }),
-  z.strictObject({ status: z.literal("ended"), turn: z.number().int().nonnegative(), reason: EndReason }),
+  z.strictObject({ status: z.literal("nurture"), turn: z.number().check(z.int(), z.nonnegative()) }),
+  z.strictObject({
+    status: z.literal("ended"),
+    turn: z.number().check(z.int(), z.nonnegative()),
+    reason: EndReason,
+  }),
 ]);
 export type Outcome = z.infer<typeof Outcome>;
 
 /** Running aggregates of one contact: a turn updates them without re-reading the history. */
 export const QualificationState = z.strictObject({
-  contactId: z.string().min(1),
-  leadId: z.string().min(1).optional(),
-  campaignId: z.string().min(1),
+  contactId: z.string().check(z.minLength(1)),
+  leadId: z.optional(z.string().check(z.minLength(1))),
+  campaignId: z.string().check(z.minLength(1)),
   /** The day of the call (YYYY-MM-DD): what "by March 15" and "next quarter" are read against. */
-  callDate: z.iso.date().optional(),
+  callDate: z.optional(z.iso.date()),
   /** Index the next transcript turn gets. */
-  nextTurn: z.number().int().nonnegative(),
-  customerTurns: z.number().int().nonnegative(),
-  lastCustomerTurn: z.number().int().nonnegative().optional(),
+  nextTurn: z.number().check(z.int(), z.nonnegative()),
+  customerTurns: z.number().check(z.int(), z.nonnegative()),
+  lastCustomerTurn: z.optional(z.number().check(z.int(), z.nonnegative())),
   slots: z.record(z.string(), SlotValue),
-  objections: z.array(ObjectionRecord).max(50),
-  confusionTurns: z.number().int().nonnegative(),
-  negativeStreak: z.number().int().nonnegative(),
+  objections: z.array(ObjectionRecord).check(z.maxLength(50)),
+  confusionTurns: z.number().check(z.int(), z.nonnegative()),
+  negativeStreak: z.number().check(z.int(), z.nonnegative()),
   /** Exponentially weighted negativity: the tone trend. */
-  negativityTrend: z.number().min(0).max(1),
+  negativityTrend: z.number().check(z.minimum(0), z.maximum(1)),
   tone: Tone,
   sarcasm: z.boolean(),
-  intentTags: z.array(z.string()).max(30),
-  topics: z.array(z.string()).max(20),
-  topicJumps: z.number().int().nonnegative(),
-  lastAiLine: z.string().max(500).optional(),
+  intentTags: z.array(z.string()).check(z.maxLength(30)),
+  topics: z.array(z.string()).check(z.maxLength(20)),
+  topicJumps: z.number().check(z.int(), z.nonnegative()),
+  lastAiLine: z.optional(z.string().check(z.maxLength(500))),
   /** Slot the AI asked for in its last line, to attribute a bare answer. */
-  askedSlot: z.string().optional(),
-  recent: z.array(RecentTurn).max(40),
+  askedSlot: z.optional(z.string()),
+  recent: z.array(RecentTurn).check(z.maxLength(40)),
   /** The lead came back (callback or repeat call) with facts from earlier contacts: no greeting, no re-asking. */
   resumed: z.boolean(),
   /** The closer's note from a handback, for the AI and the next closer. */
-  handbackNote: z.string().max(2000).optional(),
+  handbackNote: z.optional(z.string().check(z.maxLength(2000))),
   outcome: Outcome,
 });
 export type QualificationState = z.infer<typeof QualificationState>;

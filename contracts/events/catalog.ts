@@ -1,6 +1,6 @@
-import * as z from "zod";
 import { RouteTrigger } from "../campaign.js";
 import { ScreenPop } from "../screen-pop.js";
+import * as z from "../zod.js";
 import { defineEvent } from "./define-event.js";
 
 export const BATON_SOURCE = {
@@ -16,7 +16,7 @@ export const HandoffRequested = defineEvent({
   shape: {
     trigger: RouteTrigger,
     queue: z.string(),
-    turn: z.number().int().nonnegative(),
+    turn: z.number().check(z.int(), z.nonnegative()),
     reasons: z.array(z.string()),
     screenPop: ScreenPop,
   },
@@ -28,8 +28,8 @@ export const HandoffAccepted = defineEvent({
   shape: {
     trigger: RouteTrigger,
     queue: z.string(),
-    agentId: z.string().optional(),
-    timeToHumanMs: z.number().int().nonnegative(),
+    agentId: z.optional(z.string()),
+    timeToHumanMs: z.number().check(z.int(), z.nonnegative()),
   },
 });
 
@@ -40,7 +40,7 @@ export const HandoffAbandoned = defineEvent({
     trigger: RouteTrigger,
     queue: z.string(),
     stage: z.enum(["before_queue", "in_queue"]),
-    waitedMs: z.number().int().nonnegative(),
+    waitedMs: z.number().check(z.int(), z.nonnegative()),
   },
 });
 
@@ -49,8 +49,8 @@ export const HandoffOutcome = defineEvent({
   detailType: "Handoff.Outcome",
   shape: {
     outcome: z.enum(["won", "lost", "follow_up"]),
-    trigger: RouteTrigger.optional(),
-    valueUsd: z.number().nonnegative().optional(),
+    trigger: z.optional(RouteTrigger),
+    valueUsd: z.optional(z.number().check(z.nonnegative())),
   },
 });
 
@@ -58,10 +58,10 @@ export const HandbackRequested = defineEvent({
   source: BATON_SOURCE.handback,
   detailType: "Handback.Requested",
   shape: {
-    leadId: z.string().min(1),
-    note: z.string().max(2000),
+    leadId: z.string().check(z.minLength(1)),
+    note: z.string().check(z.maxLength(2000)),
     followUpAt: z.iso.datetime(),
-    requestedBy: z.string().min(1),
+    requestedBy: z.string().check(z.minLength(1)),
   },
 });
 
@@ -69,13 +69,13 @@ export const LeadQualificationUpdated = defineEvent({
   source: BATON_SOURCE.lead,
   detailType: "Lead.QualificationUpdated",
   shape: {
-    turn: z.number().int().nonnegative(),
+    turn: z.number().check(z.int(), z.nonnegative()),
     changed: z.array(
       z.strictObject({
         slot: z.string(),
         value: z.string(),
-        previous: z.string().optional(),
-        confidence: z.number().min(0).max(1),
+        previous: z.optional(z.string()),
+        confidence: z.number().check(z.minimum(0), z.maximum(1)),
       }),
     ),
     slots: z.record(z.string(), z.string()),
@@ -89,8 +89,8 @@ export const NurtureScheduled = defineEvent({
   shape: {
     origin: z.enum(["engine", "handback"]),
     reasons: z.array(z.string()),
-    followUpAt: z.iso.datetime().optional(),
-    note: z.string().max(2000).optional(),
+    followUpAt: z.optional(z.iso.datetime()),
+    note: z.optional(z.string().check(z.maxLength(2000))),
   },
 });
 

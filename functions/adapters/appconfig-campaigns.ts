@@ -1,6 +1,6 @@
 import type { AppConfigProvider } from "@aws-lambda-powertools/parameters/appconfig";
-import * as z from "zod";
 import { Campaign } from "../../contracts/campaign.js";
+import * as z from "../../contracts/zod.js";
 import { CampaignRegistry } from "../domain/campaigns.js";
 
 export interface AppConfigCampaignsOptions {
@@ -69,7 +69,7 @@ export class AppConfigCampaigns {
 }
 
 const LexSessionCampaign = z.object({
-  sessionState: z.object({ sessionAttributes: z.record(z.string(), z.string()).optional() }),
+  sessionState: z.object({ sessionAttributes: z.optional(z.record(z.string(), z.string())) }),
 });
 
 /** The campaign a Lex event names (session attribute `campaignId`), or the deployment's default. */

@@ -1,8 +1,8 @@
 import type { BedrockRuntimeClient, Message } from "@aws-sdk/client-bedrock-runtime";
-import * as z from "zod";
 import type { Campaign } from "../../contracts/campaign.js";
 import type { QualificationState } from "../../contracts/qualification-state.js";
 import type { SlotCandidate } from "../../contracts/turn-signals.js";
+import * as z from "../../contracts/zod.js";
 import type { LanguageModel, NextLineRequest } from "../ports/language-model.js";
 import { converseWithin, toolInputDocument } from "./converse-within.js";
 
@@ -18,12 +18,18 @@ export const RecordSlotsInput = z.object({
   slots: z
     .array(
       z.object({
-        slot: z.string().min(1).describe("One of the slot names listed in the instructions"),
-        value: z.string().min(1).max(QUOTE_CHARS).describe("The value, normalised"),
-        confidence: z.number().min(0).max(1).describe("0..1: how sure the customer's words state it"),
+        slot: z
+          .string()
+          .check(z.minLength(1), z.describe("One of the slot names listed in the instructions")),
+        value: z
+          .string()
+          .check(z.minLength(1), z.maxLength(QUOTE_CHARS), z.describe("The value, normalised")),
+        confidence: z
+          .number()
+          .check(z.minimum(0), z.maximum(1), z.describe("0..1: how sure the customer's words state it")),
       }),
     )
-    .max(20),
+    .check(z.maxLength(20)),
 });
 
 const recordSlotsDocument = toolInputDocument(RecordSlotsInput);

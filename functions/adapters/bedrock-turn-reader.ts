@@ -3,7 +3,7 @@ import type {
   ConverseCommandInput,
   ConverseCommandOutput,
 } from "@aws-sdk/client-bedrock-runtime";
-import * as z from "zod";
+import * as z from "../../contracts/zod.js";
 import { READER_LABELS, type ReaderLabel, type ReaderScores } from "../domain/reader/labels.js";
 import type { TurnReaderInput } from "../domain/reader/turn-reader.js";
 import type { SecondOpinion } from "../ports/second-opinion.js";
@@ -44,8 +44,11 @@ const MEANING: Record<ReaderLabel, string> = {
 const readTurnInputSchema = () =>
   z.strictObject(
     Object.fromEntries(
-      READER_LABELS.map((label) => [label, z.number().min(0).max(1).describe(MEANING[label])]),
-    ) as Record<ReaderLabel, z.ZodNumber>,
+      READER_LABELS.map((label) => [
+        label,
+        z.number().check(z.minimum(0), z.maximum(1), z.describe(MEANING[label])),
+      ]),
+    ) as Record<ReaderLabel, z.ZodMiniNumber>,
   );
 type ReadTurnInput = ReturnType<typeof readTurnInputSchema>;
 

@@ -4,13 +4,13 @@ import {
   type ConverseCommandInput,
   type ConverseCommandOutput,
 } from "@aws-sdk/client-bedrock-runtime";
-import * as z from "zod";
+import * as z from "../../contracts/zod.js";
 
 /**
  * A zod schema as the JSON document a Converse tool's `inputSchema` takes; `$schema` is dropped because
  * not every model accepts it.
  */
-export function toolInputDocument(schema: z.ZodType): z.core.util.JSONType {
+export function toolInputDocument(schema: z.ZodMiniType): z.core.util.JSONType {
   const { $schema: _dialect, ...document } = z.toJSONSchema(schema);
   // JSON by construction: checking it with z.json() cost every cold start about 2 ms.
   return document as z.core.util.JSONType;

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod";
 import { CallbackOrigin } from "../../contracts/callback.js";
+import * as z from "../../contracts/zod.js";
 import type { CallbackRecord, CallbackStatus, CallbackStore } from "../ports/callback-store.js";
 import { StaleItemError } from "../ports/handoff-store.js";
 import type { LeadProfile } from "../ports/state-store.js";
@@ -27,24 +27,24 @@ const CallbackStatusSchema = z.enum([
   "skipped",
   "failed",
   "expired",
-]) satisfies z.ZodType<CallbackStatus>;
+]) satisfies z.ZodMiniType<CallbackStatus>;
 
 const CallbackItem = z.object({
   type: z.literal("callback"),
-  leadId: z.string().min(1),
-  version: z.number().int().positive(),
+  leadId: z.string().check(z.minLength(1)),
+  version: z.number().check(z.int(), z.positive()),
   status: CallbackStatusSchema,
-  scheduleName: z.string().min(1),
-  scheduledFor: z.string().min(1),
-  campaignId: z.string().min(1),
-  sourceContactId: z.string().min(1),
+  scheduleName: z.string().check(z.minLength(1)),
+  scheduledFor: z.string().check(z.minLength(1)),
+  campaignId: z.string().check(z.minLength(1)),
+  sourceContactId: z.string().check(z.minLength(1)),
   origin: CallbackOrigin,
-  requestId: z.string().min(1),
-  handledRequestIds: z.array(z.string()).default([]),
-  callContactId: z.string().optional(),
-  reason: z.string().optional(),
+  requestId: z.string().check(z.minLength(1)),
+  handledRequestIds: z._default(z.array(z.string()), []),
+  callContactId: z.optional(z.string()),
+  reason: z.optional(z.string()),
   updatedAt: z.string(),
-  expiresAt: z.number().int().nonnegative(),
+  expiresAt: z.number().check(z.int(), z.nonnegative()),
 });
 
 export interface DynamoDbCallbackStoreOptions {

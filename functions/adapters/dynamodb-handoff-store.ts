@@ -6,10 +6,9 @@ import {
   type PutCommandInput,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
-import type { ZodType } from "zod";
-import * as z from "zod";
 import { RouteTrigger } from "../../contracts/campaign.js";
 import { ScreenPop } from "../../contracts/screen-pop.js";
+import * as z from "../../contracts/zod.js";
 import type { HandoffFacts } from "../domain/handoff-kpi.js";
 import type { BusEvent } from "../ports/event-publisher.js";
 import {
@@ -49,60 +48,60 @@ export function screenPopKey(contactId: string): StateKey {
   return { pk: `${SCREEN_POP_PK_PREFIX}${contactId}`, sk: SCREEN_POP_SK };
 }
 
-const Timestamp = z.string().min(1);
+const Timestamp = z.string().check(z.minLength(1));
 
 const HandoffFactsItem = z.object({
-  contactId: z.string().min(1),
-  request: z
-    .object({
-      campaignId: z.string().min(1),
-      leadId: z.string().min(1).optional(),
+  contactId: z.string().check(z.minLength(1)),
+  request: z.optional(
+    z.object({
+      campaignId: z.string().check(z.minLength(1)),
+      leadId: z.optional(z.string().check(z.minLength(1))),
       trigger: RouteTrigger,
       queue: z.string(),
       requestedAt: Timestamp,
-    })
-    .optional(),
-  channel: z.string().optional(),
-  queuedAt: Timestamp.optional(),
-  connectedAt: Timestamp.optional(),
-  agentArn: z.string().optional(),
-  disconnectedAt: Timestamp.optional(),
-  endedWithoutAgent: z.boolean().optional(),
-  completed: z.boolean().optional(),
-  afterContactWorkMs: z.number().optional(),
-  transfer: z
-    .object({ status: z.enum(["requested", "done", "failed"]), contactId: z.string().optional() })
-    .optional(),
-  callback: z.object({ scheduledFor: Timestamp, scheduleName: z.string() }).optional(),
-  outcome: z
-    .object({
+    }),
+  ),
+  channel: z.optional(z.string()),
+  queuedAt: z.optional(Timestamp),
+  connectedAt: z.optional(Timestamp),
+  agentArn: z.optional(z.string()),
+  disconnectedAt: z.optional(Timestamp),
+  endedWithoutAgent: z.optional(z.boolean()),
+  completed: z.optional(z.boolean()),
+  afterContactWorkMs: z.optional(z.number()),
+  transfer: z.optional(
+    z.object({ status: z.enum(["requested", "done", "failed"]), contactId: z.optional(z.string()) }),
+  ),
+  callback: z.optional(z.object({ scheduledFor: Timestamp, scheduleName: z.string() })),
+  outcome: z.optional(
+    z.object({
       outcome: z.enum(["won", "lost", "follow_up"]),
-      valueUsd: z.number().optional(),
+      valueUsd: z.optional(z.number()),
       occurredAt: Timestamp,
-    })
-    .optional(),
-  decision: z
-    .object({
+    }),
+  ),
+  decision: z.optional(
+    z.object({
       status: z.enum(["accepted", "abandoned"]),
       decidedAt: Timestamp,
-      timeToHumanMs: z.number().optional(),
-      stage: z.enum(["before_queue", "in_queue"]).optional(),
-      waitedMs: z.number().optional(),
-    })
-    .optional(),
-  handleTimeMs: z.number().optional(),
-  conflicts: z.number().int().nonnegative(),
-}) satisfies z.ZodType<HandoffFacts>;
+      timeToHumanMs: z.optional(z.number()),
+      stage: z.optional(z.enum(["before_queue", "in_queue"])),
+      waitedMs: z.optional(z.number()),
+    }),
+  ),
+  handleTimeMs: z.optional(z.number()),
+  conflicts: z.number().check(z.int(), z.nonnegative()),
+}) satisfies z.ZodMiniType<HandoffFacts>;
 
 const PendingEntry = z.object({ source: z.string(), detailType: z.string(), detail: z.string() });
 
 const HandoffKpiItem = z.object({
   type: z.literal("handoff-kpi"),
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
   facts: HandoffFactsItem,
   /** A map by event id, so published entries are removed by id in one conditional UpdateItem. */
-  pending: z.record(z.string(), PendingEntry).default({}),
-  expiresAt: z.number().int().nonnegative(),
+  pending: z._default(z.record(z.string(), PendingEntry), {}),
+  expiresAt: z.number().check(z.int(), z.nonnegative()),
 });
 
 const ScreenPopItem = z.object({
@@ -111,7 +110,7 @@ const ScreenPopItem = z.object({
   eventId: z.string(),
   queue: z.string(),
   storedAt: z.string(),
-  expiresAt: z.number().int().nonnegative(),
+  expiresAt: z.number().check(z.int(), z.nonnegative()),
 });
 
 const RouteItem = z.object({
@@ -120,8 +119,8 @@ const RouteItem = z.object({
   action: z.enum(["flow_transfer", "api_transfer", "callback", "unroutable"]),
   reason: z.string(),
   channel: z.string(),
-  queueId: z.string().optional(),
-  availableAgents: z.number().nullable().optional(),
+  queueId: z.optional(z.string()),
+  availableAgents: z.optional(z.nullable(z.number())),
   decidedAt: z.string(),
 });
 
@@ -264,7 +263,7 @@ export class DynamoDbHandoffStore implements HandoffKpiStore, ScreenPopStore, Ro
     return stored;
   }
 
-  private parse<T>(schema: ZodType<T>, item: Record<string, unknown>, key: StateKey): T {
+  private parse<T>(schema: z.ZodMiniType<T>, item: Record<string, unknown>, key: StateKey): T {
     const result = schema.safeParse(item);
     if (result.success) return result.data;
     const issue = result.error.issues[0];

@@ -11,9 +11,8 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
-import type { ZodType } from "zod";
-import * as z from "zod";
 import { QualificationState, SlotValue } from "../../contracts/qualification-state.js";
+import * as z from "../../contracts/zod.js";
 import {
   type LeadProfile,
   type StateStore,
@@ -48,9 +47,9 @@ export interface DynamoDbStateStoreOptions {
 }
 
 const OutboxEntryItem = z.object({
-  id: z.string().min(1),
-  source: z.string().min(1),
-  detailType: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  source: z.string().check(z.minLength(1)),
+  detailType: z.string().check(z.minLength(1)),
   detail: z.string(),
 });
 
@@ -61,23 +60,23 @@ const OutboxEntryItem = z.object({
  */
 const ContactItem = z.object({
   type: z.literal("contact" satisfies StateItemType),
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
   state: QualificationState,
-  lastTurnKey: z.string().optional(),
-  lastResponse: z.string().optional(),
+  lastTurnKey: z.optional(z.string()),
+  lastResponse: z.optional(z.string()),
   outbox: z.array(OutboxEntryItem),
-  unpublished: z.set(z.string()).optional(),
-  expiresAt: z.number().int().nonnegative(),
+  unpublished: z.optional(z.set(z.string())),
+  expiresAt: z.number().check(z.int(), z.nonnegative()),
 });
 
 const LeadItem = z.object({
   type: z.literal("lead" satisfies StateItemType),
-  campaignId: z.string().min(1),
+  campaignId: z.string().check(z.minLength(1)),
   slots: z.record(z.string(), SlotValue),
-  lastContactId: z.string().min(1),
-  note: z.string().optional(),
+  lastContactId: z.string().check(z.minLength(1)),
+  note: z.optional(z.string()),
   doNotCall: z.boolean(),
-  expiresAt: z.number().int().nonnegative(),
+  expiresAt: z.number().check(z.int(), z.nonnegative()),
 });
 
 /** DynamoDB adapter of the StateStore port: one item per contact, one per lead, every contact write conditional. */
@@ -203,7 +202,7 @@ export class DynamoDbStateStore implements StateStore {
     }
   }
 
-  private parse<T>(schema: ZodType<T>, item: Record<string, unknown>, key: StateKey): T {
+  private parse<T>(schema: z.ZodMiniType<T>, item: Record<string, unknown>, key: StateKey): T {
     const result = schema.safeParse(item);
     if (result.success) return result.data;
     const issue = result.error.issues[0];

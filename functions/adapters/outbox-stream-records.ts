@@ -1,30 +1,33 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import * as z from "zod";
+import * as z from "../../contracts/zod.js";
 import type { OutboxImage } from "../application/relay-outbox.js";
 
 const StreamEvent = z.looseObject({
   Records: z.array(
     z.looseObject({
-      eventName: z.string().optional(),
-      dynamodb: z
-        .looseObject({
-          NewImage: z.record(z.string(), z.unknown()).optional(),
-          SequenceNumber: z.string().optional(),
-        })
-        .optional(),
+      eventName: z.optional(z.string()),
+      dynamodb: z.optional(
+        z.looseObject({
+          NewImage: z.optional(z.record(z.string(), z.unknown())),
+          SequenceNumber: z.optional(z.string()),
+        }),
+      ),
     }),
   ),
 });
 
 const ContactImage = z.looseObject({
-  pk: z.string().startsWith("CONTACT#"),
+  pk: z.string().check(z.startsWith("CONTACT#")),
   type: z.literal("contact"),
-  version: z.number().int().positive(),
-  outbox: z
-    .array(z.looseObject({ id: z.string(), source: z.string(), detailType: z.string(), detail: z.string() }))
-    .default([]),
-  unpublished: z.union([z.set(z.string()), z.array(z.string())]).optional(),
+  version: z.number().check(z.int(), z.positive()),
+  outbox: z._default(
+    z.array(
+      z.looseObject({ id: z.string(), source: z.string(), detailType: z.string(), detail: z.string() }),
+    ),
+    [],
+  ),
+  unpublished: z.optional(z.union([z.set(z.string()), z.array(z.string())])),
 });
 
 /** Contact items from a DynamoDB stream event (NEW_AND_OLD_IMAGES) that carry unpublished events. */

@@ -1,5 +1,5 @@
 import { SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import * as z from "zod";
+import * as z from "../../contracts/zod.js";
 import type { BusEvent } from "../ports/event-publisher.js";
 import type { PendingEvents } from "../ports/pending-events.js";
 
@@ -8,13 +8,13 @@ export const PendingEventsMessage = z.strictObject({
   events: z
     .array(
       z.strictObject({
-        id: z.string().min(1),
-        source: z.string().min(1),
-        detailType: z.string().min(1),
+        id: z.string().check(z.minLength(1)),
+        source: z.string().check(z.minLength(1)),
+        detailType: z.string().check(z.minLength(1)),
         detail: z.string(),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
 export type PendingEventsMessage = z.infer<typeof PendingEventsMessage>;
 

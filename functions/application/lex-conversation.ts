@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import * as z from "zod";
 import type { Campaign } from "../../contracts/campaign.js";
 import {
   ignoredLexHints,
@@ -8,6 +7,7 @@ import {
   type LexV2Response,
 } from "../../contracts/lex-v2.js";
 import type { Sentiment } from "../../contracts/transcript.js";
+import * as z from "../../contracts/zod.js";
 import { type FallbackCause, fallbackHandoff } from "../domain/fallback-handoff.js";
 import { redactSensitive } from "../domain/redact.js";
 import { type CallerFacts, screenPopAttributes } from "../domain/screen-pop.js";
@@ -380,7 +380,7 @@ function rawAttributes(raw: unknown): Record<string, string> {
 }
 
 function rawSessionId(raw: unknown): string | undefined {
-  const parsed = z.object({ sessionId: z.string().max(256) }).safeParse(raw);
+  const parsed = z.object({ sessionId: z.string().check(z.maxLength(256)) }).safeParse(raw);
   return parsed.success ? wellFormed(parsed.data.sessionId) : undefined;
 }
 

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { appendFile, readFile } from "node:fs/promises";
 import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
-import * as z from "zod";
 import type { Transcript } from "../../contracts/transcript.js";
+import * as z from "../../contracts/zod.js";
 import { BedrockTurnReader } from "../adapters/bedrock-turn-reader.js";
 import { READER_LABELS, type ReaderLabel, type ReaderScores } from "../domain/reader/labels.js";
 import { isUncertain, type RecordedReadings, readingKey } from "../domain/reader/second-opinion.js";
@@ -12,10 +12,9 @@ const Reading = z.strictObject({
   ai: z.string(),
   text: z.string(),
   scores: z.strictObject(
-    Object.fromEntries(READER_LABELS.map((label) => [label, z.number().min(0).max(1)])) as Record<
-      ReaderLabel,
-      z.ZodNumber
-    >,
+    Object.fromEntries(
+      READER_LABELS.map((label) => [label, z.number().check(z.minimum(0), z.maximum(1))]),
+    ) as Record<ReaderLabel, z.ZodMiniNumber>,
   ),
 });
 

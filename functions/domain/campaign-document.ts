@@ -1,6 +1,6 @@
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import type * as z from "zod";
 import { Campaign } from "../../contracts/campaign.js";
+import type * as z from "../../contracts/zod.js";
 
 /** One problem in a campaign file: the field (dotted path), the line (1-based) when known, what is wrong. */
 export interface CampaignProblem {

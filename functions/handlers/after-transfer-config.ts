@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../../contracts/zod.js";
 
 /**
  * Environment of the after-transfer functions (handoff-router, handoff-kpi, handback-scheduler,
@@ -6,40 +6,50 @@ import * as z from "zod";
  * only what it uses, so the CDK app sets exactly these per function.
  */
 
-const Table = { BATON_TABLE_NAME: z.string().min(1) };
-const Bus = { BATON_EVENT_BUS_NAME: z.string().min(1) };
-const Ttl = { BATON_TTL_DAYS: z.coerce.number().int().min(1).max(3_650).default(90) };
+const Table = { BATON_TABLE_NAME: z.string().check(z.minLength(1)) };
+const Bus = { BATON_EVENT_BUS_NAME: z.string().check(z.minLength(1)) };
+const Ttl = {
+  BATON_TTL_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3_650)), 90),
+};
 /** Instance id or ARN. */
-const Instance = { BATON_CONNECT_INSTANCE_ID: z.string().min(1) };
+const Instance = { BATON_CONNECT_INSTANCE_ID: z.string().check(z.minLength(1)) };
 
 /** `{"<queue name as campaigns route>": "<Connect queue ARN or id>", ...}`. */
-const QueueMap = z
-  .string()
-  .min(2)
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "not JSON" });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.record(z.string().min(1), z.string().min(1)));
+const QueueMap = z.pipe(
+  z.pipe(
+    z.string().check(z.minLength(2)),
+    z.transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.issues.push({ code: "custom", message: "not JSON", input: text });
+        return z.NEVER;
+      }
+    }),
+  ),
+  z.record(z.string().check(z.minLength(1)), z.string().check(z.minLength(1))),
+);
 
 const Schedules = {
   /** ARN of the start-callback function: the schedules' target. */
-  BATON_CALLBACK_FUNCTION_ARN: z.string().startsWith("arn:"),
+  BATON_CALLBACK_FUNCTION_ARN: z.string().check(z.startsWith("arn:")),
   /** Role EventBridge Scheduler assumes to invoke start-callback. */
-  BATON_SCHEDULER_ROLE_ARN: z.string().startsWith("arn:"),
-  BATON_SCHEDULE_GROUP: z.string().min(1).default("default"),
+  BATON_SCHEDULER_ROLE_ARN: z.string().check(z.startsWith("arn:")),
+  BATON_SCHEDULE_GROUP: z._default(z.string().check(z.minLength(1)), "default"),
   /** SQS queue for schedule invocations Scheduler gave up on (the schedule target's dead-letter queue). */
-  BATON_CALLBACK_DLQ_ARN: z.string().startsWith("arn:").optional(),
+  BATON_CALLBACK_DLQ_ARN: z.optional(z.string().check(z.startsWith("arn:"))),
   /** A follow-up at most this far in the past is called as soon as possible; older ones are refused. */
-  BATON_CALLBACK_PAST_GRACE_MINUTES: z.coerce.number().int().min(0).max(1_440).default(15),
+  BATON_CALLBACK_PAST_GRACE_MINUTES: z._default(
+    z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_440)),
+    15,
+  ),
   /** Follow-ups further ahead are refused. */
-  BATON_CALLBACK_MAX_AHEAD_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  BATON_CALLBACK_MAX_AHEAD_DAYS: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(365)),
+    90,
+  ),
   /** Nurture decisions without a time are called back after this long. */
-  BATON_NURTURE_DEFAULT_DELAY_HOURS: z.coerce.number().min(0).max(720).default(24),
+  BATON_NURTURE_DEFAULT_DELAY_HOURS: z._default(z.coerce.number().check(z.minimum(0), z.maximum(720)), 24),
 };
 
 const RouterEnvironment = z.object({
@@ -50,13 +60,19 @@ const RouterEnvironment = z.object({
   ...Schedules,
   BATON_QUEUE_MAP: QueueMap,
   /** Queue name used when a campaign's queue is not in the map. */
-  BATON_FALLBACK_QUEUE: z.string().min(1).default("baton-closers"),
+  BATON_FALLBACK_QUEUE: z._default(z.string().check(z.minLength(1)), "baton-closers"),
   /** Transfer-to-queue flow TransferContact runs for task and email contacts (id or ARN). */
-  BATON_TRANSFER_FLOW_ID: z.string().min(1).optional(),
+  BATON_TRANSFER_FLOW_ID: z.optional(z.string().check(z.minLength(1))),
   /** No closer free: the callback is planned this many minutes after the handoff. */
-  BATON_NO_CLOSER_CALLBACK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+  BATON_NO_CLOSER_CALLBACK_MINUTES: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10_080)),
+    30,
+  ),
   /** Contact events of a contact not handed off (yet) are kept this long (shared with handoff-kpi). */
-  BATON_KPI_REORDER_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(3_600),
+  BATON_KPI_REORDER_WINDOW_SECONDS: z._default(
+    z.coerce.number().check(z.int(), z.minimum(0), z.maximum(86_400)),
+    3_600,
+  ),
 });
 export type RouterEnvironment = z.infer<typeof RouterEnvironment>;
 
@@ -64,7 +80,10 @@ const KpiEnvironment = z.object({
   ...Table,
   ...Bus,
   ...Ttl,
-  BATON_KPI_REORDER_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(3_600),
+  BATON_KPI_REORDER_WINDOW_SECONDS: z._default(
+    z.coerce.number().check(z.int(), z.minimum(0), z.maximum(86_400)),
+    3_600,
+  ),
 });
 export type KpiEnvironment = z.infer<typeof KpiEnvironment>;
 
@@ -76,24 +95,28 @@ const StartCallbackEnvironment = z
     ...Table,
     ...Instance,
     /** The outbound AI flow (id or ARN): it copies `leadId` and `campaignId` into the Lex session. */
-    BATON_OUTBOUND_FLOW_ID: z.string().min(1),
+    BATON_OUTBOUND_FLOW_ID: z.string().check(z.minLength(1)),
     /** Caller id: a claimed number (E.164)... */
-    BATON_OUTBOUND_SOURCE_PHONE: z
-      .string()
-      .regex(/^\+[1-9]\d{1,14}$/, "an E.164 number")
-      .optional(),
+    BATON_OUTBOUND_SOURCE_PHONE: z.optional(
+      z.string().check(z.regex(/^\+[1-9]\d{1,14}$/, "an E.164 number")),
+    ),
     /** ...or a queue whose outbound caller id is used (id or ARN). */
-    BATON_OUTBOUND_QUEUE_ID: z.string().min(1).optional(),
+    BATON_OUTBOUND_QUEUE_ID: z.optional(z.string().check(z.minLength(1))),
     /** A schedule delivered later than this after its time calls nobody. */
-    BATON_CALLBACK_MAX_LATENESS_MINUTES: z.coerce.number().int().min(1).max(1_440).default(60),
+    BATON_CALLBACK_MAX_LATENESS_MINUTES: z._default(
+      z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1_440)),
+      60,
+    ),
   })
-  .refine((env) => env.BATON_OUTBOUND_SOURCE_PHONE || env.BATON_OUTBOUND_QUEUE_ID, {
-    message: "set BATON_OUTBOUND_SOURCE_PHONE or BATON_OUTBOUND_QUEUE_ID",
-    path: ["BATON_OUTBOUND_SOURCE_PHONE"],
-  });
+  .check(
+    z.refine((env) => env.BATON_OUTBOUND_SOURCE_PHONE || env.BATON_OUTBOUND_QUEUE_ID, {
+      message: "set BATON_OUTBOUND_SOURCE_PHONE or BATON_OUTBOUND_QUEUE_ID",
+      path: ["BATON_OUTBOUND_SOURCE_PHONE"],
+    }),
+  );
 export type StartCallbackEnvironment = z.infer<typeof StartCallbackEnvironment>;
 
-function read<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+function read<T>(schema: z.ZodMiniType<T>, env: NodeJS.ProcessEnv): T {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -6,8 +6,8 @@ import { ConnectClient } from "@aws-sdk/client-connect";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import middy from "@middy/core";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import * as z from "zod";
 import type { HandbackApiErrorCode, HandbackApiResponse } from "../../contracts/handback-api.js";
+import * as z from "../../contracts/zod.js";
 import { ConnectHandbackContacts } from "../adapters/connect-handback-contacts.js";
 import { EventBridgePublisher } from "../adapters/eventbridge-publisher.js";
 import { type RequestHandbackDependencies, requestHandback } from "../application/request-handback.js";
@@ -40,10 +40,10 @@ const dependencies: RequestHandbackDependencies = {
 
 /** The part of an HTTP API (payload 2.0) event with a JWT authorizer this handler reads. */
 const HttpApiEvent = z.object({
-  body: z.string().optional(),
-  isBase64Encoded: z.boolean().optional(),
+  body: z.optional(z.string()),
+  isBase64Encoded: z.optional(z.boolean()),
   requestContext: z.object({
-    authorizer: z.object({ jwt: z.object({ claims: z.record(z.string(), z.unknown()) }) }).optional(),
+    authorizer: z.optional(z.object({ jwt: z.object({ claims: z.record(z.string(), z.unknown()) }) })),
   }),
 });
 

@@ -2,12 +2,12 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import middy from "@middy/core";
-import * as z from "zod";
+import * as z from "../../contracts/zod.js";
 import { EventBridgePublisher } from "../adapters/eventbridge-publisher.js";
 import { relayPendingEvents } from "../application/relay-pending-events.js";
 
 /** SQS consumer of the pending-events queue: puts on the bus what the call path could not. */
-const env = z.object({ BATON_EVENT_BUS_NAME: z.string().min(1) }).parse(process.env);
+const env = z.object({ BATON_EVENT_BUS_NAME: z.string().check(z.minLength(1)) }).parse(process.env);
 const logger = new Logger({ serviceName: "baton-pending-events-relay" });
 const publisher = new EventBridgePublisher({
   client: new EventBridgeClient({}),
@@ -16,7 +16,7 @@ const publisher = new EventBridgePublisher({
 
 /** The part of the SQS event this handler reads (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html). */
 const SqsEvent = z.object({
-  Records: z.array(z.object({ messageId: z.string().min(1), body: z.string() })),
+  Records: z.array(z.object({ messageId: z.string().check(z.minLength(1)), body: z.string() })),
 });
 
 export const handler = middy(async (event: unknown) => {

@@ -17,9 +17,9 @@ export type CallLine = z.infer<typeof CallLine>;
 
 export const CallOutcome = z.strictObject({
   action: z.enum(["handoff", "nurture", "end"]),
-  trigger: RouteTrigger.optional(),
+  trigger: z.optional(RouteTrigger),
   queue: z.string().optional(),
-  endReason: EndReason.optional(),
+  endReason: z.optional(EndReason),
   /** Customer turns when the call closed. */
   customerTurns: z.number().int().nonnegative(),
 });
@@ -55,7 +55,7 @@ export const SayRequest = z.strictObject({
   text: z.string().trim().min(1, "say something").max(2000),
   /** Chosen by the page per turn; the same id twice is one turn. */
   turnId: z.string().trim().min(8).max(100),
-  sentiment: SentimentLabel.optional(),
+  sentiment: z.optional(SentimentLabel),
 });
 export type SayRequest = z.infer<typeof SayRequest>;
 

@@ -5,7 +5,7 @@ import { SentimentLabel } from "../../contracts/transcript.js";
 /** A persona file in `local/personas/`: a scripted customer for the console, the demo and the bench. */
 export const PersonaTurn = z.union([
   z.string().trim().min(1),
-  z.strictObject({ text: z.string().trim().min(1), sentiment: SentimentLabel.optional() }),
+  z.strictObject({ text: z.string().trim().min(1), sentiment: z.optional(SentimentLabel) }),
 ]);
 
 /** Who the persona is, as Connect and the lead would know them (all optional). */
@@ -25,7 +25,7 @@ export const PersonaFile = z.strictObject({
   /** What the pipeline should do with this customer; the demo flags a difference. */
   expect: z.strictObject({
     outcome: z.enum(["handoff", "nurture", "end", "continue"]),
-    trigger: RouteTrigger.optional(),
+    trigger: z.optional(RouteTrigger),
   }),
 });
 export type PersonaFile = z.infer<typeof PersonaFile>;
@@ -36,7 +36,7 @@ export const Persona = z.strictObject({
   description: z.string(),
   campaign: z.string(),
   customer: PersonaCustomer.optional(),
-  turns: z.array(z.strictObject({ text: z.string(), sentiment: SentimentLabel.optional() })),
+  turns: z.array(z.strictObject({ text: z.string(), sentiment: z.optional(SentimentLabel) })),
   expect: PersonaFile.shape.expect,
 });
 export type Persona = z.infer<typeof Persona>;

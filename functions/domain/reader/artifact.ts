@@ -1,5 +1,5 @@
 import { crc32 } from "node:zlib";
-import * as z from "zod";
+import * as z from "../../../contracts/zod.js";
 import { BatonInputError } from "../errors.js";
 import { FeatureRows, recordBytes } from "./feature-rows.js";
 import { FEATURE_SPEC_VERSION } from "./features.js";
@@ -10,7 +10,7 @@ const LabelFigures = z.strictObject({
   precision: z.number(),
   recall: z.number(),
   f1: z.number(),
-  support: z.number().int(),
+  support: z.number().check(z.int()),
 });
 
 /**
@@ -23,18 +23,20 @@ const LabelFigures = z.strictObject({
 export const TurnReaderArtifact = z.strictObject({
   format: z.literal("baton-turn-reader"),
   formatVersion: z.literal(5),
-  modelVersion: z.string().min(1),
-  featureSpec: z.number().int(),
+  modelVersion: z.string().check(z.minLength(1)),
+  featureSpec: z.number().check(z.int()),
   labels: z.array(z.string()),
   /** sha256 over the training files, in order: a test recomputes it from the committed data. */
-  dataHash: z.string().regex(/^[0-9a-f]{64}$/),
-  trainedOn: z.array(z.strictObject({ file: z.string(), sha256: z.string(), examples: z.number().int() })),
+  dataHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  trainedOn: z.array(
+    z.strictObject({ file: z.string(), sha256: z.string(), examples: z.number().check(z.int()) }),
+  ),
   training: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
   /** Figures on the calibration split (never trained on), per label. */
   scores: z.record(z.string(), LabelFigures),
   /** The small layers (model.ts): per hidden unit its input scale and bias; hidden x labels output weights. */
   network: z.strictObject({
-    hidden: z.number().int().positive(),
+    hidden: z.number().check(z.int(), z.positive()),
     inputScale: z.array(z.number()),
     hiddenBias: z.array(z.number()),
     output: z.array(z.number()),
@@ -46,9 +48,9 @@ export const TurnReaderArtifact = z.strictObject({
    * file they could replace whole).
    */
   weights: z.strictObject({
-    features: z.number().int().nonnegative(),
-    buckets: z.number().int().positive(),
-    crc32: z.number().int().nonnegative(),
+    features: z.number().check(z.int(), z.nonnegative()),
+    buckets: z.number().check(z.int(), z.positive()),
+    crc32: z.number().check(z.int(), z.nonnegative()),
   }),
 });
 export type TurnReaderArtifact = z.infer<typeof TurnReaderArtifact>;
