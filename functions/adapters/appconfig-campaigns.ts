@@ -46,8 +46,7 @@ export class AppConfigCampaigns {
       known.document = document;
       return known.campaign;
     }
-    // Once per changed document: zod's compiled fast path would cost more than it saves (campaigns.ts).
-    const campaign = Campaign.safeParse(document, { jitless: true });
+    const campaign = Campaign.safeParse(document);
     if (!campaign.success || campaign.data.id !== id) {
       this.options.log("error", "campaign in AppConfig is invalid", {
         campaignId: id,

@@ -53,8 +53,7 @@ function parseEnvironment<Schema extends z.ZodMiniType>(
   schema: Schema,
   env: NodeJS.ProcessEnv,
 ): z.infer<Schema> {
-  // Parsed once at start: zod's compiled fast path would cost more than it saves.
-  const parsed = schema.safeParse(env, { jitless: true });
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`environment variable ${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "invalid"}`);

@@ -67,8 +67,7 @@ export function modelFromArtifact(
   weightBytes: Uint8Array,
   files: ArtifactFiles,
 ): TurnReaderModel {
-  // Parsed once at start: zod's compiled fast path would cost more than it saves.
-  const parsed = TurnReaderArtifact.safeParse(document, { jitless: true });
+  const parsed = TurnReaderArtifact.safeParse(document);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue ? issue.path.join(".") : "";
