@@ -70,7 +70,7 @@ describe("reading a turn's sentences", () => {
   it("hears a buying request said before a story, from its own sentence", () => {
     // Prepare
     const input = {
-      text: "Fine, let us get started then. The owner told me to sort this out before the summer rush and I am tired of dropped calls.",
+      text: "Fine, let's do it. The owner told me to sort this out before the summer rush and I am tired of dropped calls.",
     };
     // Act
     const diluted = scoreTurn(model, input).buy_now;
