@@ -32,7 +32,15 @@ export const RecordSlotsInput = z.object({
     .check(z.maxLength(20)),
 });
 
-const recordSlotsDocument = toolInputDocument(RecordSlotsInput);
+/**
+ * Built on the first `extractSlots`, not at import: the turn path does not call it, and its JSON Schema cost
+ * every cold start about a millisecond.
+ */
+let recordSlotsDocument: ReturnType<typeof toolInputDocument> | undefined;
+function recordSlotsTool(): ReturnType<typeof toolInputDocument> {
+  recordSlotsDocument ??= toolInputDocument(RecordSlotsInput);
+  return recordSlotsDocument;
+}
 
 export interface BedrockLanguageModelOptions {
   client: BedrockRuntimeClient;
@@ -101,7 +109,7 @@ export class BedrockLanguageModel implements LanguageModel {
               toolSpec: {
                 name: RECORD_SLOTS_TOOL,
                 description: "Record the qualification facts the customer states.",
-                inputSchema: { json: recordSlotsDocument },
+                inputSchema: { json: recordSlotsTool() },
               },
             },
           ],
