@@ -252,9 +252,9 @@ class TurnScratch {
   /** Bit per example word found in the turn, by example. */
   readonly masks: Int32Array;
   readonly touched: number[] = [];
-  /** Full matches found in this turn, for the quote, and the examples they match. */
+  /** Full matches found in this turn, for the quote, and where each matched example's match lies. */
   readonly fulls: Match[] = [];
-  readonly fullExamples = new Set<number>();
+  readonly fullExamples = new Map<number, Match>();
   /** Hits in turn order (example, word position, term, similarity, start and end offsets). */
   count = 0;
   example = new Int32Array(256);
@@ -367,7 +367,7 @@ function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null 
       : bestWindow(example, exampleIndex, turn);
     if (match && match.coverage >= EXACT) {
       fulls.push(match);
-      turn.fullExamples.add(exampleIndex);
+      turn.fullExamples.set(exampleIndex, match);
     }
     if (match && (!best || better(match, best))) best = match;
   }
@@ -377,8 +377,9 @@ function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null 
 
 /**
  * A turn that names two values ("cell phones mostly, and a landline that's dying; we've been meaning to
- * replace it") means the one it says more about: each value's full matches count every turn word they
- * cover once, by its weight. The best single match of that value is its quote.
+ * replace it") means the one it says more about: each full match counts each of its example's words once,
+ * where it matched, by weight, and a turn word counts once for a value. The best single match of that value
+ * is its quote.
  */
 function mostEvidenced(best: Match, index: Index, turn: TurnScratch): Match {
   const fulls = turn.fulls;
@@ -386,15 +387,21 @@ function mostEvidenced(best: Match, index: Index, turn: TurnScratch): Match {
   const evidence = new Map<string, number>();
   const words = new Map<string, number>();
   const counted = new Set<string>();
+  const termsSeen = new Set<string>();
   for (let hit = 0; hit < turn.count; hit++) {
     const exampleIndex = turn.example[hit] ?? -1;
-    if (!turn.fullExamples.has(exampleIndex)) continue;
+    const match = turn.fullExamples.get(exampleIndex);
     const example = index.examples[exampleIndex];
-    if (!example) continue;
+    // Each of the example's words once, inside its match: "insurance" said again elsewhere is no more evidence.
+    if (!match || !example || (turn.start[hit] ?? 0) < match.start || (turn.end[hit] ?? 0) > match.end)
+      continue;
+    const term = turn.term[hit] ?? 0;
+    const termKey = `${exampleIndex} ${term}`;
     const key = `${example.value} ${turn.position[hit]}`;
-    if (counted.has(key)) continue;
+    if (termsSeen.has(termKey) || counted.has(key)) continue;
+    termsSeen.add(termKey);
     counted.add(key);
-    const weight = (example.weights[turn.term[hit] ?? 0] ?? 0) * (turn.similarity[hit] ?? 0);
+    const weight = (example.weights[term] ?? 0) * (turn.similarity[hit] ?? 0);
     evidence.set(example.value, (evidence.get(example.value) ?? 0) + weight);
     words.set(example.value, (words.get(example.value) ?? 0) + 1);
   }
