@@ -57,6 +57,8 @@ export function categoryMatcher(values: Readonly<Record<string, CategoryValue>>)
 }
 
 const LONE_WORD = 0.65;
+/** The key of the phrase match among a turn's full matches (examples are keyed by their index). */
+const PHRASE = -1;
 
 function contentWords(quote: string): number {
   return tokenize(quote.toLowerCase()).filter((token) => !FUNCTION_WORDS.has(token.form)).length;
@@ -252,9 +254,8 @@ class TurnScratch {
   /** Bit per example word found in the turn, by example. */
   readonly masks: Int32Array;
   readonly touched: number[] = [];
-  /** Full matches found in this turn, for the quote, and where each matched example's match lies. */
-  readonly fulls: Match[] = [];
-  readonly fullExamples = new Map<number, Match>();
+  /** Full matches found in this turn by example (the phrase match under -1): the quote, and each value's evidence. */
+  readonly fulls = new Map<number, Match>();
   /** Hits in turn order (example, word position, term, similarity, start and end offsets). */
   count = 0;
   example = new Int32Array(256);
@@ -349,9 +350,8 @@ function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null 
   }
   let best: Match | null = phraseMatch(index, text);
   const fulls = turn.fulls;
-  fulls.length = 0;
-  turn.fullExamples.clear();
-  if (best) fulls.push(best);
+  fulls.clear();
+  if (best) fulls.set(PHRASE, best);
   for (const exampleIndex of touched) {
     const mask = masks[exampleIndex] ?? 0;
     masks[exampleIndex] = 0;
@@ -366,8 +366,7 @@ function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null 
       ? shapeMatch(example, example.shape, exampleIndex, turn)
       : bestWindow(example, exampleIndex, turn);
     if (match && match.coverage >= EXACT) {
-      fulls.push(match);
-      turn.fullExamples.set(exampleIndex, match);
+      fulls.set(exampleIndex, match);
     }
     if (match && (!best || better(match, best))) best = match;
   }
@@ -383,14 +382,16 @@ function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null 
  */
 function mostEvidenced(best: Match, index: Index, turn: TurnScratch): Match {
   const fulls = turn.fulls;
-  if (fulls.every((match) => match.value === best.value)) return best;
+  let rivals = false;
+  for (const match of fulls.values()) rivals ||= match.value !== best.value;
+  if (!rivals) return best;
   const evidence = new Map<string, number>();
   const words = new Map<string, number>();
   const counted = new Set<string>();
   const termsSeen = new Set<string>();
   for (let hit = 0; hit < turn.count; hit++) {
     const exampleIndex = turn.example[hit] ?? -1;
-    const match = turn.fullExamples.get(exampleIndex);
+    const match = fulls.get(exampleIndex);
     const example = index.examples[exampleIndex];
     // Each of the example's words once, inside its match: "insurance" said again elsewhere is no more evidence.
     if (!match || !example || (turn.start[hit] ?? 0) < match.start || (turn.end[hit] ?? 0) > match.end)
@@ -406,7 +407,7 @@ function mostEvidenced(best: Match, index: Index, turn: TurnScratch): Match {
     words.set(example.value, (words.get(example.value) ?? 0) + 1);
   }
   let chosen = best;
-  for (const match of fulls) {
+  for (const match of fulls.values()) {
     const more = (evidence.get(match.value) ?? match.weight) - (evidence.get(chosen.value) ?? chosen.weight);
     if (more > 1e-9 || (match.value === chosen.value && better(match, chosen))) chosen = match;
   }
@@ -414,7 +415,7 @@ function mostEvidenced(best: Match, index: Index, turn: TurnScratch): Match {
 }
 
 /** The quote spans every full match of the same value that touches it ("replace our" + "old pbx"). */
-function widenQuote(best: Match, fulls: readonly Match[], text: string): Match {
+function widenQuote(best: Match, fulls: ReadonlyMap<number, Match>, text: string): Match {
   let { start, end } = best;
   // Two spans touch when at most two function words stand between them.
   const touching = (from: number, to: number) =>
@@ -426,7 +427,7 @@ function widenQuote(best: Match, fulls: readonly Match[], text: string): Match {
       .every((word, index) => index < 2 && FUNCTION_WORDS.has(word.replace(/'/g, "")));
   for (let grown = true; grown; ) {
     grown = false;
-    for (const other of fulls) {
+    for (const other of fulls.values()) {
       if (other.value !== best.value || !(touching(other.end, start) && touching(end, other.start))) continue;
       if (other.start < start || other.end > end) {
         start = Math.min(start, other.start);
