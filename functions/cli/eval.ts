@@ -1,5 +1,4 @@
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { lexiconReader } from "../../bench/baseline/lexicon-reader.js";
 import { type EvaluationReport, evaluate, type Scores } from "../domain/evaluation.js";
 import { FORMS, transcriptInForm } from "../domain/forms.js";
@@ -7,6 +6,7 @@ import { defaultTurnReader } from "../domain/reader/default-reader.js";
 import { replayedSecondOpinion } from "../domain/reader/second-opinion.js";
 import type { TurnReader } from "../domain/reader/turn-reader.js";
 import { DEFAULT_CAMPAIGN_DIR, loadCampaignRegistry } from "./campaign-option.js";
+import { commandLine } from "./command-line.js";
 import { loadTranscripts, usage } from "./load-transcripts.js";
 import { loadReadings, recordReadings } from "./recorded-readings.js";
 
@@ -19,9 +19,9 @@ const USAGE =
  * `npm run eval -- <corpus.jsonl> ...`: the engine and two baselines against the labels, each conversation
  * under the campaign it names (from `campaigns/` unless told).
  */
-const { values: options, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
+const { values: options, positionals } = commandLine(
+  process.argv.slice(2),
+  {
     campaigns: { type: "string", default: DEFAULT_CAMPAIGN_DIR },
     form: { type: "string", default: "written" },
     reader: { type: "string", default: "local" },
@@ -30,7 +30,8 @@ const { values: options, positionals } = parseArgs({
     readings: { type: "string", default: "test/fixtures/bedrock-readings.jsonl" },
     record: { type: "boolean", default: false },
   },
-});
+  USAGE,
+);
 const file = positionals[0] ?? usage(USAGE);
 const form = FORMS.find((f) => f === options.form) ?? usage(`unknown --form "${options.form}"; ${USAGE}`);
 const chosen =

@@ -1,7 +1,8 @@
 import type { Transcript } from "../../contracts/transcript.js";
 import { replayTranscript } from "../domain/replay.js";
 import { screenPopAttributes } from "../domain/screen-pop.js";
-import { loadCampaignRegistry, takeCampaignsOption } from "./campaign-option.js";
+import { DEFAULT_CAMPAIGN_DIR, loadCampaignRegistry } from "./campaign-option.js";
+import { commandLine } from "./command-line.js";
 import { readTranscriptFile, usage } from "./load-transcripts.js";
 import { printContactLensFacts, printRestart } from "./print-restart.js";
 import { loadScreenPopFile } from "./screen-pop-file.js";
@@ -13,19 +14,15 @@ import { loadScreenPopFile } from "./screen-pop-file.js";
  */
 const USAGE =
   "usage: npm run replay -- <transcripts.jsonl | contact-lens.json> [--campaigns <dir>] [--screen-pop <file.json>]";
-let options: ReturnType<typeof takeCampaignsOption>;
-try {
-  options = takeCampaignsOption(process.argv.slice(2));
-} catch (error) {
-  usage(`${(error as Error).message}\n${USAGE}`);
-}
-const args = options.rest;
-const popAt = args.indexOf("--screen-pop");
-const screenPopPath = popAt >= 0 ? (args[popAt + 1] ?? usage(USAGE)) : undefined;
-const file =
-  args.filter((_, index) => popAt < 0 || (index !== popAt && index !== popAt + 1))[0] ?? usage(USAGE);
+const { values: options, positionals } = commandLine(
+  process.argv.slice(2),
+  { campaigns: { type: "string", default: DEFAULT_CAMPAIGN_DIR }, "screen-pop": { type: "string" } },
+  USAGE,
+);
+const file = positionals[0] ?? usage(USAGE);
+const screenPopPath = options["screen-pop"];
 const givenScreenPop = screenPopPath ? await loadScreenPopFile(screenPopPath) : undefined;
-const campaigns = await loadCampaignRegistry(options.dir);
+const campaigns = await loadCampaignRegistry(options.campaigns);
 
 export function printReplay(transcript: Transcript): void {
   const campaign = campaigns.get(transcript.campaign);

@@ -1,4 +1,5 @@
 import { S3Client } from "@aws-sdk/client-s3";
+import { commandLine } from "./command-line.js";
 import { usage } from "./load-transcripts.js";
 import { restartBatch } from "./restart-batch.js";
 import { type KnownHandoff, loadHandoffEvents } from "./screen-pop-file.js";
@@ -11,15 +12,14 @@ import { type KnownHandoff, loadHandoffEvents } from "./screen-pop-file.js";
  */
 const USAGE =
   "usage: npm run restart-report -- <folder | s3://bucket/prefix> [--handoffs <events.jsonl>] [--json]";
-const args = process.argv.slice(2);
-const handoffsAt = args.indexOf("--handoffs");
-const handoffsPath = handoffsAt >= 0 ? (args[handoffsAt + 1] ?? usage(USAGE)) : undefined;
-const asJson = args.includes("--json");
-const location =
-  args.filter(
-    (arg, index) =>
-      arg !== "--json" && (handoffsAt < 0 || (index !== handoffsAt && index !== handoffsAt + 1)),
-  )[0] ?? usage(USAGE);
+const { values: options, positionals } = commandLine(
+  process.argv.slice(2),
+  { handoffs: { type: "string" }, json: { type: "boolean", default: false } },
+  USAGE,
+);
+const handoffsPath = options.handoffs;
+const asJson = options.json;
+const location = positionals[0] ?? usage(USAGE);
 
 const handoffs: Map<string, KnownHandoff> = handoffsPath ? await loadHandoffEvents(handoffsPath) : new Map();
 const batch = await restartBatch(location, handoffs, () => new S3Client({})).catch((error: unknown) => {
