@@ -14,13 +14,15 @@ import { loadTrainingData, TRAINING, type TrainingOptions, trainReader } from ".
 import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
-/** Every labeled corpus; dev-e, holdout, indep-* and the campaigns' sets were never trained on. */
+/** Every labeled corpus; dev-e, dev-f, dev-g, holdout, indep-* and the campaigns' sets were never trained on. */
 export const CORPORA = [
   "test/corpus/conversations.jsonl",
   "test/corpus/dev-b.jsonl",
   "test/corpus/dev-c.jsonl",
   "test/corpus/dev-d.jsonl",
   "test/corpus/dev-e.jsonl",
+  "test/corpus/dev-f.jsonl",
+  "test/corpus/dev-g.jsonl",
   "test/corpus/holdout.jsonl",
   "test/corpus/indep-speech.jsonl",
   "test/corpus/indep-chat.jsonl",
@@ -96,11 +98,12 @@ export async function crossSetScores(
 export const CAMPAIGN_DEV_SETS = ["insurance-quotes", "ledgerly-demo"] as const;
 
 /**
- * A default-campaign set written by an independent author and never trained on, which a training choice may
- * look at (test/corpus/README.md): the dev cross-set's sets were all trained on by every other reader, and
- * their authors' rulings are the training data's, so they overstate how well a choice carries to new callers.
+ * Sets written by independent authors and never trained on, which a training choice may look at
+ * (test/corpus/README.md): dev-e and dev-g of the default campaign, dev-f of the two example campaigns. The dev
+ * cross-set's sets were all trained on by every other reader, and their authors' rulings are the training
+ * data's, so they overstate how well a choice carries to new callers.
  */
-export const LOOK_SETS = ["dev-e"] as const;
+export const LOOK_SETS = ["dev-e", "dev-f", "dev-g"] as const;
 
 /** The spelling vocabulary learned from `data`, as `npm run train` builds it; the word list read once a run. */
 export async function spellingOf(data: readonly LoadedFile[]): Promise<SpellingVocabulary> {

@@ -93,6 +93,19 @@ describe("reading a turn's sentences", () => {
     expect(read).toBeGreaterThanOrEqual(0.5);
   });
 
+  it("hears who decides from a clause of a one-sentence turn whose whole reading says nothing of it", () => {
+    // Prepare
+    const input = {
+      text: "Hello there, my name is Rosa, I own a bakery on Main Street, and we get a lot of phone orders in the morning",
+    };
+    // Act
+    const whole = scoreTurn(model, input).authority_decider;
+    const read = reader.read(input).authority_decider;
+    // Assess
+    expect(whole).toBeLessThan(0.05);
+    expect(read).toBeGreaterThanOrEqual(0.5);
+  });
+
   it("reads every label it is asked for from each sentence in the same pass", () => {
     // Prepare
     const text = "no, thats my director, priya. she signs off on anything like this.";

@@ -140,7 +140,6 @@ function marginsWithParts(
   labels: readonly number[],
   clausesToo: readonly boolean[],
   surest: Float64Array,
-  partsGate: number,
 ): void {
   const { features, owners, count, words } = featurizeInto(input, scratch);
   const { rows } = model;
@@ -173,11 +172,7 @@ function marginsWithParts(
   surest.fill(Number.NEGATIVE_INFINITY, 0, labels.length);
   // Parts counted from other tokens than the turn's would read the wrong words: none then.
   if (pieceOf.length !== words.length) return;
-  // The labels that read clauses read parts only where the whole turn leans their way at all.
-  let clausesLive = false;
-  for (let l = 0; l < labels.length; l++)
-    if (clausesToo[l] && (out[labels[l] as number] as number) >= partsGate) clausesLive = true;
-  const sentenceOnly = clausesLive ? null : sentenceLabelsOf(clausesToo);
+  const clausesRead = clausesToo.includes(true);
   let start = 0;
   while (start < words.length) {
     const first = pieceOf[start] ?? -1;
@@ -193,24 +188,12 @@ function marginsWithParts(
           spanSums[u] = ((spanSums[u] as number) + (pieceSums[at] as number)) | 0;
       }
       addOpenings(rows, words, start, end, spanSums);
-      readSpan(model, spanSums, labels, surest, sentenceOnly);
-      if (clausesLive && last > first)
+      readSpan(model, spanSums, labels, surest, null);
+      if (clausesRead && last > first)
         readClauses(model, parts, words, start, end, labels, clausesToo, surest);
     }
     start = end;
   }
-}
-
-const sentenceLabels = new WeakMap<readonly boolean[], boolean[]>();
-
-/** The labels that read sentences only: the complement of `clausesToo`, made once per reader. */
-function sentenceLabelsOf(clausesToo: readonly boolean[]): boolean[] {
-  let only = sentenceLabels.get(clausesToo);
-  if (!only) {
-    only = clausesToo.map((clauses) => !clauses);
-    sentenceLabels.set(clausesToo, only);
-  }
-  return only;
 }
 
 function sentenceOfToken(parts: TurnParts, token: number): number {
@@ -302,11 +285,9 @@ export function scoreTurnAndParts(
   labels: readonly number[],
   clausesToo: readonly boolean[],
   surest: Float64Array,
-  /** The labels that read clauses read parts only when one reads this margin or more for the whole turn. */
-  partsGate = Number.NEGATIVE_INFINITY,
 ): ReaderScores {
   if (scoreScratch.length !== model.labels.length) scoreScratch = new Float64Array(model.labels.length);
-  marginsWithParts(model, input, scoreScratch, parts, labels, clausesToo, surest, partsGate);
+  marginsWithParts(model, input, scoreScratch, parts, labels, clausesToo, surest);
   for (let l = 0; l < scoreScratch.length; l++) scoreScratch[l] = sigmoid(scoreScratch[l] as number);
   for (let l = 0; l < labels.length; l++) surest[l] = sigmoid(surest[l] as number);
   return scoresInLabelOrder(scoreScratch);

@@ -43,14 +43,13 @@ const READ_ALONE: ReadonlyArray<{ label: ReaderLabel; bar: number; clauses: bool
 ];
 const PART_WORDS = 3;
 const SPOKEN_WINDOW = 6;
-/**
- * Most turns say nothing of who decides: reading their parts for it costs work for nothing. Below this
- * whole-turn reading they are not (on the dev turns, 72 of 430 one-sentence turns with clauses reach it; the
- * dev cross-set authority figures are the same at 0.02).
+/*
+ * Who decides is read from every clause of every turn of two or more. Until session 23 only turns whose whole
+ * reading leaned that way (0.05) were: "Hi, yeah, I'm Tom Becker, I own Becker Realty. We've got about twenty
+ * agents ..." reads 0.00 whole and 0.67 for its clause. Slot F1 for who decides on the independent
+ * development sets, three forms: dev-g 67.1% -> 78.5%, dev-e 92.8% -> 93.4%; the tuned-on dev sets 98.5% ->
+ * 97.0%, where the new readings are mostly owners the labels leave out ("I run a little landscaping company").
  */
-const CLAUSE_GATE = 0.05;
-const AUTHORITY_READ = [...AUTHORITY_LABELS];
-const CLAUSE_GATE_MARGIN = Math.log(CLAUSE_GATE / (1 - CLAUSE_GATE));
 const SENTENCE = /[^.!?]+[.!?]*/g;
 // A comma before a digit is a thousands separator ("50,000"), not a clause's end.
 const CLAUSE = /(?:[^,;]|,(?=\d))+[,;]*/g;
@@ -66,11 +65,6 @@ export function modelReader(model: TurnReaderModel, version: string): TurnReader
     read: (input) => {
       const parts = turnParts(input.text);
       if (parts.pieces < 2) return scoreTurn(model, { text: input.text, aiLine: input.aiLine });
-      if (parts.sentences < 2) {
-        // One sentence of clauses: read by its clauses only where who decides is in the air at all.
-        const whole = scoreTurn(model, { text: input.text, aiLine: input.aiLine });
-        if (!AUTHORITY_READ.some((label) => whole[label] >= CLAUSE_GATE)) return whole;
-      }
       const scores = scoreTurnAndParts(
         model,
         { text: input.text, aiLine: input.aiLine },
@@ -78,7 +72,6 @@ export function modelReader(model: TurnReaderModel, version: string): TurnReader
         labels,
         clausesToo,
         surest,
-        CLAUSE_GATE_MARGIN,
       );
       let read: Record<ReaderLabel, number> | undefined;
       for (const [l, { label, bar, clauses }] of READ_ALONE.entries()) {
