@@ -113,6 +113,28 @@ describe("category values recognised by similarity to their examples", () => {
     expect(reading).toEqual({ value: "replace", confidence: 0.7, quote: "landline" });
   });
 
+  it.each([
+    ["car insurance, no wait, it's the condo insurance I need", "home", "condo insurance"],
+    [
+      "renters insurance. actually scratch that, we bought a house, so homeowners insurance",
+      "home",
+      "homeowners insurance",
+    ],
+  ])("takes the value said after a correction in the same turn: %s", (text, value, quote) => {
+    // Prepare / Act
+    const reading = COVERAGE.read(text, false);
+    // Assess
+    expect(reading?.value).toBe(value);
+    expect(reading?.quote).toBe(quote);
+  });
+
+  it("keeps the value said before a correction that names none", () => {
+    // Prepare / Act
+    const reading = COVERAGE.read("car insurance, actually for two cars", false);
+    // Assess
+    expect(reading?.value).toBe("auto");
+  });
+
   it("gives the same answer every time (deterministic, nothing carried between turns)", () => {
     const texts = ["insure my house", "nothing here", "renters insurence please", "insure my house"];
     const first = texts.map((text) => COVERAGE.read(text, false));
