@@ -43,13 +43,6 @@ const READ_ALONE: ReadonlyArray<{ label: ReaderLabel; bar: number; clauses: bool
 ];
 const PART_WORDS = 3;
 const SPOKEN_WINDOW = 6;
-/*
- * Who decides is read from every clause of every turn of two or more. Until session 23 only turns whose whole
- * reading leaned that way (0.05) were: "Hi, yeah, I'm Tom Becker, I own Becker Realty. We've got about twenty
- * agents ..." reads 0.00 whole and 0.67 for its clause. Slot F1 for who decides on the independent
- * development sets, three forms: dev-g 67.1% -> 78.5%, dev-e 92.8% -> 93.4%; the tuned-on dev sets 98.5% ->
- * 97.0%, where the new readings are mostly owners the labels leave out ("I run a little landscaping company").
- */
 const SENTENCE = /[^.!?]+[.!?]*/g;
 // A comma before a digit is a thousands separator ("50,000"), not a clause's end.
 const CLAUSE = /(?:[^,;]|,(?=\d))+[,;]*/g;
@@ -65,6 +58,9 @@ export function modelReader(model: TurnReaderModel, version: string): TurnReader
     read: (input) => {
       const parts = turnParts(input.text);
       if (parts.pieces < 2) return scoreTurn(model, { text: input.text, aiLine: input.aiLine });
+      // Every turn of two parts or more is read by them, whatever the whole reads: an owner said in passing
+      // ("Hi, yeah, I'm Tom Becker, I own Becker Realty. We've got ...") reads 0.00 whole, 0.67 in its clause
+      // (README, who decides: until session 23 a whole reading under 0.05 skipped a one-sentence turn's clauses).
       const scores = scoreTurnAndParts(
         model,
         { text: input.text, aiLine: input.aiLine },
