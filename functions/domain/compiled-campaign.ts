@@ -36,7 +36,9 @@ export function compileCampaign(campaign: Campaign): CompiledCampaign {
     slots: campaign.slots.map((definition) => ({
       definition,
       askedBy: definition.askedBy.length > 0 ? phraseRegex(definition.askedBy, "g") : null,
-      category: definition.values ? categoryMatcher(definition.values) : null,
+      category: definition.values
+        ? categoryMatcher(definition.values, [definition.question, ...definition.askedBy])
+        : null,
     })),
     required: campaign.slots.filter((slot) => slot.required).map((slot) => slot.name),
     sticky: new Set(campaign.slots.filter((slot) => slot.kind === "category").map((slot) => slot.name)),

@@ -69,6 +69,43 @@ describe("category values recognised by similarity to their examples", () => {
     expect(COVERAGE.read("life is busy", false)).toBeNull();
   });
 
+  describe("a short answer to the slot's question, by the words only one value's examples use", () => {
+    // Prepare: a slot whose question says "accounting system"; no example is one word long.
+    const USE_CASE = categoryMatcher(
+      {
+        payable: { label: "Payable", examples: ["paying our suppliers", "AP automation"] },
+        receivable: { label: "Receivable", examples: ["chasing customers for payment"] },
+        erp: { label: "Xero", examples: ["zero accounting", "accounting software"] },
+      },
+      ["What accounting system are you on?", "system"],
+    );
+
+    it.each([
+      ["ap", "payable", "ap"],
+      ["uh the suppliers i guess we got a lot of those", "payable", "suppliers"],
+      ["Chasing the agencies.", "receivable", "Chasing"],
+    ])("%s -> %s (quote: %s)", (text, value, quote) => {
+      // Act
+      const reading = USE_CASE.read(text, true);
+      // Assess
+      expect(reading).toEqual({ value, confidence: 0.7, quote });
+    });
+
+    it("reads nothing unasked, nor where key words name two values", () => {
+      expect(USE_CASE.read("ap", false)).toBeNull();
+      expect(USE_CASE.read("the suppliers and chasing customers", true)).toBeNull();
+    });
+
+    it("takes no word of the question for a key word: the answer echoes it", () => {
+      expect(USE_CASE.read("it's a construction accounting thing", true)).toBeNull();
+    });
+
+    it("reads a turn longer than an answer only by its examples", () => {
+      const long = "well the suppliers are one thing but honestly the whole place needs help with everything";
+      expect(USE_CASE.read(long, true)).toBeNull();
+    });
+  });
+
   it("matches an example with a single content word only as the whole phrase, in order", () => {
     // Prepare
     const matcher = categoryMatcher({
