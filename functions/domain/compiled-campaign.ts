@@ -23,6 +23,8 @@ export interface CompiledCampaign {
   words: ReadonlySet<string>;
   /** The slot that asks who decides, if the campaign has one (read from the turn reader's labels). */
   authoritySlot: string | undefined;
+  /** The campaign's timeline slot, when it has exactly one. */
+  timeSlot: string | undefined;
 }
 
 const cache = new WeakMap<Campaign, CompiledCampaign>();
@@ -44,6 +46,7 @@ export function compileCampaign(campaign: Campaign): CompiledCampaign {
     sticky: new Set(campaign.slots.filter((slot) => slot.kind === "category").map((slot) => slot.name)),
     words: categoryWords(campaign.slots),
     authoritySlot: campaign.slots.find((slot) => slot.kind === "authority")?.name,
+    timeSlot: onlyOne(campaign.slots.filter((slot) => slot.kind === "timeline"))?.name,
   };
   cache.set(campaign, compiled);
   return compiled;
@@ -82,5 +85,14 @@ export function slotAskedBy(compiled: CompiledCampaign, normalizedAiLine: string
     const match = pattern.exec(tail);
     if (match && (!best || match.index < best.at)) best = { name: slot.definition.name, at: match.index };
   }
-  return best?.name;
+  if (best) return best.name;
+  // A question of when asks the campaign's one time slot, however the AI words it ("when is the closing?").
+  if (compiled.timeSlot && ASKS_WHEN.test(tail)) return compiled.timeSlot;
+  return undefined;
+}
+
+const ASKS_WHEN = /\b(?:when|what date|what day|how soon)\b/;
+
+function onlyOne<T>(items: readonly T[]): T | undefined {
+  return items.length === 1 ? items[0] : undefined;
 }

@@ -32,6 +32,27 @@ describe("slotAskedBy", () => {
     expect(asked).toEqual(["budget", "authority", "timeline"]);
   });
 
+  it("takes a question of when, in any words, for the campaign's one timeline slot", () => {
+    // Prepare: a timeline slot whose askedBy words none of these questions use.
+    const slots = defaultCampaign.slots.map((slot) =>
+      slot.kind === "timeline" ? { ...slot, name: "renewal_date", askedBy: ["renew"] } : slot,
+    );
+    const compiled = compileCampaign({ ...defaultCampaign, slots });
+    const renewal = slots.filter((slot) => slot.kind === "timeline");
+    const secondTimeline = renewal.map((slot) => ({ ...slot, name: "start_date", askedBy: ["start"] }));
+    const twoTimelines = compileCampaign({ ...defaultCampaign, slots: [...slots, ...secondTimeline] });
+    const lines = [
+      "Congratulations! When is the closing?",
+      "And what date should the policy be active from?",
+    ];
+    // Act
+    const asked = lines.map((line) => slotAskedBy(compiled, normalizeText(line)));
+    const ambiguous = slotAskedBy(twoTimelines, normalizeText(lines[0] ?? ""));
+    // Assess: one slot of time asked; with two, the question says which only by its words.
+    expect(asked).toEqual(["renewal_date", "renewal_date"]);
+    expect(ambiguous).toBeUndefined();
+  });
+
   it("asks for nothing when only the pitch before the question names a slot", () => {
     // Prepare
     const line = "A cloud system could send calls to your cell when the front desk is busy. Would that help?";
