@@ -25,6 +25,8 @@ export interface CompiledCampaign {
   authoritySlot: string | undefined;
   /** The campaign's timeline slot, when it has exactly one. */
   timeSlot: string | undefined;
+  /** The campaign's amount slot, when it has exactly one. */
+  amountSlot: string | undefined;
 }
 
 const cache = new WeakMap<Campaign, CompiledCampaign>();
@@ -46,6 +48,7 @@ export function compileCampaign(campaign: Campaign): CompiledCampaign {
     sticky: new Set(campaign.slots.filter((slot) => slot.kind === "category").map((slot) => slot.name)),
     words: categoryWords(campaign.slots),
     authoritySlot: campaign.slots.find((slot) => slot.kind === "authority")?.name,
+    amountSlot: onlyOne(campaign.slots.filter((slot) => slot.kind === "amount"))?.name,
     timeSlot: onlyOne(campaign.slots.filter((slot) => slot.kind === "timeline"))?.name,
   };
   cache.set(campaign, compiled);
@@ -88,9 +91,12 @@ export function slotAskedBy(compiled: CompiledCampaign, normalizedAiLine: string
   if (best) return best.name;
   // A question of when asks the campaign's one time slot, however the AI words it ("when is the closing?").
   if (compiled.timeSlot && ASKS_WHEN.test(tail)) return compiled.timeSlot;
+  // "What would you like to pay?" asks the one amount slot; "how much do you pay now?" asks today's bill.
+  if (compiled.amountSlot && ASKS_TO_PAY.test(tail)) return compiled.amountSlot;
   return undefined;
 }
 
+const ASKS_TO_PAY = /\b(?:like|want|willing|able|expect|hoping|looking) to (?:pay|spend)\b/;
 const ASKS_WHEN = /\b(?:when|what date|what day|how soon)\b/;
 
 function onlyOne<T>(items: readonly T[]): T | undefined {

@@ -53,6 +53,23 @@ describe("slotAskedBy", () => {
     expect(ambiguous).toBeUndefined();
   });
 
+  it("takes a question of what they would pay for the campaign's one amount slot, not one of today's bill", () => {
+    // Prepare: an amount slot whose askedBy words neither question uses.
+    const slots = defaultCampaign.slots.map((slot) =>
+      slot.kind === "amount" ? { ...slot, askedBy: ["budget"] } : slot,
+    );
+    const compiled = compileCampaign({ ...defaultCampaign, slots });
+    // Act
+    const wished = slotAskedBy(
+      compiled,
+      normalizeText("That is high for three lines. What would you like to pay?"),
+    );
+    const today = slotAskedBy(compiled, normalizeText("How much do you pay now?"));
+    // Assess
+    expect(wished).toBe("budget");
+    expect(today).toBeUndefined();
+  });
+
   it("asks for nothing when only the pitch before the question names a slot", () => {
     // Prepare
     const line = "A cloud system could send calls to your cell when the front desk is busy. Would that help?";
