@@ -192,6 +192,22 @@ describe("reading a turn's sentences", () => {
     expect(parts.pieceOf.slice(0, 7)).toEqual([0, 0, 0, 0, 0, 0, 1]);
   });
 
+  it("hears an order at the end of a spoken turn from its window, and no order where none is given", () => {
+    // Prepare: no punctuation, as a speech recogniser writes a turn.
+    const order =
+      "ok so the owner looked at the numbers you sent over and he told me to just do it so where do i sign";
+    const refusal =
+      "i dont know man we looked at it and honestly its a lot of money so we are not going to buy it this year";
+    // Act
+    const read = reader.read({ text: order }).buy_now;
+    const whole = scoreTurn(model, { text: order }).buy_now;
+    const refused = reader.read({ text: refusal }).buy_now;
+    // Assess: the whole turn is below the buying threshold (0.6), its last window well above it.
+    expect(whole).toBeLessThan(0.6);
+    expect(read).toBeGreaterThanOrEqual(0.8);
+    expect(refused).toBeLessThan(0.6);
+  });
+
   it("reads a huge turn of many sentences as it reads the first part the reader reads", () => {
     // Prepare
     const text = "We have a few questions about the phones. Can I talk to a real person? ".repeat(2_000);

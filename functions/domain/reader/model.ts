@@ -122,6 +122,8 @@ export interface TurnParts {
   pieceReadAlone: boolean[];
   pieces: number;
   sentences: number;
+  /** Pieces are windows of a turn with no punctuation (a speech recogniser's), not clauses. */
+  spoken?: boolean;
 }
 
 /**

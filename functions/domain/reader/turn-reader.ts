@@ -36,10 +36,12 @@ export interface TurnReader {
  * early 1.0% and 2.7% both, the campaign first sets unchanged (0.9: 90.8% and 82.5%). Before the short
  * answers were trained on, "yes, please email it" alone read as a quote request; now 0.18.
  */
-const READ_ALONE: ReadonlyArray<{ label: ReaderLabel; bar: number; clauses: boolean }> = [
-  { label: "person_request", bar: 0.9, clauses: false },
-  ...[...AUTHORITY_LABELS].map((label) => ({ label, bar: 0.5, clauses: true })),
-  ...BUYING_LABELS.map((label) => ({ label, bar: 0.8, clauses: false })),
+const READ_ALONE: ReadonlyArray<{ label: ReaderLabel; bar: number; clauses: boolean; windows: boolean }> = [
+  { label: "person_request", bar: 0.9, clauses: false, windows: false },
+  ...[...AUTHORITY_LABELS].map((label) => ({ label, bar: 0.5, clauses: true, windows: true })),
+  // "she said lets just do it so where do we sign" said with no punctuation reads 0.30 whole: an order
+  // is read in a spoken turn's windows too (README, the turn reader, for what the other labels did there).
+  ...BUYING_LABELS.map((label) => ({ label, bar: 0.8, clauses: false, windows: label === "buy_now" })),
 ];
 const PART_WORDS = 3;
 const SPOKEN_WINDOW = 6;
@@ -52,6 +54,7 @@ const COMMA = /[,;]/;
 export function modelReader(model: TurnReaderModel, version: string): TurnReader {
   const labels = READ_ALONE.map(({ label }) => model.labels.indexOf(label));
   const clausesToo = READ_ALONE.map(({ clauses }) => clauses);
+  const windowsToo = READ_ALONE.map(({ windows }) => windows);
   const surest = new Float64Array(labels.length);
   return {
     version,
@@ -66,13 +69,13 @@ export function modelReader(model: TurnReaderModel, version: string): TurnReader
         { text: input.text, aiLine: input.aiLine },
         parts,
         labels,
-        clausesToo,
+        parts.spoken ? windowsToo : clausesToo,
         surest,
       );
       let read: Record<ReaderLabel, number> | undefined;
-      for (const [l, { label, bar, clauses }] of READ_ALONE.entries()) {
-        // Only a label that reads clauses reads a turn of one sentence by its parts.
-        if (!clauses && parts.sentences < 2) continue;
+      for (const [l, { label, bar, clauses, windows }] of READ_ALONE.entries()) {
+        // Only a label that reads clauses (or, in a spoken turn, windows) reads a turn of one sentence by its parts.
+        if (parts.sentences < 2 && !(parts.spoken ? windows : clauses)) continue;
         const alone = surest[l] as number;
         if (alone >= bar && alone > scores[label]) {
           read ??= { ...scores };
@@ -137,5 +140,6 @@ function spokenParts(text: string, parts: TurnParts): TurnParts {
     parts.pieceReadAlone.push(Math.min(size, tokens - p * size) >= PART_WORDS);
   }
   parts.sentences = 1;
+  parts.spoken = true;
   return parts;
 }
