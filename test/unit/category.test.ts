@@ -106,6 +106,20 @@ describe("category values recognised by similarity to their examples", () => {
     });
   });
 
+  it("reads two parts joined by 'and' in either order", () => {
+    // Prepare
+    const household = categoryMatcher({
+      couple: { label: "Couple", examples: ["me and my wife"] },
+      family: { label: "Family", examples: ["my wife and kids"] },
+    });
+    // Act
+    const swapped = household.read("car insurance for my wife and me", false);
+    const family = household.read("it's for my wife and the kids", false);
+    // Assess
+    expect(swapped).toMatchObject({ value: "couple", quote: "my wife and me" });
+    expect(family?.value).toBe("family");
+  });
+
   it("matches an example with a single content word only as the whole phrase, in order", () => {
     // Prepare
     const matcher = categoryMatcher({

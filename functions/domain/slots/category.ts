@@ -24,6 +24,7 @@ export interface CategoryMatcher {
  *   that tell values apart ("condo", "renters") count more than the ones they share ("insurance");
  * - an example's score is the weighted share of its words found close together in the turn; the quote is
  *   the span of the customer's words that matched;
+ * - two parts joined by one "and" match in either order ("my wife and me" meets "me and my wife");
  * - a short answer to the slot's question that resembles no example enough is read by its key words, the
  *   words only one value's examples use (`keyWordAnswer`);
  * - a turn that corrects itself ("geico, no wait, we switched to progressive") means the value said after its
@@ -195,8 +196,8 @@ function buildIndex(values: Readonly<Record<string, CategoryValue>>): Index {
   const valuesUsing = new Map<string, Set<string>>();
   const phrases = new Map<string, string[]>();
   for (const [value, { examples }] of Object.entries(values)) {
-    for (const phrase of examples) {
-      const words = tokenize(phrase.toLowerCase()).map((token) => token.form);
+    for (const phrase of examples.flatMap(withConjunctsSwapped)) {
+      const words = phrase;
       // At most 30 words an example: one bit each in the per-turn mask.
       const terms = [...new Set(words.filter((word) => !FUNCTION_WORDS.has(word)).map(stem))].slice(0, 30);
       if (terms.length === 0) {
@@ -248,6 +249,18 @@ function buildIndex(values: Readonly<Record<string, CategoryValue>>): Index {
     byInitial.set(initial, [...(byInitial.get(initial) ?? []), term]);
   }
   return { examples, postings, byInitial, phrases: phrasePattern(phrases) };
+}
+
+/**
+ * An example's words, and, when it joins two parts with one "and", the same with the parts swapped: "me and my
+ * wife" is also "my wife and me". Order matters only to an example with one content word at most (its shape).
+ */
+function withConjunctsSwapped(phrase: string): string[][] {
+  const words = tokenize(phrase.toLowerCase()).map((token) => token.form);
+  const and = words.indexOf("and");
+  const shaped = words.filter((word) => !FUNCTION_WORDS.has(word)).length <= 1;
+  if (!shaped || and <= 0 || and === words.length - 1 || words.indexOf("and", and + 1) >= 0) return [words];
+  return [words, [...words.slice(and + 1), "and", ...words.slice(0, and)]];
 }
 
 function phrasePattern(phrases: ReadonlyMap<string, string[]>): Index["phrases"] {
