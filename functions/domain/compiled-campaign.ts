@@ -97,7 +97,8 @@ export function slotAskedBy(compiled: CompiledCampaign, normalizedAiLine: string
 }
 
 const ASKS_TO_PAY = /\b(?:like|want|willing|able|expect|hoping|looking) to (?:pay|spend)\b/;
-const ASKS_WHEN = /\b(?:when|what date|what day|how soon)\b/;
+/** A question that opens with when ("when is the closing?"), not one with a when-clause ("what happens when ..."). */
+const ASKS_WHEN = /(?:^\s*|[,;:]\s*|\b(?:and|so|then|ok|okay)\s+)(?:when|what date|what day|how soon)\b/;
 
 function onlyOne<T>(items: readonly T[]): T | undefined {
   return items.length === 1 ? items[0] : undefined;

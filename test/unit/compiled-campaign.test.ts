@@ -51,6 +51,9 @@ describe("slotAskedBy", () => {
     // Assess: one slot of time asked; with two, the question says which only by its words.
     expect(asked).toEqual(["renewal_date", "renewal_date"]);
     expect(ambiguous).toBeUndefined();
+    expect(
+      slotAskedBy(compiled, normalizeText("What happens when a call comes in after hours?")),
+    ).toBeUndefined();
   });
 
   it("takes a question of what they would pay for the campaign's one amount slot, not one of today's bill", () => {

@@ -134,6 +134,7 @@ function keyWordAnswer(keys: ReadonlyMap<string, string>, text: string): Categor
     }
   );
 }
+
 /** The key of the phrase match among a turn's full matches (examples are keyed by their index). */
 const PHRASE = -1;
 
@@ -196,8 +197,7 @@ function buildIndex(values: Readonly<Record<string, CategoryValue>>): Index {
   const valuesUsing = new Map<string, Set<string>>();
   const phrases = new Map<string, string[]>();
   for (const [value, { examples }] of Object.entries(values)) {
-    for (const phrase of examples.flatMap(withConjunctsSwapped)) {
-      const words = phrase;
+    for (const words of examples.flatMap(withConjunctsSwapped)) {
       // At most 30 words an example: one bit each in the per-turn mask.
       const terms = [...new Set(words.filter((word) => !FUNCTION_WORDS.has(word)).map(stem))].slice(0, 30);
       if (terms.length === 0) {
