@@ -47,6 +47,10 @@ export interface CallPathFigures {
     duplicateHandoffIds: number;
     handoffPublishes: number;
     turnsPerSecond: number;
+    /** Deliveries that ran past their deadline (the handler's own count): answered if written, else transferred. */
+    deadlineTransfers: number;
+    /** Deliveries that ended in a system_fallback transfer, the unwritten late ones among them. */
+    systemFallbacks: number;
   };
 }
 
@@ -64,6 +68,7 @@ export async function callPathFigures(): Promise<CallPathFigures> {
       { step: "initialize", name: "countRoundTrips" },
     );
     const publisher = new CountingPublisher();
+    const counted = new Map<string, number>();
     const deps: LexConversationDependencies = {
       stateStore: new DynamoDbStateStore({ client: local.client, tableName }),
       publisher,
@@ -78,7 +83,7 @@ export async function callPathFigures(): Promise<CallPathFigures> {
       pendingEvents: new InMemoryPendingEvents(),
       turnDeadlineMs: 3_000,
       log: () => undefined,
-      count: () => undefined,
+      count: (metric) => counted.set(metric, (counted.get(metric) ?? 0) + 1),
     };
     const runCall = async (contactId: string, turns: number, duplicateEvery = 0): Promise<void> => {
       let attributes: Record<string, string> = { contactId, campaignId: defaultCampaign.id };
@@ -144,6 +149,7 @@ export async function callPathFigures(): Promise<CallPathFigures> {
 
     // 3. 200 calls of 20 turns at once; every fifth turn delivered twice at the same moment (a Lex retry).
     publisher.published.length = 0;
+    counted.clear();
     const calls = 200;
     const turnsPerCall = 20;
     const started = performance.now();
@@ -175,6 +181,8 @@ export async function callPathFigures(): Promise<CallPathFigures> {
         duplicateHandoffIds,
         handoffPublishes: handoffs.length,
         turnsPerSecond: Math.round((calls * turnsPerCall) / seconds),
+        deadlineTransfers: counted.get("TurnDeadline") ?? 0,
+        systemFallbacks: counted.get("SystemFallback") ?? 0,
       },
     };
   } finally {
