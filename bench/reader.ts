@@ -9,6 +9,7 @@ import { modelReader, type TurnReader } from "../functions/domain/reader/turn-re
 import { SpellingVocabulary, spellTurn } from "../functions/domain/spelling.js";
 import { type LoadedFile, loadExamples } from "../train/examples.js";
 import { intentFigures, labelFiguresOf } from "../train/figures.js";
+import { trainSentenceBreaks } from "../train/sentence-breaks.js";
 import { buildSpellingVocabulary, englishWords } from "../train/spelling-vocabulary.js";
 import { loadTrainingData, TRAINING, type TrainingOptions, trainReader } from "../train/train-model.js";
 import { lexiconReader } from "./baseline/lexicon-reader.js";
@@ -69,7 +70,7 @@ export const DEV_SETS = ["conversations", "dev-b", "dev-c", "dev-d"] as const;
 
 let dictionaryRead: Promise<string[]> | undefined;
 
-/** Each dev set in each form, scored by a reader (and spelling) trained without it. */
+/** Each dev set in each form, scored by a reader (and spelling and sentence breaks) trained without it. */
 export async function crossSetScores(
   data: readonly LoadedFile[],
   options: TrainingOptions = TRAINING,
@@ -81,7 +82,7 @@ export async function crossSetScores(
   for (const set of DEV_SETS) {
     const without = [`corpus:${set}:`];
     const { model, artifact } = trainReader(data, without, options);
-    const reader = modelReader(model, artifact.modelVersion);
+    const reader = modelReader(model, artifact.modelVersion, trainSentenceBreaks(data, without));
     // The spelling vocabulary is learned from the same files, so it leaves the set out too.
     const spelling = new SpellingVocabulary(buildSpellingVocabulary(data, dictionary, without));
     for (const [form, scores] of await scoreCorpus(`test/corpus/${set}.jsonl`, reader, spelling)) {

@@ -3,6 +3,7 @@ import { modelReader } from "../functions/domain/reader/turn-reader.js";
 import { type Example, type LoadedFile, unitHash } from "../train/examples.js";
 import { intentFigures } from "../train/figures.js";
 import { isPublicSource } from "../train/network.js";
+import { trainSentenceBreaks } from "../train/sentence-breaks.js";
 import { loadTrainingData, TRAINING, type TrainingOptions, trainReader } from "../train/train-model.js";
 import { campaignSetScores, crossSetScores, LOOK_SETS, spellingOf } from "./reader.js";
 
@@ -52,6 +53,7 @@ const fold = withValidationFold(data);
 const inFold = new Set(fold.validation);
 // Spelling does not depend on the seed: learned once from the folded data.
 const foldSpelling = await spellingOf(fold.data);
+const foldBreaks = trainSentenceBreaks(fold.data);
 const rows: Array<{
   onTime: number;
   early: number;
@@ -66,7 +68,7 @@ for (const seed of seeds) {
   const options: TrainingOptions = { ...TRAINING, ...changed, seed };
   const dev = await crossSetScores(data, options);
   const { model, artifact, heldout } = trainReader(fold.data, [], options);
-  const reader = modelReader(model, artifact.modelVersion);
+  const reader = modelReader(model, artifact.modelVersion, foldBreaks);
   const read = (example: Example) => reader.read({ text: example.text, aiLine: example.ai });
   // The held-out split is the public one only: the fold moved public train examples there too.
   const publicHeldout = heldout.filter((example) => !inFold.has(example));

@@ -13,6 +13,7 @@ export async function trainingDataFiles(root = "data"): Promise<string[]> {
 
 export const MODEL_FILE = "models/turn-reader.json";
 export const SPELLING_FILE = "models/spelling.txt";
+export const SENTENCE_BREAKS_FILE = "models/sentence-breaks.bin";
 
 /** The binary weights beside a header (functions/domain/reader/artifact.ts describes the layout). */
 export function weightsFileBeside(headerFile: string): string {

@@ -54,7 +54,11 @@ describe("the conversation-turn asset, built as BatonFunction builds it", () => 
 
   it("copies the files the function reads at start beside index.mjs", () => {
     // Assess
-    expect(bundle.beside.map((file) => basename(file))).toEqual(["turn-reader.bin", "spelling.txt"]);
+    expect(bundle.beside.map((file) => basename(file))).toEqual([
+      "turn-reader.bin",
+      "spelling.txt",
+      "sentence-breaks.bin",
+    ]);
     for (const file of bundle.beside) {
       expect(readFileSync(file).equals(readFileSync(join(REPO_ROOT, "models", basename(file))))).toBe(true);
     }

@@ -46,6 +46,11 @@ describe("npx cdk synth, in process", () => {
     // So does the spelling vocabulary models/spelling.ts reads.
     const spelling = join(outdir, `asset.${key.replace(/\.zip$/, "")}`, "spelling.txt");
     expect(readFileSync(spelling).equals(readFileSync(join(REPO_ROOT, "models/spelling.txt")))).toBe(true);
+    // And the sentence breaks of spoken turns, models/sentence-breaks.ts.
+    const breaks = join(outdir, `asset.${key.replace(/\.zip$/, "")}`, "sentence-breaks.bin");
+    expect(readFileSync(breaks).equals(readFileSync(join(REPO_ROOT, "models/sentence-breaks.bin")))).toBe(
+      true,
+    );
 
     // The workspace app is built from web/ at synth, as the local server builds it: the /workspace page
     // as index.html (the Connect host) and its bundle, nothing of the local desk or the console.

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { countTokens, tokensOf } from "../../functions/domain/reader/features.js";
 import { scoreTurn, scoreTurnAndParts, type TurnParts } from "../../functions/domain/reader/model.js";
+import type { SentenceBreakModel } from "../../functions/domain/reader/sentence-breaks.js";
 import { modelReader, turnParts } from "../../functions/domain/reader/turn-reader.js";
+import { shippedSentenceBreaks } from "../../models/sentence-breaks.js";
 import { shippedTurnReaderModel } from "../../models/turn-reader.js";
 
 const { model } = shippedTurnReaderModel();
@@ -216,5 +218,46 @@ describe("reading a turn's sentences", () => {
     const head = reader.read({ text: text.slice(0, 2_000) });
     // Assess
     expect(huge).toEqual(head);
+  });
+
+  it("reads a spoken turn by the sentences the sentence breaks find, as a written one", () => {
+    // Prepare: the question comes last, after a long story, with no punctuation.
+    const text =
+      "my brother in law set the whole thing up years ago and nobody here knows how it works anymore so what would it cost to switch";
+    const withBreaks = modelReader(model, "test", shippedSentenceBreaks());
+    // Act
+    const read = withBreaks.read({ text }).price_request;
+    const unbroken = reader.read({ text }).price_request;
+    // Assess: read whole (and in windows) it is below the buying threshold (0.6); its last sentence is sure.
+    expect(unbroken).toBeLessThan(0.6);
+    expect(read).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("splits a spoken turn at every break, keeping each sentence at least three tokens long", () => {
+    // Prepare: a model that ends a sentence after every word.
+    const everywhere: SentenceBreakModel = { bits: 8, weights: new Int8Array(256), threshold: -1 };
+    const text = "one two three four five six seven eight nine ten eleven";
+    // Act
+    const parts = turnParts(text, everywhere);
+    // Assess: the last sentence keeps the two words that could not stand alone.
+    expect(parts.sentences).toBe(3);
+    expect(parts.pieceOf).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2]);
+    expect(parts.sentenceOfPiece).toEqual([0, 1, 2]);
+    expect(parts.spoken).toBe(true);
+  });
+
+  it("windows a spoken sentence longer than six tokens, and a turn the breaks cannot read stays one sentence", () => {
+    // Prepare
+    const everywhere: SentenceBreakModel = { bits: 8, weights: new Int8Array(256), threshold: -1 };
+    const never: SentenceBreakModel = { bits: 8, weights: new Int8Array(256), threshold: 1 };
+    const text = "one two three four five six seven eight nine ten eleven";
+    // Act
+    const unbroken = turnParts(text, never);
+    const accented = turnParts(`café ${text}`, everywhere);
+    // Assess
+    expect(unbroken.sentences).toBe(1);
+    expect(unbroken.pieceOf).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
+    expect(accented.sentences).toBe(1);
+    expect(accented.pieces).toBe(2);
   });
 });

@@ -131,6 +131,11 @@ export function countTokens(raw: string): { words: number; tokens: number } {
   return { words, tokens };
 }
 
+/** How many tokens `tokensOf` makes of one word of `speechWords`: its shorthand's words, else one. */
+export function tokensOfWord(word: string): number {
+  return word.length <= SHORTHAND_LENGTH ? (SHORTHAND.get(word)?.length ?? 1) : 1;
+}
+
 const APOSTROPHE_CODES = new Set([39, 96, 0x2018, 0x2019, 0x2bc]);
 
 /** Shorthand by length, so a short word is compared in place rather than sliced and lowercased. */

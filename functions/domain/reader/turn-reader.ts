@@ -1,7 +1,8 @@
 import type { Sentiment } from "../../../contracts/transcript.js";
-import { countTokens, MAX_SPEECH_CHARS } from "./features.js";
+import { countTokens, MAX_SPEECH_CHARS, speechWords, tokensOfWord } from "./features.js";
 import { AUTHORITY_LABELS, BUYING_LABELS, type ReaderLabel, type ReaderScores } from "./labels.js";
 import { scoreTurn, scoreTurnAndParts, type TurnParts, type TurnReaderModel } from "./model.js";
+import { type SentenceBreakModel, sentenceEnds, wordHash } from "./sentence-breaks.js";
 
 /** Lex V2 NLU reading of the turn, when the bot has intents for it. */
 export interface NluHint {
@@ -51,7 +52,15 @@ const CLAUSE = /(?:[^,;]|,(?=\d))+[,;]*/g;
 const LETTER = /[a-z]/i;
 const COMMA = /[,;]/;
 
-export function modelReader(model: TurnReaderModel, version: string): TurnReader {
+/**
+ * The trained reader. `breaks`, where given, finds the sentences of a spoken turn (no punctuation), so they
+ * are read as a written turn's are; without it such a turn is one sentence of windows.
+ */
+export function modelReader(
+  model: TurnReaderModel,
+  version: string,
+  breaks?: SentenceBreakModel | undefined,
+): TurnReader {
   const labels = READ_ALONE.map(({ label }) => model.labels.indexOf(label));
   const clausesToo = READ_ALONE.map(({ clauses }) => clauses);
   const windowsToo = READ_ALONE.map(({ windows }) => windows);
@@ -59,7 +68,7 @@ export function modelReader(model: TurnReaderModel, version: string): TurnReader
   return {
     version,
     read: (input) => {
-      const parts = turnParts(input.text);
+      const parts = turnParts(input.text, breaks);
       if (parts.pieces < 2) return scoreTurn(model, { text: input.text, aiLine: input.aiLine });
       // Every turn of two parts or more is read by them, whatever the whole reads: an owner said in passing
       // ("Hi, yeah, I'm Tom Becker, I own Becker Realty. We've got ...") reads 0.00 whole, 0.67 in its clause
@@ -88,11 +97,11 @@ export function modelReader(model: TurnReaderModel, version: string): TurnReader
 }
 
 /** The turn's sentences of at least `PART_WORDS` words, and their clauses (see `TurnParts`). */
-export function turnParts(text: string): TurnParts {
+export function turnParts(text: string, breaks?: SentenceBreakModel | undefined): TurnParts {
   const parts: TurnParts = { pieceOf: [], sentenceOfPiece: [], pieceReadAlone: [], pieces: 0, sentences: 0 };
   // The reader reads no further than this, so a huge turn costs no more to split.
   const read = text.slice(0, MAX_SPEECH_CHARS);
-  if (!/[.!?,;][^.!?,;]*[a-z]/i.test(read)) return spokenParts(read, parts);
+  if (!/[.!?,;][^.!?,;]*[a-z]/i.test(read)) return spokenParts(read, parts, breaks);
   const clauseOf: Array<{ words: number; tokens: number; letters: boolean }> = [];
   for (const sentence of read.match(SENTENCE) ?? []) {
     clauseOf.length = 0;
@@ -125,21 +134,49 @@ export function turnParts(text: string): TurnParts {
 
 /**
  * A turn with no punctuation inside it (as a speech recogniser writes every turn) has no sentences or
- * clauses to read: it is one sentence of windows of `SPOKEN_WINDOW` tokens, which only the labels that read
- * clauses read. Dev cross-set authority F1 in speech form: 90.6 read whole, 91.7 in windows of 8, 93.8 in
- * windows of 6 (as written and chat read by clauses).
+ * clauses to read. With a sentence-break model its sentences are where the model says they end, each of at
+ * least `PART_WORDS` tokens; without one, or for a turn the model cannot read (accents), the turn is one
+ * sentence. Either way a sentence's pieces are windows of `SPOKEN_WINDOW` tokens, which only the labels that
+ * read clauses read. Dev cross-set authority F1 in speech form: 90.6 read whole, 91.7 in windows of 8, 93.8
+ * in windows of 6 (as written and chat read by clauses).
  */
-function spokenParts(text: string, parts: TurnParts): TurnParts {
-  const size = SPOKEN_WINDOW;
+function spokenParts(text: string, parts: TurnParts, breaks: SentenceBreakModel | undefined): TurnParts {
   const { words, tokens } = countTokens(text);
-  if (words < size + 3) return parts;
-  for (let t = 0; t < tokens; t++) parts.pieceOf.push(Math.floor(t / size));
-  parts.pieces = Math.ceil(tokens / size);
-  for (let p = 0; p < parts.pieces; p++) {
-    parts.sentenceOfPiece.push(0);
-    parts.pieceReadAlone.push(Math.min(size, tokens - p * size) >= PART_WORDS);
+  if (words < SPOKEN_WINDOW + 3) return parts;
+  const sentences = (breaks && spokenSentences(text, tokens, breaks)) ?? [tokens];
+  for (const [sentence, length] of sentences.entries()) {
+    for (let start = 0; start < length; start += SPOKEN_WINDOW) {
+      const window = Math.min(SPOKEN_WINDOW, length - start);
+      const piece = parts.pieces++;
+      parts.sentenceOfPiece.push(sentence);
+      parts.pieceReadAlone.push(window >= PART_WORDS);
+      for (let t = 0; t < window; t++) parts.pieceOf.push(piece);
+    }
   }
-  parts.sentences = 1;
+  parts.sentences = sentences.length;
   parts.spoken = true;
   return parts;
+}
+
+/** The token length of each sentence of a spoken turn of `tokens` tokens; undefined where words and tokens differ. */
+function spokenSentences(text: string, tokens: number, breaks: SentenceBreakModel): number[] | undefined {
+  const words = speechWords(text.toLowerCase());
+  if (!words) return undefined;
+  const ends = sentenceEnds(breaks, words.map(wordHash));
+  const lengths: number[] = [];
+  let length = 0;
+  let counted = 0;
+  for (const [i, word] of words.entries()) {
+    const n = tokensOfWord(word);
+    length += n;
+    counted += n;
+    // A sentence of fewer than PART_WORDS tokens, or leaving fewer after it, stays with its neighbour.
+    if (ends[i] && length >= PART_WORDS && tokens - counted >= PART_WORDS) {
+      lengths.push(length);
+      length = 0;
+    }
+  }
+  if (counted !== tokens) return undefined;
+  lengths.push(length);
+  return lengths;
 }
