@@ -55,6 +55,15 @@ describe("spokenText", () => {
     expect(spoken?.hashes).toEqual(hashesOf("yes its about 3 5 thousand a month what does it cost"));
     expect(spoken?.ends).toEqual([true, false, false, false, false, false, false, true, false, false, false]);
   });
+
+  it("takes no lesson from a text written without punctuation, nor from one word", () => {
+    // Prepare
+    const unpunctuated = "nah youre good i dont need a person what does it cost";
+    // Act
+    const read = [spokenText(unpunctuated), spokenText("Yes.")];
+    // Assess
+    expect(read).toEqual([null, null]);
+  });
 });
 
 describe("trainSentenceBreaks", () => {
@@ -97,11 +106,11 @@ describe("the shipped sentence breaks", () => {
     // Act
     const read = withEnds(
       model,
-      "my brother in law set the whole thing up years ago and nobody here knows how it works anymore so what would it cost to switch",
+      "ok that makes sense we have about twelve people in the office how much would that cost per month",
     );
     // Assess
     expect(read).toBe(
-      "my brother in law set the whole thing up years ago and nobody here knows how it works anymore | so what would it cost to switch",
+      "ok that makes sense | we have about twelve people in the office | how much would that cost per month",
     );
   });
 });

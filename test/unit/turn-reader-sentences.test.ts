@@ -223,7 +223,7 @@ describe("reading a turn's sentences", () => {
   it("reads a spoken turn by the sentences the sentence breaks find, as a written one", () => {
     // Prepare: the question comes last, after a long story, with no punctuation.
     const text =
-      "my brother in law set the whole thing up years ago and nobody here knows how it works anymore so what would it cost to switch";
+      "my brother in law set the whole thing up years ago and nobody here knows how it works anymore what would it cost to switch";
     const withBreaks = modelReader(model, "test", shippedSentenceBreaks());
     // Act
     const read = withBreaks.read({ text }).price_request;

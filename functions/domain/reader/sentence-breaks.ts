@@ -8,7 +8,7 @@
  * Features are hashed into a table of int8 weights; a break is a sum above the learned threshold.
  */
 
-/** The features of the gap after word `i` of `words` (word hashes), as table slots, into `out`. */
+/** How many features a gap between two words has (`breakFeatures`). */
 export const BREAK_FEATURES = 10;
 
 const FNV_OFFSET = 0x811c9dc5;
