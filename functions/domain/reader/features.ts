@@ -196,10 +196,11 @@ export function speechWords(lower: string): string[] | undefined {
   return words;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
+export const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-function mixString(hash: number, text: string): number {
+/** FNV-1a of `text`'s characters, continuing from `hash` (FNV_OFFSET to start one). */
+export function mixString(hash: number, text: string): number {
   let h = hash;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h;

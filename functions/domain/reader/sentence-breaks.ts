@@ -8,21 +8,18 @@
  * Features are hashed into a table of int8 weights; a break is a sum above the learned threshold.
  */
 
+import { FNV_OFFSET, mixString } from "./features.js";
+
 /** How many features a gap between two words has (`breakFeatures`). */
 export const BREAK_FEATURES = 10;
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 const START = wordHash("<s>");
 const END = wordHash("</s>");
 
 /** FNV-1a of a word of a spoken turn; digit-led words are one word ("0"), as the turn reader reads them. */
 export function wordHash(word: string): number {
   const first = word.charCodeAt(0);
-  if (first >= 48 && first <= 57) return FNV_OFFSET ^ 48;
-  let h = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
-  return h;
+  return first >= 48 && first <= 57 ? FNV_OFFSET ^ 48 : mixString(FNV_OFFSET, word);
 }
 
 function slot(kind: number, a: number, b: number, mask: number): number {
