@@ -284,4 +284,17 @@ describe("readAmount", () => {
       expect(asked).not.toBeNull();
     },
   );
+
+  it.each([
+    ["and we figured 100-150 a month", true],
+    ["we vote on anything over $5,000", false],
+  ])('keeps "%s", said while another slot is asked, above the slot bar: %s', (text, kept) => {
+    // Prepare
+    const slotConfidence = 0.6;
+    // Act
+    const reading = readAmount(normalizeText(text), false, true);
+    // Assess
+    expect(reading).not.toBeNull();
+    expect((reading?.confidence ?? 0) >= slotConfidence).toBe(kept);
+  });
 });

@@ -171,11 +171,14 @@ export function readAmount(
     value += period;
     const currentSpend = CURRENT_SPEND.test(before.slice(-40));
     const score = (moneyMarked ? 2 : 0) + (inContext ? 1 : 0) + (currentSpend ? -3 : 0) + index / 10_000;
-    // Money said while answering another question ("we vote on anything over a few thousand") is weak.
+    // Money said while answering another question ("we vote on anything over a few thousand") is weak,
+    // unless it is said as money a month or a year ("we figured 100-150 a month").
     const confidence = currentSpend
       ? 0.5
       : otherSlotAsked && !inContext
-        ? 0.55
+        ? period === ""
+          ? 0.55
+          : 0.7
         : moneyMarked || inContext
           ? 0.9
           : 0.7;
