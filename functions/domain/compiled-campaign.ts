@@ -88,9 +88,11 @@ export function slotAskedBy(compiled: CompiledCampaign, normalizedAiLine: string
     const match = pattern.exec(tail);
     if (match && (!best || match.index < best.at)) best = { name: slot.definition.name, at: match.index };
   }
+  // A question of when asks the campaign's one time slot, however the AI words it ("when is the closing?"),
+  // and whatever it names after its when ("when does the coverage need to be in place?").
+  const when = compiled.timeSlot ? ASKS_WHEN.exec(tail) : null;
+  if (compiled.timeSlot && when && (!best || when.index < best.at)) return compiled.timeSlot;
   if (best) return best.name;
-  // A question of when asks the campaign's one time slot, however the AI words it ("when is the closing?").
-  if (compiled.timeSlot && ASKS_WHEN.test(tail)) return compiled.timeSlot;
   // "What would you like to pay?" asks the one amount slot; "how much do you pay now?" asks today's bill.
   if (compiled.amountSlot && ASKS_TO_PAY.test(tail)) return compiled.amountSlot;
   return undefined;

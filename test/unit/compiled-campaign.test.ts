@@ -32,6 +32,21 @@ describe("slotAskedBy", () => {
     expect(asked).toEqual(["budget", "authority", "timeline"]);
   });
 
+  it("takes a question that opens with when for the timeline slot, whatever slot it names after", () => {
+    // Prepare: a timeline slot whose askedBy words the question does not use; "fix" asks the need.
+    const slots = defaultCampaign.slots.map((slot) =>
+      slot.kind === "timeline" ? { ...slot, askedBy: ["renew"] } : slot,
+    );
+    const compiled = compileCampaign({ ...defaultCampaign, slots });
+    const line = "Makes sense. So when would you want the new system in place to fix that?";
+    // Act
+    const asked = slotAskedBy(compiled, normalizeText(line));
+    const needFirst = slotAskedBy(compiled, normalizeText("What would you fix first, and when?"));
+    // Assess
+    expect(asked).toBe("timeline");
+    expect(needFirst).toBe("need");
+  });
+
   it("takes a question of when, in any words, for the campaign's one timeline slot", () => {
     // Prepare: a timeline slot whose askedBy words none of these questions use.
     const slots = defaultCampaign.slots.map((slot) =>
