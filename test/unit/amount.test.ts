@@ -297,4 +297,27 @@ describe("readAmount", () => {
     expect(reading).not.toBeNull();
     expect((reading?.confidence ?? 0) >= slotConfidence).toBe(kept);
   });
+
+  it.each(["When Jeff left he took about four hundred candidates' numbers with him", "about 300 trucks"])(
+    'reads no amount in a bare number of things: "%s"',
+    (text) => {
+      // Prepare
+      const input = text;
+      // Act
+      const unasked = read(input, false);
+      const asked = read(input, true);
+      // Assess
+      expect(unasked).toBeNull();
+      expect(asked).toBeNull();
+    },
+  );
+
+  it("still reads a bare number before a word that counts nothing", () => {
+    // Prepare
+    const input = "about 400 perhaps";
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe("400");
+  });
 });

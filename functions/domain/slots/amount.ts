@@ -48,6 +48,9 @@ const TRAILING_UPPER = /^\s*,?\s*(?:tops|max|maximum|at most|or less|or under|at
 const TRAILING_LOWER = /^\s*,?\s*(?:or more|plus|\+|minimum|at least|and up)\b/;
 const NON_MONEY_UNIT =
   /^\s*(?:%|percent|people|persons|users?|seats?|agents?|employees?|staff|reps?|lines?|phones?|extensions?|numbers?|locations?|offices?|sites?|stores?|branches?|calls?|minutes?|mins?|hours?|days?|weeks?|months?|years?|yrs?|times?|of (?:us|them)|am|pm|o'clock|st|nd|rd|th|x|sq|square|mb|gb)\b/;
+/** "about four hundred candidates' numbers": a bare number before a plural noun (a word of five letters or
+ * more ending in one s) counts things, not money. */
+const COUNTED_THINGS = /^\s*(?!(?:perhaps|upwards|onwards|always)\b)[a-z]{3,}[^s'\s]s'?(?![a-z])/;
 const BUDGET_CONTEXT =
   /budget|spend|spending|afford|invest|set aside|allocat|earmark|price range|looking at|comfortable|stretch|willing to (?:pay|go)|can (?:pay|do|go)|ballpark|around|about|roughly/;
 const CURRENT_SPEND = new RegExp(
@@ -134,7 +137,7 @@ export function readAmount(
     const period =
       periodOf(periodA ?? periodB) || typedPeriod(after) || (plainlyMoney ? laterPeriod(after) : "");
     const moneyMarked = plainlyMoney || scaleB !== null || period !== "";
-    if (!moneyMarked && NON_MONEY_UNIT.test(after)) continue;
+    if (!moneyMarked && (NON_MONEY_UNIT.test(after) || COUNTED_THINGS.test(after))) continue;
     // "forty dollars a user" unasked is a price the customer heard, not what they will spend.
     if (!budgetAsked && PER_SEAT.test(after)) continue;
     if (secondDigits === undefined && !moneyMarked && NON_MONEY_UNIT.test(` ${after}`)) continue;
