@@ -97,6 +97,33 @@ describe("readDates", () => {
     expect(bareMention?.bare).toBe(true);
     expect(aheadMention?.bare).toBe(false);
   });
+
+  it.each([
+    ["move in is like a week and a half out", 11, "a week and a half out"],
+    ["in two and a half months", 75, "in two and a half months"],
+    ["a month and a half from now", 45, "a month and a half from now"],
+    ["in 2 and a half weeks", 18, "in 2 and a half weeks"],
+  ])('reads "%s" as %i days, with the half', (text, days, said) => {
+    // Prepare
+    const input = text;
+    // Act
+    const mentions = datesIn(input, CALL_DATE);
+    // Assess
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]?.days).toBe(days);
+    expect(mentions[0]?.text).toBe(said);
+    expect(mentions[0]?.bare).toBe(false);
+  });
+
+  it("marks a week and a half said without in or out as bare", () => {
+    // Prepare
+    const input = "a week and a half";
+    // Act
+    const [mention] = datesIn(input, CALL_DATE);
+    // Assess
+    expect(mention?.days).toBe(11);
+    expect(mention?.bare).toBe(true);
+  });
 });
 
 describe("mayNameADate", () => {

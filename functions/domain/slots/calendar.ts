@@ -1,4 +1,5 @@
 import { casual, type Parser, type ParsingComponents } from "chrono-node/en";
+import { digitiseNumberWords } from "./numbers.js";
 
 type ParsingContext = Parameters<Parser["extract"]>[0];
 
@@ -150,6 +151,37 @@ const seasonParser: Parser = {
   },
 };
 
+const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
+
+/**
+ * "a week and a half out", "in two and a half months": chrono reads "a week" and "half months" alone. The
+ * same distance as chrono gives "in 1.5 weeks", from the reference alone, so tagged as chrono tags it.
+ */
+const andAHalfParser: Parser = {
+  pattern: () =>
+    /(?:(?:in|within)\s+)?(?:(?:about|around|roughly)\s+)?([a-z]+|\d+)\s+(?:and\s+a\s+half\s+(day|week|month|year)s?|(day|week|month|year)s?\s+and\s+a\s+half)(?:\s+(?:out|from\s+now|away))?(?![a-z])/i,
+  extract: (context, match) => {
+    const word = (match[1] ?? "").toLowerCase();
+    const count = word === "a" || word === "an" ? 1 : Number(digitiseNumberWords(word));
+    const unitDays = UNIT_DAYS[(match[2] ?? match[3] ?? "").toLowerCase()];
+    if (!Number.isInteger(count) || count < 1 || unitDays === undefined) return null;
+    const reference = context.reference.instant;
+    const date = utc(
+      reference.getUTCFullYear(),
+      reference.getUTCMonth(),
+      reference.getUTCDate() + Math.round((count + 0.5) * unitDays),
+    );
+    return context
+      .createParsingComponents({
+        year: date.getUTCFullYear(),
+        month: date.getUTCMonth() + 1,
+        day: date.getUTCDate(),
+        hour: 12,
+      })
+      .addTag("result/relativeDate");
+  },
+};
+
 /** The last day of the period the call is in. */
 const PERIOD_END: Record<string, [number, (reference: Date) => Date]> = {
   week: [5, (r) => utc(r.getUTCFullYear(), r.getUTCMonth(), r.getUTCDate() + ((7 - r.getUTCDay()) % 7))],
@@ -189,6 +221,7 @@ function readsThePast(parser: Parser): boolean {
  */
 const reader = casual.clone();
 reader.parsers = [
+  andAHalfParser,
   quarterParser,
   currentPeriodParser,
   holidayParser,
