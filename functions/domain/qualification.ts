@@ -48,10 +48,11 @@ function readSlot(
   otherAsked: boolean,
   callDate: string | undefined,
   nextClause = "",
+  wholeTurn = clause,
 ): Reading | null {
   switch (slot.definition.kind) {
     case "amount":
-      return readAmount(clause, asked, otherAsked, nextClause);
+      return readAmount(clause, asked, otherAsked, nextClause, wholeTurn);
     case "timeline":
       return readTimeline(clause, asked, callDate);
     case "authority":
@@ -99,7 +100,15 @@ export function extractSlots(
     const spans = kind === "authority" ? [] : kind === "category" ? [wholeTurn] : clauses;
     for (const [index, clause] of spans.entries()) {
       if (callbackTimes && !HORIZON_UNTIL.test(clause)) continue;
-      const reading = readSlot(slot, clause, asked, otherAsked, context.callDate, spans[index + 1]);
+      const reading = readSlot(
+        slot,
+        clause,
+        asked,
+        otherAsked,
+        context.callDate,
+        spans[index + 1],
+        wholeTurn,
+      );
       if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
     }
     // Any question may state an amount or a date; a need or who decides only the question that asks for it.

@@ -320,4 +320,31 @@ describe("readAmount", () => {
     // Assess
     expect(reading?.value).toBe("400");
   });
+
+  it.each([
+    [
+      "We've got four lines counting the fax, and I think he'd be fine at maybe thirty-five a line per month.",
+      "and i think he'd be fine at maybe thirty-five a line per month",
+      "140/mo",
+      "thirty-five a line per month",
+    ],
+    [
+      "i was thinking like thirty bucks a person a month so for twelve people",
+      "i was thinking like thirty bucks a person a month so for twelve people",
+      "360/mo",
+      "thirty bucks a person a month",
+    ],
+    ["forty dollars a user", "forty dollars a user", "40", "forty dollars a user"],
+  ])(
+    'multiplies a per-seat budget asked for by the head count in the turn: "%s"',
+    (turn, clause, value, quote) => {
+      // Prepare
+      const wholeTurn = normalizeText(turn);
+      // Act
+      const reading = readAmount(normalizeText(clause), true, false, "", wholeTurn);
+      // Assess
+      expect(reading?.value).toBe(value);
+      expect(reading?.quote).toBe(quote);
+    },
+  );
 });

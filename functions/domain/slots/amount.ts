@@ -90,6 +90,21 @@ function laterPeriod(after: string): "" | "/mo" | "/yr" {
 
 const PER_SEAT =
   /^\s*(?:a|an|per|each|for each|for every)\s+(?:user|seat|person|agent|licen[cs]e|head|line|phone)s?(?![a-z])/;
+/** "35 a line per month": the period said after what a per-seat price is per. */
+const SEAT_PERIOD = new RegExp(String.raw`^\s*(?:a|an|per|each|for each|for every)\s+[a-z]+${PERIOD}`);
+/** "four lines", "for twelve people": how many there are of what a per-seat price is per. */
+const HEAD_COUNT =
+  /\b(\d+)\s+(?:users?|seats?|people|persons?|agents?|licen[cs]es?|heads|lines?|phones?|employees|staff)(?![a-z])/g;
+
+/** The turn's last head count of two or more, which a per-seat price is multiplied by; else one. */
+function seatsIn(turn: string): number {
+  let seats = 1;
+  for (const match of digitise(turn).text.matchAll(HEAD_COUNT)) {
+    const count = Number(match[1]);
+    if (count >= 2 && count <= 10_000) seats = count;
+  }
+  return seats;
+}
 
 /**
  * "two thousand a moth": a chat typo of a period word after an amount. The spelling pass leaves real words
@@ -115,6 +130,8 @@ export function readAmount(
   otherSlotAsked = false,
   /** The clause after this one: a bound said after a comma ("600 a month, tops") belongs to the amount. */
   nextClause = "",
+  /** The whole turn: a per-seat price asked for is multiplied by the head count said anywhere in it. */
+  wholeTurn = rawClause,
 ): AmountReading | null {
   const digitised = digitise(rawClause);
   const clause = digitised.text;
@@ -134,17 +151,26 @@ export function readAmount(
     const currency = currencyNear(before, text, after);
     // A period a few words on counts only after what is plainly money ("twenty k set aside for the year").
     const plainlyMoney = hasDollar || currency !== undefined || scaleA !== null;
+    const perSeat = PER_SEAT.test(after);
+    // "forty dollars a user" unasked is a price the customer heard, not what they will spend.
+    if (!budgetAsked && perSeat) continue;
+    const seatPeriod = perSeat ? SEAT_PERIOD.exec(after) : null;
     const period =
-      periodOf(periodA ?? periodB) || typedPeriod(after) || (plainlyMoney ? laterPeriod(after) : "");
+      periodOf(periodA ?? periodB) ||
+      periodOf(seatPeriod?.[1] ?? seatPeriod?.[2]) ||
+      typedPeriod(after) ||
+      (plainlyMoney ? laterPeriod(after) : "");
     const moneyMarked = plainlyMoney || scaleB !== null || period !== "";
     if (!moneyMarked && (NON_MONEY_UNIT.test(after) || COUNTED_THINGS.test(after))) continue;
-    // "forty dollars a user" unasked is a price the customer heard, not what they will spend.
-    if (!budgetAsked && PER_SEAT.test(after)) continue;
     if (secondDigits === undefined && !moneyMarked && NON_MONEY_UNIT.test(` ${after}`)) continue;
     const inContext = BUDGET_CONTEXT.test(clause);
     if (!moneyMarked && !budgetAsked && !inContext) continue;
+    // "thirty-five a line per month" with "four lines" in the turn: a budget of 140 a month.
+    const seats = perSeat ? seatsIn(wholeTurn) : 1;
+    // The quote runs on to what the price is per: "thirty-five a line per month".
+    const seatWords = perSeat ? (seatPeriod?.[0] ?? PER_SEAT.exec(after)?.[0] ?? "").length : 0;
     // A bare range of small numbers joined by "or"/"and" without money is a count ("two or three").
-    const low = toNumber(firstDigits) * (scaleA ?? scaleB ?? 1);
+    const low = toNumber(firstDigits) * (scaleA ?? scaleB ?? 1) * seats;
     if (!moneyMarked && low < 50) continue;
     // "a pbx from 2009": the words before the digits, "from" included when the match took it as a range.
     const beforeDigits = clause.slice(0, index + text.indexOf(firstDigits));
@@ -158,10 +184,10 @@ export function readAmount(
       secondDigits !== undefined &&
       (rangeWord !== undefined || !/\s(?:or|and)\s/.test(text) || scaleB !== null);
     if (secondDigits !== undefined && isRange) {
-      const high = toNumber(secondDigits) * (scaleB ?? scaleA ?? 1);
+      const high = toNumber(secondDigits) * (scaleB ?? scaleA ?? 1) * seats;
       const lowScaled =
         scaleA === null && scaleB !== null && toNumber(firstDigits) < toNumber(secondDigits)
-          ? toNumber(firstDigits) * scaleB
+          ? toNumber(firstDigits) * scaleB * seats
           : low;
       value = `${Math.round(Math.min(lowScaled, high))}-${Math.round(Math.max(lowScaled, high))}`;
     } else if (UPPER_BOUND.test(before) || TRAILING_UPPER.test(trailing)) {
@@ -190,7 +216,7 @@ export function readAmount(
         value,
         confidence,
         // The customer's words, not the digits they became: "two thousand a month".
-        quote: originalWords(digitised, signAt(before, index), index + text.length).trim(),
+        quote: originalWords(digitised, signAt(before, index), index + text.length + seatWords).trim(),
         score,
         ...(currency ? { currency } : {}),
       };
