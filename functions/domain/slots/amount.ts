@@ -48,8 +48,10 @@ const TRAILING_UPPER = /^\s*,?\s*(?:tops|max|maximum|at most|or less|or under|at
 const TRAILING_LOWER = /^\s*,?\s*(?:or more|plus|\+|minimum|at least|and up)\b/;
 const NON_MONEY_UNIT =
   /^\s*(?:%|percent|people|persons|users?|seats?|agents?|employees?|staff|reps?|lines?|phones?|extensions?|numbers?|locations?|offices?|sites?|stores?|branches?|calls?|minutes?|mins?|hours?|days?|weeks?|months?|years?|yrs?|times?|of (?:us|them)|am|pm|o'clock|st|nd|rd|th|x|sq|square|mb|gb)\b/;
-/** "about four hundred candidates' numbers": a bare number before a plural noun (a word of five letters or
- * more ending in one s) counts things, not money. */
+/**
+ * "about four hundred candidates' numbers": a bare number before a plural noun (a word of five letters or
+ * more ending in one s) counts things, not money.
+ */
 const COUNTED_THINGS = /^\s*(?!(?:perhaps|upwards|onwards|always)\b)[a-z]{3,}[^s'\s]s'?(?![a-z])/;
 const BUDGET_CONTEXT =
   /budget|spend|spending|afford|invest|set aside|allocat|earmark|price range|looking at|comfortable|stretch|willing to (?:pay|go)|can (?:pay|do|go)|ballpark|around|about|roughly/;

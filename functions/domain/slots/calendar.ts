@@ -34,15 +34,18 @@ const DAY_PARTS = ["year", "month", "day", "weekday"] as const;
 const utc = (year: number, monthIndex: number, day: number): Date =>
   new Date(Date.UTC(year, monthIndex, day, 12));
 
+/** A day chrono reads as certain, at noon. */
+function dayComponents(context: ParsingContext, date: Date): ParsingComponents {
+  return context.createParsingComponents({
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: 12,
+  });
+}
+
 function components(context: ParsingContext, date: Date, horizonDays: number): ParsingComponents {
-  return context
-    .createParsingComponents({
-      year: date.getUTCFullYear(),
-      month: date.getUTCMonth() + 1,
-      day: date.getUTCDate(),
-      hour: 12,
-    })
-    .addTag(`${HORIZON_TAG}${horizonDays}`);
+  return dayComponents(context, date).addTag(`${HORIZON_TAG}${horizonDays}`);
 }
 
 const QUARTER_WORDS: Record<string, number> = {
@@ -151,7 +154,14 @@ const seasonParser: Parser = {
   },
 };
 
-const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
+/** Days in a calendar unit, for a distance said as an amount of them ("three months", "a week and a half"). */
+export const UNIT_DAYS: Readonly<Record<string, number>> = {
+  day: 1,
+  week: 7,
+  month: 30,
+  quarter: 91,
+  year: 365,
+};
 
 /**
  * "a week and a half out", "in two and a half months": chrono reads "a week" and "half months" alone. The
@@ -171,14 +181,7 @@ const andAHalfParser: Parser = {
       reference.getUTCMonth(),
       reference.getUTCDate() + Math.round((count + 0.5) * unitDays),
     );
-    return context
-      .createParsingComponents({
-        year: date.getUTCFullYear(),
-        month: date.getUTCMonth() + 1,
-        day: date.getUTCDate(),
-        hour: 12,
-      })
-      .addTag("result/relativeDate");
+    return dayComponents(context, date).addTag("result/relativeDate");
   },
 };
 

@@ -1,5 +1,5 @@
 import { isNegatedBefore } from "../text.js";
-import { type DateMention, mayNameADate, readDates } from "./calendar.js";
+import { type DateMention, mayNameADate, readDates, UNIT_DAYS } from "./calendar.js";
 import { CORRECTION } from "./hedges.js";
 import { type DigitisedText, digitise, originalWords } from "./numbers.js";
 import { spokenPattern } from "./spoken-pattern.js";
@@ -12,8 +12,6 @@ export interface TimelineReading {
   /** The calendar date the words name (YYYY-MM-DD), when the call's date is known. */
   date?: string;
 }
-
-const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, quarter: 91, year: 365 };
 
 /** Phrases with a fixed horizon in days; the call date is not needed for any of them. */
 const FIXED: Array<[RegExp, number]> = [
