@@ -240,4 +240,30 @@ describe("readTimeline against the call's date", () => {
     expect(reading?.value).toBe("within_quarter");
     expect(reading?.quote).toBe("six weeks from now");
   });
+
+  it.each([
+    "our techs turn in their receipts in a crumpled ball at the end of the month",
+    "we get slammed at the end of the quarter",
+  ])('reads no timeline in what happens at the end of a period, said unasked: "%s"', (text) => {
+    // Prepare
+    const input = text;
+    // Act
+    const unasked = readOn(input, false);
+    const asked = readOn(input, true);
+    // Assess
+    expect(unasked).toBeNull();
+    expect(asked).not.toBeNull();
+  });
+
+  it.each([
+    ["we need it by the end of the month", "within_1_month"],
+    ["we want to switch at the end of the month", "within_1_month"],
+  ])('still reads a deadline at the end of a period: "%s"', (text, bucket) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = readOn(input, false);
+    // Assess
+    expect(reading?.value).toBe(bucket);
+  });
 });

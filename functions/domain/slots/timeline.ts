@@ -116,6 +116,7 @@ export function readTimeline(
     const match = pattern.exec(clause);
     // "i'm not ready to buy anything today" names no horizon.
     if (!match || isNegatedBefore(clause, match.index)) continue;
+    if (!inContext && isHabitualPeriodEnd(clause, match.index, match[0])) continue;
     const immediateNeedsContext = days === 5 && !/asap|as soon as/.test(match[0]);
     if (immediateNeedsContext && !timelineAsked && !TIMELINE_CONTEXT.test(clause)) continue;
     return reading(days, timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7, said(digitised, match));
@@ -171,6 +172,7 @@ function lastHorizon(
   for (const mention of mentions.toReversed()) {
     if (mention.bare && !timelineAsked) continue;
     if (isFrequencyOrPast(clause, mention.index, mention.text.length)) continue;
+    if (!inContext && isHabitualPeriodEnd(clause, mention.index, mention.text)) continue;
     // "thirty k for the year" is what a budget covers, not when to be live.
     if (MONEY_PERIOD.test(clause.slice(Math.max(0, mention.index - 30), mention.index))) continue;
     // "no, more like six weeks from now" corrects; "not this week" negates; "not until next year" names it.
@@ -181,6 +183,16 @@ function lastHorizon(
     return mention;
   }
   return null;
+}
+
+/**
+ * "receipts come in at the end of the month", "we get slammed at the end of the quarter": at the end of a
+ * period named without this or next is when something keeps happening, not a deadline, unless it answers
+ * the question of when or is said with a word of starting or switching.
+ */
+function isHabitualPeriodEnd(clause: string, index: number, text: string): boolean {
+  if (!/^(?:the\s+)?end\s+of\s+the\s+(?:month|quarter|year)$/.test(text)) return false;
+  return /\bat\s+(?:the\s+)?$/.test(clause.slice(Math.max(0, index - 8), index));
 }
 
 function said(digitised: DigitisedText, match: RegExpExecArray): string {
