@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { defaultCampaign } from "../../functions/domain/campaigns.js";
+import { READER_LABELS, type ReaderLabel, type ReaderScores } from "../../functions/domain/reader/labels.js";
+import { readSignals } from "../../functions/domain/reader/read-signals.js";
+
+const scoresWith = (label: ReaderLabel, score: number): ReaderScores => {
+  const scores = Object.fromEntries(READER_LABELS.map((each) => [each, 0])) as Record<ReaderLabel, number>;
+  scores[label] = score;
+  return scores;
+};
+
+describe("readSignals with the default thresholds", () => {
+  it.each([
+    [0.63, false],
+    [0.66, true],
+  ])("hears a request for a person read %s: %s", (score, heard) => {
+    // Prepare: a gatekeeper's "I'm his assistant. Can I take a message?" read 0.63.
+    const scores = scoresWith("person_request", score);
+    // Act
+    const signals = readSignals(
+      scores,
+      { text: "Dr. Benson is with a patient. I'm his assistant. Can I take a message?" },
+      defaultCampaign.thresholds,
+    );
+    // Assess
+    expect(signals.personRequest).toBe(heard);
+  });
+
+  it("still hears a bare request for a person whatever it reads", () => {
+    // Prepare
+    const scores = scoresWith("person_request", 0.1);
+    // Act
+    const signals = readSignals(scores, { text: "Representative" }, defaultCampaign.thresholds);
+    // Assess
+    expect(signals.personRequest).toBe(true);
+  });
+});
