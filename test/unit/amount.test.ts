@@ -347,4 +347,19 @@ describe("readAmount", () => {
       expect(reading?.quote).toBe(quote);
     },
   );
+
+  it.each([
+    ["right now we pay 400 a month", false],
+    ["the phone company we got now is charging us like two hundred bucks for two lines", false],
+    ["honestly it costs us 380 a month for two lines", false],
+    ["we could do 300 a month", true],
+  ])('reads what the customer pays today below the slot bar, asked or not: "%s" (kept: %s)', (text, kept) => {
+    // Prepare
+    const slotConfidence = 0.6;
+    // Act
+    const reading = read(text, true);
+    // Assess
+    expect(reading).not.toBeNull();
+    expect((reading?.confidence ?? 0) >= slotConfidence).toBe(kept);
+  });
 });

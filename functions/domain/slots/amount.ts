@@ -57,7 +57,7 @@ const BUDGET_CONTEXT =
   /budget|spend|spending|afford|invest|set aside|allocat|earmark|price range|looking at|comfortable|stretch|willing to (?:pay|go)|can (?:pay|do|go)|ballpark|around|about|roughly/;
 const CURRENT_SPEND = new RegExp(
   spokenPattern(
-    /(?:currently|right now|now|today)? ?(?:we|i) (?:pay|are paying|'re paying|spend on)|(?:our|the) (?:current )?(?:bill|invoice)|paying (?:them|currently)/
+    /(?:currently|right now|now|today)? ?(?:we|i) (?:pay|are paying|'re paying|spend on)|(?:our|the) (?:current )?(?:bill|invoice)|paying (?:them|currently)|(?:charg(?:es|ing|ed)|costs|costing) (?:us|me)/
       .source,
   ),
 );
