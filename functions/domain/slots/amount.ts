@@ -153,10 +153,10 @@ export function readAmount(
     const currency = currencyNear(before, text, after);
     // A period a few words on counts only after what is plainly money ("twenty k set aside for the year").
     const plainlyMoney = hasDollar || currency !== undefined || scaleA !== null;
-    const perSeat = PER_SEAT.test(after);
+    const perSeat = PER_SEAT.exec(after);
     // "forty dollars a user" unasked is a price the customer heard, not what they will spend.
-    if (!budgetAsked && perSeat) continue;
-    const seatPeriod = perSeat ? SEAT_PERIOD.exec(after) : null;
+    if (!budgetAsked && perSeat !== null) continue;
+    const seatPeriod = perSeat !== null ? SEAT_PERIOD.exec(after) : null;
     const period =
       periodOf(periodA ?? periodB) ||
       periodOf(seatPeriod?.[1] ?? seatPeriod?.[2]) ||
@@ -168,9 +168,9 @@ export function readAmount(
     const inContext = BUDGET_CONTEXT.test(clause);
     if (!moneyMarked && !budgetAsked && !inContext) continue;
     // "thirty-five a line per month" with "four lines" in the turn: a budget of 140 a month.
-    const seats = perSeat ? seatsIn(wholeTurn) : 1;
+    const seats = perSeat !== null ? seatsIn(wholeTurn) : 1;
     // The quote runs on to what the price is per: "thirty-five a line per month".
-    const seatWords = perSeat ? (seatPeriod?.[0] ?? PER_SEAT.exec(after)?.[0] ?? "").length : 0;
+    const seatWords = (seatPeriod?.[0] ?? perSeat?.[0] ?? "").length;
     // A bare range of small numbers joined by "or"/"and" without money is a count ("two or three").
     const low = toNumber(firstDigits) * (scaleA ?? scaleB ?? 1) * seats;
     if (!moneyMarked && low < 50) continue;
