@@ -93,8 +93,22 @@ export function slotAskedBy(compiled: CompiledCampaign, normalizedAiLine: string
   const when = compiled.timeSlot ? ASKS_WHEN.exec(tail) : null;
   if (compiled.timeSlot && when && (!best || when.index < best.at)) return compiled.timeSlot;
   if (best) return best.name;
+  const offered = slotOfferedBy(compiled, tail);
+  if (offered) return offered;
   // "What would you like to pay?" asks the one amount slot; "how much do you pay now?" asks today's bill.
   if (compiled.amountSlot && ASKS_TO_PAY.test(tail)) return compiled.amountSlot;
+  return undefined;
+}
+
+/**
+ * A question that offers a choice among a category's values asks that category, however it is worded: "is the
+ * bigger headache paying suppliers, collecting from customers, or closing the books?" asks the use case.
+ */
+function slotOfferedBy(compiled: CompiledCampaign, question: string): string | undefined {
+  if (!/\bor\b/.test(question)) return undefined;
+  for (const slot of compiled.slots) {
+    if (slot.category && slot.category.valuesNamed(question) >= 2) return slot.definition.name;
+  }
   return undefined;
 }
 

@@ -111,6 +111,10 @@ export function extractSlots(
       );
       if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
     }
+    // An answer comes first: "Getting paid. We're a staffing agency, we bill clients every week, ..."
+    if (!best && asked && kind === "category" && clauses.length > 1) {
+      best = readSlot(slot, clauses[0] as string, asked, otherAsked, context.callDate);
+    }
     // Any question may state an amount or a date; a need or who decides only the question that asks for it.
     const confirmable =
       !callbackTimes && kind !== "authority" && (asked || kind === "amount" || kind === "timeline");

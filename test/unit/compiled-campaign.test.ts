@@ -47,6 +47,24 @@ describe("slotAskedBy", () => {
     expect(needFirst).toBe("need");
   });
 
+  it("takes a question that offers a choice among a category's values for that category", () => {
+    // Prepare: no askedBy word of any slot in these questions.
+    const choices = [
+      "Is it mostly missed calls, or recording calls for compliance?",
+      "Is it the old desk phones, or staff working from home?",
+    ];
+    const noChoice = [
+      "Are you planning to roll it out to the rest of the team?",
+      "Would you rather have a call back tomorrow or next week?",
+    ];
+    // Act
+    const asked = choices.map(askedBy);
+    const notAsked = noChoice.map(askedBy);
+    // Assess: two values named without an "or", or one value, ask nothing.
+    expect(asked).toEqual(["need", "need"]);
+    expect(notAsked).toEqual([undefined, undefined]);
+  });
+
   it("takes a question of when, in any words, for the campaign's one timeline slot", () => {
     // Prepare: a timeline slot whose askedBy words none of these questions use.
     const slots = defaultCampaign.slots.map((slot) =>

@@ -22,6 +22,30 @@ describe("extractSlots", () => {
     expect(budget?.value).toBe(value);
   });
 
+  it("reads the answer to a category question from the turn's first clause when the whole turn says more", () => {
+    // Prepare: a category whose examples share only one word with the answer.
+    const slots = defaultCampaign.slots.map((slot) =>
+      slot.name === "need"
+        ? {
+            ...slot,
+            values: {
+              receivables: { label: "Receivables", examples: ["getting paid faster", "chasing customers"] },
+              payables: { label: "Payables", examples: ["paying our suppliers", "vendor invoices"] },
+            },
+          }
+        : slot,
+    );
+    const campaign = compileCampaign({ ...defaultCampaign, slots });
+    const turn =
+      "Getting paid. We're a staffing agency, we bill clients every week and someone spends her whole Friday on reminders.";
+    // Act
+    const asked = extractSlots(campaign, splitClauses(normalizeText(turn)), "need");
+    const unasked = extractSlots(campaign, splitClauses(normalizeText(turn)), "budget");
+    // Assess
+    expect(asked.find((c) => c.slot === "need")).toMatchObject({ value: "receivables", quote: "paid" });
+    expect(unasked.find((c) => c.slot === "need")).toBeUndefined();
+  });
+
   it("does not borrow a bound from a clause after other words", () => {
     // Prepare
     const text = "600 a month for the phones, max two sites";

@@ -11,6 +11,8 @@ export interface CategoryReading {
 
 export interface CategoryMatcher {
   read(text: string, asked: boolean): CategoryReading | null;
+  /** How many of the slot's values the text names by a word only that value's examples use. */
+  valuesNamed(text: string): number;
 }
 
 /**
@@ -68,6 +70,14 @@ export function categoryMatcher(
       // "we're with geico, no wait, we switched to progressive": what follows the last correction is meant.
       const corrected = afterLastCorrection(text);
       return (corrected === undefined ? null : readWhole(corrected, asked)) ?? readWhole(text, asked);
+    },
+    valuesNamed(text) {
+      const named = new Set<string>();
+      for (const token of tokenize(text.toLowerCase())) {
+        const value = FUNCTION_WORDS.has(token.form) ? undefined : keyWords.get(stem(token.form));
+        if (value !== undefined) named.add(value);
+      }
+      return named.size;
     },
   };
 }
