@@ -138,6 +138,23 @@ describe("readAmount", () => {
     expect(reading).toBeNull();
   });
 
+  it.each([
+    ["and we figured 100 150 a month", "100-150/mo"],
+    ["weve got 30 40k approved for it", "30000-40000"],
+    ["$150 $200 a month", "150-200/mo"],
+    ["two grand one off for setup", "2000"],
+  ])(
+    'reads two numbers said side by side in "%s" as a range only when they make one: %s',
+    (text, expected) => {
+      // Prepare: a recogniser's transcript, where "100-150" lost its dash.
+      const input = text;
+      // Act
+      const reading = read(input, true);
+      // Assess
+      expect(reading?.value).toBe(expected);
+    },
+  );
+
   it.each(["no budget yet", "we have no budget yet", "i don't know", "haven't decided"])(
     'reads nothing in "%s" even when the budget was asked',
     (text) => {

@@ -36,9 +36,29 @@ function currencyNear(before: string, text: string, after: string): string | und
 const NUMBER = String.raw`\$?\s?(\d+(?:[.,]\d+)*)\s?(?:(k|grand|thousand|million|mil|m|bucks|dollars?|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?(?:\s?(?:bucks|dollars?|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?`;
 const PERIOD = String.raw`(?:\s*(?:a|per|each|every|/|an|for the|for a|for the whole|over the|over a|for one)\s*(month|mo|year|yr|annum)(?![a-z])|\s*(monthly|annually|yearly))`;
 const AMOUNT = new RegExp(
-  String.raw`(?:(between|from)\s+)?${NUMBER}(?:\s*(?:-|to|and|or)\s*${NUMBER})?${PERIOD}?`,
+  String.raw`(?:(between|from)\s+)?${NUMBER}(?:(?:\s*(?:-|to|and|or)\s*|\s*)${NUMBER})?${PERIOD}?`,
   "g",
 );
+/** Two numbers with only a space between them. */
+const SPOKEN_RANGE = /\d(?:\s?(?:k|grand|thousand|million|mil|m|bucks|dollars?))?\s+\$?\d/;
+const FIRST_NUMBER = new RegExp(String.raw`^(?:(?:between|from)\s+)?${NUMBER}`);
+
+/**
+ * Spoken, a range may lose its "to": "we figured 100 150 a month", "30 40k". Two numbers side by side are a
+ * range only when the second is the larger and at most three times the first; else ("two grand one off for
+ * setup") the match is its first number alone.
+ */
+function spokenPairOrFirst(match: RegExpMatchArray): [string, ...Array<string | undefined>] {
+  const [text, , firstDigits, firstScale, secondDigits, secondScale] = match;
+  const whole: [string, ...Array<string | undefined>] = [text, ...match.slice(1)];
+  if (secondDigits === undefined || firstDigits === undefined || !SPOKEN_RANGE.test(text)) return whole;
+  const scale = scaleOf(secondScale) ?? scaleOf(firstScale) ?? 1;
+  const low = toNumber(firstDigits) * (scaleOf(firstScale) ?? scale);
+  const high = toNumber(secondDigits) * scale;
+  if (low < high && high <= 3 * low) return whole;
+  const first = FIRST_NUMBER.exec(text);
+  return first ? [first[0], undefined, first[1], first[2]] : whole;
+}
 const UPPER_BOUND =
   /(?:under|less than|below|no more than|not more than|up to|upto|max(?:imum)?(?: of)?|at most|tops|cap(?:ped)? at|ceiling of|no higher than|within)\s*(?:about |around |like |maybe )?$/;
 const LOWER_BOUND =
@@ -141,7 +161,8 @@ export function readAmount(
   if (!/\d/.test(clause) || NO_BUDGET.test(clause)) return null;
   let best: (AmountReading & { score: number }) | null = null;
   for (const match of clause.matchAll(AMOUNT)) {
-    const [text, rangeWord, firstDigits, firstScale, secondDigits, secondScale, periodA, periodB] = match;
+    const [text, rangeWord, firstDigits, firstScale, secondDigits, secondScale, periodA, periodB] =
+      spokenPairOrFirst(match);
     if (firstDigits === undefined) continue;
     const index = match.index ?? 0;
     const before = clause.slice(0, index);
