@@ -5,6 +5,9 @@
  * often the data says each word pair ("i wnat to" is "i want to", not "i what to"; "thak you" is "thank
  * you", not "that you"); without that context, the most frequent. A vocabulary learned from data, not a list.
  *
+ * A known word right after a number is repaired too when the data pairs the number with a word one edit
+ * away far more often ("twelve grad a year", "six wees"): a typo that made another word.
+ *
  * Candidates come from a delete index (every word with one letter dropped, built on the first unknown
  * word), so an unknown word costs as many lookups as it has letters; known words cost one lookup.
  */
@@ -50,6 +53,8 @@ const HELD_LETTERS = /([a-z])\1{2,}/g;
 const HELD_LETTER = new RegExp(HELD_LETTERS.source);
 
 const SEEN_LIMIT = 20_000;
+/** How much likelier a typo's word must be than the word typed: dev chat turns read the same from 10 to 100. */
+const REAL_WORD_ODDS = 50;
 
 export class SpellingVocabulary {
   readonly known: WordCounts;
@@ -124,6 +129,40 @@ export class SpellingVocabulary {
     }
     // The word with a letter dropped may be a known word (an extra letter was typed) or share a form
     // with one (a wrong or swapped letter); the word itself may be a known word with a letter dropped.
+    for (const candidate of index.get(word) ?? []) consider(candidate);
+    for (let at = 0; at < word.length; at++) {
+      const shorter = word.slice(0, at) + word.slice(at + 1);
+      if (this.known.has(shorter)) consider(shorter);
+      for (const candidate of index.get(shorter) ?? []) consider(candidate);
+    }
+    return best;
+  }
+
+  /**
+   * A known word that is likely a typo of another where it stands: after a count, "twelve grad a year" is
+   * "twelve grand" and "six wees" "six weeks", because the data pairs the count with the other word and hardly
+   * ever with this one. The other word must be REAL_WORD_ODDS times likelier between its neighbours.
+   */
+  realWordRepair(word: string, previous: string, next: string | undefined): string | undefined {
+    if (word.length < MIN_WORD_LETTERS) return undefined;
+    const before = this.known.countOf(previous);
+    if (before === 0) return undefined;
+    const after = next === undefined ? 0 : this.known.countOf(next);
+    const own = this.contextScore(word, Math.max(this.known.countOf(word), 1), previous, before, next, after);
+    const index = this.deleteIndex();
+    let best: string | undefined;
+    let bestScore = own + Math.log(REAL_WORD_ODDS);
+    const consider = (candidate: string) => {
+      if (candidate === word || candidate.length < MIN_WORD_LETTERS || !withinOneEdit(word, candidate))
+        return;
+      const count = this.known.countOf(candidate);
+      if (count < MIN_TARGET_COUNT) return;
+      const score = this.contextScore(candidate, count, previous, before, next, after);
+      if (score > bestScore) {
+        best = candidate;
+        bestScore = score;
+      }
+    };
     for (const candidate of index.get(word) ?? []) consider(candidate);
     for (let at = 0; at < word.length; at++) {
       const shorter = word.slice(0, at) + word.slice(at + 1);
@@ -289,12 +328,14 @@ const UNIT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ["qtr", "quarter"],
   ["qtrs", "quarters"],
 ]);
-/** Words a unit of time follows as a count ("2 wks", "a yr", "next wk", "few mos"). */
-const COUNTS = new Set([
+/** Numbers, and words said as one: what a unit or a scale follows ("six weeks", "twelve grand"). */
+const NUMBERS = new Set([
   NUMBER_WORD,
-  ...["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"],
-  ...["twelve", "few", "couple", "several", "next", "last", "this", "per", "every", "each", "more"],
+  ...["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
+  ...["fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "few", "couple", "several"],
 ]);
+/** Words a unit of time follows as a count ("2 wks", "a yr", "next wk", "few mos"). */
+const COUNTS = new Set([...NUMBERS, ...["a", "an", "next", "last", "this", "per", "every", "each", "more"]]);
 
 /**
  * Repairs the words of `text` the vocabulary does not know. A capitalised word inside a sentence is a
@@ -330,6 +371,24 @@ export function spellTurn(
       spelledUnit && before !== undefined && COUNTS.has(before) && isSpace(text, gapStart, match.index)
         ? spelledUnit
         : undefined;
+    const afterNumber =
+      !unit &&
+      before !== undefined &&
+      NUMBERS.has(before) &&
+      !isNumber &&
+      isSpace(text, gapStart, match.index);
+    const realWord =
+      afterNumber && vocabulary.has(lower) && !keep.has(lower)
+        ? vocabulary.realWordRepair(lower, before, wordAfter(text, TOKEN.lastIndex))
+        : undefined;
+    if (realWord) {
+      previous = realWord;
+      corrections ??= new Map();
+      corrections.set(realWord, lower);
+      repaired += text.slice(copied, match.index) + realWord;
+      copied = match.index + word.length;
+      continue;
+    }
     if (!unit && (isNumber || lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower))) continue;
     if (!unit && (keep.has(lower) || (bare !== lower && !startsSentence(text, match.index)))) continue;
     // Two edits only when nothing is one edit away, and only to the campaign's words in a longer word:

@@ -284,3 +284,39 @@ describe("SpellingVocabulary.has", () => {
     expect(after).toEqual([true, false, true]);
   });
 });
+
+describe("spellTurn, a known word after a number", () => {
+  // "grad" and "cost" are words; after a number the data says "grand" and almost never "grad".
+  const vocabulary = new SpellingVocabulary({
+    words: ["#", "twelve", "grand", "grad", "weeks", "wees", "six", "this", "cost", "lost", "students"],
+    counts: [300, 20, 40, 8, 50, 6, 30, 400, 30, 30, 10],
+    pairs: {
+      words: ["twelve-grand", "#-grand", "six-weeks", "this-lost"],
+      counts: [6, 40, 20, 30],
+    },
+  });
+  const seenWithTheNumber = new SpellingVocabulary({
+    words: ["#", "grand", "grad", "students"],
+    counts: [300, 40, 8, 10],
+    pairs: { words: ["#-grand", "#-grad", "grad-students"], counts: [40, 5, 5] },
+  });
+
+  it("repairs it towards a word one edit away that the data pairs with the number far more often", () => {
+    // Act
+    const spelled = [
+      spellTurn("Twelve grad a year", vocabulary),
+      spellTurn("in the next six wees", vocabulary),
+    ];
+    // Assess: the quote still shows what was typed.
+    expect(spelled.map((turn) => turn.text)).toEqual(["Twelve grand a year", "in the next six weeks"]);
+    expect(spelled[0]?.restore("twelve grand a year")).toBe("twelve grad a year");
+  });
+
+  it("keeps it where the data pairs the number with it too, and after words that are no number", () => {
+    // Act
+    const paired = spellTurn("we hired 2 grad students", seenWithTheNumber);
+    const notAfterNumber = spellTurn("what does this cost", vocabulary);
+    // Assess
+    expect([paired.text, notAfterNumber.text]).toEqual(["we hired 2 grad students", "what does this cost"]);
+  });
+});
