@@ -155,6 +155,31 @@ describe("readAmount", () => {
     },
   );
 
+  it.each([
+    ["1200 month for all", "1200/mo", "1200 month"],
+    ["like 100 month your plan looked pricey", "100/mo", "100 month"],
+    ["500 year", "500/yr", "500 year"],
+  ])('reads a period said without its "a" after money in "%s" as %s', (text, expected, quote) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading).toMatchObject({ value: expected, quote });
+  });
+
+  it.each(["a 12 month contract", "we signed a 24 month deal"])(
+    'reads an amount of time, not money, in "%s"',
+    (text) => {
+      // Prepare
+      const input = text;
+      // Act
+      const reading = read(input, true);
+      // Assess
+      expect(reading).toBeNull();
+    },
+  );
+
   it.each(["no budget yet", "we have no budget yet", "i don't know", "haven't decided"])(
     'reads nothing in "%s" even when the budget was asked',
     (text) => {

@@ -111,6 +111,22 @@ describe("readTimeline", () => {
     },
   );
 
+  it.each([
+    ["idk maybe 100 month", false, null],
+    ["like 100 month", true, null],
+    ["maybe 4 months", true, "within_6_months"],
+  ])(
+    'reads no horizon in money a month said without its "a": "%s" (asked: %s) -> %s',
+    (text, asked, bucket) => {
+      // Prepare
+      const input = text;
+      // Act
+      const reading = read(input, asked);
+      // Assess
+      expect(reading?.value ?? null).toBe(bucket);
+    },
+  );
+
   it('buckets "in N days" by exactly N days', () => {
     // Prepare
     const days = fc.integer({ min: 1, max: 400 });

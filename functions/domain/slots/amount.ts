@@ -112,6 +112,12 @@ function laterPeriod(after: string): "" | "/mo" | "/yr" {
 
 const PER_SEAT =
   /^\s*(?:a|an|per|each|for each|for every)\s+(?:user|seat|person|agent|licen[cs]e|head|line|phone)s?(?![a-z])/;
+/**
+ * "1200 month for all", "like 100 month": said fast or typed, the "a" before a period goes missing. Below 50 the
+ * number and the unit are an amount of time ("a 12 month contract").
+ */
+const BARE_PERIOD = /^\s*(month|year)(?![a-z])/;
+export const BARE_PERIOD_MIN = 50;
 /** "35 a line per month": the period said after what a per-seat price is per. */
 const SEAT_PERIOD = new RegExp(String.raw`^\s*(?:a|an|per|each|for each|for every)\s+[a-z]+${PERIOD}`);
 /** "four lines", "for twelve people": how many there are of what a per-seat price is per. */
@@ -178,9 +184,13 @@ export function readAmount(
     // "forty dollars a user" unasked is a price the customer heard, not what they will spend.
     if (!budgetAsked && perSeat !== null) continue;
     const seatPeriod = perSeat !== null ? SEAT_PERIOD.exec(after) : null;
+    const bare = periodA || periodB || seatPeriod ? null : BARE_PERIOD.exec(after);
+    const barePeriod =
+      bare && toNumber(firstDigits) * (scaleA ?? scaleB ?? 1) >= BARE_PERIOD_MIN ? periodOf(bare[1]) : "";
     const period =
       periodOf(periodA ?? periodB) ||
       periodOf(seatPeriod?.[1] ?? seatPeriod?.[2]) ||
+      barePeriod ||
       typedPeriod(after) ||
       (plainlyMoney ? laterPeriod(after) : "");
     const moneyMarked = plainlyMoney || scaleB !== null || period !== "";
@@ -191,7 +201,7 @@ export function readAmount(
     // "thirty-five a line per month" with "four lines" in the turn: a budget of 140 a month.
     const seats = perSeat !== null ? seatsIn(wholeTurn) : 1;
     // The quote runs on to what the price is per: "thirty-five a line per month".
-    const seatWords = (seatPeriod?.[0] ?? perSeat?.[0] ?? "").length;
+    const seatWords = (seatPeriod?.[0] ?? perSeat?.[0] ?? (barePeriod ? bare?.[0] : "") ?? "").length;
     // A bare range of small numbers joined by "or"/"and" without money is a count ("two or three").
     const low = toNumber(firstDigits) * (scaleA ?? scaleB ?? 1) * seats;
     if (!moneyMarked && low < 50) continue;

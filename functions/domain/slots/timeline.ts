@@ -1,4 +1,5 @@
 import { isNegatedBefore } from "../text.js";
+import { BARE_PERIOD_MIN } from "./amount.js";
 import { type DateMention, mayNameADate, readDates, UNIT_DAYS } from "./calendar.js";
 import { CORRECTION } from "./hedges.js";
 import { type DigitisedText, digitise, originalWords } from "./numbers.js";
@@ -104,7 +105,11 @@ export function readTimeline(
     return reading(amount * unit, 0.8, said(digitised, left));
   }
   const relative = RELATIVE.exec(clause);
-  if (relative && !isFrequencyOrPast(clause, relative.index, relative[0].length)) {
+  if (
+    relative &&
+    !isFrequencyOrPast(clause, relative.index, relative[0].length) &&
+    !isMoneyAPeriod(relative[0])
+  ) {
     const days = Number(relative[2]) * (UNIT_DAYS[relative[3] ?? "month"] ?? 30);
     return reading(
       days,
@@ -123,7 +128,7 @@ export function readTimeline(
   }
   if (timelineAsked && !NO_TIMELINE.test(clause)) {
     const bare = BARE_DURATION.exec(clause);
-    if (bare && !isFrequencyOrPast(clause, bare.index, bare[0].length)) {
+    if (bare && !isFrequencyOrPast(clause, bare.index, bare[0].length) && !isMoneyAPeriod(bare[0])) {
       return reading(Number(bare[2]) * (UNIT_DAYS[bare[3] ?? "month"] ?? 30), 0.75, said(digitised, bare));
     }
     const soon = /\b(?:right now|now|soon|as soon as)\b/.exec(clause);
@@ -144,6 +149,12 @@ const COUNT_BEFORE = /(?:\d|\b(?:once|twice|times|hundred|thousand|k|grand|bucks
  * "people come in two days a week" and "around 3,000 a month" are frequencies, and "for the past 2 years"
  * is history, not a horizon.
  */
+/** "idk maybe 100 month": money a month with its "a" unsaid (amount.ts reads it so), not 100 months away. */
+function isMoneyAPeriod(said: string): boolean {
+  const count = /(\d+(?:\.\d+)?)\s*(?:month|year)$/.exec(said);
+  return count !== null && Number(count[1]) >= BARE_PERIOD_MIN;
+}
+
 function isFrequencyOrPast(clause: string, index: number, length: number): boolean {
   const said = clause.slice(index, index + length);
   const before = clause.slice(Math.max(0, index - 30), index);
@@ -172,6 +183,7 @@ function lastHorizon(
   for (const mention of mentions.toReversed()) {
     if (mention.bare && !timelineAsked) continue;
     if (isFrequencyOrPast(clause, mention.index, mention.text.length)) continue;
+    if (isMoneyAPeriod(mention.text)) continue;
     if (!inContext && isHabitualPeriodEnd(clause, mention.index, mention.text)) continue;
     // "thirty k for the year" is what a budget covers, not when to be live.
     if (MONEY_PERIOD.test(clause.slice(Math.max(0, mention.index - 30), mention.index))) continue;
