@@ -65,6 +65,8 @@ export class SpellingVocabulary {
    * a Map finds them faster than the binary search over the word lines.
    */
   private readonly seen = new Map<string, boolean>();
+  /** Word pairs looked up before, and whether the data has them. */
+  private readonly seenPairs = new Map<string, boolean>();
   private total = 0;
 
   constructor(data: SpellingVocabularyData | { known: WordCounts; pairs: WordCounts }) {
@@ -145,6 +147,14 @@ export class SpellingVocabulary {
    */
   realWordRepair(word: string, previous: string, next: string | undefined): string | undefined {
     if (word.length < MIN_WORD_LETTERS) return undefined;
+    // A pair the data has seen is said: most words after a number ("12 people") end here, unsearched, and
+    // the answer is remembered, as `has` remembers words.
+    const pair = `${previous}-${word}`;
+    if (this.seenPairs.get(pair) === true) return undefined;
+    const seen = this.pairs.countOf(pair) > 0;
+    if (this.seenPairs.size >= SEEN_LIMIT) this.seenPairs.clear();
+    this.seenPairs.set(pair, seen);
+    if (seen) return undefined;
     const before = this.known.countOf(previous);
     if (before === 0) return undefined;
     const after = next === undefined ? 0 : this.known.countOf(next);
