@@ -63,6 +63,13 @@ const SlotFields = {
    * same fact either way. A price objection is not counted: paying too much is often the need itself.
    */
   readWhileObjecting: z._default(z.boolean(), true),
+  /**
+   * Objection kinds that an answer to this slot's question names without objecting: "we're with Progressive"
+   * answers "who are you insured with?", "the cost, we pay for lines we don't use" answers what the need is.
+   * On the answer to this slot's question the reader's objections of these kinds are not counted. Default:
+   * `authority` for an authority slot ("my boss decides" answers who decides), none for the others.
+   */
+  notObjectionsWhenAsked: z.optional(z.array(ObjectionKind).check(z.maxLength(5))),
   /** For `category` slots: how the closer reads each value ("Run a contact center"); else the value's label. */
   valueLabels: z.optional(
     z.record(z.string().check(z.minLength(1)), z.string().check(z.minLength(1), z.maxLength(80))),

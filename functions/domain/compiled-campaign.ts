@@ -1,4 +1,5 @@
 import type { Campaign, SlotDefinition } from "../../contracts/campaign.js";
+import type { ObjectionKind } from "../../contracts/turn-signals.js";
 import { speechForm } from "./reader/features.js";
 import { type CategoryMatcher, categoryMatcher } from "./slots/category.js";
 import { phraseRegex, sentencesOf } from "./text.js";
@@ -27,6 +28,8 @@ export interface CompiledCampaign {
   timeSlot: string | undefined;
   /** The campaign's amount slot, when it has exactly one. */
   amountSlot: string | undefined;
+  /** Per slot, the objection kinds an answer to its question names without objecting. */
+  notObjectionsWhenAsked: ReadonlyMap<string, ReadonlySet<ObjectionKind>>;
 }
 
 const cache = new WeakMap<Campaign, CompiledCampaign>();
@@ -50,6 +53,12 @@ export function compileCampaign(campaign: Campaign): CompiledCampaign {
     authoritySlot: campaign.slots.find((slot) => slot.kind === "authority")?.name,
     amountSlot: onlyOne(campaign.slots.filter((slot) => slot.kind === "amount"))?.name,
     timeSlot: onlyOne(campaign.slots.filter((slot) => slot.kind === "timeline"))?.name,
+    notObjectionsWhenAsked: new Map(
+      campaign.slots.map((slot) => [
+        slot.name,
+        new Set(slot.notObjectionsWhenAsked ?? (slot.kind === "authority" ? ["authority"] : [])),
+      ]),
+    ),
   };
   cache.set(campaign, compiled);
   return compiled;

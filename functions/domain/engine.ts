@@ -133,7 +133,11 @@ export function processCustomerTurn(
   );
   const read = readSignals(
     scores,
-    { text: spelled.text, sentiment: input.sentiment, askedSlot: state.askedSlot },
+    {
+      text: spelled.text,
+      sentiment: input.sentiment,
+      notObjections: state.askedSlot ? compiled.notObjectionsWhenAsked.get(state.askedSlot) : undefined,
+    },
     thresholds,
   );
   // A sarcastic turn means the opposite of its words ("cut my costs, never heard that one"): it confirms nothing.

@@ -1,6 +1,8 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import type { QualificationState } from "../../contracts/qualification-state.js";
 import type { Sentiment } from "../../contracts/transcript.js";
+import { readCampaignText } from "../../functions/domain/campaign-document.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { processCustomerTurn, recordLine, startContact } from "../../functions/domain/engine.js";
 import type { ReaderLabel } from "../../functions/domain/reader/labels.js";
@@ -276,4 +278,46 @@ describe("engine on the reader's signals", () => {
     expect(answered.signals.objections).toEqual([]);
     expect(objected.signals.objections).toEqual(["price"]);
   });
+
+  it("does not count the current insurer named as the answer to who insures them as a competitor objection", async () => {
+    // Prepare: the shipped insurance campaign declares it on its current insurer slot.
+    const campaign = await shippedCampaign("insurance-quotes.yaml");
+    const start = startContact({ contactId: "contact-insurer", campaignId: campaign.id });
+    const asked = recordLine(start, "ai", "Who are you insured with right now, if anyone?", campaign);
+    const other = recordLine(start, "ai", "When does that policy renew?", campaign);
+    const text = "We switched to Progressive when we moved last year.";
+    const reader = fixedReader(() => ["objection_competitor"]);
+    // Act
+    const answered = processCustomerTurn(asked, { text }, campaign, reader);
+    const unasked = processCustomerTurn(other, { text }, campaign, reader);
+    // Assess
+    expect(asked.askedSlot).toBe("current_insurer");
+    expect(answered.signals.objections).toEqual([]);
+    expect(unasked.signals.objections).toEqual(["competitor"]);
+  });
+
+  it("does not count an authority objection on the answer to any authority slot's question, whatever its name", async () => {
+    // Prepare: Ledgerly's authority slot is evaluator_role and declares nothing itself.
+    const campaign = await shippedCampaign("ledgerly-demo.json");
+    const start = startContact({ contactId: "contact-evaluator", campaignId: campaign.id });
+    const asked = recordLine(start, "ai", "Who else on your team should join the demo?", campaign);
+    const reader = fixedReader(() => ["objection_authority"]);
+    // Act
+    const { signals } = processCustomerTurn(
+      asked,
+      { text: "My controller signs off on tools." },
+      campaign,
+      reader,
+    );
+    // Assess
+    expect(asked.askedSlot).toBe("evaluator_role");
+    expect(signals.objections).toEqual([]);
+  });
 });
+
+async function shippedCampaign(file: string) {
+  const text = await readFile(new URL(`../../campaigns/${file}`, import.meta.url), "utf8");
+  const reading = readCampaignText(text, file.endsWith(".json") ? "json" : "yaml");
+  if (!reading.ok) throw new Error(`the shipped campaign ${file} does not read`);
+  return reading.campaign;
+}

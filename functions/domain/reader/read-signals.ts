@@ -77,7 +77,12 @@ export function combineNlu(
 
 export function readSignals(
   scores: ReaderScores,
-  input: { text: string; sentiment?: Sentiment | undefined; askedSlot?: string | undefined },
+  input: {
+    text: string;
+    sentiment?: Sentiment | undefined;
+    /** What an answer to the AI's question names without objecting (the asked slot's `notObjectionsWhenAsked`). */
+    notObjections?: ReadonlySet<ObjectionKind> | undefined;
+  },
   thresholds: Thresholds,
 ): ReadSignals {
   const t = thresholds.reader;
@@ -86,12 +91,7 @@ export function readSignals(
     ([a], [b]) => scores[b] - scores[a],
   )[0];
   const objections = OBJECTIONS.filter(
-    ([label, kind]) =>
-      scores[label] >= t.objection &&
-      // "My boss decides" answers the AI's authority question; naming the current provider or what it costs
-      // today ("the cost, we pay for lines we don't use") answers the need question.
-      !(kind === "authority" && input.askedSlot === "authority") &&
-      !((kind === "competitor" || kind === "price") && input.askedSlot === "need"),
+    ([label, kind]) => scores[label] >= t.objection && !input.notObjections?.has(kind),
   ).map(([, kind]) => kind);
   const lexNegativity = input.sentiment ? negativityOf(input.sentiment) : undefined;
   const negativity = Math.max(scores.negative, lexNegativity ?? 0);
