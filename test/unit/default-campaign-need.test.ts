@@ -40,4 +40,15 @@ describe("the default campaign's need examples", () => {
     // Assess
     expect(reading?.value).toBe("contact_center");
   });
+
+  it("read a contact center from calls nobody answers, as a caller describes them", () => {
+    // Act
+    const readings = [
+      "At lunch the phone just rings and rings while we're with customers.",
+      "Half the time nobody picks up and the caller goes elsewhere.",
+      "People tell us they can't get through on the main number.",
+    ].map((text) => matcher.read(text, false)?.value);
+    // Assess
+    expect(readings).toEqual(["contact_center", "contact_center", "contact_center"]);
+  });
 });
