@@ -88,6 +88,28 @@ describe("readTimeline", () => {
   });
 
   it.each([
+    ["paying staff back takes us like 6 weeks", false],
+    ["the close takes about 12 days", true],
+    ["clients pay us 60-90 days late", true],
+    ["invoices sit around 30 days overdue", true],
+  ])(
+    'does not read how long a task takes or how late it is, "%s", as a timeline (asked: %s)',
+    (text, asked) => {
+      // Act
+      const reading = read(text, asked);
+      // Assess
+      expect(reading).toBeNull();
+    },
+  );
+
+  it("still reads a horizon said beside how long a task takes", () => {
+    // Act
+    const reading = read("setup takes a week, we want to be live in 6 weeks", false);
+    // Assess
+    expect(reading?.value).toBe("within_quarter");
+  });
+
+  it.each([
     ["not this week", true],
     ["probably not next week", true],
   ])('does not read the negated "%s" as a timeline (asked: %s)', (text, asked) => {

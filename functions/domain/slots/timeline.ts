@@ -140,6 +140,10 @@ export function readTimeline(
   return null;
 }
 
+const TAKES =
+  /\b(?:takes?|took|taking)\s+(?:(?:us|them|me|him|her|you|people|ppl|everyone|the team)\s+)?(?:(?:about|around|like|maybe|roughly|up to|over|almost|nearly|at least)\s+)?$/;
+const LATE = /^\s*(?:late|overdue|behind|past due)\b/;
+
 /** One period ("a month", "per week"): after a count it is what the count is per. */
 const ONE_PERIOD = /^(?:a|an|1|one|per|each|every)\s+(?:day|week|month|quarter|year)\b/;
 /** "3,000", "200 calls", "twice", "three times", "300 bucks": a count, its noun at most one word. */
@@ -166,6 +170,8 @@ function isFrequencyOrPast(clause: string, index: number, length: number): boole
   if (/^\s*(?:a|1|per|each|every|out of)\s+(?:day|week|month|year)\b/.test(after)) return true;
   // chrono reads "in two days a week" as nine days: a rate inside the words read is a frequency too.
   if (RATE.test(said)) return true;
+  // "closing takes us like 6 weeks", "clients pay us 60-90 days late": how long a task runs, not a horizon.
+  if (TAKES.test(before) || LATE.test(after)) return true;
   return PAST.test(clause.slice(Math.max(0, index - 20), index + length + 8));
 }
 
