@@ -1,7 +1,7 @@
 import type { SlotValue } from "../../contracts/qualification-state.js";
 import type { SlotCandidate, SlotEvidence } from "../../contracts/turn-signals.js";
 import type { CompiledCampaign, CompiledSlot } from "./compiled-campaign.js";
-import { readAmount } from "./slots/amount.js";
+import { asksCurrentSpend, readAmount } from "./slots/amount.js";
 import type { AuthorityReading } from "./slots/authority.js";
 import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
 import { CORRECTION, HEDGE } from "./slots/hedges.js";
@@ -49,10 +49,11 @@ function readSlot(
   callDate: string | undefined,
   nextClause = "",
   wholeTurn = clause,
+  spendAsked = false,
 ): Reading | null {
   switch (slot.definition.kind) {
     case "amount":
-      return readAmount(clause, asked, otherAsked, nextClause, wholeTurn);
+      return readAmount(clause, asked, otherAsked, nextClause, wholeTurn, spendAsked);
     case "timeline":
       return readTimeline(clause, asked, callDate);
     case "authority":
@@ -76,6 +77,7 @@ export function extractSlots(
   const candidates: SlotCandidate[] = [];
   const wholeTurn = clauses.join(", ");
   const question = context.aiLine && isConfirmation(clauses) ? lastQuestion(context.aiLine) : undefined;
+  const spendAsked = asksCurrentSpend(context.aiLine);
   let correction: boolean | undefined;
   let hedged: boolean | undefined;
   for (const slot of compiled.slots) {
@@ -108,6 +110,7 @@ export function extractSlots(
         context.callDate,
         spans[index + 1],
         wholeTurn,
+        spendAsked,
       );
       if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readAmount } from "../../functions/domain/slots/amount.js";
+import { asksCurrentSpend, readAmount } from "../../functions/domain/slots/amount.js";
 import { normalizeText } from "../../functions/domain/text.js";
 
 /** The engine hands the slot readers normalised text. */
@@ -403,5 +403,21 @@ describe("readAmount", () => {
     // Assess
     expect(reading).not.toBeNull();
     expect((reading?.confidence ?? 0) >= slotConfidence).toBe(kept);
+  });
+});
+
+describe("asksCurrentSpend", () => {
+  it.each([
+    ["We could likely lower that. What do you pay now?", true],
+    ["What are you paying now per month?", true],
+    ["How much is your phone bill these days?", true],
+    ["What would you like to pay?", false],
+    ["Roughly what budget have you set aside for a new phone system?", false],
+    ["How many phones do you have now?", false],
+  ])("reads %j as asking today's bill: %s", (aiLine, asks) => {
+    // Act
+    const asked = asksCurrentSpend(aiLine);
+    // Assess
+    expect(asked).toBe(asks);
   });
 });

@@ -75,6 +75,27 @@ describe("extractSlots", () => {
     },
   );
 
+  it("reads an amount answering what the customer pays today as today's bill, not a budget, unless they say what they want", () => {
+    // Prepare
+    const spendOf = (turn: string, aiLine: string) =>
+      extractSlots(compiled, splitClauses(normalizeText(turn)), undefined, { aiLine }).find(
+        (c) => c.slot === "budget",
+      );
+    // Act
+    const today = spendOf("About 180 a month.", "We could likely lower that. What do you pay now?");
+    const wanted = spendOf(
+      "About 180 a month, I'd want to get under 100 a month.",
+      "What are you paying now?",
+    );
+    const unasked = spendOf("About 180 a month.", "Thanks. Roughly what budget have you set aside?");
+    // Assess
+    expect(today?.confidence).toBeLessThan(defaultCampaign.thresholds.slotConfidence);
+    expect(wanted).toMatchObject({ value: "0-100/mo" });
+    expect(wanted?.confidence).toBeGreaterThanOrEqual(defaultCampaign.thresholds.slotConfidence);
+    expect(unasked).toMatchObject({ value: "180/mo" });
+    expect(unasked?.confidence).toBeGreaterThanOrEqual(defaultCampaign.thresholds.slotConfidence);
+  });
+
   it("does not take the time of a callback the customer says yes to as the timeline", () => {
     // Prepare
     const clauses = splitClauses(normalizeText("yes, that works."));

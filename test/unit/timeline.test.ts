@@ -102,6 +102,16 @@ describe("readTimeline", () => {
     },
   );
 
+  it.each(["I'm looking at this month's invoice", "next year's budget isn't set yet"])(
+    'does not read a period that names a thing, "%s", as a timeline',
+    (text) => {
+      // Act
+      const reading = read(text, false);
+      // Assess
+      expect(reading).toBeNull();
+    },
+  );
+
   it("still reads a horizon said beside how long a task takes", () => {
     // Act
     const reading = read("setup takes a week, we want to be live in 6 weeks", false);

@@ -1,4 +1,5 @@
 import { withinOneEdit } from "../spelling.js";
+import { sentencesOf } from "../text.js";
 import { digitise, originalWords } from "./numbers.js";
 import { spokenPattern } from "./spoken-pattern.js";
 
@@ -81,6 +82,24 @@ const CURRENT_SPEND = new RegExp(
       .source,
   ),
 );
+/**
+ * "What do you pay now?", "how much is your phone bill?": the AI asked what the customer pays today, and an
+ * amount in the answer is that bill, not what they would spend, unless the answer says what they want.
+ */
+const ASKS_CURRENT_SPEND =
+  /\b(?:what|how much)\b(?!.*\b(?:like to|want to|willing|hoping|would you|budget)\b).*(?:\b(?:pay|paying|spend|spending|cost(?:s|ing)? you)\b.*\b(?:now|today|currently|at the moment|these days)\b|\bcurrent(?:ly)? (?:pay|paying|spend|spending|bill|cost)\b|\b(?:your|the) (?:\w+ )?bill\b)/;
+const WANTS =
+  /\b(?:want|wanna|would|willing|like to|hoping|hope|budget|afford|under|max|at most|no more than|up to|less|cheaper|half|instead)\b/;
+
+/** The AI's last question asks what the customer pays today (see ASKS_CURRENT_SPEND). */
+export function asksCurrentSpend(aiLine: string | undefined): boolean {
+  if (aiLine === undefined) return false;
+  const question = sentencesOf(aiLine.toLowerCase())
+    .filter((sentence) => sentence.endsWith("?"))
+    .at(-1);
+  return question !== undefined && ASKS_CURRENT_SPEND.test(question);
+}
+
 const NO_BUDGET = new RegExp(
   spokenPattern(
     /(?:no|don't have a|haven't (?:set|got) a|not sure (?:about|on) (?:the )?|no idea (?:about|on|what) (?:the |our )?|no set|not set a|there's no) ?budget|budget (?:isn't|is not|hasn't been) (?:set|decided)/
@@ -160,6 +179,8 @@ export function readAmount(
   nextClause = "",
   /** The whole turn: a per-seat price asked for is multiplied by the head count said anywhere in it. */
   wholeTurn = rawClause,
+  /** The AI asked what the customer pays today (`asksCurrentSpend`). */
+  spendAsked = false,
 ): AmountReading | null {
   const digitised = digitise(rawClause);
   const clause = digitised.text;
@@ -231,7 +252,7 @@ export function readAmount(
       value = `${Math.round(low)}`;
     }
     value += period;
-    const currentSpend = CURRENT_SPEND.test(before.slice(-40));
+    const currentSpend = CURRENT_SPEND.test(before.slice(-40)) || (spendAsked && !WANTS.test(clause));
     const score = (moneyMarked ? 2 : 0) + (inContext ? 1 : 0) + (currentSpend ? -3 : 0) + index / 10_000;
     // Money said while answering another question ("we vote on anything over a few thousand") is weak,
     // unless it is said as money a month or a year ("we figured 100-150 a month").

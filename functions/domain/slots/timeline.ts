@@ -121,6 +121,7 @@ export function readTimeline(
     const match = pattern.exec(clause);
     // "i'm not ready to buy anything today" names no horizon.
     if (!match || isNegatedBefore(clause, match.index)) continue;
+    if (POSSESSIVE.test(clause.slice(match.index + match[0].length))) continue;
     if (!inContext && isHabitualPeriodEnd(clause, match.index, match[0])) continue;
     const immediateNeedsContext = days === 5 && !/asap|as soon as/.test(match[0]);
     if (immediateNeedsContext && !timelineAsked && !TIMELINE_CONTEXT.test(clause)) continue;
@@ -143,6 +144,8 @@ export function readTimeline(
 const TAKES =
   /\b(?:takes?|took|taking)\s+(?:(?:us|them|me|him|her|you|people|ppl|everyone|the team)\s+)?(?:(?:about|around|like|maybe|roughly|up to|over|almost|nearly|at least)\s+)?$/;
 const LATE = /^\s*(?:late|overdue|behind|past due)\b/;
+/** "this month's invoice", "next year's budget": the period names a thing, not when to be live. */
+const POSSESSIVE = /^['’]s\b/;
 
 /** One period ("a month", "per week"): after a count it is what the count is per. */
 const ONE_PERIOD = /^(?:a|an|1|one|per|each|every)\s+(?:day|week|month|quarter|year)\b/;
@@ -190,6 +193,7 @@ function lastHorizon(
     if (mention.bare && !timelineAsked) continue;
     if (isFrequencyOrPast(clause, mention.index, mention.text.length)) continue;
     if (isMoneyAPeriod(mention.text)) continue;
+    if (POSSESSIVE.test(clause.slice(mention.index + mention.text.length))) continue;
     if (!inContext && isHabitualPeriodEnd(clause, mention.index, mention.text)) continue;
     // "thirty k for the year" is what a budget covers, not when to be live.
     if (MONEY_PERIOD.test(clause.slice(Math.max(0, mention.index - 30), mention.index))) continue;
