@@ -12,6 +12,7 @@
  * word), so an unknown word costs as many lookups as it has letters; known words cost one lookup.
  */
 
+import { spelledDay } from "./day-shorthand.js";
 import { editDistance } from "./edit-distance.js";
 import { WordCounts } from "./word-counts.js";
 
@@ -377,12 +378,12 @@ export function spellTurn(
     previous = isNumber ? NUMBER_WORD : lower;
     // "500/mo" is a period the amount reader knows; "5 mos" is an amount of time.
     const spelledUnit = UNIT_SHORTHAND.get(lower);
-    const unit =
+    const shorthand =
       spelledUnit && before !== undefined && COUNTS.has(before) && isSpace(text, gapStart, match.index)
         ? spelledUnit
-        : undefined;
+        : spelledDay(lower, before);
     const afterNumber =
-      !unit &&
+      !shorthand &&
       before !== undefined &&
       NUMBERS.has(before) &&
       !isNumber &&
@@ -399,12 +400,12 @@ export function spellTurn(
       copied = match.index + word.length;
       continue;
     }
-    if (!unit && (isNumber || lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower))) continue;
-    if (!unit && (keep.has(lower) || (bare !== lower && !startsSentence(text, match.index)))) continue;
+    if (!shorthand && (isNumber || lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower))) continue;
+    if (!shorthand && (keep.has(lower) || (bare !== lower && !startsSentence(text, match.index)))) continue;
     // Two edits only when nothing is one edit away, and only to the campaign's words in a longer word:
     // a campaign has a few hundred words, not the vocabulary's thousands.
     const fixed =
-      unit ??
+      shorthand ??
       vocabulary.correct(lower, before, wordAfter(text, TOKEN.lastIndex), keep) ??
       (lower.length >= TWO_EDIT_LETTERS ? keptWordNear(lower, keep) : undefined);
     if (!fixed) continue;

@@ -57,6 +57,26 @@ describe("a typed turn with typos", () => {
     expect(result.state.slots.timeline).toMatchObject({ value: "within_quarter", quote: "5 wks" });
   });
 
+  it("reads a timeline typed with a day as chats shorten it, quoting the words typed", () => {
+    // Prepare: Monday 2 March; "fri" is Friday the 6th.
+    const state = recordLine(
+      startContact({ contactId: "c-days", campaignId: defaultCampaign.id, callDate: "2026-03-02" }),
+      "ai",
+      "And when would you want it set up?",
+      defaultCampaign,
+    );
+    // Act
+    const result = processCustomerTurn(
+      state,
+      { text: "by fri if u can" },
+      defaultCampaign,
+      fixedReader(() => []),
+      vocabulary,
+    );
+    // Assess
+    expect(result.state.slots.timeline).toMatchObject({ value: "immediate", quote: "fri" });
+  });
+
   it("lets the reader read the repaired words", () => {
     // Prepare
     const read: string[] = [];

@@ -163,6 +163,22 @@ describe("spellTurn", () => {
     expect(quote).toBe("in like 5 wks");
   });
 
+  it("spells out a day shortened as chats shorten it, and restores it in a quote", () => {
+    // Act
+    const spelled = spellTurn("tmrw or Fri works, if not nxt tues", vocabulary);
+    const quote = spelled.restore("tomorrow or friday");
+    // Assess
+    expect(spelled.text).toBe("tomorrow or Friday works, if not next tuesday");
+    expect(quote).toBe("tmrw or fri");
+  });
+
+  it("reads a short form that is also a word as a day only after a word that names one", () => {
+    // Act
+    const spelled = spellTurn("we sat down in the sun, free on sat or sun", vocabulary);
+    // Assess
+    expect(spelled.text).toBe("we sat down in the sun, free on saturday or sunday");
+  });
+
   it("leaves a shortened unit alone where no count comes right before it", () => {
     // Act: "500/mo" is a period the amount reader reads as typed; "mo" alone is no unit.
     const spelled = spellTurn("about 500/mo, the mo thing, mos def", vocabulary);
