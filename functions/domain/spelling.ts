@@ -14,6 +14,7 @@
 
 import { spelledDay } from "./day-shorthand.js";
 import { editDistance } from "./edit-distance.js";
+import { DATE_NAMES, SLOT_WORDS } from "./slot-words.js";
 import { WordCounts } from "./word-counts.js";
 
 export interface SpellingVocabularyData {
@@ -150,14 +151,50 @@ export class SpellingVocabulary {
     if (word.length < MIN_WORD_LETTERS) return undefined;
     // A pair the data has seen is said: most words after a number ("12 people") end here, unsearched, and
     // the answer is remembered, as `has` remembers words.
-    const pair = `${previous}-${word}`;
-    if (this.seenPairs.get(pair) === true) return undefined;
+    if (this.saidPair(`${previous}-${word}`)) return undefined;
+    const before = this.known.countOf(previous);
+    if (before === 0) return undefined;
+    return this.likelierWord(word, previous, before, next);
+  }
+
+  /**
+   * The same for a known word right before a unit of time or a scale: "net month" is "next month", "fur
+   * weeks" "four weeks", "thee grand" "three grand", when the data has never paired the word with the unit
+   * and pairs a count or a time word one edit away (`counts`, never the word itself) with it far more
+   * often ("for months" is said, and stays). A count is
+   * short, so three letters are enough here. The other word must also be the more frequent: a frequent
+   * word before a unit the data lacks is likelier said as meant ("for weeks", "eight grand") than mistyped.
+   */
+  realWordRepairBeforeUnit(
+    word: string,
+    previous: string | undefined,
+    unit: string,
+    counts: ReadonlySet<string>,
+  ): string | undefined {
+    if (word.length < MIN_WORD_LETTERS - 1 || counts.has(word)) return undefined;
+    if (this.saidPair(`${word}-${unit}`)) return undefined;
+    const before = previous === undefined ? 0 : this.known.countOf(previous);
+    return this.likelierWord(word, previous, before, unit, this.known.countOf(word) + 1, counts);
+  }
+
+  private saidPair(pair: string): boolean {
+    const remembered = this.seenPairs.get(pair);
+    if (remembered !== undefined) return remembered;
     const seen = this.pairs.countOf(pair) > 0;
     if (this.seenPairs.size >= SEEN_LIMIT) this.seenPairs.clear();
     this.seenPairs.set(pair, seen);
-    if (seen) return undefined;
-    const before = this.known.countOf(previous);
-    if (before === 0) return undefined;
+    return seen;
+  }
+
+  /** A known word one edit from `word` that is REAL_WORD_ODDS times likelier between its neighbours. */
+  private likelierWord(
+    word: string,
+    previous: string | undefined,
+    before: number,
+    next: string | undefined,
+    minCount = MIN_TARGET_COUNT,
+    only?: ReadonlySet<string>,
+  ): string | undefined {
     const after = next === undefined ? 0 : this.known.countOf(next);
     const own = this.contextScore(word, Math.max(this.known.countOf(word), 1), previous, before, next, after);
     const index = this.deleteIndex();
@@ -166,8 +203,9 @@ export class SpellingVocabulary {
     const consider = (candidate: string) => {
       if (candidate === word || candidate.length < MIN_WORD_LETTERS || !withinOneEdit(word, candidate))
         return;
+      if (only && !only.has(candidate)) return;
       const count = this.known.countOf(candidate);
-      if (count < MIN_TARGET_COUNT) return;
+      if (count < Math.max(minCount, MIN_TARGET_COUNT)) return;
       const score = this.contextScore(candidate, count, previous, before, next, after);
       if (score > bestScore) {
         best = candidate;
@@ -305,6 +343,17 @@ function sameStart(a: string, b: string): boolean {
 
 /** A typed word this long may be two edits from the campaign word it stands for. */
 const TWO_EDIT_LETTERS = 6;
+/** A slot word is short ("next", "four"): two typos in it leave five letters ("nxxet", "foccr"). */
+const SLOT_WORD_TWO_EDIT_LETTERS = 5;
+/** A capitalised word this long inside a sentence may be a typo of a weekday or month ("Mondy"), not a name. */
+const DATE_NAME_LETTERS = 5;
+
+/** The weekday or month name one edit from a capitalised word the vocabulary does not know. */
+function dateNameNear(word: string): string | undefined {
+  if (word.length < DATE_NAME_LETTERS) return undefined;
+  for (const name of DATE_NAMES) if (withinOneEdit(word, name)) return name;
+  return undefined;
+}
 
 /** Words and numbers ("10k" is one token, not the word "k"); apostrophes inside words. */
 const TOKEN = /[A-Za-z0-9][A-Za-z0-9']*/g;
@@ -339,6 +388,40 @@ const UNIT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ["qtr", "quarter"],
   ["qtrs", "quarters"],
 ]);
+/** Units of time and scales, as said and as chats shorten them: what a count comes right before. */
+const UNITS_AFTER_COUNT = new Set([
+  ...["day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years"],
+  ...["hundred", "thousand", "grand"],
+  ...UNIT_SHORTHAND.keys(),
+]);
+/** First letters of the units: most words are followed by none, and are passed over without a lookahead. */
+const UNIT_INITIALS = new Set([...UNITS_AFTER_COUNT].map((unit) => unit[0]));
+
+/** The first letter after `from` past spaces, lowercase ("" at the end). */
+function letterAfter(text: string, from: number): string {
+  let at = from;
+  while (at < text.length && text.charCodeAt(at) <= 32) at++;
+  return (text[at] ?? "").toLowerCase();
+}
+
+/** The longest count a real-word typo is looked for in ("fifteen" has a letter more, and few typos). */
+const COUNT_LETTERS = 6;
+
+/** A known word right before a unit that the data says is a typo of a count or a "next" ("net month"). */
+function beforeUnitRepair(
+  text: string,
+  word: string,
+  before: string | undefined,
+  vocabulary: SpellingVocabulary,
+  keep: ReadonlySet<string>,
+): string | undefined {
+  if (!UNIT_INITIALS.has(letterAfter(text, TOKEN.lastIndex))) return undefined;
+  const unit = wordAfter(text, TOKEN.lastIndex);
+  if (unit === undefined || !UNITS_AFTER_COUNT.has(unit)) return undefined;
+  if (!vocabulary.has(word) || keep.has(word)) return undefined;
+  return vocabulary.realWordRepairBeforeUnit(word, before, unit, SLOT_WORDS);
+}
+
 /** Numbers, and words said as one: what a unit or a scale follows ("six weeks", "twelve grand"). */
 const NUMBERS = new Set([
   NUMBER_WORD,
@@ -391,7 +474,9 @@ export function spellTurn(
     const realWord =
       afterNumber && vocabulary.has(lower) && !keep.has(lower)
         ? vocabulary.realWordRepair(lower, before, wordAfter(text, TOKEN.lastIndex))
-        : undefined;
+        : !shorthand && !isNumber && lower.length <= COUNT_LETTERS
+          ? beforeUnitRepair(text, lower, before, vocabulary, keep)
+          : undefined;
     if (realWord) {
       previous = realWord;
       corrections ??= new Map();
@@ -401,13 +486,17 @@ export function spellTurn(
       continue;
     }
     if (!shorthand && (isNumber || lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower))) continue;
-    if (!shorthand && (keep.has(lower) || (bare !== lower && !startsSentence(text, match.index)))) continue;
-    // Two edits only when nothing is one edit away, and only to the campaign's words in a longer word:
-    // a campaign has a few hundred words, not the vocabulary's thousands.
+    if (!shorthand && keep.has(lower)) continue;
+    const named = bare !== lower && !startsSentence(text, match.index);
+    // Two edits only when nothing is one edit away, and only to the campaign's words and the slot words
+    // in a longer word: a few hundred words, not the vocabulary's thousands.
     const fixed =
       shorthand ??
-      vocabulary.correct(lower, before, wordAfter(text, TOKEN.lastIndex), keep) ??
-      (lower.length >= TWO_EDIT_LETTERS ? keptWordNear(lower, keep) : undefined);
+      (named
+        ? dateNameNear(lower)
+        : (vocabulary.correct(lower, before, wordAfter(text, TOKEN.lastIndex), keep) ??
+          (lower.length >= TWO_EDIT_LETTERS ? keptWordNear(lower, keep) : undefined) ??
+          (lower.length >= SLOT_WORD_TWO_EDIT_LETTERS ? keptWordNear(lower, SLOT_WORDS) : undefined)));
     if (!fixed) continue;
     previous = fixed;
     corrections ??= new Map();

@@ -165,10 +165,10 @@ describe("spellTurn", () => {
 
   it("spells out a day shortened as chats shorten it, and restores it in a quote", () => {
     // Act
-    const spelled = spellTurn("tmrw or Fri works, if not nxt tues", vocabulary);
+    const spelled = spellTurn("tmrw or Fri, if not nxt tues", vocabulary);
     const quote = spelled.restore("tomorrow or friday");
     // Assess
-    expect(spelled.text).toBe("tomorrow or Friday works, if not next tuesday");
+    expect(spelled.text).toBe("tomorrow or Friday, if not next tuesday");
     expect(quote).toBe("tmrw or fri");
   });
 
@@ -334,5 +334,66 @@ describe("spellTurn, a known word after a number", () => {
     const notAfterNumber = spellTurn("what does this cost", vocabulary);
     // Assess
     expect([paired.text, notAfterNumber.text]).toEqual(["we hired 2 grad students", "what does this cost"]);
+  });
+});
+
+describe("spellTurn, the words amounts and dates are read from", () => {
+  const vocabulary = new SpellingVocabulary({
+    words: [
+      "#",
+      "a",
+      "about",
+      "hundred",
+      "month",
+      "months",
+      "next",
+      "weeks",
+      "we",
+      "have",
+      "net",
+      "for",
+      "four",
+      "fur",
+      "right",
+      "eight",
+      "grand",
+    ],
+    counts: [300, 900, 200, 40, 60, 20, 80, 50, 300, 250, 18, 7000, 290, 1, 500, 120, 40],
+    pairs: {
+      words: ["next-month", "four-weeks", "for-months", "eight-grand", "have-four", "about-four"],
+      counts: [60, 12, 8, 3, 4, 9],
+    },
+  });
+
+  it("reaches a number or time word two typos away in a word of five letters or more", () => {
+    // Act
+    const spelled = spellTurn("nxxet mmnnth, about a hunnrded", vocabulary);
+    // Assess: no vocabulary word is one edit from these; the slot words are two.
+    expect(spelled.text).toBe("next month, about a hundred");
+  });
+
+  it("repairs a capitalised weekday or month inside a sentence, and leaves names alone", () => {
+    // Act
+    const spelled = spellTurn("maybe Mondday or Friddy, ask Dama or Mandy", vocabulary);
+    // Assess
+    expect(spelled.text).toBe("maybe Monday or Friday, ask Dama or Mandy");
+  });
+
+  it("repairs a known word before a unit towards a count or time word the data pairs with the unit", () => {
+    // Act
+    const spelled = ["ideally net month", "we have fur weeks"].map(
+      (text) => spellTurn(text, vocabulary).text,
+    );
+    // Assess
+    expect(spelled).toEqual(["ideally next month", "we have four weeks"]);
+  });
+
+  it("keeps a frequent word before a unit, a number word, and a word the data pairs with the unit", () => {
+    // Act: "for weeks" is unseen but "for" is far more frequent than "four"; "right" is no count.
+    const kept = ["waited for weeks", "like eight grand", "for months"].map(
+      (text) => spellTurn(text, vocabulary).text,
+    );
+    // Assess
+    expect(kept).toEqual(["waited for weeks", "like eight grand", "for months"]);
   });
 });

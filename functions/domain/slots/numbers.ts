@@ -48,6 +48,11 @@ const SCALES: Record<string, number> = {
 };
 
 const WORDS = [...Object.keys(UNITS), ...Object.keys(TENS), "hundred", "thousand", "million"];
+/** Every word a number is spelled out with, "grand" included. */
+export const NUMBER_WORDS: readonly string[] = [
+  ...WORDS.filter((word) => word !== "a" && word !== "an"),
+  ...Object.keys(SCALES).filter((word) => word.length > 3),
+];
 const RUN = new RegExp(`\\b(?:${WORDS.join("|")})(?:[\\s-]+(?:${WORDS.join("|")}|and))*\\b`, "g");
 /** Cheap test first: most clauses hold no spelled-out number, and then there is nothing to replace. */
 const ANY_NUMBER_WORD = new RegExp(
