@@ -45,7 +45,10 @@ export function buildSpellingVocabulary(
     count(example.text);
     if (example.ai) count(example.ai);
   }
-  const fromData = [...counts].filter(([, n]) => n >= MIN_KNOWN_COUNT);
+  const fromData = withoutDataTypos(
+    [...counts].filter(([, n]) => n >= MIN_KNOWN_COUNT),
+    new Set(dictionary),
+  );
   const repair = new SpellingVocabulary({
     words: fromData.map(([word]) => word),
     counts: fromData.map(([, n]) => n),
@@ -68,3 +71,49 @@ export function buildSpellingVocabulary(
     pairs: { words: pairs.map(([pair]) => pair), counts: pairs.map(([, n]) => n) },
   };
 }
+
+/**
+ * The data's own typos, seen a few times in chat turns written to look typed ("konw", "neeed"): a word that is
+ * no English word and is a word the data uses TYPO_ODDS times as often with a letter dropped, two swapped or a
+ * key held is that word mistyped, and is not kept as known, so the repair mends it in a caller's turn too.
+ */
+function withoutDataTypos(
+  words: ReadonlyArray<readonly [string, number]>,
+  english: ReadonlySet<string>,
+): Array<readonly [string, number]> {
+  const frequent = words.filter(([, n]) => n >= TYPO_ODDS * MIN_KNOWN_COUNT);
+  const targets = new SpellingVocabulary({
+    words: frequent.map(([word]) => word),
+    counts: frequent.map(([, n]) => n),
+  });
+  const countOf = new Map(words);
+  return words.filter(([word, n]) => {
+    if (english.has(word) || targets.has(word)) return true;
+    const meant = targets.correct(word);
+    if (meant === undefined || (countOf.get(meant) ?? 0) < n * TYPO_ODDS) return true;
+    return !((word.length >= 4 && HELD_LETTERS.test(word)) || droppedOrSwapped(word, meant));
+  });
+}
+
+/** Three or more of one letter in a row: a held key ("neeed", "sooo"). */
+const HELD_LETTERS = /([a-z])\1{2,}/;
+
+/**
+ * Whether `typo` is `word` with a letter dropped or two neighbours swapped, in four letters or more: the
+ * slips of a hurried hand. A changed letter is not enough: names and brands sit one letter from common words
+ * ("lisa", "nate", "uber"), and a chat or a speech transcript does not capitalise them.
+ */
+function droppedOrSwapped(typo: string, word: string): boolean {
+  if (typo.length < 4) return false;
+  if (typo.length === word.length - 1) {
+    for (let at = 0; at < word.length; at++) if (word.slice(0, at) + word.slice(at + 1) === typo) return true;
+    return false;
+  }
+  if (typo.length !== word.length) return false;
+  let at = 0;
+  while (at < word.length && word[at] === typo[at]) at++;
+  return word[at] === typo[at + 1] && word[at + 1] === typo[at] && word.slice(at + 2) === typo.slice(at + 2);
+}
+
+/** How much more often the data must use a word for a rare word one edit from it to be its typo. */
+const TYPO_ODDS = 50;
