@@ -1,6 +1,11 @@
 import { readFile } from "node:fs/promises";
 import wordListPath from "word-list";
-import { MIN_TARGET_COUNT, NUMBER_WORD, SpellingVocabulary } from "../functions/domain/spelling.js";
+import {
+  droppedOrSwapped,
+  MIN_TARGET_COUNT,
+  NUMBER_WORD,
+  SpellingVocabulary,
+} from "../functions/domain/spelling.js";
 import type { SpellingArtifact } from "../functions/domain/spelling-artifact.js";
 import { dataHashOf, type Example, type LoadedFile } from "./examples.js";
 
@@ -97,23 +102,6 @@ function withoutDataTypos(
 
 /** Three or more of one letter in a row: a held key ("neeed", "sooo"). */
 const HELD_LETTERS = /([a-z])\1{2,}/;
-
-/**
- * Whether `typo` is `word` with a letter dropped or two neighbours swapped, in four letters or more: the
- * slips of a hurried hand. A changed letter is not enough: names and brands sit one letter from common words
- * ("lisa", "nate", "uber"), and a chat or a speech transcript does not capitalise them.
- */
-function droppedOrSwapped(typo: string, word: string): boolean {
-  if (typo.length < 4) return false;
-  if (typo.length === word.length - 1) {
-    for (let at = 0; at < word.length; at++) if (word.slice(0, at) + word.slice(at + 1) === typo) return true;
-    return false;
-  }
-  if (typo.length !== word.length) return false;
-  let at = 0;
-  while (at < word.length && word[at] === typo[at]) at++;
-  return word[at] === typo[at + 1] && word[at + 1] === typo[at] && word.slice(at + 2) === typo.slice(at + 2);
-}
 
 /** How much more often the data must use a word for a rare word one edit from it to be its typo. */
 const TYPO_ODDS = 50;

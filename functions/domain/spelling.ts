@@ -291,6 +291,23 @@ export class SpellingVocabulary {
   }
 }
 
+/**
+ * Whether `typo` is `word` with a letter dropped or two neighbours swapped, in four letters or more: the
+ * slips of a hurried hand. A changed letter is not enough: names and brands sit one letter from common words
+ * ("lisa", "nate", "uber"), and a chat or a speech transcript does not capitalise them.
+ */
+export function droppedOrSwapped(typo: string, word: string): boolean {
+  if (typo.length < 4) return false;
+  if (typo.length === word.length - 1) {
+    for (let at = 0; at < word.length; at++) if (word.slice(0, at) + word.slice(at + 1) === typo) return true;
+    return false;
+  }
+  if (typo.length !== word.length) return false;
+  let at = 0;
+  while (at < word.length && word[at] === typo[at]) at++;
+  return word[at] === typo[at + 1] && word[at + 1] === typo[at] && word.slice(at + 2) === typo.slice(at + 2);
+}
+
 /** True when b is a, or a with one letter dropped, added, changed, or two neighbours swapped. */
 export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
@@ -351,8 +368,13 @@ const DATE_NAME_LETTERS = 5;
 /** The weekday or month name one edit from a capitalised word the vocabulary does not know. */
 function dateNameNear(word: string): string | undefined {
   if (word.length < DATE_NAME_LETTERS) return undefined;
-  for (const name of DATE_NAMES) if (withinOneEdit(word, name)) return name;
-  return undefined;
+  let near: string | undefined;
+  for (const name of DATE_NAMES) {
+    // "Tursday" is Thursday with a letter dropped before it is Tuesday with one changed.
+    if (droppedOrSwapped(word, name)) return name;
+    if (near === undefined && withinOneEdit(word, name)) near = name;
+  }
+  return near;
 }
 
 /** Words and numbers ("10k" is one token, not the word "k"); apostrophes inside words. */

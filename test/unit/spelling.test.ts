@@ -374,9 +374,9 @@ describe("spellTurn, the words amounts and dates are read from", () => {
 
   it("repairs a capitalised weekday or month inside a sentence, and leaves names alone", () => {
     // Act
-    const spelled = spellTurn("maybe Mondday or Friddy, ask Dama or Mandy", vocabulary);
-    // Assess
-    expect(spelled.text).toBe("maybe Monday or Friday, ask Dama or Mandy");
+    const spelled = spellTurn("maybe Mondday or Friddy, ask Dama or Mandy, not Tursday", vocabulary);
+    // Assess: "Tursday" is Thursday with a letter dropped before it is Tuesday with one changed.
+    expect(spelled.text).toBe("maybe Monday or Friday, ask Dama or Mandy, not Thursday");
   });
 
   it("repairs a known word before a unit towards a count or time word the data pairs with the unit", () => {
