@@ -63,10 +63,10 @@ export class SpellingVocabulary {
   readonly pairs: WordCounts;
   private deletes: Map<string, string[]> | undefined;
   /**
-   * Words looked up before, and whether they are known: most of a turn's words were in an earlier turn, and
-   * a Map finds them faster than the binary search over the word lines.
+   * Words looked up before, and how often the data has them (0: unknown): most of a turn's words were in an
+   * earlier turn, and a Map finds them faster than the binary search over the word lines.
    */
-  private readonly seen = new Map<string, boolean>();
+  private readonly seen = new Map<string, number>();
   /** Word pairs looked up before, and whether the data has them. */
   private readonly seenPairs = new Map<string, boolean>();
   private total = 0;
@@ -86,13 +86,41 @@ export class SpellingVocabulary {
   }
 
   has(word: string): boolean {
+    return this.timesSeen(word) > 0;
+  }
+
+  /** Known, but seen too seldom for its use to vouch that it was meant. */
+  isRare(word: string): boolean {
+    const count = this.timesSeen(word);
+    return count > 0 && count < MIN_TARGET_COUNT;
+  }
+
+  private timesSeen(word: string): number {
     const remembered = this.seen.get(word);
     if (remembered !== undefined) return remembered;
-    const known = this.known.has(word);
+    const count = this.known.countOf(word);
     // The memo only saves work: a cleared memo gives the same answers.
     if (this.seen.size >= SEEN_LIMIT) this.seen.clear();
-    this.seen.set(word, known);
-    return known;
+    this.seen.set(word, count);
+    return count;
+  }
+
+  /**
+   * A rare known word between two words it was never seen beside, when a word one edit away was seen beside
+   * both and is REAL_WORD_ODDS times likelier there: "can you jut email me" is "just", "im not sue what that
+   * means" is "sure". Only a word the data has seen fewer than MIN_TARGET_COUNT times (or only the English word
+   * list has) is doubted: a common word is meant where it stands, and "for weeks" or "son" stay.
+   */
+  realWordRepairBetween(word: string, previous: string, next: string): string | undefined {
+    if (!this.isRare(word) || word.length < MIN_WORD_LETTERS - 1) return undefined;
+    const own = this.timesSeen(word);
+    if (this.saidPair(`${previous}-${word}`) || this.saidPair(`${word}-${next}`)) return undefined;
+    const before = this.timesSeen(previous);
+    if (before === 0 || this.timesSeen(next) === 0) return undefined;
+    const best = this.likelierWord(word, previous, before, next, own + 1);
+    return best && this.saidPair(`${previous}-${best}`) && this.saidPair(`${best}-${next}`)
+      ? best
+      : undefined;
   }
 
   /**
@@ -444,6 +472,21 @@ function beforeUnitRepair(
   return vocabulary.realWordRepairBeforeUnit(word, before, unit, SLOT_WORDS);
 }
 
+/** A rare known word the words on either side say is a typo of a word one edit away ("jut email me"). */
+function betweenRepair(
+  text: string,
+  word: string,
+  before: string | undefined,
+  vocabulary: SpellingVocabulary,
+  keep: ReadonlySet<string>,
+): string | undefined {
+  if (before === undefined || before === NUMBER_WORD || keep.has(word) || !vocabulary.isRare(word))
+    return undefined;
+  const next = wordAfter(text, TOKEN.lastIndex);
+  if (next === undefined || next === NUMBER_WORD) return undefined;
+  return vocabulary.realWordRepairBetween(word, before, next);
+}
+
 /** Numbers, and words said as one: what a unit or a scale follows ("six weeks", "twelve grand"). */
 const NUMBERS = new Set([
   NUMBER_WORD,
@@ -497,7 +540,8 @@ export function spellTurn(
       afterNumber && vocabulary.has(lower) && !keep.has(lower)
         ? vocabulary.realWordRepair(lower, before, wordAfter(text, TOKEN.lastIndex))
         : !shorthand && !isNumber && lower.length <= COUNT_LETTERS
-          ? beforeUnitRepair(text, lower, before, vocabulary, keep)
+          ? (beforeUnitRepair(text, lower, before, vocabulary, keep) ??
+            betweenRepair(text, lower, before, vocabulary, keep))
           : undefined;
     if (realWord) {
       previous = realWord;

@@ -397,3 +397,30 @@ describe("spellTurn, the words amounts and dates are read from", () => {
     expect(kept).toEqual(["waited for weeks", "like eight grand", "for months"]);
   });
 });
+
+describe("spellTurn, a rare known word between two words", () => {
+  // "jut" and "mouth" are known only as English words; "son" is common.
+  const vocabulary = new SpellingVocabulary({
+    words: ["as", "can", "email", "hurts", "jut", "just", "me", "month", "mouth", "my", "son", "soon", "you"],
+    counts: [400, 300, 80, 6, 1, 500, 600, 60, 1, 700, 51, 120, 900],
+    pairs: {
+      words: ["you-just", "just-email", "my-month", "as-soon", "soon-as"],
+      counts: [40, 12, 9, 30, 30],
+    },
+  });
+
+  it("repairs it towards a word one edit away that the data has seen beside both its neighbours", () => {
+    // Act
+    const spelled = spellTurn("can you jut email me", vocabulary);
+    // Assess
+    expect(spelled.text).toBe("can you just email me");
+    expect(spelled.restore("you just email")).toBe("you jut email");
+  });
+
+  it("keeps a common word, and a rare one whose other reading the data has not seen on both sides", () => {
+    // Act
+    const kept = ["as son as we can", "my mouth hurts"].map((text) => spellTurn(text, vocabulary).text);
+    // Assess
+    expect(kept).toEqual(["as son as we can", "my mouth hurts"]);
+  });
+});
