@@ -189,9 +189,9 @@ export class SpellingVocabulary {
    * The same for a known word right before a unit of time or a scale: "net month" is "next month", "fur
    * weeks" "four weeks", "thee grand" "three grand", when the data has never paired the word with the unit
    * and pairs a count or a time word one edit away (`counts`, never the word itself) with it far more
-   * often ("for months" is said, and stays). A count is
-   * short, so three letters are enough here. The other word must also be the more frequent: a frequent
-   * word before a unit the data lacks is likelier said as meant ("for weeks", "eight grand") than mistyped.
+   * often ("for months" is said, and stays). A count is short, so three letters are enough here. The other
+   * word must also be the more frequent: a frequent word before a unit the data lacks is likelier said as
+   * meant ("for weeks", "eight grand") than mistyped.
    */
   realWordRepairBeforeUnit(
     word: string,
@@ -539,7 +539,7 @@ export function spellTurn(
     const realWord =
       afterNumber && vocabulary.has(lower) && !keep.has(lower)
         ? vocabulary.realWordRepair(lower, before, wordAfter(text, TOKEN.lastIndex))
-        : !shorthand && !isNumber && lower.length <= COUNT_LETTERS
+        : !shorthand && !isNumber && lower.length <= COUNT_LETTERS && !isName(text, bare, lower, match.index)
           ? (beforeUnitRepair(text, lower, before, vocabulary, keep) ??
             betweenRepair(text, lower, before, vocabulary, keep))
           : undefined;
@@ -553,7 +553,7 @@ export function spellTurn(
     }
     if (!shorthand && (isNumber || lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower))) continue;
     if (!shorthand && keep.has(lower)) continue;
-    const named = bare !== lower && !startsSentence(text, match.index);
+    const named = isName(text, bare, lower, match.index);
     // Two edits only when nothing is one edit away, and only to the campaign's words and the slot words
     // in a longer word: a few hundred words, not the vocabulary's thousands.
     const fixed =
@@ -585,6 +585,11 @@ function isSpace(text: string, from: number, to: number): boolean {
   if (to <= from) return false;
   for (let i = from; i < to; i++) if (text.charCodeAt(i) > 32) return false;
   return true;
+}
+
+/** A capitalised word inside a sentence is a name ("Dr. Lin", "Dana"), which no repair between words may change. */
+function isName(text: string, bare: string, lower: string, offset: number): boolean {
+  return bare !== lower && !startsSentence(text, offset);
 }
 
 function startsSentence(text: string, offset: number): boolean {

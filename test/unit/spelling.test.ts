@@ -417,10 +417,12 @@ describe("spellTurn, a rare known word between two words", () => {
     expect(spelled.restore("you just email")).toBe("you jut email");
   });
 
-  it("keeps a common word, and a rare one whose other reading the data has not seen on both sides", () => {
+  it("keeps a common word, a name, and a rare word whose other reading the data has not seen on both sides", () => {
     // Act
-    const kept = ["as son as we can", "my mouth hurts"].map((text) => spellTurn(text, vocabulary).text);
-    // Assess
-    expect(kept).toEqual(["as son as we can", "my mouth hurts"]);
+    const kept = ["as son as we can", "my mouth hurts", "can you Jut email me"].map(
+      (text) => spellTurn(text, vocabulary).text,
+    );
+    // Assess: a capitalised word inside a sentence is a name.
+    expect(kept).toEqual(["as son as we can", "my mouth hurts", "can you Jut email me"]);
   });
 });
