@@ -2,7 +2,7 @@ import type { Transcript } from "../contracts/transcript.js";
 import { DEFAULT_CAMPAIGN_DIR, loadCampaignRegistry } from "../functions/cli/campaign-option.js";
 import { loadTranscripts } from "../functions/cli/load-transcripts.js";
 import { evaluate, type Scores } from "../functions/domain/evaluation.js";
-import { chatForm, seededRandom, seedOf } from "../functions/domain/forms.js";
+import { inForm, seedOf } from "../functions/domain/forms.js";
 import { defaultTurnReader } from "../functions/domain/reader/default-reader.js";
 
 /**
@@ -36,7 +36,7 @@ function inChat(transcript: Transcript, draw: number): Transcript {
   return {
     ...transcript,
     turns: transcript.turns.map((turn, index) =>
-      turn.speaker === "customer" ? { ...turn, text: chatForm(turn.text, seededRandom(seed + index)) } : turn,
+      turn.speaker === "customer" ? { ...turn, text: inForm(turn.text, "chat", seed + index) } : turn,
     ),
   };
 }

@@ -91,11 +91,10 @@ function withoutDataTypos(
     words: frequent.map(([word]) => word),
     counts: frequent.map(([, n]) => n),
   });
-  const countOf = new Map(words);
   return words.filter(([word, n]) => {
     if (english.has(word) || targets.has(word)) return true;
     const meant = targets.correct(word);
-    if (meant === undefined || (countOf.get(meant) ?? 0) < n * TYPO_ODDS) return true;
+    if (meant === undefined || targets.known.countOf(meant) < n * TYPO_ODDS) return true;
     return !((word.length >= 4 && HELD_LETTERS.test(word)) || droppedOrSwapped(word, meant));
   });
 }

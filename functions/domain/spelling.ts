@@ -201,8 +201,8 @@ export class SpellingVocabulary {
   ): string | undefined {
     if (word.length < MIN_WORD_LETTERS - 1 || counts.has(word)) return undefined;
     if (this.saidPair(`${word}-${unit}`)) return undefined;
-    const before = previous === undefined ? 0 : this.known.countOf(previous);
-    return this.likelierWord(word, previous, before, unit, this.known.countOf(word) + 1, counts);
+    const before = previous === undefined ? 0 : this.timesSeen(previous);
+    return this.likelierWord(word, previous, before, unit, this.timesSeen(word) + 1, counts);
   }
 
   private saidPair(pair: string): boolean {
@@ -536,10 +536,11 @@ export function spellTurn(
       NUMBERS.has(before) &&
       !isNumber &&
       isSpace(text, gapStart, match.index);
+    const named = isName(text, bare, lower, match.index);
     const realWord =
       afterNumber && vocabulary.has(lower) && !keep.has(lower)
         ? vocabulary.realWordRepair(lower, before, wordAfter(text, TOKEN.lastIndex))
-        : !shorthand && !isNumber && lower.length <= COUNT_LETTERS && !isName(text, bare, lower, match.index)
+        : !shorthand && !isNumber && lower.length <= COUNT_LETTERS && !named
           ? (beforeUnitRepair(text, lower, before, vocabulary, keep) ??
             betweenRepair(text, lower, before, vocabulary, keep))
           : undefined;
@@ -553,7 +554,6 @@ export function spellTurn(
     }
     if (!shorthand && (isNumber || lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower))) continue;
     if (!shorthand && keep.has(lower)) continue;
-    const named = isName(text, bare, lower, match.index);
     // Two edits only when nothing is one edit away, and only to the campaign's words and the slot words
     // in a longer word: a few hundred words, not the vocabulary's thousands.
     const fixed =
@@ -592,7 +592,10 @@ function isName(text: string, bare: string, lower: string, offset: number): bool
   return bare !== lower && !startsSentence(text, offset);
 }
 
+/** Whether only spaces, or a full stop, question or exclamation mark and spaces, come before `offset`. */
 function startsSentence(text: string, offset: number): boolean {
-  const before = text.slice(0, offset).trimEnd();
-  return before === "" || /[.!?]$/.test(before);
+  let at = offset - 1;
+  while (at >= 0 && text.charCodeAt(at) <= 32) at--;
+  const end = text[at];
+  return end === undefined || end === "." || end === "!" || end === "?";
 }

@@ -51,7 +51,7 @@ const WORDS = [...Object.keys(UNITS), ...Object.keys(TENS), "hundred", "thousand
 /** Every word a number is spelled out with, "grand" included. */
 export const NUMBER_WORDS: readonly string[] = [
   ...WORDS.filter((word) => word !== "a" && word !== "an"),
-  ...Object.keys(SCALES).filter((word) => word.length > 3),
+  "grand",
 ];
 const RUN = new RegExp(`\\b(?:${WORDS.join("|")})(?:[\\s-]+(?:${WORDS.join("|")}|and))*\\b`, "g");
 /** Cheap test first: most clauses hold no spelled-out number, and then there is nothing to replace. */
