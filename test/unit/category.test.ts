@@ -133,6 +133,14 @@ describe("category values recognised by similarity to their examples", () => {
     expect(matcher.read("we have two offices", false)?.value).toBe("remote");
   });
 
+  it("finds nothing before a turn's first word: 'hold on' is not 'on hold'", () => {
+    // Prepare
+    const matcher = categoryMatcher({ contact_center: { label: "Contact center", examples: ["on hold"] } });
+    // Act / Assess
+    expect(matcher.read("hold on, are you a recording?", false)).toBeNull();
+    expect(matcher.read("callers sit on hold", false)?.quote).toBe("on hold");
+  });
+
   it("quotes every touching match of the value, not just one of them", () => {
     // Prepare
     const matcher = categoryMatcher({

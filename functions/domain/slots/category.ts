@@ -572,7 +572,8 @@ function shapeMatch(
     let missing = 0;
     let left = at;
     for (let word = shape.content - 1; word >= 0 && missing <= shape.missable; word--) {
-      const found = turn.forms.lastIndexOf(shape.words[word] ?? "", left - 1);
+      // lastIndexOf counts a negative start from the end: nothing stands before the first word.
+      const found = left > 0 ? turn.forms.lastIndexOf(shape.words[word] ?? "", left - 1) : -1;
       if (found >= 0 && left - found <= 1 + shape.missable) left = found;
       else missing++;
     }
