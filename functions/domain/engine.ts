@@ -149,6 +149,7 @@ export function processCustomerTurn(
           aiLine: state.lastAiLine,
           callbackRequested: read.deferral,
           objecting: read.objections.some((kind) => kind !== "price"),
+          aside: read.personRequest || read.confusion || read.endReason !== null,
           authority: readWhoDecides(compiled, state, scores, normalized, reader),
         }),
         spelled,

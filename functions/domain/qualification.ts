@@ -27,9 +27,17 @@ export interface SlotContext {
   callbackRequested?: boolean | undefined;
   /** The turn raises an objection other than price (see the slot's `readWhileObjecting`). */
   objecting?: boolean | undefined;
+  /**
+   * The turn asks for a person or ends the call: a category word in passing ("can I get someone on the
+   * phone", "this is my cell phone") names no value unless the slot was asked.
+   */
+  aside?: boolean | undefined;
   /** Who decides, as the turn reader heard it (`readAuthority`): what an authority slot takes. */
   authority?: AuthorityReading | null | undefined;
 }
+
+/** Below this, an unasked category reading rests on a word or a partial example. */
+const IN_PASSING = 0.7;
 
 const HORIZON_UNTIL = /\b(?:until|till|til)\b/;
 
@@ -112,6 +120,8 @@ export function extractSlots(
         wholeTurn,
         spendAsked,
       );
+      if (reading && kind === "category" && context.aside && !asked && reading.confidence < IN_PASSING)
+        continue;
       if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
     }
     // An answer comes first: "Getting paid. We're a staffing agency, we bill clients every week, ..."

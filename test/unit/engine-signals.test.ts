@@ -315,6 +315,35 @@ describe("engine on the reader's signals", () => {
   });
 });
 
+describe("engine on a turn that is an aside", () => {
+  it.each<[string, readonly ReaderLabel[]]>([
+    ["person_request", ["person_request"]],
+    ["confusion", ["confusion"]],
+    ["wrong_number", ["wrong_number"]],
+    ["nothing", []],
+  ])("reads a need from a word in passing only when the reader hears no aside (%s)", (_, labels) => {
+    // Prepare: "on the phone" is a contact center's example word, said in passing.
+    const start = recordLine(
+      startContact({ contactId: "contact-aside", campaignId: "default" }),
+      "ai",
+      OPENER,
+      defaultCampaign,
+    );
+    const text = "ok, can i get someone on the phone? my partner has more questions";
+    // Act
+    const { signals } = processCustomerTurn(
+      start,
+      { text },
+      defaultCampaign,
+      fixedReader(() => labels),
+    );
+    // Assess
+    const need = signals.slots.find((slot) => slot.slot === "need");
+    if (labels.length === 0) expect(need?.value).toBe("contact_center");
+    else expect(need).toBeUndefined();
+  });
+});
+
 async function shippedCampaign(file: string) {
   const text = await readFile(new URL(`../../campaigns/${file}`, import.meta.url), "utf8");
   const reading = readCampaignText(text, file.endsWith(".json") ? "json" : "yaml");

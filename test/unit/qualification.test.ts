@@ -139,4 +139,32 @@ describe("extractSlots", () => {
     expect(campaign.slots.every((slot) => slot.readWhileObjecting)).toBe(true);
     expect(candidates.find((c) => c.slot === "need")?.value).toBe("replace_phone_system");
   });
+
+  it.each([
+    ["ok, can i get someone on the phone? my partner has more questions", "need"],
+    ["hold on, are you like a recording? i want a real person", "need"],
+    ["wrong number, this is my cell", "need"],
+  ])("reads no category from a word in passing when the turn is an aside: %j", (turn, slot) => {
+    // Prepare
+    const clauses = splitClauses(normalizeText(turn));
+    // Act
+    const aside = extractSlots(compiled, clauses, undefined, { aside: true });
+    const plain = extractSlots(compiled, clauses, undefined, {});
+    const asked = extractSlots(compiled, clauses, slot, { aside: true });
+    // Assess
+    expect(aside.find((c) => c.slot === slot)).toBeUndefined();
+    expect(plain.find((c) => c.slot === slot)).toBeDefined();
+    expect(asked.find((c) => c.slot === slot)).toBeDefined();
+  });
+
+  it("still reads a category an aside names in full", () => {
+    // Prepare
+    const clauses = splitClauses(
+      normalizeText("we need a call center for thirty agents, can i talk to sales?"),
+    );
+    // Act
+    const candidates = extractSlots(compiled, clauses, undefined, { aside: true });
+    // Assess
+    expect(candidates.find((c) => c.slot === "need")?.value).toBe("contact_center");
+  });
 });
