@@ -49,6 +49,16 @@ const FIRM = 0.9;
 const AUTHORITY_ASKED = 0.9;
 const AUTHORITY_UNASKED = 0.75;
 
+/**
+ * An amount said after a correction ("eight hundred a month... actually, no, make it under seven hundred")
+ * replaces the one it corrects however sure each is, and means the same period when it names none.
+ */
+function restated(correction: Reading, corrected: Reading): Reading {
+  const period = /\/(?:mo|yr)$/.exec(corrected.value)?.[0];
+  if (!period || /\/(?:mo|yr)$/.test(correction.value)) return correction;
+  return { ...correction, value: `${correction.value}${period}` };
+}
+
 function readSlot(
   slot: CompiledSlot,
   clause: string,
@@ -108,6 +118,7 @@ export function extractSlots(
     }
     // What is needed reads across commas ("a queue, so the team, sales and support, can share calls").
     const spans = kind === "authority" ? [] : kind === "category" ? [wholeTurn] : clauses;
+    let correctedSince = false;
     for (const [index, clause] of spans.entries()) {
       if (callbackTimes && !HORIZON_UNTIL.test(clause)) continue;
       const reading = readSlot(
@@ -122,6 +133,13 @@ export function extractSlots(
       );
       if (reading && kind === "category" && context.aside && !asked && reading.confidence < IN_PASSING)
         continue;
+      // "actually, no, make it under seven hundred": the correction may stand in a clause of its own.
+      correctedSince ||= best !== null && kind === "amount" && CORRECTION.test(clause);
+      if (reading && best && correctedSince) {
+        best = restated(reading, best);
+        correctedSince = false;
+        continue;
+      }
       if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
     }
     // An answer comes first: "Getting paid. We're a staffing agency, we bill clients every week, ..."

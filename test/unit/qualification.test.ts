@@ -22,6 +22,19 @@ describe("extractSlots", () => {
     expect(budget?.value).toBe(value);
   });
 
+  it.each([
+    ["it's about eight hundred a month. actually, no, make it under seven hundred.", "0-700/mo"],
+    ["about eight hundred a month, sorry, I mean nine hundred a year", "900/yr"],
+    ["about eight hundred a month, or under seven hundred if we drop the fax line", "0-800/mo"],
+  ])("takes an amount said after a correction over the one it corrects: %j", (turn, value) => {
+    // Prepare
+    const text = turn;
+    // Act
+    const budget = budgetOf(text);
+    // Assess
+    expect(budget?.value).toBe(value);
+  });
+
   it("reads the answer to a category question from the turn's first clause when the whole turn says more", () => {
     // Prepare: a category whose examples share only one word with the answer.
     const slots = defaultCampaign.slots.map((slot) =>
