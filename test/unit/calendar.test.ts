@@ -29,6 +29,44 @@ describe("readDates", () => {
     expect(mentions.at(-1)?.date).toBe(expected);
   });
 
+  it.each([
+    ["written", "We need it by the 25th.", "2026-01-25"],
+    ["speech", "it says by the thirtieth and today is the what the twentieth", "2026-01-30"],
+    ["chat", "on the 3rd pls", "2026-02-03"],
+    ["speech", "before the twenty first", "2026-01-21"],
+    ["speech", "by the twenty eighth we need it live", "2026-01-28"],
+  ])("reads a day of the month in the %s form %j as the next such day: %s", (_form, text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const mentions = datesIn(input, CALL_DATE);
+    // Assess
+    expect(mentions.find((mention) => mention.text !== "today")?.date).toBe(expected);
+  });
+
+  it("reads the 31st of a shorter month as its last day, and a day of the month as a month at most without the call's date", () => {
+    // Prepare / Act
+    const february = datesIn("by the thirty-first", "2026-02-10");
+    const undated = datesIn("by the thirtieth", undefined);
+    // Assess
+    expect(february[0]?.date).toBe("2026-02-28");
+    expect(undated[0]?.days).toBe(31);
+  });
+
+  it.each([
+    "we're on the second floor",
+    "for the first time",
+    "the third quarter is slow",
+    "on the first call",
+  ])("reads no day of the month from an ordinal that names something else: %j", (text) => {
+    // Prepare / Act
+    const mentions = datesIn(text, CALL_DATE);
+    // Assess
+    expect(
+      mentions.filter((mention) => /first|second|third/.test(mention.text) && !/quarter/.test(mention.text)),
+    ).toEqual([]);
+  });
+
   it("reads 'after the holidays' as early January when the call is before them", () => {
     // Prepare
     const callDate = "2026-11-30";

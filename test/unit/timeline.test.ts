@@ -112,6 +112,16 @@ describe("readTimeline", () => {
     },
   );
 
+  it("reads a deadline said beside what day it is today, not today", () => {
+    // Prepare
+    const text = "um it says by the thirtieth and today is the what the ninth so";
+    // Act
+    const reading = readTimeline(normalizeText(text), true, "2026-03-09");
+    // Assess
+    expect(reading?.value).toBe("within_1_month");
+    expect(reading?.quote).toBe("by the thirtieth");
+  });
+
   it("still reads a horizon said beside how long a task takes", () => {
     // Act
     const reading = read("setup takes a week, we want to be live in 6 weeks", false);

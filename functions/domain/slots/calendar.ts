@@ -208,6 +208,69 @@ const yearEndParser: Parser = {
   extract: (context) => components(context, utc(context.reference.instant.getUTCFullYear(), 11, 31), 180),
 };
 
+/** Ordinal words of the days of a month, as said ("the ninth", "the twenty-first"). */
+const ORDINAL_UNITS = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+] as const;
+const ORDINAL_TEENS = [
+  "tenth",
+  "eleventh",
+  "twelfth",
+  "thirteenth",
+  "fourteenth",
+  "fifteenth",
+  "sixteenth",
+  "seventeenth",
+  "eighteenth",
+  "nineteenth",
+] as const;
+const ORDINAL_DAY: ReadonlyMap<string, number> = new Map([
+  ...ORDINAL_UNITS.map((word, i) => [word, i + 1] as const),
+  ...ORDINAL_TEENS.map((word, i) => [word, i + 10] as const),
+  ["twentieth", 20],
+  ...ORDINAL_UNITS.map((word, i) => [`twenty ${word}`, i + 21] as const),
+  ["thirtieth", 30],
+  ["thirty first", 31],
+]);
+const ORDINAL_WORDS = [...ORDINAL_DAY.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((word) => word.replace(" ", "[\\s-]"))
+  .join("|");
+
+/**
+ * "by the 15th", "on the thirtieth": a day of the month, this month's when it is still ahead (today included),
+ * else next month's. Only after a word that points at a day and only where the ordinal ends the phrase, before
+ * a pause, a conjunction, a pronoun or an adverb ("on the second floor", "the third quarter" name no day; "the
+ * first of next month" is chrono's). Its horizon is a month at most, whatever the call's date.
+ */
+const DAY_OF_MONTH = new RegExp(
+  String.raw`(?:by|on|before|until|till|after|around)\s+the\s+(${ORDINAL_WORDS}|(?:[1-9]|[12]\d|3[01])(?=st|nd|rd|th))(?:st|nd|rd|th)?(?=\s*(?:$|[,.;:!?]|(?:and|so|or|but|at|then|if|when|because|latest|which|is|i|we|you|they|it|please|pls|plz|ideally|hopefully|though|anyway)(?![a-z])))`,
+  "i",
+);
+
+const dayOfMonthParser: Parser = {
+  pattern: () => DAY_OF_MONTH,
+  extract: (context, match) => {
+    const said = (match[1] ?? "").toLowerCase().replace(/[\s-]+/, " ");
+    const day = ORDINAL_DAY.get(said) ?? Number(said);
+    if (!Number.isInteger(day) || day < 1 || day > 31) return null;
+    const reference = context.reference.instant;
+    const year = reference.getUTCFullYear();
+    const month = reference.getUTCMonth() + (day < reference.getUTCDate() ? 1 : 0);
+    // The 31st of a shorter month is its last day.
+    const lastDay = utc(year, month + 1, 0).getUTCDate();
+    return components(context, utc(year, month, Math.min(day, lastDay)), 31);
+  },
+};
+
 /**
  * A parser whose grammar needs "ago" reads the past ("two weeks ago"): never a horizon, and its pattern
  * costs a cold container 100 ms to compile on first use. Its pattern is read, never run, to tell.
@@ -230,6 +293,7 @@ reader.parsers = [
   holidayParser,
   seasonParser,
   yearEndParser,
+  dayOfMonthParser,
   ...reader.parsers.filter((parser) => !readsThePast(parser)),
 ];
 
@@ -316,6 +380,8 @@ function dateWords(): { names: string[]; units: string[] } {
 }
 
 const WORDS = dateWords();
+/** "the ninth", "the twenty-first": a day of the month said in words. */
+const ORDINAL_DAY_SAID = new RegExp(String.raw`\bthe\s+(?:${ORDINAL_WORDS})\b`);
 const NAMED_DATE = new RegExp(
   String.raw`\b(?:${WORDS.names.join("|")})\b|\d(?:st|nd|rd|th)\b|\b20[2-9]\d\b|\d/\d|\bq\s?(?:[1-4]|one|two|three|four)\b`,
 );
@@ -325,7 +391,7 @@ const RATE_BEFORE = /(?:(?:\d|hundred|thousand|grand|k|bucks|dollars)\s(?:a|an|p
 
 /** Cheap, structural test: might this clause name a date at all? */
 export function mayNameADate(clause: string): boolean {
-  if (NAMED_DATE.test(clause)) return true;
+  if (NAMED_DATE.test(clause) || ORDINAL_DAY_SAID.test(clause)) return true;
   UNIT.lastIndex = 0;
   for (let unit = UNIT.exec(clause); unit !== null; unit = UNIT.exec(clause)) {
     if (!RATE_BEFORE.test(clause.slice(Math.max(0, unit.index - 24), unit.index))) return true;

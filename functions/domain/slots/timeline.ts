@@ -157,6 +157,8 @@ const COUNT_BEFORE = /(?:\d|\b(?:once|twice|times|hundred|thousand|k|grand|bucks
  * is history, not a horizon.
  */
 /** "idk maybe 100 month": money a month with its "a" unsaid (amount.ts reads it so), not 100 months away. */
+const TODAY_IS = /^(?:\s+is|'s|s)\b/;
+
 function isMoneyAPeriod(said: string): boolean {
   const count = /(\d+(?:\.\d+)?)\s*(?:month|year)$/.exec(said);
   return count !== null && Number(count[1]) >= BARE_PERIOD_MIN;
@@ -193,6 +195,8 @@ function lastHorizon(
     if (mention.bare && !timelineAsked) continue;
     if (isFrequencyOrPast(clause, mention.index, mention.text.length)) continue;
     if (isMoneyAPeriod(mention.text)) continue;
+    // "today is the ninth" says what day it is, not when to be ready.
+    if (mention.days === 0 && TODAY_IS.test(clause.slice(mention.index + mention.text.length))) continue;
     if (POSSESSIVE.test(clause.slice(mention.index + mention.text.length))) continue;
     if (!inContext && isHabitualPeriodEnd(clause, mention.index, mention.text)) continue;
     // "thirty k for the year" is what a budget covers, not when to be live.
