@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asksCurrentSpend, readAmount } from "../../functions/domain/slots/amount.js";
-import { normalizeText } from "../../functions/domain/text.js";
+import { normalizeText, splitClauses } from "../../functions/domain/text.js";
 
 /** The engine hands the slot readers normalised text. */
 const read = (text: string, budgetAsked: boolean) => readAmount(normalizeText(text), budgetAsked);
@@ -419,5 +419,23 @@ describe("asksCurrentSpend", () => {
     const asked = asksCurrentSpend(aiLine);
     // Assess
     expect(asked).toBe(asks);
+  });
+
+  it.each([
+    [
+      "We pay about eleven hundred a month. If you can do it for that or less, we're interested.",
+      "0-1100/mo",
+      0.9,
+    ],
+    ["we pay like 800 a month and id want this to come in under that", "0-800/mo", 0.9],
+    ["We pay about 500 a month and want to come in under what we pay now.", "0-500/mo", 0.9],
+    ["We pay eleven hundred a month. That's a lot.", "1100/mo", 0.5],
+  ])("reads today's bill said again as the most they would pay as a cap: %j", (text, value, confidence) => {
+    // Prepare
+    const clauses = splitClauses(normalizeText(text));
+    // Act: each clause read with the whole turn behind it, as extractSlots reads them.
+    const readings = clauses.map((clause) => readAmount(clause, true, false, "", clauses.join(", ")));
+    // Assess
+    expect(readings.find((reading) => reading !== null)).toMatchObject({ value, confidence });
   });
 });

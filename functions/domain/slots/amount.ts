@@ -88,6 +88,16 @@ const CURRENT_SPEND = new RegExp(
  */
 const ASKS_CURRENT_SPEND =
   /\b(?:what|how much)\b(?!.*\b(?:like to|want to|willing|hoping|would you|budget)\b).*(?:\b(?:pay|paying|spend|spending|cost(?:s|ing)? you)\b.*\b(?:now|today|currently|at the moment|these days)\b|\bcurrent(?:ly)? (?:pay|paying|spend|spending|bill|cost)\b|\b(?:your|the) (?:\w+ )?bill\b)/;
+/**
+ * "we pay eleven hundred a month; if you can do it for that or less, we're interested", "I'd want this to come
+ * in under that": what the customer pays today, said again as the most they would pay.
+ */
+const CAPPED_AT_IT = new RegExp(
+  spokenPattern(
+    /\b(?:(?:under|less than|below|no more than|not more than|at most|no higher than|cheaper than)\s+(?:that|it|what (?:we|i)(?:'re| are)? pay(?:ing)?)|(?:that|it) or (?:less|under|lower|cheaper))\b/
+      .source,
+  ),
+);
 const WANTS =
   /\b(?:want|wanna|would|willing|like to|hoping|hope|budget|afford|under|max|at most|no more than|up to|less|cheaper|half|instead)\b/;
 
@@ -251,8 +261,16 @@ export function readAmount(
     } else {
       value = `${Math.round(low)}`;
     }
+    let currentSpend = CURRENT_SPEND.test(before.slice(-40)) || (spendAsked && !WANTS.test(clause));
+    if (
+      currentSpend &&
+      secondDigits === undefined &&
+      CAPPED_AT_IT.test(`${after} ${turnAfter(wholeTurn, rawClause)}`)
+    ) {
+      currentSpend = false;
+      value = `0-${Math.round(low)}`;
+    }
     value += period;
-    const currentSpend = CURRENT_SPEND.test(before.slice(-40)) || (spendAsked && !WANTS.test(clause));
     const score = (moneyMarked ? 2 : 0) + (inContext ? 1 : 0) + (currentSpend ? -3 : 0) + index / 10_000;
     // Money said while answering another question ("we vote on anything over a few thousand") is weak,
     // unless it is said as money a month or a year ("we figured 100-150 a month").
@@ -278,4 +296,10 @@ export function readAmount(
   if (!best) return null;
   const { score: _score, ...reading } = best;
   return reading;
+}
+
+/** What the turn says after this clause. */
+function turnAfter(wholeTurn: string, clause: string): string {
+  const at = wholeTurn.indexOf(clause);
+  return at < 0 ? "" : wholeTurn.slice(at + clause.length);
 }
