@@ -152,18 +152,19 @@ const ONE_PERIOD = /^(?:a|an|1|one|per|each|every)\s+(?:day|week|month|quarter|y
 /** "3,000", "200 calls", "twice", "three times", "300 bucks": a count, its noun at most one word. */
 const COUNT_BEFORE = /(?:\d|\b(?:once|twice|times|hundred|thousand|k|grand|bucks|dollars))\s+(?:[a-z]+\s+)?$/;
 
-/**
- * "people come in two days a week" and "around 3,000 a month" are frequencies, and "for the past 2 years"
- * is history, not a horizon.
- */
-/** "idk maybe 100 month": money a month with its "a" unsaid (amount.ts reads it so), not 100 months away. */
+/** "today is the ninth", "today's the 9th": what day it is, not a day to be ready by. */
 const TODAY_IS = /^(?:\s+is|'s|s)\b/;
 
+/** "idk maybe 100 month": money a month with its "a" unsaid (amount.ts reads it so), not 100 months away. */
 function isMoneyAPeriod(said: string): boolean {
   const count = /(\d+(?:\.\d+)?)\s*(?:month|year)$/.exec(said);
   return count !== null && Number(count[1]) >= BARE_PERIOD_MIN;
 }
 
+/**
+ * "people come in two days a week" and "around 3,000 a month" are frequencies, and "for the past 2 years"
+ * is history, not a horizon.
+ */
 function isFrequencyOrPast(clause: string, index: number, length: number): boolean {
   const said = clause.slice(index, index + length);
   const before = clause.slice(Math.max(0, index - 30), index);
