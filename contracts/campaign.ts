@@ -64,6 +64,13 @@ const SlotFields = {
    */
   readWhileObjecting: z._default(z.boolean(), true),
   /**
+   * For `timeline` slots about an appointment rather than going live (a demo, a visit): a time said before
+   * the AI asks for it counts only in a clause that names what the slot is about by one of its `askedBy`
+   * words ("can we do the demo thursday?"). Ledgerly's demo time read "we go live at the start of next
+   * quarter", said about a new ERP, as the demo's time.
+   */
+  unaskedOnlyWithAskedBy: z._default(z.boolean(), false),
+  /**
    * Objection kinds that an answer to this slot's question names without objecting: "we're with Progressive"
    * answers "who are you insured with?", "the cost, we pay for lines we don't use" answers what the need is.
    * On the answer to this slot's question the reader's objections of these kinds are not counted. Default:

@@ -59,6 +59,13 @@ function restated(correction: Reading, corrected: Reading): Reading {
   return { ...correction, value: `${correction.value}${period}` };
 }
 
+/** The clause names what the slot is about, by one of its `askedBy` words. */
+function namesAskedBy(slot: CompiledSlot, clause: string): boolean {
+  if (!slot.askedBy) return false;
+  slot.askedBy.lastIndex = 0;
+  return slot.askedBy.test(clause);
+}
+
 function readSlot(
   slot: CompiledSlot,
   clause: string,
@@ -121,6 +128,13 @@ export function extractSlots(
     let correctedSince = false;
     for (const [index, clause] of spans.entries()) {
       if (callbackTimes && !HORIZON_UNTIL.test(clause)) continue;
+      if (
+        kind === "timeline" &&
+        !asked &&
+        slot.definition.unaskedOnlyWithAskedBy &&
+        !namesAskedBy(slot, clause)
+      )
+        continue;
       const reading = readSlot(
         slot,
         clause,

@@ -180,4 +180,31 @@ describe("extractSlots", () => {
     // Assess
     expect(candidates.find((c) => c.slot === "need")?.value).toBe("contact_center");
   });
+
+  it("reads a time said unasked for a slot about an appointment only where the clause names what the slot is about", () => {
+    // Prepare: the default campaign's timeline, marked as about an appointment ("switch" is one of its askedBy words).
+    const campaign = CampaignSchema.parse({
+      ...defaultCampaign,
+      slots: defaultCampaign.slots.map((slot) =>
+        slot.kind === "timeline" ? { ...slot, unaskedOnlyWithAskedBy: true } : slot,
+      ),
+    });
+    const marked = compileCampaign(campaign);
+    const timelineOf = (turn: string, asked: string | undefined) =>
+      extractSlots(marked, splitClauses(normalizeText(turn)), asked).find((c) => c.slot === "timeline");
+    // Act
+    const aboutSomethingElse = timelineOf("our new accounting system goes live next quarter", undefined);
+    const namingIt = timelineOf("we'd want to switch next quarter", undefined);
+    const answered = timelineOf("our new accounting system goes live next quarter", "timeline");
+    const unmarked = extractSlots(
+      compiled,
+      splitClauses(normalizeText("our new accounting system goes live next quarter")),
+      undefined,
+    ).find((c) => c.slot === "timeline");
+    // Assess
+    expect(aboutSomethingElse).toBeUndefined();
+    expect(namingIt?.value).toBe("within_6_months");
+    expect(answered?.value).toBe("within_6_months");
+    expect(unmarked?.value).toBe("within_6_months");
+  });
 });
