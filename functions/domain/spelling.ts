@@ -548,7 +548,7 @@ export function spellTurn(
       previous = realWord;
       corrections ??= new Map();
       corrections.set(realWord, lower);
-      repaired += text.slice(copied, match.index) + realWord;
+      repaired += text.slice(copied, match.index) + asCased(realWord, bare, lower);
       copied = match.index + word.length;
       continue;
     }
@@ -568,7 +568,7 @@ export function spellTurn(
     corrections ??= new Map();
     corrections.set(fixed, lower);
     repaired += text.slice(copied, match.index);
-    repaired += bare[0] !== lower[0] ? (fixed[0] ?? "").toUpperCase() + fixed.slice(1) : fixed;
+    repaired += asCased(fixed, bare, lower);
     copied = match.index + word.length;
   }
   if (!corrections) return { text, corrected: false, restore: asTyped };
@@ -581,6 +581,11 @@ export function spellTurn(
 }
 
 /** Whether `text[from..to)` is whitespace and not empty. */
+/** The repair, capitalised where the customer capitalised the word ("Jut email me" is "Just email me"). */
+function asCased(repair: string, typed: string, lower: string): string {
+  return typed[0] !== lower[0] ? (repair[0] ?? "").toUpperCase() + repair.slice(1) : repair;
+}
+
 function isSpace(text: string, from: number, to: number): boolean {
   if (to <= from) return false;
   for (let i = from; i < to; i++) if (text.charCodeAt(i) > 32) return false;

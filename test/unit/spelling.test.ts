@@ -388,6 +388,13 @@ describe("spellTurn, the words amounts and dates are read from", () => {
     expect(spelled).toEqual(["ideally next month", "we have four weeks"]);
   });
 
+  it("keeps the capital of a known word it repairs at the start of a sentence", () => {
+    // Act
+    const spelled = spellTurn("Net month then. Fur weeks at most", vocabulary).text;
+    // Assess
+    expect(spelled).toBe("Next month then. Four weeks at most");
+  });
+
   it("keeps a frequent word before a unit, a number word, and a word the data pairs with the unit", () => {
     // Act: "for weeks" is unseen but "for" is far more frequent than "four"; "right" is no count.
     const kept = ["waited for weeks", "like eight grand", "for months"].map(
