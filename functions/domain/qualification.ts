@@ -49,13 +49,16 @@ const FIRM = 0.9;
 const AUTHORITY_ASKED = 0.9;
 const AUTHORITY_UNASKED = 0.75;
 
+/** The period an amount's value ends with ("800/mo"). */
+const PERIOD = /\/(?:mo|yr)$/;
+
 /**
  * An amount said after a correction ("eight hundred a month... actually, no, make it under seven hundred")
  * replaces the one it corrects however sure each is, and means the same period when it names none.
  */
 function restated(correction: Reading, corrected: Reading): Reading {
-  const period = /\/(?:mo|yr)$/.exec(corrected.value)?.[0];
-  if (!period || /\/(?:mo|yr)$/.test(correction.value)) return correction;
+  const period = PERIOD.exec(corrected.value)?.[0];
+  if (!period || PERIOD.test(correction.value)) return correction;
   return { ...correction, value: `${correction.value}${period}` };
 }
 

@@ -380,10 +380,9 @@ function dateWords(): { names: string[]; units: string[] } {
 }
 
 const WORDS = dateWords();
-/** "the ninth", "the twenty-first": a day of the month said in words. */
-const ORDINAL_DAY_SAID = new RegExp(String.raw`\bthe\s+(?:${ORDINAL_WORDS})\b`);
+// A day of the month said in words ("the ninth", "the twenty-first") names a date too.
 const NAMED_DATE = new RegExp(
-  String.raw`\b(?:${WORDS.names.join("|")})\b|\d(?:st|nd|rd|th)\b|\b20[2-9]\d\b|\d/\d|\bq\s?(?:[1-4]|one|two|three|four)\b`,
+  String.raw`\b(?:${WORDS.names.join("|")})\b|\d(?:st|nd|rd|th)\b|\b20[2-9]\d\b|\d/\d|\bq\s?(?:[1-4]|one|two|three|four)\b|\bthe\s+(?:${ORDINAL_WORDS})\b`,
 );
 const UNIT = new RegExp(String.raw`\b(?:${WORDS.units.join("|")})\b`, "g");
 /** "1,500 a month", "two grand per year", "every week": a rate, no date. */
@@ -391,7 +390,7 @@ const RATE_BEFORE = /(?:(?:\d|hundred|thousand|grand|k|bucks|dollars)\s(?:a|an|p
 
 /** Cheap, structural test: might this clause name a date at all? */
 export function mayNameADate(clause: string): boolean {
-  if (NAMED_DATE.test(clause) || ORDINAL_DAY_SAID.test(clause)) return true;
+  if (NAMED_DATE.test(clause)) return true;
   UNIT.lastIndex = 0;
   for (let unit = UNIT.exec(clause); unit !== null; unit = UNIT.exec(clause)) {
     if (!RATE_BEFORE.test(clause.slice(Math.max(0, unit.index - 24), unit.index))) return true;
