@@ -89,8 +89,9 @@ export function slotAskedBy(compiled: CompiledCampaign, normalizedAiLine: string
   const tail = sentencesOf(ending).findLast((sentence) => sentence.endsWith("?")) ?? ending;
   if (!tail.includes("?") && !/\b(?:tell me|let me know|share)\b/.test(tail)) return undefined;
   let best: { name: string; at: number } | undefined;
+  const quantity = ASKS_QUANTITY.test(tail);
   for (const slot of compiled.slots) {
-    if (!slot.askedBy) continue;
+    if (!slot.askedBy || (quantity && slot.category)) continue;
     // exec on the compiled pattern itself: matchAll would build a copy of the pattern on every AI line.
     const pattern = slot.askedBy;
     pattern.lastIndex = 0;
@@ -121,6 +122,8 @@ function slotOfferedBy(compiled: CompiledCampaign, question: string): string | u
   return undefined;
 }
 
+/** "How many seats would you need?" asks a number, which no category value is. */
+const ASKS_QUANTITY = /\bhow (?:many|much)\b/;
 const ASKS_TO_PAY = /\b(?:like|want|willing|able|expect|hoping|looking) to (?:pay|spend)\b/;
 /** A question that opens with when ("when is the closing?"), not one with a when-clause ("what happens when ..."). */
 const ASKS_WHEN = /(?:^\s*|[,;:]\s*|\b(?:and|so|then|ok|okay)\s+)(?:when|what date|what day|how soon)\b/;

@@ -133,6 +133,35 @@ describe("category values recognised by similarity to their examples", () => {
     expect(matcher.read("we have two offices", false)?.value).toBe("remote");
   });
 
+  it("matches an example that negates only where the turn negates too", () => {
+    // Prepare
+    const matcher = categoryMatcher({
+      replace: { label: "Replace", examples: ["phones don't work"] },
+      remote: { label: "Remote", examples: ["two offices"] },
+    });
+    const insurer = categoryMatcher({
+      none: { label: "None", examples: ["no coverage right now"] },
+      geico: { label: "GEICO", examples: ["geico"] },
+    });
+    // Act / Assess
+    expect(matcher.read("I need the phones at both places to work as one system", false)).toBeNull();
+    expect(matcher.read("our phones don't work half the time", false)?.quote).toBe("phones don't work");
+    expect(matcher.read("the phones never work", false)?.value).toBe("replace");
+    expect(insurer.read("we need coverage now", false)).toBeNull();
+    expect(insurer.read("no coverage right now", false)?.value).toBe("none");
+  });
+
+  it("takes no word of an example that negates as an answer's key word", () => {
+    // Prepare: "coverage" is used by one value only, and only with its negation.
+    const insurer = categoryMatcher({
+      none: { label: "None", examples: ["no coverage right now"] },
+      geico: { label: "GEICO", examples: ["geico"] },
+    });
+    // Act / Assess
+    expect(insurer.read("we need coverage soon", true)).toBeNull();
+    expect(insurer.read("geico", true)?.value).toBe("geico");
+  });
+
   it("finds nothing before a turn's first word: 'hold on' is not 'on hold'", () => {
     // Prepare
     const matcher = categoryMatcher({ contact_center: { label: "Contact center", examples: ["on hold"] } });

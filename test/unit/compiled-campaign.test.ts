@@ -47,6 +47,19 @@ describe("slotAskedBy", () => {
     expect(needFirst).toBe("need");
   });
 
+  it("takes no category slot for a question of how many or how much: its answer is a number", () => {
+    // Prepare: "need" is an askedBy word of the need slot.
+    const lines = [
+      "We provide cloud phones with call queues. How many seats would you need for your front desk?",
+      "How much do you need to spend a month?",
+    ];
+    // Act
+    const asked = lines.map(askedBy);
+    // Assess: no need asked; the budget is, by its own askedBy word.
+    expect(asked).toEqual([undefined, "budget"]);
+    expect(askedBy("What would you need the new system to do?")).toBe("need");
+  });
+
   it("takes a question that offers a choice among a category's values for that category", () => {
     // Prepare: no askedBy word of any slot in these questions.
     const choices = [

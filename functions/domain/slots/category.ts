@@ -27,6 +27,8 @@ export interface CategoryMatcher {
  * - an example's score is the weighted share of its words found close together in the turn; the quote is
  *   the span of the customer's words that matched;
  * - two parts joined by one "and" match in either order ("my wife and me" meets "me and my wife");
+ * - an example that negates ("phones don't work") matches only where the turn negates too: negations are
+ *   function words otherwise, and "I need the phones at both places to work" is no broken phone system;
  * - a short answer to the slot's question that resembles no example enough is read by its key words, the
  *   words only one value's examples use (`keyWordAnswer`);
  * - a turn that corrects itself ("geico, no wait, we switched to progressive") means the value said after its
@@ -115,6 +117,8 @@ function answerKeyWords(index: Index, questionWords: readonly string[]): Map<str
   const keys = new Map<string, string>();
   for (const [term, postings] of index.postings) {
     if (echoed.has(term)) continue;
+    // "coverage" of "no coverage right now" names no insurer without its negation.
+    if (postings.some(({ example }) => index.examples[example]?.negated)) continue;
     const values = new Set(postings.map(({ example }) => index.examples[example]?.value));
     const [value] = values;
     if (values.size === 1 && value !== undefined) keys.set(term, value);
@@ -188,6 +192,8 @@ interface Example {
    * may be missing when there are three or more).
    */
   shape?: { words: string[]; content: number; missable: number };
+  /** The example says what is not so ("phones don't work"): a turn matches it only where it negates too. */
+  negated: boolean;
 }
 
 interface Index {
@@ -203,7 +209,13 @@ interface Index {
 }
 
 function buildIndex(values: Readonly<Record<string, CategoryValue>>): Index {
-  const parsed: Array<{ value: string; terms: string[]; width: number; shape?: Example["shape"] }> = [];
+  const parsed: Array<{
+    value: string;
+    terms: string[];
+    width: number;
+    negated: boolean;
+    shape?: Example["shape"];
+  }> = [];
   const valuesUsing = new Map<string, Set<string>>();
   const phrases = new Map<string, string[]>();
   for (const [value, { examples }] of Object.entries(values)) {
@@ -223,7 +235,8 @@ function buildIndex(values: Readonly<Record<string, CategoryValue>>): Index {
               missable: functionWords >= 3 ? 1 : 0,
             }
           : undefined;
-      parsed.push({ value, terms, width: words.length, ...(shape ? { shape } : {}) });
+      const negated = words.some((word) => NEGATIONS.has(word));
+      parsed.push({ value, terms, width: words.length, negated, ...(shape ? { shape } : {}) });
       for (const term of terms) {
         const users = valuesUsing.get(term) ?? new Set<string>();
         users.add(value);
@@ -233,7 +246,7 @@ function buildIndex(values: Readonly<Record<string, CategoryValue>>): Index {
   }
   const valueCount = Object.keys(values).length;
   const idf = (term: string) => Math.log(1 + valueCount / (valuesUsing.get(term)?.size ?? 1));
-  const examples: Example[] = parsed.map(({ value, terms, width, shape }) => {
+  const examples: Example[] = parsed.map(({ value, terms, width, negated, shape }) => {
     const weights = terms.map(idf);
     return {
       value,
@@ -241,6 +254,7 @@ function buildIndex(values: Readonly<Record<string, CategoryValue>>): Index {
       weights,
       total: weights.reduce((a, b) => a + b, 0),
       width,
+      negated,
       ...(shape ? { shape } : {}),
     };
   });
@@ -623,6 +637,7 @@ function bestWindow(example: Example, exampleIndex: number, turn: TurnScratch): 
     }
     // One shared word is not a resemblance ("cost" is not "cut costs").
     if (matched < Math.min(2, found.length)) continue;
+    if (example.negated && !negatedAround(turn, first, turn.position[last] ?? first)) continue;
     const coverage = example.total > 0 ? weight / example.total : 0;
     if (!best || coverage > best.coverage) {
       const start = turn.start[left] ?? 0;
@@ -631,6 +646,22 @@ function bestWindow(example: Example, exampleIndex: number, turn: TurnScratch): 
     }
   }
   return best;
+}
+
+/** Words that say what is not so; function words otherwise, but an example that holds one needs one. */
+const NEGATIONS = new Set(
+  "not no never dont doesnt didnt cant cannot wont isnt arent wasnt werent havent hasnt nobody nothing none".split(
+    " ",
+  ),
+);
+/** A negation may stand this many words before the example's first word ("not really insured right now"). */
+const NEGATION_REACH = 2;
+
+/** Whether a negation stands among the turn's words from `first - NEGATION_REACH` to `last`. */
+function negatedAround(turn: TurnScratch, first: number, last: number): boolean {
+  for (let word = Math.max(0, first - NEGATION_REACH); word <= last; word++)
+    if (NEGATIONS.has(turn.forms[word] ?? "")) return true;
+  return false;
 }
 
 const TYPO_MIN_LENGTH = 5;
