@@ -82,6 +82,26 @@ describe("reading a turn's sentences", () => {
     expect(read).toBeGreaterThanOrEqual(0.8);
   });
 
+  it.each([
+    "Hmm, you know what, if that's true, I'd like to sign up.",
+    "Actually, you know what, if it's really that cheap, I'd like to sign up.",
+  ])("hears a buying request from its own clause after a condition: %j", (text) => {
+    // Prepare: one sentence, so only its clauses are read apart from the whole.
+    const input = { text };
+    // Act
+    const whole = scoreTurn(model, input).enroll_request;
+    const read = reader.read(input).enroll_request;
+    // Assess: under the buying threshold (0.6) whole, sure in its clause.
+    expect(whole).toBeLessThan(0.6);
+    expect(read).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("hears no buying request in a clause that refuses one", () => {
+    expect(
+      reader.read({ text: "I mean, if it's cheaper, we're not signing anything today." }).buy_now,
+    ).toBeLessThan(0.5);
+  });
+
   it("hears who decides from the sentence that says it", () => {
     // Prepare
     const input = {

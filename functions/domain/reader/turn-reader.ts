@@ -35,14 +35,18 @@ export interface TurnReader {
  * hands nobody off by itself, and a sentence counts from the slot's own bar. Buying read so, six seeds, the
  * same trained readers with and without it: dev cross-set 90.7% -> 91.2% on time, dev-e 81.7% -> 83.1%,
  * early 1.0% and 2.7% both, the campaign first sets unchanged (0.9: 90.8% and 82.5%). Before the short
- * answers were trained on, "yes, please email it" alone read as a quote request; now 0.18.
+ * answers were trained on, "yes, please email it" alone read as a quote request; now 0.18. Buying is read in
+ * a sentence's clauses too ("if that's true, I'd like to sign up" reads 0.08 whole, its last clause 0.92):
+ * three seeds, dev-e/dev-f/dev-g 86.6% -> 87.2% on time (higher with each seed), early and every other set
+ * the same. A request for a person read in clauses found "let me talk to your manager though" and also
+ * "I don't need to speak with a salesperson or anything" (past the negation scope): not adopted.
  */
 const READ_ALONE: ReadonlyArray<{ label: ReaderLabel; bar: number; clauses: boolean; windows: boolean }> = [
   { label: "person_request", bar: 0.9, clauses: false, windows: false },
   ...[...AUTHORITY_LABELS].map((label) => ({ label, bar: 0.5, clauses: true, windows: true })),
   // "she said lets just do it so where do we sign" said with no punctuation reads 0.30 whole: an order
   // is read in a spoken turn's windows too (README, the turn reader, for what the other labels did there).
-  ...BUYING_LABELS.map((label) => ({ label, bar: 0.8, clauses: false, windows: label === "buy_now" })),
+  ...BUYING_LABELS.map((label) => ({ label, bar: 0.8, clauses: true, windows: label === "buy_now" })),
 ];
 const PART_WORDS = 3;
 const SPOKEN_WINDOW = 6;
