@@ -12,12 +12,14 @@ import { type CompiledCampaign, compileCampaign, slotAskedBy } from "./compiled-
 import { defaultSpelling } from "./default-spelling.js";
 import { decide } from "./policy.js";
 import { extractSlots, mergeSlots, missingRequired, type SlotChange } from "./qualification.js";
-import { defaultTurnReader } from "./reader/default-reader.js";
+import { defaultSentenceBreaks, defaultTurnReader } from "./reader/default-reader.js";
 import type { ReaderScores } from "./reader/labels.js";
 import { combineNlu, readSignals } from "./reader/read-signals.js";
+import type { SentenceBreakModel } from "./reader/sentence-breaks.js";
 import type { NluHint, TurnReader } from "./reader/turn-reader.js";
 import { type AuthorityReading, readAuthority } from "./slots/authority.js";
 import { type SpelledTurn, type SpellingVocabulary, spellTurn } from "./spelling.js";
+import { withSpokenSentenceEnds } from "./spoken-clauses.js";
 import { normalizeText, quoteOf, splitClauses } from "./text.js";
 
 const RECENT_TURNS = 12;
@@ -117,13 +119,15 @@ export function processCustomerTurn(
   campaign: Campaign,
   reader: TurnReader = defaultTurnReader,
   spelling: SpellingVocabulary = defaultSpelling,
+  /** Where a turn without punctuation has its sentences, for the slot readers (`spoken-clauses.ts`). */
+  breaks: SentenceBreakModel | undefined = defaultSentenceBreaks,
 ): TurnResult {
   const compiled = compileCampaign(campaign);
   const turn = state.nextTurn;
   // Typos repaired once, for the reader and the slots; the state keeps the customer's own text.
   const spelled = spellTurn(input.text, spelling, compiled.words);
   const normalized = normalizeText(spelled.text);
-  const clauses = splitClauses(normalized);
+  const clauses = splitClauses(breaks ? withSpokenSentenceEnds(normalized, breaks) : normalized);
   const { thresholds } = campaign;
   const scores = combineNlu(
     reader.read({ text: spelled.text, aiLine: state.lastAiLine, nlu: input.nlu, sentiment: input.sentiment }),

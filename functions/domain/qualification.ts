@@ -162,6 +162,8 @@ export function extractSlots(
     // An answer comes first: "Getting paid. We're a staffing agency, we bill clients every week, ..."
     if (!best && asked && kind === "category" && clauses.length > 1) {
       best = readSlot(slot, clauses[0] as string, asked, otherAsked, context.callDate);
+      // "can i just talk to a person" answers nothing, even after "is it just you?"
+      if (best && context.aside && !/\s/.test(best.quote.trim())) best = null;
     }
     // Any question may state an amount or a date; a need or who decides only the question that asks for it.
     const confirmable =

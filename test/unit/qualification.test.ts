@@ -170,6 +170,19 @@ describe("extractSlots", () => {
     expect(asked.find((c) => c.slot === slot)).toBeDefined();
   });
 
+  it("reads no answer from a lone word of the first clause when the turn is an aside", () => {
+    // Prepare: too long a turn for its key words alone; its first clause is read as the answer.
+    const clauses = splitClauses(
+      normalizeText("pool cleaning company, can i just talk to someone real about all this stuff please"),
+    );
+    // Act
+    const plain = extractSlots(compiled, clauses, "need", {});
+    const aside = extractSlots(compiled, clauses, "need", { aside: true });
+    // Assess: "company" is a word only one need's examples use, but a request for a person answers nothing.
+    expect(plain.find((c) => c.slot === "need")?.quote).toBe("company");
+    expect(aside.find((c) => c.slot === "need")).toBeUndefined();
+  });
+
   it("still reads a category an aside names in full", () => {
     // Prepare
     const clauses = splitClauses(

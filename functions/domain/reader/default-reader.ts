@@ -1,5 +1,6 @@
 import { shippedSentenceBreaks } from "../../../models/sentence-breaks.js";
 import { shippedTurnReaderModel } from "../../../models/turn-reader.js";
+import type { SentenceBreakModel } from "./sentence-breaks.js";
 import { modelReader, type TurnReader } from "./turn-reader.js";
 
 /**
@@ -7,8 +8,9 @@ import { modelReader, type TurnReader } from "./turn-reader.js";
  * corrupt file stops the start with its name.
  */
 const shipped = shippedTurnReaderModel();
+export const defaultSentenceBreaks: SentenceBreakModel = shippedSentenceBreaks();
 export const defaultTurnReader: TurnReader = modelReader(
   shipped.model,
   shipped.version,
-  shippedSentenceBreaks(),
+  defaultSentenceBreaks,
 );
