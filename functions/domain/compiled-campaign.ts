@@ -126,7 +126,8 @@ function slotOfferedBy(compiled: CompiledCampaign, question: string): string | u
 const ASKS_QUANTITY = /\bhow (?:many|much)\b/;
 const ASKS_TO_PAY = /\b(?:like|want|willing|able|expect|hoping|looking) to (?:pay|spend)\b/;
 /** A question that opens with when ("when is the closing?"), not one with a when-clause ("what happens when ..."). */
-const ASKS_WHEN = /(?:^\s*|[,;:]\s*|\b(?:and|so|then|ok|okay)\s+)(?:when|what date|what day|how soon)\b/;
+const ASKS_WHEN =
+  /(?:^\s*|[,;:]\s*|\b(?:and|so|then|ok|okay)\s+)(?:when|what date|what day|which day|how soon|is there a (?:day|date|time))\b/;
 
 function onlyOne<T>(items: readonly T[]): T | undefined {
   return items.length === 1 ? items[0] : undefined;

@@ -20,6 +20,8 @@ describe("readDates", () => {
     ["written", "Next month.", "2026-02-20"],
     ["written", "By the end of the month.", "2026-01-31"],
     ["written", "Before Thanksgiving.", "2026-11-26"],
+    ["written", "The week after next.", "2026-02-03"],
+    ["speech", "the month after next works", "2026-03-20"],
   ])("resolves the %s form %j against the call's date to %s", (_form, text, expected) => {
     // Prepare
     const input = text;
@@ -42,6 +44,15 @@ describe("readDates", () => {
     const mentions = datesIn(input, CALL_DATE);
     // Assess
     expect(mentions.find((mention) => mention.text !== "today")?.date).toBe(expected);
+  });
+
+  it("reads 'the week after next' as two weeks without the call's date, where chrono read one", () => {
+    // Prepare / Act
+    const mentions = datesIn("the week after next, any afternoon", undefined);
+    // Assess
+    expect(mentions.map(({ text, days }) => ({ text, days }))).toEqual([
+      { text: "the week after next", days: 14 },
+    ]);
   });
 
   it("reads the 31st of a shorter month as its last day, and a day of the month as a month at most without the call's date", () => {

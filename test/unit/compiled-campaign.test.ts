@@ -47,6 +47,14 @@ describe("slotAskedBy", () => {
     expect(needFirst).toBe("need");
   });
 
+  it.each([
+    "Great. Is there a day that works for you?",
+    "Is there a date you'd want it live by?",
+    "Which day suits you?",
+  ])("takes a question of which day for the campaign's one time slot: %j", (line) => {
+    expect(askedBy(line)).toBe("timeline");
+  });
+
   it("takes no category slot for a question of how many or how much: its answer is a number", () => {
     // Prepare: "need" is an askedBy word of the need slot.
     const lines = [

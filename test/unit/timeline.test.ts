@@ -289,6 +289,13 @@ describe("readTimeline against the call's date", () => {
     expect(unasked).toBeNull();
   });
 
+  it.each(["what would half a million cost a month for a guy my age", "what would it cost a month"])(
+    "reads no horizon in a price's period, even as the answer to the question: %j",
+    (text) => {
+      expect(read(text, true)).toBeNull();
+    },
+  );
+
   it("takes the later date of a corrected clause", () => {
     // Prepare
     const input = "by the end of the month or actually no more like six weeks from now";

@@ -185,6 +185,26 @@ const andAHalfParser: Parser = {
   },
 };
 
+/**
+ * "the week after next", "the month after next": two of the unit ahead. chrono reads "the week after" alone, as
+ * next week. From the reference alone, so tagged as chrono tags a relative date.
+ */
+const afterNextParser: Parser = {
+  pattern: () => /\bthe\s+(week|month|year)\s+after\s+next(?![a-z])/i,
+  extract: (context, match) => {
+    const unit = (match[1] ?? "").toLowerCase();
+    const reference = context.reference.instant;
+    const [year, month, day] = [reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate()];
+    const date =
+      unit === "week"
+        ? utc(year, month, day + 14)
+        : unit === "month"
+          ? utc(year, month + 2, day)
+          : utc(year + 2, month, day);
+    return dayComponents(context, date).addTag("result/relativeDate");
+  },
+};
+
 /** The last day of the period the call is in. */
 const PERIOD_END: Record<string, [number, (reference: Date) => Date]> = {
   week: [5, (r) => utc(r.getUTCFullYear(), r.getUTCMonth(), r.getUTCDate() + ((7 - r.getUTCDay()) % 7))],
@@ -288,6 +308,7 @@ function readsThePast(parser: Parser): boolean {
 const reader = casual.clone();
 reader.parsers = [
   andAHalfParser,
+  afterNextParser,
   quarterParser,
   currentPeriodParser,
   holidayParser,

@@ -150,7 +150,10 @@ const POSSESSIVE = /^['’]s\b/;
 /** One period ("a month", "per week"): after a count it is what the count is per. */
 const ONE_PERIOD = /^(?:a|an|1|one|per|each|every)\s+(?:day|week|month|quarter|year)\b/;
 /** "3,000", "200 calls", "twice", "three times", "300 bucks": a count, its noun at most one word. */
-const COUNT_BEFORE = /(?:\d|\b(?:once|twice|times|hundred|thousand|k|grand|bucks|dollars))\s+(?:[a-z]+\s+)?$/;
+const COUNT_BEFORE =
+  /(?:\d|\b(?:once|twice|times|hundred|thousand|million|k|grand|bucks|dollars))\s+(?:[a-z]+\s+)?$/;
+/** "what would it cost a month": a price's period, not a time. */
+const PRICE_BEFORE = /\b(?:cost|costs|charge|charges|run|runs)\s+(?:us\s+|me\s+|you\s+)?$/;
 
 /** "today is the ninth", "today's the 9th": what day it is, not a day to be ready by. */
 const TODAY_IS = /^(?:\s+is|'s|s)\b/;
@@ -168,7 +171,7 @@ function isMoneyAPeriod(said: string): boolean {
 function isFrequencyOrPast(clause: string, index: number, length: number): boolean {
   const said = clause.slice(index, index + length);
   const before = clause.slice(Math.max(0, index - 30), index);
-  if (ONE_PERIOD.test(said) && COUNT_BEFORE.test(before)) return true;
+  if (ONE_PERIOD.test(said) && (COUNT_BEFORE.test(before) || PRICE_BEFORE.test(before))) return true;
   // "we've switched three times in five years": the window a count happened in.
   if (/\b(?:once|twice|times)\s+(?:in\s+|over\s+|within\s+)?$/.test(before)) return true;
   const after = clause.slice(index + length);
