@@ -47,6 +47,11 @@ const SHORTHAND: ReadonlyMap<string, readonly string[]> = new Map([
 
 const SHORTHAND_LENGTH = Math.max(...[...SHORTHAND.keys()].map((word) => word.length));
 
+/** Whether a word in speech form ("dont", "nobody") negates. */
+export function isNegator(word: string): boolean {
+  return NEGATORS.has(word);
+}
+
 /** Words that open a negation scope; "no" opening a turn is an answer, not a negator. */
 const NEGATORS = new Set([
   "not",

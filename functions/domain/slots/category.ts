@@ -1,5 +1,6 @@
 import type { CategoryValue } from "../../../contracts/campaign.js";
 import { editDistance } from "../edit-distance.js";
+import { isNegator } from "../reader/features.js";
 import { CORRECTION } from "./hedges.js";
 
 export interface CategoryReading {
@@ -235,7 +236,8 @@ function buildIndex(values: Readonly<Record<string, CategoryValue>>): Index {
               missable: functionWords >= 3 ? 1 : 0,
             }
           : undefined;
-      const negated = words.some((word) => NEGATIONS.has(word));
+      // Negators are function words too: an example that holds one needs one in the turn.
+      const negated = words.some(isNegator);
       parsed.push({ value, terms, width: words.length, negated, ...(shape ? { shape } : {}) });
       for (const term of terms) {
         const users = valuesUsing.get(term) ?? new Set<string>();
@@ -648,19 +650,13 @@ function bestWindow(example: Example, exampleIndex: number, turn: TurnScratch): 
   return best;
 }
 
-/** Words that say what is not so; function words otherwise, but an example that holds one needs one. */
-const NEGATIONS = new Set(
-  "not no never dont doesnt didnt cant cannot wont isnt arent wasnt werent havent hasnt nobody nothing none".split(
-    " ",
-  ),
-);
 /** A negation may stand this many words before the example's first word ("not really insured right now"). */
 const NEGATION_REACH = 2;
 
 /** Whether a negation stands among the turn's words from `first - NEGATION_REACH` to `last`. */
 function negatedAround(turn: TurnScratch, first: number, last: number): boolean {
   for (let word = Math.max(0, first - NEGATION_REACH); word <= last; word++)
-    if (NEGATIONS.has(turn.forms[word] ?? "")) return true;
+    if (isNegator(turn.forms[word] ?? "")) return true;
   return false;
 }
 
