@@ -96,6 +96,17 @@ describe("reading a turn's sentences", () => {
     expect(read).toBeGreaterThanOrEqual(0.8);
   });
 
+  it("hears an order from its own sentence at 0.75, said after the caller's go-ahead", () => {
+    // Prepare: "Where do I sign?" alone reads just under 0.8, the bar until session 31.
+    const input = { text: "Good, that answers it. My partner is fine with it too. Where do I sign?" };
+    // Act
+    const whole = scoreTurn(model, input).buy_now;
+    const read = reader.read(input).buy_now;
+    // Assess
+    expect(whole).toBeLessThan(0.6);
+    expect(read).toBeGreaterThanOrEqual(0.75);
+  });
+
   it("hears no buying request in a clause that refuses one", () => {
     expect(
       reader.read({ text: "I mean, if it's cheaper, we're not signing anything today." }).buy_now,
@@ -227,6 +238,22 @@ describe("reading a turn's sentences", () => {
     // Assess: the whole turn is below the buying threshold (0.6), its last window well above it.
     expect(whole).toBeLessThan(0.6);
     expect(read).toBeGreaterThanOrEqual(0.8);
+    expect(refused).toBeLessThan(0.6);
+  });
+
+  it("hears a request for the contract at the end of a spoken turn from its window, and none where it is refused", () => {
+    // Prepare: no punctuation, as a speech recogniser writes a turn.
+    const request =
+      "my partner and i looked at the numbers again last night and we are good to go just send me the contract";
+    const refusal =
+      "we went over all of it with our accountant last month and honestly we are not signing any contract this year";
+    // Act
+    const whole = scoreTurn(model, { text: request }).contract_request;
+    const read = reader.read({ text: request }).contract_request;
+    const refused = reader.read({ text: refusal }).contract_request;
+    // Assess
+    expect(whole).toBeLessThan(0.6);
+    expect(read).toBeGreaterThanOrEqual(0.75);
     expect(refused).toBeLessThan(0.6);
   });
 

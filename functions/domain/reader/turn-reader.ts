@@ -24,6 +24,9 @@ export interface TurnReader {
   read(input: TurnReaderInput): ReaderScores;
 }
 
+/** The buying kinds that commit: read in a spoken turn's windows too (see `READ_ALONE`). */
+const COMMITMENTS: ReadonlySet<ReaderLabel> = new Set(["buy_now", "contract_request"]);
+
 /**
  * A request for a person said beside other things ("it's my decision. but can you have a sales rep call me
  * on my cell?") is diluted in the whole turn's reading, and so is who decides ("yes. I own a travel agency,
@@ -31,7 +34,7 @@ export interface TurnReader {
  * Pastor John already asked me to find something cheaper, and he leaves these decisions to me." reads 0.14
  * whole, its first sentence 0.96). Each sentence of a longer turn is also read from its own words, and counts
  * where it is sure on its own. A sentence alone has lost its context, so a request for a person needs 0.9 ("a
- * real person picks up and pages our on-call guy" reads 0.74 alone) and a buying request 0.8; who decides
+ * real person picks up and pages our on-call guy" reads 0.74 alone) and a buying request 0.75; who decides
  * hands nobody off by itself, and a sentence counts from the slot's own bar. Buying read so, six seeds, the
  * same trained readers with and without it: dev cross-set 90.7% -> 91.2% on time, dev-e 81.7% -> 83.1%,
  * early 1.0% and 2.7% both, the campaign first sets unchanged (0.9: 90.8% and 82.5%). Before the short
@@ -39,14 +42,19 @@ export interface TurnReader {
  * a sentence's clauses too ("if that's true, I'd like to sign up" reads 0.08 whole, its last clause 0.92):
  * three seeds, dev-e/dev-f/dev-g 86.6% -> 87.2% on time (higher with each seed), early and every other set
  * the same. A request for a person read in clauses found "let me talk to your manager though" and also
- * "I don't need to speak with a salesperson or anything" (past the negation scope): not adopted.
+ * "I don't need to speak with a salesperson or anything" (past the negation scope): not adopted. The buying
+ * bar was 0.8 until session 31, when "Where do I sign?" alone read 0.79 after "It's my company, I decide.":
+ * three seeds, dev-e/dev-f/dev-g 87.2% -> 88.1% on time at 0.75 (88.5% with the contract read in windows,
+ * below), higher with each seed, early (2.6%) and every other set the same. A request for a person from
+ * 0.85 handed off early on dev-g, from 0.95 lost a call on dev-e (the shipped reader).
  */
 const READ_ALONE: ReadonlyArray<{ label: ReaderLabel; bar: number; clauses: boolean; windows: boolean }> = [
   { label: "person_request", bar: 0.9, clauses: false, windows: false },
   ...[...AUTHORITY_LABELS].map((label) => ({ label, bar: 0.5, clauses: true, windows: true })),
-  // "she said lets just do it so where do we sign" said with no punctuation reads 0.30 whole: an order
-  // is read in a spoken turn's windows too (README, the turn reader, for what the other labels did there).
-  ...BUYING_LABELS.map((label) => ({ label, bar: 0.8, clauses: true, windows: label === "buy_now" })),
+  // "she said lets just do it so where do we sign" said with no punctuation reads 0.30 whole: an order, and
+  // a request for the contract ("... and we are good to go just send me the contract"), is read in a spoken
+  // turn's windows too (README, the turn reader, for what the other kinds did there).
+  ...BUYING_LABELS.map((label) => ({ label, bar: 0.75, clauses: true, windows: COMMITMENTS.has(label) })),
 ];
 const PART_WORDS = 3;
 const SPOKEN_WINDOW = 6;
