@@ -45,6 +45,11 @@ export const TurnSignals = z.strictObject({
   personRequest: z.boolean(),
   buyingIntent: z.nullable(BuyingIntentKind),
   objections: z.array(ObjectionKind),
+  /**
+   * This turn's objection is said as coming on top of an earlier concern ("also, I don't trust cloud for
+   * this"): layered, whether or not the earlier one was heard as an objection.
+   */
+  objectionAdded: z.optional(z.boolean()),
   /** The customer accepts what the AI just said ("ok, that makes sense"). */
   acknowledgement: z.boolean(),
   tone: Tone,

@@ -8,6 +8,7 @@ import type {
 } from "../../contracts/qualification-state.js";
 import type { Sentiment, Speaker } from "../../contracts/transcript.js";
 import type { SlotCandidate, TurnSignals } from "../../contracts/turn-signals.js";
+import { opensWithAddition } from "./added-concern.js";
 import { type CompiledCampaign, compileCampaign, slotAskedBy } from "./compiled-campaign.js";
 import { defaultSpelling } from "./default-spelling.js";
 import { decide } from "./policy.js";
@@ -163,6 +164,8 @@ export function processCustomerTurn(
     personRequest: read.personRequest,
     buyingIntent: read.buyingIntent,
     objections: read.objections,
+    // By the customer's own punctuation: a sentence end the breaks guess can fall before a mid-sentence "also".
+    objectionAdded: read.objections.length > 0 && opensWithAddition(splitClauses(normalized)),
     acknowledgement: read.acknowledgement,
     tone: read.tone,
     negativity: read.negativity,

@@ -62,8 +62,13 @@ function complexity(
   // Layered objections are raised on more than one turn: one turn naming two kinds ("bad timing, our
   // contract with Comcast runs six months") is one objection, which the AI answers first.
   const turns = new Set(openObjections.map((o) => o.turn));
+  // "also, I don't trust cloud for this": the customer counts an earlier concern, heard as an objection or not.
+  const added =
+    signals.objectionAdded === true && openObjections.some((o) => o.turn === state.lastCustomerTurn);
   if (signals.objections.length > 0 && open.size >= thresholds.openObjections && turns.size >= 2) {
     reasons.push(`${open.size} open objections: ${[...open].join(", ")}`);
+  } else if (added && open.size + 1 >= thresholds.openObjections) {
+    reasons.push(`an objection on top of an earlier concern: ${[...open].join(", ")}`);
   }
   if (signals.sarcasm) reasons.push("sarcastic turn");
   if (signals.strongNegative) reasons.push("strongly negative turn");

@@ -29,6 +29,11 @@ const READINGS: Record<string, readonly ReaderLabel[]> = {
     "objection_timing",
     "objection_competitor",
   ],
+  "We're a small shop, money's tight.": [],
+  "Eh. Also, I don't trust cloud phones for this.": ["objection_trust"],
+  "eh also i dont trust cloud phones for this": ["objection_trust"],
+  "Our phone bill's also way too high.": ["objection_price"],
+  "Plus the setup fee is steep.": ["objection_price"],
 };
 
 const tableReader = fixedReader((text) => READINGS[text] ?? []);
@@ -87,6 +92,36 @@ describe("engine on the reader's signals", () => {
     expect(first.state.objections.map((o) => o.kind)).toEqual(["competitor", "timing"]);
     expect(first.decision).toEqual({ action: "continue" });
     expect(second.decision).toMatchObject({ action: "handoff", trigger: "complex" });
+  });
+
+  it.each(["Eh. Also, I don't trust cloud phones for this.", "eh also i dont trust cloud phones for this"])(
+    "hands off as complex on an objection the customer adds to an earlier concern: %j",
+    (added) => {
+      // Prepare: the earlier concern is not heard as an objection.
+      const turns = ["We're a small shop, money's tight.", added];
+      // Act
+      const { state, decision } = afterTurns(turns);
+      // Assess
+      expect(state.objections.map((o) => o.kind)).toEqual(["trust"]);
+      expect(decision).toMatchObject({
+        action: "handoff",
+        trigger: "complex",
+        reasons: ["an objection on top of an earlier concern: trust"],
+      });
+    },
+  );
+
+  it("counts no addition in an 'also' inside a sentence, or in one adding to an objection already open", () => {
+    // Prepare
+    const inside = ["Our phone bill's also way too high."];
+    const again = ["That's too expensive.", "Plus the setup fee is steep."];
+    // Act
+    const once = afterTurns(inside);
+    const twice = afterTurns(again);
+    // Assess
+    expect(once.decision).toEqual({ action: "continue" });
+    expect(twice.state.objections).toMatchObject([{ kind: "price", status: "open" }]);
+    expect(twice.decision).toEqual({ action: "continue" });
   });
 
   it("resolves the objection when the next turn accepts the AI's answer", () => {
