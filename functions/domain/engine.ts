@@ -18,7 +18,8 @@ import type { ReaderScores } from "./reader/labels.js";
 import { combineNlu, readSignals } from "./reader/read-signals.js";
 import type { SentenceBreakModel } from "./reader/sentence-breaks.js";
 import type { NluHint, TurnReader } from "./reader/turn-reader.js";
-import { type AuthorityReading, readAuthority } from "./slots/authority.js";
+import { type AuthorityReading, confirmedAuthority, readAuthority } from "./slots/authority.js";
+import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
 import { type SpelledTurn, type SpellingVocabulary, spellTurn } from "./spelling.js";
 import { withSpokenSentenceEnds } from "./spoken-clauses.js";
 import { normalizeText, quoteOf, splitClauses } from "./text.js";
@@ -155,7 +156,7 @@ export function processCustomerTurn(
           callbackRequested: read.deferral,
           objecting: read.objections.some((kind) => kind !== "price"),
           aside: read.personRequest || read.confusion || read.endReason !== null,
-          authority: readWhoDecides(compiled, state, scores, normalized, reader),
+          authority: readWhoDecides(compiled, state, scores, normalized, clauses, reader),
         }),
         spelled,
       );
@@ -240,20 +241,31 @@ function readWhoDecides(
   state: QualificationState,
   scores: ReaderScores,
   normalized: string,
+  clauses: readonly string[],
   reader: TurnReader,
 ): AuthorityReading | null {
   const slot = compiled.authoritySlot;
   if (!slot) return null;
   const { reader: bars } = compiled.campaign.thresholds;
   const asked = state.askedSlot === slot;
-  return readAuthority(
+  const heard = readAuthority(
     scores,
     normalized,
     asked ? bars.authorityAnswer : bars.authority,
     (sentence) => reader.read({ text: sentence, aiLine: state.lastAiLine }),
     asked ? undefined : state.slots[slot]?.value,
   );
+  if (heard || !asked || !state.lastAiLine || !isConfirmation(clauses)) return heard;
+  // "I assume you'd be the decision maker?" "That's right.": the yes says what the question says.
+  const question = lastQuestion(state.lastAiLine);
+  const value = question
+    ? confirmedAuthority(question, (text) => reader.read({ text }), FIRM_QUESTION)
+    : null;
+  return value ? { value, quote: clauses[0] ?? normalized } : null;
 }
+
+/** How sure the reader must be of who decides in the AI's question for a yes to confirm it. */
+const FIRM_QUESTION = 0.9;
 
 /** A value's quote is evidence: it shows the words the customer typed, not the repaired ones. */
 function inCustomerWords(slots: SlotCandidate[], spelled: SpelledTurn): SlotCandidate[] {

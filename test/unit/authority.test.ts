@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { READER_LABELS, type ReaderLabel, type ReaderScores } from "../../functions/domain/reader/labels.js";
-import { readAuthority } from "../../functions/domain/slots/authority.js";
+import { confirmedAuthority, readAuthority } from "../../functions/domain/slots/authority.js";
 
 function scoresWith(values: Partial<Record<ReaderLabel, number>>): ReaderScores {
   return Object.fromEntries(READER_LABELS.map((label) => [label, values[label] ?? 0])) as ReaderScores;
@@ -51,5 +51,26 @@ describe("readAuthority", () => {
     const reading = readAuthority(scores, "me and my partner. we split it.", 0.5);
     // Assess
     expect(reading?.quote).toBe("me and my partner. we split it.");
+  });
+});
+
+describe("confirmedAuthority", () => {
+  it("reads the AI's question in the customer's voice and takes the value it is sure of", () => {
+    // Prepare
+    const read = (text: string) =>
+      scoresWith({ authority_decider: text.includes("i'd be the decision maker") ? 0.99 : 0.1 });
+    // Act
+    const value = confirmedAuthority("Since you own it, I assume you'd be the decision maker?", read, 0.9);
+    // Assess
+    expect(value).toBe("decision_maker");
+  });
+
+  it("confirms nothing of a question the reader is not sure of", () => {
+    // Prepare
+    const read = () => scoresWith({ authority_decider: 0.57, authority_other: 0.1 });
+    // Act
+    const value = confirmedAuthority("Would anyone else be involved in the decision?", read, 0.9);
+    // Assess
+    expect(value).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { Transcript } from "../../contracts/transcript.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { replayTranscript } from "../../functions/domain/replay.js";
 import { buildScreenPop, screenPopAttributes } from "../../functions/domain/screen-pop.js";
-import { isConfirmation, lastQuestion } from "../../functions/domain/slots/confirmation.js";
+import { inCustomerVoice, isConfirmation, lastQuestion } from "../../functions/domain/slots/confirmation.js";
 import { normalizeText, splitClauses } from "../../functions/domain/text.js";
 import { fixedReader } from "../support/fixed-reader.js";
 
@@ -100,6 +100,60 @@ describe("a value the customer confirms with a yes", () => {
     expect(screenPopAttributes(pop).baton_confirmed_budget).toBe(
       `$2,000 a month (turn 3): "Yes." to "${question}"`,
     );
+  });
+});
+
+describe("who decides, confirmed with a yes", () => {
+  const whoDecides = (aiLine: string, customer: string) =>
+    replayTranscript(
+      Transcript.parse({
+        id: "authority-confirmation",
+        turns: [
+          { speaker: "ai", text: "Hi, this is Nimbus Voice. Do you have a minute?" },
+          { speaker: "customer", text: "Sure." },
+          { speaker: "ai", text: aiLine },
+          { speaker: "customer", text: customer },
+        ],
+      }),
+      defaultCampaign,
+      // Hears who decides only in the question said in the customer's voice, never in a bare yes.
+      fixedReader((text) => (text.includes("i'd be the decision maker") ? ["authority_decider"] : [])),
+    ).finalState.slots.authority;
+
+  it("is the value the AI's who-decides question says, quoted as the yes", () => {
+    // Prepare
+    const question = "Since you own the practice, I assume you'd be the decision maker?";
+    // Act
+    const authority = whoDecides(`We can do that. ${question}`, "thats right");
+    // Assess
+    expect(authority).toMatchObject({ value: "decision_maker", quote: "thats right", confirms: question });
+  });
+
+  it("is nothing after a no, or after a question that does not ask who decides", () => {
+    // Prepare
+    const question = "Since you own the practice, I assume you'd be the decision maker?";
+    // Act
+    const refused = whoDecides(question, "No, not really.");
+    const unasked = whoDecides("So you'd be the one using it most days?", "Yes.");
+    // Assess
+    expect(refused).toBeUndefined();
+    expect(unasked).toBeUndefined();
+  });
+});
+
+describe("inCustomerVoice", () => {
+  it.each([
+    [
+      "Since you own the practice, I assume you'd be the decision maker?",
+      "since i own the practice, i assume i'd be the decision maker?",
+    ],
+    ["Are you the one who signs off on your budget?", "am i the one who signs off on my budget?"],
+    ["Youre the owner, right?", "im the owner, right?"],
+  ])("says %j as the customer would of themselves", (question, voiced) => {
+    // Act
+    const said = inCustomerVoice(question);
+    // Assess
+    expect(said).toBe(voiced);
   });
 });
 

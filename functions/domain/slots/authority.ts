@@ -1,5 +1,6 @@
 import type { ReaderLabel, ReaderScores } from "../reader/labels.js";
 import { sentencesOf } from "../text.js";
+import { inCustomerVoice } from "./confirmation.js";
 
 export type AuthorityValue = "decision_maker" | "joint" | "not_decision_maker";
 
@@ -47,4 +48,21 @@ export function readAuthority(
     }
   }
   return { value, quote };
+}
+
+/**
+ * What a plain yes to the AI's who-decides question says ("Since you own the practice, I assume you'd be the
+ * decision maker?" "That's right."): the question read in the customer's voice, when the reader is at least
+ * `firm` sure of one value there. A bare yes after such a question reads no who-decides label as surely as its
+ * words say ("that's right" read none at all); a question the reader is not sure of ("would anyone else be
+ * involved?") confirms nothing.
+ */
+export function confirmedAuthority(
+  question: string,
+  read: (text: string) => ReaderScores,
+  firm: number,
+): AuthorityValue | null {
+  const scores = read(inCustomerVoice(question));
+  for (const [label, value] of VALUES) if (scores[label] >= firm) return value;
+  return null;
 }

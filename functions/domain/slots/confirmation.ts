@@ -30,3 +30,28 @@ export function lastQuestion(aiLine: string): string | undefined {
     .at(-1);
   return question === undefined || /\bor\b/i.test(question) ? undefined : question;
 }
+
+const SECOND_PERSON: ReadonlyMap<string, string> = new Map([
+  ["you", "i"],
+  ["your", "my"],
+  ["yours", "mine"],
+  ["yourself", "myself"],
+  ["you're", "i'm"],
+  ["youre", "im"],
+  ["you'd", "i'd"],
+  ["youd", "id"],
+  ["you'll", "i'll"],
+  ["youll", "ill"],
+  ["you've", "i've"],
+  ["youve", "ive"],
+  ["are", "am"],
+]);
+
+/**
+ * The AI's question as the customer would say it of themselves ("you'd be the decision maker?" -> "i'd be the
+ * decision maker?"), so a reader taught on customers' words can read what a yes to it says. Only the
+ * second-person words and "are" change; lowercase.
+ */
+export function inCustomerVoice(question: string): string {
+  return question.toLowerCase().replace(/[a-z']+/g, (word) => SECOND_PERSON.get(word) ?? word);
+}
