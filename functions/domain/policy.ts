@@ -14,8 +14,8 @@ export interface PolicyInput {
 
 /**
  * The decision of one turn. Precedence: the customer asking for a person, then a do-not-call or
- * wrong number (never transfer those), buying intent, complexity, not interested, qualification,
- * and last a wish to be called later.
+ * wrong number (never transfer those), buying intent, complexity (unless the customer declines politely),
+ * not interested, qualification, and last a wish to be called later.
  */
 export function decide(input: PolicyInput): HandoffDecision {
   const { signals, state, campaign } = input;
@@ -36,9 +36,11 @@ export function decide(input: PolicyInput): HandoffDecision {
       true,
     );
   }
-  // A hostile "we're fine, stop wasting my time" is a call a human should rescue, so complexity comes first.
+  // A hostile "we're fine, stop wasting my time" is a call a human should rescue, so complexity comes first;
+  // a polite "we already have that through a vendor, I don't think we're interested, thank you" leaves.
   const complexReasons = complexity(signals, state, thresholds);
-  if (complexReasons.length > 0) return handoff(campaign, "complex", complexReasons, true);
+  if (complexReasons.length > 0 && !declinesPolitely(signals))
+    return handoff(campaign, "complex", complexReasons, true);
   if (signals.endReason === "not_interested") return { action: "end", reason: "not_interested" };
   if (
     input.missing.length === 0 &&
@@ -79,6 +81,15 @@ function complexity(
     reasons.push(`tone worsening: ${state.negativeStreak} negative turns in a row`);
   }
   return reasons;
+}
+
+function declinesPolitely(signals: TurnSignals): boolean {
+  return (
+    signals.endReason === "not_interested" &&
+    signals.tone !== "negative" &&
+    !signals.strongNegative &&
+    !signals.sarcasm
+  );
 }
 
 function handoff(

@@ -34,6 +34,16 @@ const READINGS: Record<string, readonly ReaderLabel[]> = {
   "eh also i dont trust cloud phones for this": ["objection_trust"],
   "Our phone bill's also way too high.": ["objection_price"],
   "Plus the setup fee is steep.": ["objection_price"],
+  "We already have that through a vendor. I don't think we're interested, but thank you.": [
+    "objection_competitor",
+    "not_interested",
+  ],
+  "We already have a vendor. Not interested, stop wasting my time.": [
+    "objection_competitor",
+    "not_interested",
+    "strong_negative",
+    "negative",
+  ],
 };
 
 const tableReader = fixedReader((text) => READINGS[text] ?? []);
@@ -122,6 +132,24 @@ describe("engine on the reader's signals", () => {
     expect(once.decision).toEqual({ action: "continue" });
     expect(twice.state.objections).toMatchObject([{ kind: "price", status: "open" }]);
     expect(twice.decision).toEqual({ action: "continue" });
+  });
+
+  it("ends a call the customer declines politely after a second objection, and hands off a hostile one", () => {
+    // Prepare
+    const polite = [
+      "That's too expensive.",
+      "We already have that through a vendor. I don't think we're interested, but thank you.",
+    ];
+    const hostile = [
+      "That's too expensive.",
+      "We already have a vendor. Not interested, stop wasting my time.",
+    ];
+    // Act
+    const ended = afterTurns(polite);
+    const rescued = afterTurns(hostile);
+    // Assess
+    expect(ended.decision).toEqual({ action: "end", reason: "not_interested" });
+    expect(rescued.decision).toMatchObject({ action: "handoff", trigger: "complex" });
   });
 
   it("resolves the objection when the next turn accepts the AI's answer", () => {
