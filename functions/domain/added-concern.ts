@@ -16,3 +16,16 @@ const LEAD_IN = "(?:(?:eh|um|uh|oh|hm|hmm|mm|well|so|and|but|look|ok|okay|yeah)[
 const ADDITION = new RegExp(
   `^${LEAD_IN}(?:also|plus|besides|on top of that|not to mention|and another thing|another thing is|what'?s more)(?![a-z0-9'])`,
 );
+
+/**
+ * Whether the turn opens conceding the AI's point with a "maybe" and turns against it at once ("Maybe. But
+ * 8x8 has been solid for us", "Eh, maybe. And even if I liked it, I don't make the call"): the customer
+ * grants the answer to an earlier concern no more than a maybe and raises another. `normalized` is the turn as
+ * `normalizeText` writes it. "Sure, but" and "OK, but" agree to go on and are not read so: the first turn of
+ * a call says them before any concern.
+ */
+export function concedesThenObjects(normalized: string): boolean {
+  return CONCESSION.test(normalized);
+}
+
+const CONCESSION = new RegExp(`^${LEAD_IN}maybe[.,!]*\\s+(?:but|and even if)(?![a-z0-9'])`);

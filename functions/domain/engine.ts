@@ -8,7 +8,7 @@ import type {
 } from "../../contracts/qualification-state.js";
 import type { Sentiment, Speaker } from "../../contracts/transcript.js";
 import type { SlotCandidate, TurnSignals } from "../../contracts/turn-signals.js";
-import { opensWithAddition } from "./added-concern.js";
+import { concedesThenObjects, opensWithAddition } from "./added-concern.js";
 import { type CompiledCampaign, compileCampaign, slotAskedBy } from "./compiled-campaign.js";
 import { defaultSpelling } from "./default-spelling.js";
 import { decide } from "./policy.js";
@@ -137,12 +137,14 @@ export function processCustomerTurn(
     thresholds.nluConfidence,
     campaign.lex?.intents,
   );
+  const conceding = concedesThenObjects(normalized);
   const read = readSignals(
     scores,
     {
       text: spelled.text,
       sentiment: input.sentiment,
       notObjections: state.askedSlot ? compiled.notObjectionsWhenAsked.get(state.askedSlot) : undefined,
+      conceding,
     },
     thresholds,
   );
@@ -166,7 +168,7 @@ export function processCustomerTurn(
     buyingIntent: read.buyingIntent,
     objections: read.objections,
     // By the customer's own punctuation: a sentence end the breaks guess can fall before a mid-sentence "also".
-    objectionAdded: read.objections.length > 0 && opensWithAddition(splitClauses(normalized)),
+    objectionAdded: read.objections.length > 0 && (conceding || opensWithAddition(splitClauses(normalized))),
     acknowledgement: read.acknowledgement,
     tone: read.tone,
     negativity: read.negativity,

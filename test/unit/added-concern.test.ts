@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { opensWithAddition } from "../../functions/domain/added-concern.js";
+import { concedesThenObjects, opensWithAddition } from "../../functions/domain/added-concern.js";
 import { normalizeText, splitClauses } from "../../functions/domain/text.js";
 
 const clausesOf = (text: string) => splitClauses(normalizeText(text));
@@ -31,5 +31,32 @@ describe("opensWithAddition", () => {
     const added = opensWithAddition(clausesOf(text));
     // Assess
     expect(added).toBe(false);
+  });
+});
+
+describe("concedesThenObjects", () => {
+  it.each([
+    "Maybe. But 8x8 has been solid for us, never had an outage. Why risk it?",
+    "Eh, maybe. And even if I liked it, I don't make the call.",
+    "maybe but we really have no money like zero",
+    "Mm, maybe, but we're in peak season right now.",
+  ])("hears a maybe that turns against the AI's point at once: %j", (text) => {
+    // Act
+    const conceding = concedesThenObjects(normalizeText(text));
+    // Assess
+    expect(conceding).toBe(true);
+  });
+
+  it.each([
+    "Sure, but I should say I'm not the one who decides.",
+    "OK, but quickly, please!",
+    "Maybe next month would work better.",
+    "We could do it maybe, but not this year.",
+    "",
+  ])("hears none in an agreement to go on, a maybe that does not turn, or a maybe later on: %j", (text) => {
+    // Act
+    const conceding = concedesThenObjects(normalizeText(text));
+    // Assess
+    expect(conceding).toBe(false);
   });
 });

@@ -5,7 +5,8 @@ import type { Sentiment } from "../../contracts/transcript.js";
 import { readCampaignText } from "../../functions/domain/campaign-document.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { processCustomerTurn, recordLine, startContact } from "../../functions/domain/engine.js";
-import type { ReaderLabel } from "../../functions/domain/reader/labels.js";
+import { READER_LABELS, type ReaderLabel, type ReaderScores } from "../../functions/domain/reader/labels.js";
+import type { TurnReader } from "../../functions/domain/reader/turn-reader.js";
 import { fixedReader } from "../support/fixed-reader.js";
 
 /**
@@ -120,6 +121,40 @@ describe("engine on the reader's signals", () => {
       });
     },
   );
+
+  it("hears a soft objection after 'maybe, but' as layered on the concern before it", () => {
+    // Prepare: the objection reads under the bar (0.45) in both turns of the second call.
+    const soft = "8x8 has been solid for us, never had an outage. Why risk it?";
+    const reader: TurnReader = {
+      version: "soft",
+      read: ({ text }) =>
+        Object.fromEntries(
+          READER_LABELS.map((label) => [
+            label,
+            label === "objection_price" && text === "That's too expensive."
+              ? 0.9
+              : label === "objection_competitor" && text.endsWith(soft)
+                ? 0.3
+                : 0.02,
+          ]),
+        ) as ReaderScores,
+    };
+    const call = (second: string) => {
+      let state = startContact({ contactId: "contact-maybe", campaignId: "default" });
+      state = recordLine(state, "ai", OPENER, defaultCampaign);
+      state = processCustomerTurn(state, { text: "That's too expensive." }, defaultCampaign, reader).state;
+      state = recordLine(state, "ai", "Most teams your size pay less with us.", defaultCampaign);
+      return processCustomerTurn(state, { text: second }, defaultCampaign, reader);
+    };
+    // Act
+    const conceded = call(`Maybe. But ${soft}`);
+    const plain = call(soft);
+    // Assess
+    expect(conceded.state.objections.map((o) => o.kind)).toEqual(["price", "competitor"]);
+    expect(conceded.decision).toMatchObject({ action: "handoff", trigger: "complex" });
+    expect(plain.state.objections.map((o) => o.kind)).toEqual(["price"]);
+    expect(plain.decision).toEqual({ action: "continue" });
+  });
 
   it("counts no addition in an 'also' inside a sentence, or in one adding to an objection already open", () => {
     // Prepare

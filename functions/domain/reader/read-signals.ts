@@ -82,6 +82,8 @@ export function readSignals(
     sentiment?: Sentiment | undefined;
     /** What an answer to the AI's question names without objecting (the asked slot's `notObjectionsWhenAsked`). */
     notObjections?: ReadonlySet<ObjectionKind> | undefined;
+    /** The turn opens conceding and turns against the AI's point ("Maybe, but ..."): see `concedesThenObjects`. */
+    conceding?: boolean | undefined;
   },
   thresholds: Thresholds,
 ): ReadSignals {
@@ -93,6 +95,14 @@ export function readSignals(
   const objections = OBJECTIONS.filter(
     ([label, kind]) => scores[label] >= t.objection && !input.notObjections?.has(kind),
   ).map(([, kind]) => kind);
+  // "Maybe. But 8x8 has been solid for us, never had an outage. Why risk it?" pushes back by its form, however
+  // softly its words do (competitor 0.27): its surest objection kind counts from half the bar.
+  if (input.conceding && objections.length === 0) {
+    const surest = OBJECTIONS.filter(([, kind]) => !input.notObjections?.has(kind)).reduce<
+      (typeof OBJECTIONS)[number] | undefined
+    >((best, entry) => (best === undefined || scores[entry[0]] > scores[best[0]] ? entry : best), undefined);
+    if (surest && scores[surest[0]] >= t.objection / 2) objections.push(surest[1]);
+  }
   const lexNegativity = input.sentiment ? negativityOf(input.sentiment) : undefined;
   const negativity = Math.max(scores.negative, lexNegativity ?? 0);
   // Lex's sentiment scores the words, and a customer describing their problem ("the receipts are a nightmare")
