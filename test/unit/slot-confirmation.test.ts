@@ -10,7 +10,7 @@ import { fixedReader } from "../support/fixed-reader.js";
 /** Slots do not depend on the turn reader; a silent one keeps the call with the AI. */
 const silentReader = fixedReader(() => []);
 
-const callWith = (aiLine: string, customer: string, callDate?: string) =>
+const callWith = (aiLine: string, customer: string, callDate?: string, reader = silentReader) =>
   replayTranscript(
     Transcript.parse({
       id: "confirmation",
@@ -23,7 +23,7 @@ const callWith = (aiLine: string, customer: string, callDate?: string) =>
       ],
     }),
     defaultCampaign,
-    silentReader,
+    reader,
   ).finalState;
 
 const clausesOf = (text: string) => splitClauses(normalizeText(text));
@@ -104,21 +104,12 @@ describe("a value the customer confirms with a yes", () => {
 });
 
 describe("who decides, confirmed with a yes", () => {
+  // Hears who decides only in the question said in the customer's voice, never in a bare yes.
+  const voicedReader = fixedReader((text) =>
+    text.includes("i'd be the decision maker") ? ["authority_decider"] : [],
+  );
   const whoDecides = (aiLine: string, customer: string) =>
-    replayTranscript(
-      Transcript.parse({
-        id: "authority-confirmation",
-        turns: [
-          { speaker: "ai", text: "Hi, this is Nimbus Voice. Do you have a minute?" },
-          { speaker: "customer", text: "Sure." },
-          { speaker: "ai", text: aiLine },
-          { speaker: "customer", text: customer },
-        ],
-      }),
-      defaultCampaign,
-      // Hears who decides only in the question said in the customer's voice, never in a bare yes.
-      fixedReader((text) => (text.includes("i'd be the decision maker") ? ["authority_decider"] : [])),
-    ).finalState.slots.authority;
+    callWith(aiLine, customer, undefined, voicedReader).slots.authority;
 
   it("is the value the AI's who-decides question says, quoted as the yes", () => {
     // Prepare

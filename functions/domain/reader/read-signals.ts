@@ -98,10 +98,15 @@ export function readSignals(
   // "Maybe. But 8x8 has been solid for us, never had an outage. Why risk it?" pushes back by its form, however
   // softly its words do (competitor 0.27): its surest objection kind counts from half the bar.
   if (input.conceding && objections.length === 0) {
-    const surest = OBJECTIONS.filter(([, kind]) => !input.notObjections?.has(kind)).reduce<
-      (typeof OBJECTIONS)[number] | undefined
-    >((best, entry) => (best === undefined || scores[entry[0]] > scores[best[0]] ? entry : best), undefined);
-    if (surest && scores[surest[0]] >= t.objection / 2) objections.push(surest[1]);
+    let surest: ObjectionKind | undefined;
+    let best = t.objection / 2;
+    for (const [label, kind] of OBJECTIONS) {
+      const surer = surest === undefined ? scores[label] >= best : scores[label] > best;
+      if (!surer || input.notObjections?.has(kind)) continue;
+      surest = kind;
+      best = scores[label];
+    }
+    if (surest) objections.push(surest);
   }
   const lexNegativity = input.sentiment ? negativityOf(input.sentiment) : undefined;
   const negativity = Math.max(scores.negative, lexNegativity ?? 0);
