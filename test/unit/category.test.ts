@@ -35,6 +35,24 @@ describe("category values recognised by similarity to their examples", () => {
     expect(speech?.confidence).toBeLessThan(written?.confidence ?? 0);
   });
 
+  it("reads a short word one letter off inside a longer example, never alone", () => {
+    // Prepare: a recogniser hears "State Farm" as "state form".
+    const insurers = categoryMatcher({
+      state_farm: { label: "State Farm", examples: ["state farm"] },
+      geico: { label: "GEICO", examples: ["geico"] },
+      farmers: { label: "Farmers", examples: ["farm bureau"] },
+    });
+    // Act
+    const misheard = insurers.read("uh my truck is with state form", true);
+    const alone = insurers.read("i filled in the form", true);
+    const heard = insurers.read("uh my truck is with state farm", true);
+    // Assess: the misheard word counts for less than the word, and alone for nothing.
+    expect(misheard?.value).toBe("state_farm");
+    expect(misheard?.quote).toBe("state form");
+    expect(misheard?.confidence).toBeLessThan(heard?.confidence ?? 0);
+    expect(alone).toBeNull();
+  });
+
   it("is more sure when the AI just asked for the slot", () => {
     expect(COVERAGE.read("car insurance", true)?.confidence).toBe(0.85);
     expect(COVERAGE.read("car insurance", false)?.confidence).toBe(0.7);

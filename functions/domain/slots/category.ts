@@ -22,7 +22,7 @@ export interface CategoryMatcher {
  * - both sides are read in speech form (lowercase, no punctuation, "don't" = "dont"), function words are
  *   dropped and the rest is lightly stemmed, so "replacing our phones" meets "replace the phone system";
  * - a word the examples do not use counts when it is one typo away from one they do ("insurence"),
- *   weighted by how close it is;
+ *   weighted by how close it is; a four-letter word counts half (`SHORT_TYPO_SIMILARITY`);
  * - each example word is weighted by its inverse frequency across the slot's values (IDF), so the words
  *   that tell values apart ("condo", "renters") count more than the ones they share ("insurance");
  * - an example's score is the weighted share of its words found close together in the turn; the quote is
@@ -270,7 +270,7 @@ function buildIndex(values: Readonly<Record<string, CategoryValue>>): Index {
   });
   const byInitial = new Map<string, string[]>();
   for (const term of postings.keys()) {
-    if (term.length < TYPO_MIN_LENGTH) continue;
+    if (term.length < SHORT_TYPO_LENGTH) continue;
     const initial = term.charAt(0);
     byInitial.set(initial, [...(byInitial.get(initial) ?? []), term]);
   }
@@ -661,6 +661,13 @@ function negatedAround(turn: TurnScratch, first: number, last: number): boolean 
 }
 
 const TYPO_MIN_LENGTH = 5;
+/**
+ * A four-letter word one letter off a four- or five-letter example word ("state form" heard for "state farm")
+ * counts half: enough, beside an exact word, for a partial match of a longer example, never for a match alone
+ * (`PARTIAL`). Typos in words this short are mostly other words, so they meet only one another.
+ */
+const SHORT_TYPO_LENGTH = 4;
+const SHORT_TYPO_SIMILARITY = 0.5;
 const MEMO_LIMIT = 20_000;
 
 type Memo = Map<string, Hit | null>;
@@ -680,14 +687,15 @@ function lookup(index: Index, raw: string, memo: Memo): Hit | null {
 function resolve(index: Index, word: string): Hit | null {
   const exact = index.postings.get(word);
   if (exact) return { similarity: 1, postings: exact };
-  if (word.length < TYPO_MIN_LENGTH || /\d/.test(word)) return null;
+  if (word.length < SHORT_TYPO_LENGTH || /\d/.test(word)) return null;
+  const short = word.length < TYPO_MIN_LENGTH;
   let best: { term: string; similarity: number } | null = null;
   const allowed = word.length >= 8 ? 2 : 1;
   for (const term of index.byInitial.get(word.charAt(0)) ?? []) {
-    if (Math.abs(term.length - word.length) > allowed) continue;
+    if (Math.abs(term.length - word.length) > allowed || (!short && term.length < TYPO_MIN_LENGTH)) continue;
     const distance = editDistance(word, term, allowed);
     if (distance > allowed) continue;
-    const similarity = 1 - distance / Math.max(word.length, term.length);
+    const similarity = short ? SHORT_TYPO_SIMILARITY : 1 - distance / Math.max(word.length, term.length);
     if (!best || similarity > best.similarity || (similarity === best.similarity && term < best.term)) {
       best = { term, similarity };
     }
