@@ -60,7 +60,7 @@ console.log(
 );
 const c = call.concurrent;
 console.log(
-  `${c.calls} calls x ${c.turnsPerCall} turns at once (every 5th turn delivered twice): ${c.lostTurns} lost turns, ${c.contactsHandedOff} handed off, ${c.duplicateHandoffIds} duplicate Handoff.Requested ids, ${c.handoffPublishes} handoff publishes, ${c.deadlineTransfers} deliveries past their deadline, ${c.systemFallbacks} system_fallback transfers, ${c.turnsPerSecond} turns/s`,
+  `${c.calls} calls x ${c.turnsPerCall} turns at once (every 5th turn delivered twice): ${c.lostTurns} lost turns (neither written nor transferred), ${c.transferredUnwritten} unwritten turns whose caller was transferred, ${c.contactsHandedOff} handed off, ${c.duplicateHandoffIds} duplicate Handoff.Requested ids, ${c.handoffPublishes} handoff publishes, ${c.deadlineTransfers} deliveries past their deadline, ${c.systemFallbacks} system_fallback transfers, ${c.turnsPerSecond} turns/s`,
 );
 
 console.log("\n== Call path under faults (npx tsx bench/fault-matrix.ts [calls]) ==");
