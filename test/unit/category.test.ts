@@ -40,13 +40,13 @@ describe("category values recognised by similarity to their examples", () => {
     const insurers = categoryMatcher({
       state_farm: { label: "State Farm", examples: ["state farm"] },
       geico: { label: "GEICO", examples: ["geico"] },
-      farmers: { label: "Farmers", examples: ["farm bureau"] },
+      farm_bureau: { label: "Farm Bureau", examples: ["farm bureau", "farm"] },
     });
     // Act
     const misheard = insurers.read("uh my truck is with state form", true);
     const alone = insurers.read("i filled in the form", true);
     const heard = insurers.read("uh my truck is with state farm", true);
-    // Assess: the misheard word counts for less than the word, and alone for nothing.
+    // Assess: the misheard word counts for less than the word, and alone (against the example "farm") for nothing.
     expect(misheard?.value).toBe("state_farm");
     expect(misheard?.quote).toBe("state form");
     expect(misheard?.confidence).toBeLessThan(heard?.confidence ?? 0);
