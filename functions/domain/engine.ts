@@ -157,7 +157,11 @@ export function processCustomerTurn(
           aiLine: state.lastAiLine,
           callbackRequested: read.deferral,
           objecting: read.objections.some((kind) => kind !== "price"),
-          aside: read.personRequest || read.confusion || read.endReason !== null,
+          aside:
+            read.personRequest ||
+            read.confusion ||
+            read.endReason !== null ||
+            scores.wrong_number >= MAYBE_WRONG_NUMBER,
           authority: readWhoDecides(compiled, state, scores, normalized, clauses, reader),
         }),
         spelled,
@@ -265,6 +269,15 @@ function readWhoDecides(
     : null;
   return value ? { value, quote: clauses[0] ?? normalized } : null;
 }
+
+/**
+ * A turn the reader hears as possibly a wrong number, far below ending the call ("no this is my cell phone the
+ * print shop closed last year" reads 0.49, "this is my personal cell" 0.30), names no value unasked in passing:
+ * the "cell" of whoever picked up is no need to work remotely. On the dev and look sets this read no need on
+ * turns where gold has none (slot F1 conversations +0.2 from 0.25 down, dev-g +0.7 from 0.15 down, each form),
+ * and moved no handoff and no other set from 0.1 to 0.25.
+ */
+const MAYBE_WRONG_NUMBER = 0.15;
 
 /** How sure the reader must be of who decides in the AI's question for a yes to confirm it. */
 const FIRM_QUESTION = 0.9;

@@ -440,6 +440,37 @@ describe("engine on a turn that is an aside", () => {
     if (labels.length === 0) expect(need?.value).toBe("contact_center");
     else expect(need).toBeUndefined();
   });
+
+  it.each([
+    [0.3, undefined],
+    [0.02, "remote_work"],
+  ])("reads no need in passing from a turn that may be a wrong number (reader %s)", (wrongNumber, value) => {
+    // Prepare: whoever picked up says whose phone it is; "cell" is a remote-work example word.
+    const start = recordLine(
+      startContact({ contactId: "contact-whose-phone", campaignId: "default" }),
+      "ai",
+      OPENER,
+      defaultCampaign,
+    );
+    const reader: TurnReader = {
+      version: "maybe-wrong-number",
+      read: () =>
+        Object.fromEntries(
+          READER_LABELS.map((label) => [label, label === "wrong_number" ? wrongNumber : 0.02]),
+        ) as ReaderScores,
+    };
+    // Act
+    const { signals, decision } = processCustomerTurn(
+      start,
+      { text: "no, this is mike, this is my personal cell." },
+      defaultCampaign,
+      reader,
+    );
+    // Assess: the call goes on either way; only the need read in passing differs.
+    expect(signals.endReason).toBeNull();
+    expect(decision.action).toBe("continue");
+    expect(signals.slots.find((slot) => slot.slot === "need")?.value).toBe(value);
+  });
 });
 
 async function shippedCampaign(file: string) {
