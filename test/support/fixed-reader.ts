@@ -13,3 +13,14 @@ export function fixedReader(labelsOf: (text: string) => readonly ReaderLabel[]):
     },
   };
 }
+
+/** A reader that reports the scores a test gives for each text, and 0.02 for every other label. */
+export function scoredReader(scoresOf: (text: string) => Partial<Record<ReaderLabel, number>>): TurnReader {
+  return {
+    version: "scored",
+    read: ({ text }) => {
+      const given = scoresOf(text);
+      return Object.fromEntries(READER_LABELS.map((label) => [label, given[label] ?? 0.02])) as ReaderScores;
+    },
+  };
+}

@@ -5,9 +5,8 @@ import type { Sentiment } from "../../contracts/transcript.js";
 import { readCampaignText } from "../../functions/domain/campaign-document.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { processCustomerTurn, recordLine, startContact } from "../../functions/domain/engine.js";
-import { READER_LABELS, type ReaderLabel, type ReaderScores } from "../../functions/domain/reader/labels.js";
-import type { TurnReader } from "../../functions/domain/reader/turn-reader.js";
-import { fixedReader } from "../support/fixed-reader.js";
+import type { ReaderLabel } from "../../functions/domain/reader/labels.js";
+import { fixedReader, scoredReader } from "../support/fixed-reader.js";
 
 /**
  * How the engine acts on what the reader reports, whatever reader it is: a reader that reads fixed
@@ -51,9 +50,13 @@ const tableReader = fixedReader((text) => READINGS[text] ?? []);
 
 const OPENER = "Hi, this is the Nimbus assistant calling about business phone systems. Do you have a minute?";
 
+/** A new contact of the default campaign after the AI's opener. */
+function afterOpener(contactId: string): QualificationState {
+  return recordLine(startContact({ contactId, campaignId: "default" }), "ai", OPENER, defaultCampaign);
+}
+
 function afterTurns(customerTurns: readonly string[], sentiment?: Sentiment) {
-  let state: QualificationState = startContact({ contactId: "contact-signals", campaignId: "default" });
-  state = recordLine(state, "ai", OPENER, defaultCampaign);
+  let state = afterOpener("contact-signals");
   let last: ReturnType<typeof processCustomerTurn> | undefined;
   for (const text of customerTurns) {
     last = processCustomerTurn(state, { text, sentiment }, defaultCampaign, tableReader);
@@ -125,23 +128,15 @@ describe("engine on the reader's signals", () => {
   it("hears a soft objection after 'maybe, but' as layered on the concern before it", () => {
     // Prepare: the objection reads under the bar (0.45) in both turns of the second call.
     const soft = "8x8 has been solid for us, never had an outage. Why risk it?";
-    const reader: TurnReader = {
-      version: "soft",
-      read: ({ text }) =>
-        Object.fromEntries(
-          READER_LABELS.map((label) => [
-            label,
-            label === "objection_price" && text === "That's too expensive."
-              ? 0.9
-              : label === "objection_competitor" && text.endsWith(soft)
-                ? 0.3
-                : 0.02,
-          ]),
-        ) as ReaderScores,
-    };
+    const reader = scoredReader((text) =>
+      text === "That's too expensive."
+        ? { objection_price: 0.9 }
+        : text.endsWith(soft)
+          ? { objection_competitor: 0.3 }
+          : {},
+    );
     const call = (second: string) => {
-      let state = startContact({ contactId: "contact-maybe", campaignId: "default" });
-      state = recordLine(state, "ai", OPENER, defaultCampaign);
+      let state = afterOpener("contact-maybe");
       state = processCustomerTurn(state, { text: "That's too expensive." }, defaultCampaign, reader).state;
       state = recordLine(state, "ai", "Most teams your size pay less with us.", defaultCampaign);
       return processCustomerTurn(state, { text: second }, defaultCampaign, reader);
@@ -189,8 +184,7 @@ describe("engine on the reader's signals", () => {
 
   it("resolves the objection when the next turn accepts the AI's answer", () => {
     // Prepare
-    let state = startContact({ contactId: "contact-ack", campaignId: "default" });
-    state = recordLine(state, "ai", OPENER, defaultCampaign);
+    let state = afterOpener("contact-ack");
     state = processCustomerTurn(state, { text: "That's too expensive." }, defaultCampaign, tableReader).state;
     const answer = "Most teams end up paying less than their old phone bill.";
     state = recordLine(state, "ai", answer, defaultCampaign);
@@ -421,12 +415,7 @@ describe("engine on a turn that is an aside", () => {
     ["nothing", []],
   ])("reads a need from a word in passing only when the reader hears no aside (%s)", (_, labels) => {
     // Prepare: "on the phone" is a contact center's example word, said in passing.
-    const start = recordLine(
-      startContact({ contactId: "contact-aside", campaignId: "default" }),
-      "ai",
-      OPENER,
-      defaultCampaign,
-    );
+    const start = afterOpener("contact-aside");
     const text = "ok, can i get someone on the phone? my partner has more questions";
     // Act
     const { signals } = processCustomerTurn(
@@ -446,19 +435,8 @@ describe("engine on a turn that is an aside", () => {
     [0.02, "remote_work"],
   ])("reads no need in passing from a turn that may be a wrong number (reader %s)", (wrongNumber, value) => {
     // Prepare: whoever picked up says whose phone it is; "cell" is a remote-work example word.
-    const start = recordLine(
-      startContact({ contactId: "contact-whose-phone", campaignId: "default" }),
-      "ai",
-      OPENER,
-      defaultCampaign,
-    );
-    const reader: TurnReader = {
-      version: "maybe-wrong-number",
-      read: () =>
-        Object.fromEntries(
-          READER_LABELS.map((label) => [label, label === "wrong_number" ? wrongNumber : 0.02]),
-        ) as ReaderScores,
-    };
+    const start = afterOpener("contact-whose-phone");
+    const reader = scoredReader(() => ({ wrong_number: wrongNumber }));
     // Act
     const { signals, decision } = processCustomerTurn(
       start,
