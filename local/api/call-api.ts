@@ -47,8 +47,12 @@ export const CallRecord = z.strictObject({
 export type CallRecord = z.infer<typeof CallRecord>;
 
 export const StartCallRequest = z.strictObject({
-  campaignId: z.string().trim().min(1).default("default"),
+  /** Defaults to the persona's campaign, or "default" without a persona. */
+  campaignId: z.string().trim().min(1).optional(),
+  /** The persona starts playing server-side in this same request, so a tab closed at once loses nothing. */
   personaId: z.string().trim().min(1).optional(),
+  /** Pause between persona turns, so a watcher can follow. */
+  paceMs: z.number().int().min(0).max(10_000).optional(),
 });
 
 export const SayRequest = z.strictObject({

@@ -85,9 +85,16 @@ const routes: Route[] = [
     path: /^\/api\/calls$/,
     handle: async (context, _params, request, response) => {
       const body = await readJson(request, StartCallRequest);
-      const { personas } = await context.personas();
-      const customer = personas.find((persona) => persona.id === body.personaId)?.customer;
-      sendJson(response, 201, { call: await context.calls.start({ ...body, customer }) });
+      const persona = body.personaId === undefined ? undefined : await knownPersona(context, body.personaId);
+      const campaignId = body.campaignId ?? persona?.campaign ?? "default";
+      if (persona) personaFitsCampaign(persona, campaignId);
+      const call = await context.calls.start({
+        campaignId,
+        personaId: persona?.id,
+        customer: persona?.customer,
+      });
+      if (persona) context.startPersona(call.callId, persona, body.paceMs);
+      sendJson(response, 201, { call });
     },
   },
   {
@@ -122,14 +129,8 @@ const routes: Route[] = [
     handle: async (context, [callId = ""], request, response) => {
       const body = await readJson(request, RunPersonaRequest);
       const call = await context.calls.get(callId);
-      const { personas } = await context.personas();
-      const persona = personas.find((candidate) => candidate.id === body.personaId);
-      if (!persona) throw new HttpError(404, `no persona ${body.personaId} (see GET /api/personas)`);
-      if (persona.campaign !== call.campaignId)
-        throw new HttpError(
-          400,
-          `persona ${persona.id} is for campaign ${persona.campaign}, the call is ${call.campaignId}`,
-        );
+      const persona = await knownPersona(context, body.personaId);
+      personaFitsCampaign(persona, call.campaignId);
       if (call.status !== "active") throw new CallEndedError(call);
       context.startPersona(callId, persona, body.paceMs);
       sendJson(response, 202, { call });
@@ -174,6 +175,21 @@ const routes: Route[] = [
       sendJson(response, 200, { events: context.bus.recent() }),
   },
 ];
+
+async function knownPersona(context: ApiContext, personaId: string): Promise<Persona> {
+  const { personas } = await context.personas();
+  const persona = personas.find((candidate) => candidate.id === personaId);
+  if (!persona) throw new HttpError(404, `no persona ${personaId} (see GET /api/personas)`);
+  return persona;
+}
+
+function personaFitsCampaign(persona: Persona, campaignId: string): void {
+  if (persona.campaign !== campaignId)
+    throw new HttpError(
+      400,
+      `persona ${persona.id} is for campaign ${persona.campaign}, the call is ${campaignId}`,
+    );
+}
 
 /** The local server's requests: the JSON API, server-sent events, and the bundled pages. */
 export async function handleRequest(

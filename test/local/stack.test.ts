@@ -176,6 +176,38 @@ describe("a call typed through the console API", () => {
     const current = await stack.calls.get(call.callId);
     expect(current.status).toBe("handed_off");
   });
+
+  it("starts a persona's call and its lines in one request, so a tab closed at once loses nothing", async () => {
+    // Prepare: told when a call closes, instead of polling against a clock.
+    const closedCalls = new Set<string>();
+    let wake = () => {};
+    const stopListening = stack.calls.onChange((changed) => {
+      if (changed.status !== "active") closedCalls.add(changed.callId);
+      wake();
+    });
+    // Act: the one request a console makes; nothing else is sent for this call.
+    const response = await post("/api/calls", { personaId: "asks-for-human", paceMs: 0 });
+    const call = CallResponse.parse(await response.json()).call;
+    await new Promise<void>((resolve) => {
+      wake = () => closedCalls.has(call.callId) && resolve();
+      wake();
+    }).finally(stopListening);
+    // Assess
+    expect(response.status).toBe(201);
+    expect(call.campaignId).toBe("default");
+    expect((await stack.calls.get(call.callId)).status).toBe("handed_off");
+  });
+
+  it("refuses to start a call for an unknown persona or another campaign's persona", async () => {
+    const unknown = await post("/api/calls", { personaId: "no-such-persona" });
+    const otherCampaign = await post("/api/calls", { campaignId: "other", personaId: "asks-for-human" });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: string }).error).toContain("no persona no-such-persona");
+    expect(otherCampaign.status).toBe(400);
+    expect(((await otherCampaign.json()) as { error: string }).error).toContain(
+      "persona asks-for-human is for campaign default, the call is other",
+    );
+  });
 });
 
 describe("bad requests get a clear answer", () => {

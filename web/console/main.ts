@@ -129,12 +129,6 @@ async function startCall(): Promise<void> {
   callId = call.callId;
   history.replaceState(null, "", `#call=${encodeURIComponent(call.callId)}`);
   render(call);
-  if (persona) {
-    await fetchJson(`/api/calls/${encodeURIComponent(call.callId)}/persona`, CallResponse, {
-      method: "POST",
-      body: { personaId: persona.id },
-    });
-  }
   await loadRecent();
 }
 
