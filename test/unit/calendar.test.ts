@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { INTL_DATE_WORDS, mayNameADate, readDates } from "../../functions/domain/slots/calendar.js";
+import {
+  CASUAL_DATE_WORDS,
+  INTL_DATE_WORDS,
+  mayNameADate,
+  readDates,
+} from "../../functions/domain/slots/calendar.js";
 import { normalizeText } from "../../functions/domain/text.js";
 
 /** The engine hands the slot readers normalised text; every call here is on Tuesday 20 January 2026. */
@@ -176,29 +181,49 @@ describe("readDates", () => {
 });
 
 describe("mayNameADate", () => {
-  it.each(["by march 15", "end of q2", "in two weeks", "after the holidays", "by friday", "in 2027"])(
-    "opens for %j",
-    (text) => {
-      // Prepare
-      const input = normalizeText(text);
-      // Act
-      const open = mayNameADate(input);
-      // Assess
-      expect(open).toBe(true);
-    },
-  );
+  it.each([
+    "by march 15",
+    "end of q2",
+    "in two weeks",
+    "after the holidays",
+    "by friday",
+    "in 2027",
+    "tmrw or fri if u have anything",
+    "thurs afternoon",
+  ])("opens for %j", (text) => {
+    // Prepare
+    const input = normalizeText(text);
+    // Act
+    const open = mayNameADate(input);
+    // Assess
+    expect(open).toBe(true);
+  });
 
-  it.each(["about 1,500 a month", "two thousand per year", "we need thirty seats", "yes please"])(
-    "stays shut for %j",
-    (text) => {
-      // Prepare
-      const input = normalizeText(text);
-      // Act
-      const open = mayNameADate(input);
-      // Assess
-      expect(open).toBe(false);
-    },
-  );
+  it.each([
+    "about 1,500 a month",
+    "two thousand per year",
+    "we need thirty seats",
+    "yes please",
+    "we sat down with them",
+  ])("stays shut for %j", (text) => {
+    // Prepare
+    const input = normalizeText(text);
+    // Act
+    const open = mayNameADate(input);
+    // Assess
+    expect(open).toBe(false);
+  });
+});
+
+describe("CASUAL_DATE_WORDS", () => {
+  it.each(CASUAL_DATE_WORDS)("are each read by chrono as a date on their own: %j", (word) => {
+    // Prepare: a Saturday, so no weekday of the list is the call's own day
+    const saturday = "2026-01-24";
+    // Act
+    const dates = datesIn(`can we do ${word}`, saturday);
+    // Assess
+    expect(dates.map((date) => date.text)).toEqual([word]);
+  });
 });
 
 describe("INTL_DATE_WORDS", () => {

@@ -389,13 +389,26 @@ export const INTL_DATE_WORDS = {
 } as const;
 
 /**
- * Words every date expression is built on: the locale's (INTL_DATE_WORDS) and the parsers' above (seasons,
- * holidays, quarter names), and digits shaped like a date ("15th", "2027", "3/15"). Chrono costs tens of
- * microseconds; a clause without one of these words names no date and is not handed to it.
+ * What chrono's casual English reader knows beyond the locale's words, as chats write dates ("tmrw or fri").
+ * Not "sat", "sun" and "wed": chrono would read them as days, and they are words ("we sat down", "wed" is
+ * "we'd" from a speech recogniser). Not "mon" or "tonight" either: chrono reads no date from them.
+ */
+export const CASUAL_DATE_WORDS = ["tmr", "tmrw", "tue", "thu", "thur", "thurs", "fri", "sept"];
+
+/**
+ * Words every date expression is built on: the locale's (INTL_DATE_WORDS), chrono's casual ones, and the
+ * parsers' above (seasons, holidays, quarter names), and digits shaped like a date ("15th", "2027", "3/15").
+ * Chrono costs tens of microseconds; a clause without one of these words names no date and is not handed to it.
  */
 function dateWords(): { names: string[]; units: string[] } {
   return {
-    names: [...Object.keys(SEASON_START), ...HOLIDAYS, "weekend", ...INTL_DATE_WORDS.names],
+    names: [
+      ...Object.keys(SEASON_START),
+      ...HOLIDAYS,
+      "weekend",
+      ...INTL_DATE_WORDS.names,
+      ...CASUAL_DATE_WORDS,
+    ],
     units: [...INTL_DATE_WORDS.units],
   };
 }
