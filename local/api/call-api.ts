@@ -46,14 +46,21 @@ export const CallRecord = z.strictObject({
 });
 export type CallRecord = z.infer<typeof CallRecord>;
 
-export const StartCallRequest = z.strictObject({
-  /** Defaults to the persona's campaign, or "default" without a persona. */
-  campaignId: z.string().trim().min(1).optional(),
-  /** The persona starts playing server-side in this same request, so a tab closed at once loses nothing. */
-  personaId: z.string().trim().min(1).optional(),
-  /** Pause between persona turns, so a watcher can follow. */
-  paceMs: z.number().int().min(0).max(10_000).optional(),
-});
+export const StartCallRequest = z
+  .strictObject({
+    /** Defaults to the persona's campaign, or "default" without a persona. */
+    campaignId: z.string().trim().min(1).optional(),
+    /** Whose call it is (the customer's name, phone and company); a client may still send the lines itself. */
+    personaId: z.string().trim().min(1).optional(),
+    /** The persona plays server-side from this same request, so a tab closed at once loses nothing. */
+    play: z.boolean().optional(),
+    /** Pause between persona turns, so a watcher can follow. */
+    paceMs: z.number().int().min(0).max(10_000).optional(),
+  })
+  .refine((request) => !request.play || request.personaId !== undefined, {
+    message: "playing needs a personaId",
+    path: ["play"],
+  });
 
 export const SayRequest = z.strictObject({
   text: z.string().trim().min(1, "say something").max(2000),

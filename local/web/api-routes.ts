@@ -93,7 +93,7 @@ const routes: Route[] = [
         personaId: persona?.id,
         customer: persona?.customer,
       });
-      if (persona) context.startPersona(call.callId, persona, body.paceMs);
+      if (persona && body.play) context.startPersona(call.callId, persona, body.paceMs);
       sendJson(response, 201, { call });
     },
   },

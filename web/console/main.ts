@@ -123,7 +123,7 @@ async function startCall(): Promise<void> {
     method: "POST",
     body: {
       campaignId: persona?.campaign ?? campaignSelect.value,
-      ...(persona ? { personaId: persona.id } : {}),
+      ...(persona ? { personaId: persona.id, play: true } : {}),
     },
   });
   callId = call.callId;
