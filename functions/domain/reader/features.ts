@@ -12,9 +12,9 @@ export const FEATURE_SPEC_VERSION = 3;
 const MAX_TOKENS = 80;
 /** A turn is read up to this many characters. */
 export const MAX_SPEECH_CHARS = 2_000;
-const AI_TOKENS = 12;
+/** The AI line's last words paired with a short answer's: the question just asked. */
+const AI_TOKENS = 8;
 const SHORT_TURN_TOKENS = 4;
-const CONTEXT_TURN_TOKENS = 6;
 /** "not interested in talking to sales": five words reach the end of a declined request. */
 const NEGATION_SCOPE = 5;
 
@@ -221,8 +221,6 @@ const NS = {
   chars: mixString(FNV_OFFSET, "c"),
   first: mixString(FNV_OFFSET, "f"),
   firstPair: mixString(FNV_OFFSET, "g"),
-  ai: mixString(FNV_OFFSET, "a"),
-  aiAsks: mixString(FNV_OFFSET, "q"),
   shortWithAi: mixString(FNV_OFFSET, "s"),
   length: mixString(FNV_OFFSET, "l"),
 } as const;
@@ -297,15 +295,13 @@ export function featurizeInto(input: FeatureInput, out: FeatureBuffer): FeatureB
   pushOpeningFeatures(tokens, 0, n, out);
 
   // The AI line only colours short answers ("yes", "sure, go ahead"): on longer turns the customer's own
-  // words carry the meaning, and a model that leans on the AI line learns the script, not the caller.
-  if (input.aiLine && n <= CONTEXT_TURN_TOKENS) {
+  // words carry the meaning, and a model that leans on the AI line learns the script, not the caller. A
+  // bare "yes" means what the AI just asked: these pairs let the model read it.
+  if (input.aiLine && n > 0 && n <= SHORT_TURN_TOKENS) {
     const aiTokens = tokensOf(input.aiLine.slice(-300), 200).slice(-AI_TOKENS);
-    // A bare "yes" means what the AI just asked: these pairs let the model read it.
-    if (n > 0 && n <= SHORT_TURN_TOKENS) {
-      for (const token of tokens) {
-        const base = Math.imul(mixString(NS.shortWithAi, token) ^ SEPARATOR, FNV_PRIME);
-        for (const aiToken of aiTokens.slice(-8)) out.push(mixString(base, aiToken), -1);
-      }
+    for (const token of tokens) {
+      const base = Math.imul(mixString(NS.shortWithAi, token) ^ SEPARATOR, FNV_PRIME);
+      for (const aiToken of aiTokens) out.push(mixString(base, aiToken), -1);
     }
   }
 
