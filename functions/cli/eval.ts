@@ -13,7 +13,7 @@ import { loadReadings, recordReadings } from "./recorded-readings.js";
 const READERS: Record<string, TurnReader> = { local: defaultTurnReader, lexicon: lexiconReader };
 
 const USAGE =
-  "usage: npm run eval -- <corpus.jsonl> [--campaigns <dir>] [--form written|speech|chat] [--reader local|lexicon|bedrock [--readings <file.jsonl>] [--record]] [--json] [--misses]";
+  "usage: npm run eval -- <corpus.jsonl> [--campaigns <dir>] [--form written|speech|chat] [--reader local|lexicon|bedrock [--readings <file.jsonl>] [--record]] [--json] [--misses] [--slots]";
 
 /**
  * `npm run eval -- <corpus.jsonl> ...`: the engine and two baselines against the labels, each conversation
@@ -27,6 +27,7 @@ const { values: options, positionals } = commandLine(
     reader: { type: "string", default: "local" },
     json: { type: "boolean", default: false },
     misses: { type: "boolean", default: false },
+    slots: { type: "boolean", default: false },
     readings: { type: "string", default: "test/fixtures/bedrock-readings.jsonl" },
     record: { type: "boolean", default: false },
   },
@@ -63,11 +64,15 @@ const customerTurns = transcripts.reduce(
 const turnsPerSecond = Math.round((customerTurns * 3) / seconds);
 
 if (options.json) {
-  const { misses: _misses, ...summary } = report;
-  console.log(JSON.stringify({ ...summary, turnsPerSecond }));
+  const { misses: _misses, slots, ...summary } = report;
+  console.log(JSON.stringify({ ...summary, slots: slots.bySlot, turnsPerSecond }));
 } else {
   printTable(report, turnsPerSecond);
   if (options.misses) for (const miss of report.misses) console.log(JSON.stringify(miss));
+  if (options.slots) {
+    printSlotTable(report);
+    for (const error of report.slots.errors) console.log(JSON.stringify(error));
+  }
 }
 
 function printTable(r: EvaluationReport, tps: number): void {
@@ -85,5 +90,13 @@ function printTable(r: EvaluationReport, tps: number): void {
     console.log(
       `${name.padEnd(16)}${[s.onTime, s.early, s.late, s.missed, s.false, s.triggerAccuracy, s.slotF1].map((x) => ` ${pct(x)}`).join("")}`,
     );
+  }
+}
+
+function printSlotTable(r: EvaluationReport): void {
+  const outcomes = ["right", "wrong", "missed", "extra"] as const;
+  console.log(`\n${"slot".padEnd(16)}${outcomes.map((h) => h.padStart(8)).join("")}`);
+  for (const [slot, tally] of Object.entries(r.slots.bySlot).sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(`${slot.padEnd(16)}${outcomes.map((o) => String(tally[o]).padStart(8)).join("")}`);
   }
 }

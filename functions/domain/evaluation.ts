@@ -5,6 +5,7 @@ import { processCustomerTurn, recordLine, startContact } from "./engine.js";
 import { missingRequired } from "./qualification.js";
 import type { TurnReader } from "./reader/turn-reader.js";
 import { replayTranscript } from "./replay.js";
+import { type SlotErrors, slotErrors } from "./slot-errors.js";
 import type { SpellingVocabulary } from "./spelling.js";
 
 export type Timing = "onTime" | "early" | "late" | "missed" | "false";
@@ -40,6 +41,8 @@ export interface EvaluationReport {
     goldTrigger: string | null;
     trigger: string | null;
   }>;
+  /** The engine's slots against the labels, slot by slot, and each conversation's wrong, missed or extra value. */
+  slots: SlotErrors;
 }
 
 /**
@@ -181,5 +184,13 @@ export function evaluate(
       },
     ];
   });
-  return { conversations: labeled.length, engine, baselines: { keyword, qualifiedOnly }, misses };
+  const slots = slotErrors(
+    labeled.map((transcript, index) => ({
+      id: transcript.id,
+      gold: transcript.labels?.slots ?? {},
+      predicted: enginePredictions[index]?.slots ?? {},
+    })),
+    (gold, predicted) => normaliseSlotValue(gold) === normaliseSlotValue(predicted),
+  );
+  return { conversations: labeled.length, engine, baselines: { keyword, qualifiedOnly }, misses, slots };
 }

@@ -288,4 +288,27 @@ describe("evaluate", () => {
     expect(rateSum(report.baselines.qualifiedOnly)).toBeCloseTo(1, 10);
     expect(report.baselines.keyword.onTime).toBe(1);
   });
+
+  it("tallies the engine's slots so that their precision and recall are the scores'", () => {
+    // Prepare
+    const answered = Transcript.parse({
+      id: "answered",
+      turns: [
+        { speaker: "ai", text: "Roughly what budget have you set aside for a new phone system?" },
+        { speaker: "customer", text: "About 500 a month." },
+        { speaker: "ai", text: "Who else would be involved in making this decision?" },
+        { speaker: "customer", text: "Just me, I own the company." },
+      ],
+      labels: { handoffTurn: null, trigger: null, slots: { budget: "500/mo", timeline: "within_quarter" } },
+    });
+    // Act
+    const report = evaluate([answered], () => defaultCampaign);
+    // Assess
+    const tallies = Object.values(report.slots.bySlot);
+    const sum = (pick: (t: (typeof tallies)[number]) => number) => tallies.reduce((n, t) => n + pick(t), 0);
+    const right = sum((t) => t.right);
+    expect(right / sum((t) => t.right + t.wrong + t.extra)).toBeCloseTo(report.engine.slotPrecision, 10);
+    expect(right / sum((t) => t.right + t.wrong + t.missed)).toBeCloseTo(report.engine.slotRecall, 10);
+    expect(report.slots.bySlot.timeline).toEqual({ right: 0, wrong: 0, missed: 1, extra: 0 });
+  });
 });
