@@ -5,7 +5,7 @@ import { processCustomerTurn, recordLine, startContact } from "./engine.js";
 import { missingRequired } from "./qualification.js";
 import type { TurnReader } from "./reader/turn-reader.js";
 import { replayTranscript } from "./replay.js";
-import { type SlotErrors, slotErrors } from "./slot-errors.js";
+import { type SlotComparison, type SlotErrors, type SlotTally, slotErrors } from "./slot-errors.js";
 import type { SpellingVocabulary } from "./spelling.js";
 
 export type Timing = "onTime" | "early" | "late" | "missed" | "false";
@@ -111,14 +111,12 @@ export function normaliseSlotValue(value: string): string {
 export function score(
   transcripts: readonly Transcript[],
   predictions: readonly Prediction[],
-): Scores & { timings: Timing[] } {
+): Scores & { timings: Timing[]; slots: SlotErrors } {
   const counts: Record<Timing, number> = { onTime: 0, early: 0, late: 0, missed: 0, false: 0 };
   const timings: Timing[] = [];
+  const comparisons: SlotComparison[] = [];
   let onTimeHandoffs = 0;
   let rightTrigger = 0;
-  let truePositive = 0;
-  let predictedCount = 0;
-  let goldCount = 0;
   transcripts.forEach((transcript, index) => {
     const prediction = predictions[index];
     const labels = transcript.labels;
@@ -130,15 +128,17 @@ export function score(
       onTimeHandoffs += 1;
       if (prediction.trigger === labels.trigger) rightTrigger += 1;
     }
-    const gold = Object.entries(labels.slots ?? {});
-    goldCount += gold.length;
-    predictedCount += Object.keys(prediction.slots).length;
-    for (const [slot, value] of gold) {
-      const predicted = prediction.slots[slot];
-      if (predicted !== undefined && normaliseSlotValue(predicted) === normaliseSlotValue(value))
-        truePositive += 1;
-    }
+    comparisons.push({ id: transcript.id, gold: labels.slots ?? {}, predicted: prediction.slots });
   });
+  const slots = slotErrors(
+    comparisons,
+    (gold, predicted) => normaliseSlotValue(gold) === normaliseSlotValue(predicted),
+  );
+  const tallies = Object.values(slots.bySlot);
+  const total = (pick: (tally: SlotTally) => number) => tallies.reduce((sum, tally) => sum + pick(tally), 0);
+  const truePositive = total((tally) => tally.right);
+  const predictedCount = total((tally) => tally.right + tally.wrong + tally.extra);
+  const goldCount = total((tally) => tally.right + tally.wrong + tally.missed);
   const n = timings.length || 1;
   const precision = predictedCount === 0 ? 0 : truePositive / predictedCount;
   const recall = goldCount === 0 ? 0 : truePositive / goldCount;
@@ -153,6 +153,7 @@ export function score(
     slotRecall: recall,
     slotF1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
     timings,
+    slots,
   };
 }
 
@@ -166,9 +167,9 @@ export function evaluate(
   const labeled = transcripts.filter((transcript) => transcript.labels !== undefined);
   const run = (predictor: Predictor) => labeled.map((t) => predictor(t, campaignFor(t.campaign)));
   const enginePredictions = run(enginePredictor(reader, spelling));
-  const { timings, ...engine } = score(labeled, enginePredictions);
-  const { timings: _k, ...keyword } = score(labeled, run(keywordPredictor));
-  const { timings: _q, ...qualifiedOnly } = score(labeled, run(qualifiedOnlyPredictor));
+  const { timings, slots, ...engine } = score(labeled, enginePredictions);
+  const { timings: _k, slots: _ks, ...keyword } = score(labeled, run(keywordPredictor));
+  const { timings: _q, slots: _qs, ...qualifiedOnly } = score(labeled, run(qualifiedOnlyPredictor));
   const misses = labeled.flatMap((transcript, index) => {
     const timing = timings[index];
     const prediction = enginePredictions[index];
@@ -184,13 +185,5 @@ export function evaluate(
       },
     ];
   });
-  const slots = slotErrors(
-    labeled.map((transcript, index) => ({
-      id: transcript.id,
-      gold: transcript.labels?.slots ?? {},
-      predicted: enginePredictions[index]?.slots ?? {},
-    })),
-    (gold, predicted) => normaliseSlotValue(gold) === normaliseSlotValue(predicted),
-  );
   return { conversations: labeled.length, engine, baselines: { keyword, qualifiedOnly }, misses, slots };
 }
