@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { DEFAULT_CAMPAIGN_DIR, loadCampaignRegistry } from "../functions/cli/campaign-option.js";
+import { defaultCampaign } from "../functions/domain/campaigns.js";
 import { defaultSpelling } from "../functions/domain/default-spelling.js";
 import { evaluate, type Scores } from "../functions/domain/evaluation.js";
 import { FORMS, transcriptInForm } from "../functions/domain/forms.js";
@@ -64,6 +65,33 @@ const TURN_SETS = [
   "test/turns/hard-turns.jsonl",
   "test/turns/buying-contrast-turns.jsonl",
 ];
+
+/**
+ * Person requests with a negation before them in the same turn ("this isn't working, can I talk to someone"),
+ * and declined ones with the person word five or more words after the negation ("I'm not interested in
+ * getting on a call with a salesperson"), written independently and never trained on (test/turns/README.md):
+ * read at the default campaign's person-request bar, typos repaired.
+ */
+export async function personNegationFigure(reader: TurnReader = defaultTurnReader): Promise<string> {
+  const { examples } = await loadExamples("test/turns/person-negation-turns.jsonl");
+  const bar = defaultCampaign.thresholds.reader.personRequest;
+  let requests = 0;
+  let requestsRead = 0;
+  let others = 0;
+  let othersRead = 0;
+  for (const example of examples) {
+    const text = spellTurn(example.text, defaultSpelling).text;
+    const read = reader.read({ text, aiLine: example.ai }).person_request >= bar;
+    if (example.labels.includes("person_request")) {
+      requests++;
+      if (read) requestsRead++;
+    } else {
+      others++;
+      if (read) othersRead++;
+    }
+  }
+  return `person-negation-turns: person requests after a negation read ${requestsRead} of ${requests}; declined requests and look-alikes read as requests ${othersRead} of ${others} (at the default campaign's bar, ${bar})`;
+}
 
 /** The corpora the reader is trained on, each of which the cross-set figures leave out in turn. */
 export const DEV_SETS = ["conversations", "dev-b", "dev-c", "dev-d"] as const;
@@ -211,6 +239,8 @@ export async function readerFigures(): Promise<string[]> {
         .join(", ")}`,
     );
   }
+
+  lines.push(await personNegationFigure());
 
   const texts = (await loadCorpus("test/corpus/conversations.jsonl")).flatMap((t) =>
     t.turns.filter((turn) => turn.speaker === "customer").map((turn) => turn.text),
