@@ -68,7 +68,8 @@ describe("a spoken turn's sentence ends, for the slot readers", () => {
       ).signals.slots;
     // Act
     const withBreaks = read(breaksAfter("mostly"));
-    const withoutBreaks = read(undefined);
+    // (undefined would take the shipped breaks: the default parameter.)
+    const withoutBreaks = read(never);
     // Assess: "the books mostly" answers the question; read as one clause, the turn answers nothing.
     expect(withBreaks.map(({ slot, value, quote }) => ({ slot, value, quote }))).toEqual([
       { slot: "use_case", value: "month_end_close", quote: "books" },
