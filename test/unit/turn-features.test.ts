@@ -67,6 +67,27 @@ describe("turn features", () => {
     expect([...ownedBy(declined, "to")].filter((feature) => plainTo.has(feature))).toEqual([]);
     expect(ownedBy(resumed, "to")).toEqual(plainTo);
   });
+
+  it("reads a word past the negation scope as itself and as said after a negation, until a scope breaker", () => {
+    // Prepare: "salesperson" is the sixth word after "dont", one past the negated five.
+    const plain = "i want to talk to a salesperson";
+    const declined = "i dont want to talk to a salesperson";
+    const resumed = "i dont know but i want to talk to a salesperson";
+
+    // Act
+    const ownedBy = (text: string, word: string) => {
+      const { features, owners } = featurizeTurn({ text });
+      const at = tokensOf(text).lastIndexOf(word);
+      return new Set(features.filter((_, f) => owners[f] === at));
+    };
+
+    // Assess
+    const plainWord = ownedBy(plain, "salesperson");
+    const declinedWord = ownedBy(declined, "salesperson");
+    expect([...plainWord].filter((feature) => !declinedWord.has(feature))).toEqual([]);
+    expect(declinedWord.size - plainWord.size).toBe(1);
+    expect(ownedBy(resumed, "salesperson")).toEqual(plainWord);
+  });
 });
 
 describe("speech words in one pass", () => {

@@ -56,7 +56,7 @@ describe("reading a turn's sentences", () => {
   });
 
   it.each([
-    "We run three restaurants and the weekend rush is chaos on the phones, honestly it is a nightmare. Can I talk to a real person about this? The kids are screaming here.",
+    "We run three restaurants and the weekend rush is chaos on the phones, honestly it is a nightmare and the hosts keep dropping reservations. Can I talk to a real person about this? The kids are screaming here and I have to go soon.",
     "Our budget is tight this year and the owner is traveling until March so nothing moves before then. Please transfer me to a human. Thanks a lot for understanding.",
   ])("hears a request for a person said among other sentences: %j", (text) => {
     // Prepare
@@ -84,7 +84,7 @@ describe("reading a turn's sentences", () => {
 
   it.each([
     "Hmm, you know what, if that's true, I'd like to sign up.",
-    "Actually, you know what, if it's really that cheap, I'd like to sign up.",
+    "Actually, you know what, if it's really as cheap as you say and the setup is free, I'd like to sign up.",
   ])("hears a buying request from its own clause after a condition: %j", (text) => {
     // Prepare: one sentence, so only its clauses are read apart from the whole.
     const input = { text };
@@ -228,7 +228,7 @@ describe("reading a turn's sentences", () => {
   it("hears an order at the end of a spoken turn from its window, and no order where none is given", () => {
     // Prepare: no punctuation, as a speech recogniser writes a turn.
     const order =
-      "ok so the owner looked at the numbers you sent over and he told me to just do it so where do i sign";
+      "well my partner went through the spreadsheet you sent with our accountant on friday and they both said fine so where do i sign";
     const refusal =
       "i dont know man we looked at it and honestly its a lot of money so we are not going to buy it this year";
     // Act

@@ -7,7 +7,7 @@
  * scope (the words after a negator are different features), not listed per phrase.
  */
 
-export const FEATURE_SPEC_VERSION = 3;
+export const FEATURE_SPEC_VERSION = 4;
 
 const MAX_TOKENS = 80;
 /** A turn is read up to this many characters. */
@@ -216,6 +216,7 @@ const NS = {
   unigram: mixString(FNV_OFFSET, "u"),
   negated: mixString(FNV_OFFSET, "n"),
   negatedBigram: mixString(FNV_OFFSET, "m"),
+  lateNegated: mixString(FNV_OFFSET, "o"),
   bigram: mixString(FNV_OFFSET, "b"),
   trigram: mixString(FNV_OFFSET, "t"),
   chars: mixString(FNV_OFFSET, "c"),
@@ -306,13 +307,23 @@ export function featurizeInto(input: FeatureInput, out: FeatureBuffer): FeatureB
   }
 
   let scope = 0;
+  // Past the scope a word is read as it is and also as said after a negation, until a scope breaker: "i dont
+  // want to talk to a salesperson" declines, "i dont want a robot get me a person" asks; the data tells them
+  // apart, which five negated words alone could not carry (README, the turn reader).
+  let afterNegator = false;
   for (let i = 0; i < n; i++) {
     const token = tokens[i] as string;
     const negated = scope > 0;
     out.push(mixString(negated ? NS.negated : NS.unigram, token), i);
-    if (SCOPE_BREAKERS.has(token)) scope = 0;
-    else if (scope > 0) scope--;
-    if (NEGATORS.has(token) && !(token === "no" && i === 0)) scope = NEGATION_SCOPE;
+    if (!negated && afterNegator) out.push(mixString(NS.lateNegated, token), i);
+    if (SCOPE_BREAKERS.has(token)) {
+      scope = 0;
+      afterNegator = false;
+    } else if (scope > 0) scope--;
+    if (NEGATORS.has(token) && !(token === "no" && i === 0)) {
+      scope = NEGATION_SCOPE;
+      afterNegator = true;
+    }
 
     const next = tokens[i + 1];
     if (next !== undefined) {
