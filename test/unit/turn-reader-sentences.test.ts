@@ -214,7 +214,7 @@ describe("reading a turn's sentences", () => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
   });
 
-  it("reads a spoken turn, which has no punctuation, as one sentence of six-token windows", () => {
+  it("reads a spoken turn, which has no punctuation, as one sentence of six-token windows ending where it ends", () => {
     // Prepare
     const text = "yeah so i own a travel agency we have nine agents on the phones all day long";
     // Act
@@ -222,7 +222,20 @@ describe("reading a turn's sentences", () => {
     // Assess
     expect(parts.sentences).toBe(1);
     expect(parts.pieces).toBe(Math.ceil(tokensOf(text).length / 6));
-    expect(parts.pieceOf.slice(0, 7)).toEqual([0, 0, 0, 0, 0, 0, 1]);
+    expect(parts.pieceOf.slice(0, 7)).toEqual([0, 0, 0, 0, 0, 1, 1]);
+    expect(parts.pieceOf.slice(-7)).toEqual([1, 2, 2, 2, 2, 2, 2]);
+  });
+
+  it("hears an order said last in a long spoken turn, in the window that ends with the turn", () => {
+    // Prepare: 29 tokens; windows counted from the start would leave "do i sign" alone in the last one.
+    const text =
+      "ok so the owner looked at the numbers you sent over last week and talked to his partner about it and he told me to just do it so where do i sign";
+    // Act
+    const parts = turnParts(text);
+    const read = reader.read({ text }).buy_now;
+    // Assess
+    expect(parts.pieceOf.slice(-6)).toEqual(Array(6).fill(parts.pieces - 1));
+    expect(read).toBeGreaterThanOrEqual(0.75);
   });
 
   it("hears an order at the end of a spoken turn from its window, and no order where none is given", () => {
@@ -303,7 +316,7 @@ describe("reading a turn's sentences", () => {
     const accented = turnParts(`café ${text}`, everywhere);
     // Assess
     expect(unbroken.sentences).toBe(1);
-    expect(unbroken.pieceOf).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
+    expect(unbroken.pieceOf).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
     expect(accented.sentences).toBe(1);
     expect(accented.pieces).toBe(2);
   });
