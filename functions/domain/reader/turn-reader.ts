@@ -42,7 +42,10 @@ const COMMITMENTS: ReadonlySet<ReaderLabel> = new Set(["buy_now", "contract_requ
  * a sentence's clauses too ("if that's true, I'd like to sign up" reads 0.08 whole, its last clause 0.92):
  * three seeds, dev-e/dev-f/dev-g 86.6% -> 87.2% on time (higher with each seed), early and every other set
  * the same. A request for a person read in clauses found "let me talk to your manager though" and also
- * "I don't need to speak with a salesperson or anything" (past the negation scope): not adopted. The buying
+ * "I don't need to speak with a salesperson or anything" (past the negation scope): not adopted, and not in
+ * session 36 either, with declines past the scope learned: the look sets gained (92.7% -> 92.9%, three seeds)
+ * but the independent person-negation turns read 4 declines of 100 as requests, not 2 ("not the decision maker
+ * here, the owner handles all that, so connecting me w a sales rep doesnt help": its clause alone). The buying
  * bar was 0.8 until session 31, when "Where do I sign?" alone read 0.79 after "It's my company, I decide.":
  * three seeds, dev-e/dev-f/dev-g 87.2% -> 88.1% on time at 0.75 (88.5% with the contract read in windows,
  * below), higher with each seed, early (2.6%) and every other set the same. A request for a person from
