@@ -10,6 +10,13 @@ import {
 } from "../../functions/domain/reader/features.js";
 import { combineNlu } from "../../functions/domain/reader/read-signals.js";
 
+/** The features a turn gives its last `word`. */
+function ownedBy(text: string, word: string): Set<number> {
+  const { features, owners } = featurizeTurn({ text });
+  const at = tokensOf(text).lastIndexOf(word);
+  return new Set(features.filter((_, f) => owners[f] === at));
+}
+
 describe("turn features", () => {
   it("reads words that are also Object.prototype's names as plain words", () => {
     // Prepare
@@ -56,16 +63,13 @@ describe("turn features", () => {
     const resumed = "not now but talking to sales";
 
     // Act
-    const ownedBy = (text: string, word: string) => {
-      const { features, owners } = featurizeTurn({ text });
-      const at = tokensOf(text).lastIndexOf(word);
-      return new Set(features.filter((_, f) => owners[f] === at));
-    };
+    const plainTo = ownedBy(plain, "to");
+    const declinedTo = ownedBy(declined, "to");
+    const resumedTo = ownedBy(resumed, "to");
 
     // Assess
-    const plainTo = ownedBy(plain, "to");
-    expect([...ownedBy(declined, "to")].filter((feature) => plainTo.has(feature))).toEqual([]);
-    expect(ownedBy(resumed, "to")).toEqual(plainTo);
+    expect([...declinedTo].filter((feature) => plainTo.has(feature))).toEqual([]);
+    expect(resumedTo).toEqual(plainTo);
   });
 
   it("reads a word past the negation scope as itself and as said after a negation, until a scope breaker", () => {
@@ -75,18 +79,14 @@ describe("turn features", () => {
     const resumed = "i dont know but i want to talk to a salesperson";
 
     // Act
-    const ownedBy = (text: string, word: string) => {
-      const { features, owners } = featurizeTurn({ text });
-      const at = tokensOf(text).lastIndexOf(word);
-      return new Set(features.filter((_, f) => owners[f] === at));
-    };
-
-    // Assess
     const plainWord = ownedBy(plain, "salesperson");
     const declinedWord = ownedBy(declined, "salesperson");
+    const resumedWord = ownedBy(resumed, "salesperson");
+
+    // Assess
     expect([...plainWord].filter((feature) => !declinedWord.has(feature))).toEqual([]);
     expect(declinedWord.size - plainWord.size).toBe(1);
-    expect(ownedBy(resumed, "salesperson")).toEqual(plainWord);
+    expect(resumedWord).toEqual(plainWord);
   });
 });
 
