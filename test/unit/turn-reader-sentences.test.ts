@@ -227,7 +227,7 @@ describe("reading a turn's sentences", () => {
   });
 
   it("hears an order said last in a long spoken turn, in the window that ends with the turn", () => {
-    // Prepare: 29 tokens; windows counted from the start would leave "do i sign" alone in the last one.
+    // Prepare: 33 tokens; windows counted from the start would leave "do i sign" alone in the last one.
     const text =
       "ok so the owner looked at the numbers you sent over last week and talked to his partner about it and he told me to just do it so where do i sign";
     // Act
