@@ -69,6 +69,19 @@ describe("reading a turn's sentences", () => {
     expect(read).toBeGreaterThanOrEqual(0.9);
   });
 
+  it("hears a request for a person said in a clause of a longer sentence", () => {
+    // Prepare: one sentence, so only its clauses can be read alone.
+    const input = {
+      text: "our front desk is drowning and the old system drops calls, so honestly just get me one of your reps on the line, we open at nine",
+    };
+    // Act
+    const diluted = scoreTurn(model, input).person_request;
+    const read = reader.read(input).person_request;
+    // Assess
+    expect(diluted).toBeLessThan(0.5);
+    expect(read).toBeGreaterThanOrEqual(0.9);
+  });
+
   it("hears a buying request said before a story, from its own sentence", () => {
     // Prepare
     const input = {
@@ -97,8 +110,8 @@ describe("reading a turn's sentences", () => {
   });
 
   it("hears an order from its own sentence at 0.75, said after the caller's go-ahead", () => {
-    // Prepare: "Where do I sign?" alone reads just under 0.8, the bar until session 31.
-    const input = { text: "Good, that answers it. My partner is fine with it too. Where do I sign?" };
+    // Prepare: the whole turn reads the order low; its own sentence alone reaches the buying bar (0.75).
+    const input = { text: "That answers my question about the porting. Where do I sign?" };
     // Act
     const whole = scoreTurn(model, input).buy_now;
     const read = reader.read(input).buy_now;
@@ -283,7 +296,7 @@ describe("reading a turn's sentences", () => {
   it("reads a spoken turn by the sentences the sentence breaks find, as a written one", () => {
     // Prepare: the question comes last, after a long story, with no punctuation.
     const text =
-      "my brother in law set the whole thing up years ago and nobody here knows how it works anymore what would it cost to switch";
+      "we bought the phones from a guy who retired last spring and the warranty ran out in march and the handsets keep dying on us how much is it for eight lines";
     const withBreaks = modelReader(model, "test", shippedSentenceBreaks());
     // Act
     const read = withBreaks.read({ text }).price_request;

@@ -41,18 +41,19 @@ const COMMITMENTS: ReadonlySet<ReaderLabel> = new Set(["buy_now", "contract_requ
  * answers were trained on, "yes, please email it" alone read as a quote request; now 0.18. Buying is read in
  * a sentence's clauses too ("if that's true, I'd like to sign up" reads 0.08 whole, its last clause 0.92):
  * three seeds, dev-e/dev-f/dev-g 86.6% -> 87.2% on time (higher with each seed), early and every other set
- * the same. A request for a person read in clauses found "let me talk to your manager though" and also
- * "I don't need to speak with a salesperson or anything" (past the negation scope): not adopted, and not in
- * session 36 either, with declines past the scope learned: the look sets gained (92.7% -> 92.9%, three seeds)
- * but the independent person-negation turns read 4 declines of 100 as requests, not 2 ("not the decision maker
- * here, the owner handles all that, so connecting me w a sales rep doesnt help": its clause alone). The buying
+ * the same. A request for a person is read in clauses too since session 37 ("..., can u just get me a real
+ * person from billing pls, i need this sorted before thurs" reads 0.00 whole, its clause 1.00), with declines
+ * said after the person word learned ("a sales rep calling me won't change anything"): three seeds, the fresh
+ * look set dev-h 77.8% -> 86.5% on time, early 7.6% -> 5.9% (README, the turn reader). A clause is still read
+ * without the words after it: "not the decision maker here, the owner handles all that, so connecting me w a
+ * sales rep doesnt help" reads 0.96 (3 of the 100 independent person-negation declines, 2 before). The buying
  * bar was 0.8 until session 31, when "Where do I sign?" alone read 0.79 after "It's my company, I decide.":
  * three seeds, dev-e/dev-f/dev-g 87.2% -> 88.1% on time at 0.75 (88.5% with the contract read in windows,
  * below), higher with each seed, early (2.6%) and every other set the same. A request for a person from
  * 0.85 handed off early on dev-g, from 0.95 lost a call on dev-e (the shipped reader).
  */
 const READ_ALONE: ReadonlyArray<{ label: ReaderLabel; bar: number; clauses: boolean; windows: boolean }> = [
-  { label: "person_request", bar: 0.9, clauses: false, windows: false },
+  { label: "person_request", bar: 0.9, clauses: true, windows: false },
   ...[...AUTHORITY_LABELS].map((label) => ({ label, bar: 0.5, clauses: true, windows: true })),
   // "she said lets just do it so where do we sign" said with no punctuation reads 0.30 whole: an order, and
   // a request for the contract ("... and we are good to go just send me the contract"), is read in a spoken
