@@ -41,13 +41,13 @@ const COMMITMENTS: ReadonlySet<ReaderLabel> = new Set(["buy_now", "contract_requ
  * answers were trained on, "yes, please email it" alone read as a quote request; now 0.18. Buying is read in
  * a sentence's clauses too ("if that's true, I'd like to sign up" reads 0.08 whole, its last clause 0.92):
  * three seeds, dev-e/dev-f/dev-g 86.6% -> 87.2% on time (higher with each seed), early and every other set
- * the same. A request for a person is read in clauses too since session 37 ("..., can u just get me a real
- * person from billing pls, i need this sorted before thurs" reads 0.00 whole, its clause 1.00), with declines
- * said after the person word learned ("a sales rep calling me won't change anything"): three seeds, the fresh
- * look set dev-h 77.8% -> 86.5% on time, early 7.6% -> 5.9% (README, the turn reader). A clause is still read
- * without the words after it: "not the decision maker here, the owner handles all that, so connecting me w a
- * sales rep doesnt help" reads 0.96 (3 of the 100 independent person-negation declines, 2 before). The buying
- * bar was 0.8 until session 31, when "Where do I sign?" alone read 0.79 after "It's my company, I decide.":
+ * the same. A request for a person is read in clauses too since session 37 ("... the bill jumped, can u just
+ * get me a real person from billing pls, i need this sorted ..." read 0.00 whole, 1.00 in its clause, by the
+ * reader before), with declines said after the person word learned ("a sales rep calling me won't change
+ * anything"): three seeds, the fresh look set dev-h 77.8% -> 86.5% on time, early 7.6% -> 5.9% (README, the
+ * turn reader). A clause is still read without the words after it: "not the decision maker here, the owner
+ * handles all that, so connecting me w a sales rep doesnt help" reads 0.96 (3 of the 100 independent
+ * person-negation declines, 2 before). The buying bar was 0.8 until session 31, when "Where do I sign?" alone read 0.79 after "It's my company, I decide.":
  * three seeds, dev-e/dev-f/dev-g 87.2% -> 88.1% on time at 0.75 (88.5% with the contract read in windows,
  * below), higher with each seed, early (2.6%) and every other set the same. A request for a person from
  * 0.85 handed off early on dev-g, from 0.95 lost a call on dev-e (the shipped reader).
