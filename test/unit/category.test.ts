@@ -151,6 +151,18 @@ describe("category values recognised by similarity to their examples", () => {
     expect(matcher.read("we have two offices", false)?.value).toBe("remote");
   });
 
+  it("matches an example whose one content word comes twice", () => {
+    // Prepare
+    const matcher = categoryMatcher({
+      contact_center: { label: "Contact center", examples: ["rings and rings"] },
+      remote: { label: "Remote", examples: ["two offices"] },
+    });
+    // Act / Assess
+    expect(matcher.read("when it's busy it just rings and rings", false)?.quote).toBe("rings and rings");
+    expect(matcher.read("it rang and rang all morning", false)).toBeNull();
+    expect(matcher.read("the phone rings, and the bell rings", false)).toBeNull();
+  });
+
   it("matches an example that negates only where the turn negates too", () => {
     // Prepare
     const matcher = categoryMatcher({

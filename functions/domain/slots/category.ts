@@ -588,15 +588,14 @@ function shapeMatch(
     let missing = 0;
     let left = at;
     for (let word = shape.content - 1; word >= 0 && missing <= shape.missable; word--) {
-      // lastIndexOf counts a negative start from the end: nothing stands before the first word.
-      const found = left > 0 ? turn.forms.lastIndexOf(shape.words[word] ?? "", left - 1) : -1;
-      if (found >= 0 && left - found <= 1 + shape.missable) left = found;
+      const found = shapeWordAt(turn.forms, shape.words[word] ?? "", left - 1, -1, shape.missable);
+      if (found >= 0) left = found;
       else missing++;
     }
     let right = at;
     for (let word = shape.content + 1; word < shape.words.length && missing <= shape.missable; word++) {
-      const found = turn.forms.indexOf(shape.words[word] ?? "", right + 1);
-      if (found >= 0 && found - right <= 1 + shape.missable) right = found;
+      const found = shapeWordAt(turn.forms, shape.words[word] ?? "", right + 1, 1, shape.missable);
+      if (found >= 0) right = found;
       else missing++;
     }
     if (missing > shape.missable) continue;
@@ -611,6 +610,27 @@ function shapeMatch(
     };
   }
   return null;
+}
+
+/**
+ * Where a shape's word stands in the turn, looking from `from` in `step`'s direction past at most `missable`
+ * other words; -1 when it is not there. A function word is matched as said, the content word by its stem: it
+ * may come twice ("rings and rings").
+ */
+function shapeWordAt(
+  forms: readonly string[],
+  word: string,
+  from: number,
+  step: 1 | -1,
+  missable: number,
+): number {
+  const content = !FUNCTION_WORDS.has(word);
+  const last = from + step * missable;
+  for (let at = from; at >= 0 && at < forms.length && (at - last) * step <= 0; at += step) {
+    const form = forms[at] ?? "";
+    if (content ? stem(form) === word : form === word) return at;
+  }
+  return -1;
 }
 
 /** The densest window of the example's words in the turn. */
