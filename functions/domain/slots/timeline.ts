@@ -123,6 +123,7 @@ export function readTimeline(
     if (!match || isNegatedBefore(clause, match.index)) continue;
     if (POSSESSIVE.test(clause.slice(match.index + match[0].length))) continue;
     if (!inContext && isHabitualPeriodEnd(clause, match.index, match[0])) continue;
+    if (!inContext && PERIOD_IS.test(clause.slice(match.index + match[0].length))) continue;
     const immediateNeedsContext = days === 5 && !/asap|as soon as/.test(match[0]);
     if (immediateNeedsContext && !timelineAsked && !TIMELINE_CONTEXT.test(clause)) continue;
     return reading(days, timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7, said(digitised, match));
@@ -144,6 +145,11 @@ export function readTimeline(
 const TAKES =
   /\b(?:takes?|took|taking)\s+(?:(?:us|them|me|him|her|you|people|ppl|everyone|the team)\s+)?(?:(?:about|around|like|maybe|roughly|up to|over|almost|nearly|at least)\s+)?$/;
 const LATE = /^\s*(?:late|overdue|behind|past due)\b/;
+/** "back in the spring", "back in August": a time said after "back". */
+const BACK_THEN = /\bback\s+(?:(?:in|on|at|around|during|over)\s+)?(?:the\s+)?$/;
+/** "call me back", "check back", "he's back", "i'll be back": someone returns then, so the time is ahead. */
+const COMING_BACK =
+  /\b(?:call|calls|calling|check|checking|try|come|comes|coming|get|getting|circle|ring|text|email|be|is|he's|she's|it's|hes|shes|its)\s+(?:(?:me|us|you|him|her|them|it)\s+)?back\s+\S*\s*(?:the\s+)?$/;
 /** "this month's invoice", "next year's budget": the period names a thing, not when to be live. */
 const POSSESSIVE = /^['’]s\b/;
 
@@ -157,6 +163,8 @@ const PRICE_BEFORE = /\b(?:cost|costs|charge|charges|run|runs)\s+(?:us\s+|me\s+|
 
 /** "today is the ninth", "today's the 9th": what day it is, not a day to be ready by. */
 const TODAY_IS = /^(?:\s+is|'s|s)\b/;
+/** "this month is 640", "next week was crazy": the period said as what it is or was. */
+const PERIOD_IS = /^,?\s+(?:is|was|are|were|has been|had been|came to|comes to|looks|looked)\b/;
 
 /** "idk maybe 100 month": money a month with its "a" unsaid (amount.ts reads it so), not 100 months away. */
 function isMoneyAPeriod(said: string): boolean {
@@ -181,6 +189,8 @@ function isFrequencyOrPast(clause: string, index: number, length: number): boole
   if (RATE.test(said)) return true;
   // "closing takes us like 6 weeks", "clients pay us 60-90 days late": how long a task runs, not a horizon.
   if (TAKES.test(before) || LATE.test(after)) return true;
+  // "we got a quote back in the spring" is history; "call me back in the spring" comes back then.
+  if (BACK_THEN.test(before) && !COMING_BACK.test(before)) return true;
   return PAST.test(clause.slice(Math.max(0, index - 20), index + length + 8));
 }
 
@@ -200,7 +210,10 @@ function lastHorizon(
     if (isFrequencyOrPast(clause, mention.index, mention.text.length)) continue;
     if (isMoneyAPeriod(mention.text)) continue;
     // "today is the ninth" says what day it is, not when to be ready.
-    if (mention.days === 0 && TODAY_IS.test(clause.slice(mention.index + mention.text.length))) continue;
+    const after = clause.slice(mention.index + mention.text.length);
+    if (mention.days === 0 && TODAY_IS.test(after)) continue;
+    // "our bill this month is 640": what the period is like, not when to be live, unless said of starting.
+    if (!inContext && PERIOD_IS.test(after)) continue;
     if (POSSESSIVE.test(clause.slice(mention.index + mention.text.length))) continue;
     if (!inContext && isHabitualPeriodEnd(clause, mention.index, mention.text)) continue;
     // "thirty k for the year" is what a budget covers, not when to be live.
