@@ -553,6 +553,7 @@ export function spellTurn(
       continue;
     }
     if (!shorthand && (isNumber || lower.length < MIN_WORD_LETTERS - 1 || vocabulary.has(lower))) continue;
+    if (!shorthand && isPluralOfKnown(lower, vocabulary)) continue;
     if (!shorthand && keep.has(lower)) continue;
     // Two edits only when nothing is one edit away, and only to the campaign's words and the slot words
     // in a longer word: a few hundred words, not the vocabulary's thousands.
@@ -578,6 +579,20 @@ export function spellTurn(
     corrected: true,
     restore: (quote) => quote.replace(/[a-z]+/g, (word) => back.get(word) ?? word),
   };
+}
+
+/** A plural's stem, at least this long, must be known for the plural to count as known. */
+const PLURAL_STEM_LETTERS = 4;
+
+/**
+ * "billers", "setters": the plural of a word the vocabulary knows is a word too, though the data may never have
+ * said it (two edits from a campaign's "bills", "billers" was repaired to it). Not after a stem ending in "s"
+ * ("thiss" is a typo).
+ */
+function isPluralOfKnown(word: string, vocabulary: SpellingVocabulary): boolean {
+  if (!word.endsWith("s") || word.length <= PLURAL_STEM_LETTERS) return false;
+  const stem = word.slice(0, -1);
+  return !stem.endsWith("s") && vocabulary.has(stem);
 }
 
 /** Whether `text[from..to)` is whitespace and not empty. */

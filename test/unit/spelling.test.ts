@@ -279,6 +279,19 @@ describe("spellTurn", () => {
     expect(wrongStart).toBe("we are with xrogresive");
   });
 
+  it("keeps the plural of a known word it has not seen, and still repairs a doubled last letter", () => {
+    // Prepare: "billers" is two edits from the campaign's "bills", and the data knows only "biller".
+    const known = new SpellingVocabulary({ words: ["biller", "bills", "this"], counts: [1, 40, 500] });
+    const campaignWords = new Set(["bills"]);
+    // Act
+    const [plural, doubled] = ["we have fifteen billers", "thiss is it"].map(
+      (text) => spellTurn(text, known, campaignWords).text,
+    );
+    // Assess
+    expect(plural).toBe("we have fifteen billers");
+    expect(doubled).toBe("this is it");
+  });
+
   it("reads an empty or wordless turn as it is", () => {
     expect(spellTurn("", vocabulary).text).toBe("");
     expect(spellTurn("$4,000 ?!", vocabulary).text).toBe("$4,000 ?!");
