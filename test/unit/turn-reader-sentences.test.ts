@@ -295,6 +295,31 @@ describe("reading a turn's sentences", () => {
     expect(read).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('hears a request said after "but" in a spoken turn, as a written one after its comma', () => {
+    // Prepare: the sentence breaks find no end before "but".
+    const text =
+      "look im not buying anything today i need to run it by my partner first but can you email me what it would cost for ten people";
+    const withBreaks = modelReader(model, "test", shippedSentenceBreaks());
+    // Act
+    const spoken = withBreaks.read({ text }).price_request;
+    const whole = scoreTurn(model, { text }).price_request;
+    // Assess
+    expect(whole).toBeLessThan(0.6);
+    expect(spoken).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('starts a spoken part at "but" only where both sides keep three tokens', () => {
+    // Prepare
+    const never: SentenceBreakModel = { bits: 8, weights: new Int8Array(256), threshold: 1 };
+    // Act
+    const split = turnParts("one two three four but five six seven eight nine", never);
+    const early = turnParts("one but two three four five six seven eight nine", never);
+    // Assess
+    expect(split.sentences).toBe(2);
+    expect(split.pieceOf).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
+    expect(early.sentences).toBe(1);
+  });
+
   it("splits a spoken turn at every break, keeping each sentence at least three tokens long", () => {
     // Prepare: a model that ends a sentence after every word.
     const everywhere: SentenceBreakModel = { bits: 8, weights: new Int8Array(256), threshold: -1 };
