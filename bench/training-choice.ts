@@ -12,9 +12,9 @@ import { campaignSetScores, crossSetScores, FRESH_LOOK_SETS, LOOK_SETS, spelling
  * at: the dev cross-set (each dev set scored by a reader trained without it, in three forms), the example
  * campaigns' first sets (never trained on; the dev sets are all the default campaign), the look sets (dev-e,
  * dev-f, dev-g: never trained on, by authors whose rulings no training set shares; until session 23 dev-e
- * alone), the fresh look set (dev-h, session 37: the others had judged too many choices to stay a fair
- * judge) and a fifth of the public train requests held out as a validation fold, each the mean over seeds,
- * because one fit's figures move by a point or two with its seed. The public held-out split is printed for the record only:
+ * alone), the fresh look sets, each apart (dev-h, session 37: the others had judged too many choices to stay
+ * a fair judge; dev-i, session 38) and a fifth of the public train requests held out as a validation fold, each
+ * the mean over seeds, because one fit's figures move by a point or two with its seed. The public held-out split is printed for the record only:
  * choosing by it would tune to the figure the issue measures.
  *
  *   npx tsx bench/training-choice.ts '{"dropout":0.1}' [--seeds 20261130,7,11]
@@ -61,8 +61,9 @@ const rows: Array<{
   campaignEarly: number;
   lookOnTime: number;
   lookEarly: number;
-  freshOnTime: number;
-  freshEarly: number;
+  /** Per fresh look set, in FRESH_LOOK_SETS order. */
+  freshOnTime: number[];
+  freshEarly: number[];
   validation: number;
   heldout: number;
 }> = [];
@@ -76,7 +77,10 @@ for (const seed of seeds) {
   const publicHeldout = heldout.filter((example) => !inFold.has(example));
   const campaigns = await campaignSetScores(reader, foldSpelling);
   const look = await campaignSetScores(reader, foldSpelling, LOOK_SETS);
-  const fresh = await campaignSetScores(reader, foldSpelling, FRESH_LOOK_SETS);
+  // Each fresh set apart: the newest is the fairest judge, and the one before it has judged a few choices.
+  const fresh = await Promise.all(
+    FRESH_LOOK_SETS.map((set) => campaignSetScores(reader, foldSpelling, [set])),
+  );
   const row = {
     onTime: mean(dev.map(({ scores }) => scores.onTime)),
     early: mean(dev.map(({ scores }) => scores.early)),
@@ -84,14 +88,14 @@ for (const seed of seeds) {
     campaignEarly: mean(campaigns.map(({ scores }) => scores.early)),
     lookOnTime: mean(look.map(({ scores }) => scores.onTime)),
     lookEarly: mean(look.map(({ scores }) => scores.early)),
-    freshOnTime: mean(fresh.map(({ scores }) => scores.onTime)),
-    freshEarly: mean(fresh.map(({ scores }) => scores.early)),
+    freshOnTime: fresh.map((set) => mean(set.map(({ scores }) => scores.onTime))),
+    freshEarly: fresh.map((set) => mean(set.map(({ scores }) => scores.early))),
     validation: intentFigures(read, fold.validation).buyingRecall,
     heldout: intentFigures(read, publicHeldout).buyingRecall,
   };
   rows.push(row);
   console.log(
-    `seed ${options.seed}: dev cross-set on time ${percent(row.onTime)}, early ${percent(row.early)}; campaign sets on time ${percent(row.campaignOnTime)}, early ${percent(row.campaignEarly)}; ${LOOK_SETS.join("/")} on time ${percent(row.lookOnTime)}, early ${percent(row.lookEarly)}; ${FRESH_LOOK_SETS.join("/")} on time ${percent(row.freshOnTime)}, early ${percent(row.freshEarly)}; public validation fold recall ${percent(row.validation)}; public held-out recall ${percent(row.heldout)} (for the record)`,
+    `seed ${options.seed}: dev cross-set on time ${percent(row.onTime)}, early ${percent(row.early)}; campaign sets on time ${percent(row.campaignOnTime)}, early ${percent(row.campaignEarly)}; ${LOOK_SETS.join("/")} on time ${percent(row.lookOnTime)}, early ${percent(row.lookEarly)}; ${FRESH_LOOK_SETS.map((set, i) => `${set} on time ${percent(row.freshOnTime[i] ?? 0)}, early ${percent(row.freshEarly[i] ?? 0)}`).join("; ")}; public validation fold recall ${percent(row.validation)}; public held-out recall ${percent(row.heldout)} (for the record)`,
   );
 }
 // Each mean with its lowest and highest seed: three seeds' means of the unchanged options move by up to a
@@ -101,5 +105,5 @@ const figure = (pick: (row: (typeof rows)[number]) => number) => {
   return `${percent(mean(values))} (${percent(Math.min(...values))}-${percent(Math.max(...values))})`;
 };
 console.log(
-  `${JSON.stringify(changed)} mean of ${seeds.length} seeds (lowest-highest seed): dev cross-set on time ${figure((r) => r.onTime)}, early ${figure((r) => r.early)}; campaign sets on time ${figure((r) => r.campaignOnTime)}, early ${figure((r) => r.campaignEarly)}; ${LOOK_SETS.join("/")} on time ${figure((r) => r.lookOnTime)}, early ${figure((r) => r.lookEarly)}; ${FRESH_LOOK_SETS.join("/")} on time ${figure((r) => r.freshOnTime)}, early ${figure((r) => r.freshEarly)}; public validation fold recall ${figure((r) => r.validation)}; public held-out ${figure((r) => r.heldout)}`,
+  `${JSON.stringify(changed)} mean of ${seeds.length} seeds (lowest-highest seed): dev cross-set on time ${figure((r) => r.onTime)}, early ${figure((r) => r.early)}; campaign sets on time ${figure((r) => r.campaignOnTime)}, early ${figure((r) => r.campaignEarly)}; ${LOOK_SETS.join("/")} on time ${figure((r) => r.lookOnTime)}, early ${figure((r) => r.lookEarly)}; ${FRESH_LOOK_SETS.map((set, i) => `${set} on time ${figure((r) => r.freshOnTime[i] ?? 0)}, early ${figure((r) => r.freshEarly[i] ?? 0)}`).join("; ")}; public validation fold recall ${figure((r) => r.validation)}; public held-out ${figure((r) => r.heldout)}`,
 );
