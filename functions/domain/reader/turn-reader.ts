@@ -152,10 +152,10 @@ export function turnParts(text: string, breaks?: SentenceBreakModel | undefined)
  * A turn with no punctuation inside it (as a speech recogniser writes every turn) has no sentences or
  * clauses to read. With a sentence-break model its sentences are where the model says they end and before
  * each "but", each of at least `PART_WORDS` tokens; without one, or for a turn the model cannot read
- * (accents), the turn is one sentence. Either way a sentence's pieces are windows of `SPOKEN_WINDOW` tokens counted back from its end (the
- * first takes what is left over), which only the labels that read clauses read. Dev cross-set authority F1 in
- * speech form: 90.6 read whole, 91.7 in windows of 8, 93.8 in windows of 6 (as written and chat read by
- * clauses).
+ * (accents), the turn is one sentence. Either way a sentence's pieces are windows of `SPOKEN_WINDOW` tokens
+ * counted back from its end (the first takes what is left over), which only the labels that read clauses
+ * read. Dev cross-set authority F1 in speech form: 90.6 read whole, 91.7 in windows of 8, 93.8 in windows of
+ * 6 (as written and chat read by clauses).
  */
 function spokenParts(text: string, parts: TurnParts, breaks: SentenceBreakModel | undefined): TurnParts {
   const { words, tokens } = countTokens(text);

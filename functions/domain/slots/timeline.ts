@@ -163,7 +163,7 @@ const PRICE_BEFORE = /\b(?:cost|costs|charge|charges|run|runs)\s+(?:us\s+|me\s+|
 
 /** "today is the ninth", "today's the 9th": what day it is, not a day to be ready by. */
 const TODAY_IS = /^(?:\s+is|'s|s)\b/;
-/** "this month is 640", "next week was crazy": the period said as what it is or was. */
+/** "this month is 640", "next week is packed": the period said as what it is or was. */
 const PERIOD_IS = /^,?\s+(?:is|was|are|were|has been|had been|came to|comes to|looks|looked)\b/;
 
 /** "idk maybe 100 month": money a month with its "a" unsaid (amount.ts reads it so), not 100 months away. */
@@ -214,7 +214,7 @@ function lastHorizon(
     if (mention.days === 0 && TODAY_IS.test(after)) continue;
     // "our bill this month is 640": what the period is like, not when to be live, unless said of starting.
     if (!inContext && PERIOD_IS.test(after)) continue;
-    if (POSSESSIVE.test(clause.slice(mention.index + mention.text.length))) continue;
+    if (POSSESSIVE.test(after)) continue;
     if (!inContext && isHabitualPeriodEnd(clause, mention.index, mention.text)) continue;
     // "thirty k for the year" is what a budget covers, not when to be live.
     if (MONEY_PERIOD.test(clause.slice(Math.max(0, mention.index - 30), mention.index))) continue;
