@@ -4,7 +4,10 @@ import { bucketOf, readTimeline } from "../../functions/domain/slots/timeline.js
 import { normalizeText } from "../../functions/domain/text.js";
 
 /** The engine hands the slot readers normalised text. */
-const read = (text: string, timelineAsked: boolean) => readTimeline(normalizeText(text), timelineAsked);
+const read = (text: string, timelineAsked: boolean, callDate?: string) =>
+  readTimeline(normalizeText(text), timelineAsked, callDate);
+/** A call's date, for readings that need one (a named month, "this month"). */
+const CALL_DATE = "2026-12-04";
 
 const BUCKETS = ["immediate", "within_1_month", "within_quarter", "within_6_months", "later"];
 
@@ -121,7 +124,7 @@ describe("readTimeline", () => {
     'does not read a time said after "back" or a period said as what it is, "%s", as a timeline (asked: %s)',
     (text, asked) => {
       // Act
-      const reading = readTimeline(normalizeText(text), asked, "2026-12-04");
+      const reading = read(text, asked, CALL_DATE);
       // Assess
       expect(reading).toBeNull();
     },
@@ -135,7 +138,7 @@ describe("readTimeline", () => {
     ["this month is best", true, "within_1_month"],
   ])('still reads a time someone comes back at or starts by, "%s" (asked: %s)', (text, asked, expected) => {
     // Act
-    const reading = readTimeline(normalizeText(text), asked, "2026-12-04");
+    const reading = read(text, asked, CALL_DATE);
     // Assess
     expect(reading?.value).toBe(expected);
   });
