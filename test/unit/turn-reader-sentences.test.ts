@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countTokens, tokensOf } from "../../functions/domain/reader/features.js";
+import { countTokens, MAX_TOKENS, tokensOf } from "../../functions/domain/reader/features.js";
 import { scoreTurn, scoreTurnAndParts, type TurnParts } from "../../functions/domain/reader/model.js";
 import type { SentenceBreakModel } from "../../functions/domain/reader/sentence-breaks.js";
 import { modelReader, turnParts } from "../../functions/domain/reader/turn-reader.js";
@@ -69,6 +69,37 @@ describe("reading a turn's sentences", () => {
     // Assess
     expect(diluted).toBeLessThan(0.5);
     expect(read).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("hears a request for a person said after the whole reading's last token, in its own sentence", () => {
+    // Prepare
+    const story =
+      "So we moved the office twice this year, and the old provider kept our numbers on the wrong plan, and " +
+      "nobody there could tell us why the bill went up every month. My partner handled it for a while, but " +
+      "she is on leave until the summer, so now it is me, and honestly I have spent three afternoons on hold " +
+      "with them already, and the front desk is fed up with the dropped calls, and the customers are too, " +
+      "and I just want this sorted before the busy season. ";
+    const text = `${story}Is there a real person I could talk this through with?`;
+    // Act
+    const read = reader.read({ text });
+    // Assess
+    expect(tokensOf(story, Number.POSITIVE_INFINITY).length).toBeGreaterThan(MAX_TOKENS);
+    expect(scoreTurn(model, { text }).person_request).toBeLessThan(0.5);
+    expect(read.person_request).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("reads a turn longer than the whole reading's tokens whole from its first tokens only, as trained", () => {
+    // Prepare
+    const text = `${"We need phones that ring on every desk, and the old ones keep dropping calls. ".repeat(8)}Thanks.`;
+    const parts = turnParts(text);
+    // Act
+    const scores = scoreTurnAndParts(model, { text }, parts, PERSON, [true], new Float64Array(1));
+    // Assess
+    expect(parts.pieceOf.length).toBeGreaterThan(MAX_TOKENS);
+    const whole = scoreTurn(model, { text });
+    for (const [label, score] of Object.entries(scores)) {
+      expect(score).toBeCloseTo(whole[label as keyof typeof whole], 12);
+    }
   });
 
   it("hears a buying request said before a story, from its own sentence", () => {

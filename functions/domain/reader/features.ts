@@ -9,7 +9,8 @@
 
 export const FEATURE_SPEC_VERSION = 4;
 
-const MAX_TOKENS = 80;
+/** The whole turn is read, and trained, up to this many tokens; its parts are read to its last token. */
+export const MAX_TOKENS = 80;
 /** A turn is read up to this many characters. */
 export const MAX_SPEECH_CHARS = 2_000;
 /** The AI line's last words paired with a short answer's: the question just asked. */
@@ -286,10 +287,10 @@ export function featurizeTurn(input: FeatureInput): TurnFeatures {
   return { features, owners, tokens: buffer.tokens };
 }
 
-/** The turn's features into `out` (emptied first); returns `out`. */
-export function featurizeInto(input: FeatureInput, out: FeatureBuffer): FeatureBuffer {
+/** The turn's features into `out` (emptied first), from at most `limit` tokens; returns `out`. */
+export function featurizeInto(input: FeatureInput, out: FeatureBuffer, limit = MAX_TOKENS): FeatureBuffer {
   out.count = 0;
-  const tokens = tokensOf(input.text);
+  const tokens = tokensOf(input.text, limit);
   const n = tokens.length;
   out.tokens = n;
   out.words = tokens;

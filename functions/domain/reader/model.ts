@@ -1,6 +1,12 @@
 import { ByteLaneSums } from "./byte-lane-sums.js";
 import { type FeatureRows, LITTLE_ENDIAN } from "./feature-rows.js";
-import { FeatureBuffer, type FeatureInput, featurizeInto, pushOpeningFeatures } from "./features.js";
+import {
+  FeatureBuffer,
+  type FeatureInput,
+  featurizeInto,
+  MAX_TOKENS,
+  pushOpeningFeatures,
+} from "./features.js";
 import { READER_LABELS, type ReaderLabel, type ReaderScores, scoresInLabelOrder } from "./labels.js";
 
 /**
@@ -143,7 +149,11 @@ function marginsWithParts(
   clausesToo: readonly boolean[],
   surest: Float64Array,
 ): void {
-  const { features, owners, count, words } = featurizeInto(input, scratch);
+  // Every token the parts were counted from, however long the turn: a request said after the 80th token
+  // ("... Honestly, is there a real person I could talk this through with?") is read in its sentence.
+  const { features, owners, count, words } = featurizeInto(input, scratch, Number.POSITIVE_INFINITY);
+  // The whole turn is read as it was trained, from its first MAX_TOKENS tokens: after the parts, below.
+  const longerThanWhole = words.length > MAX_TOKENS;
   const { rows } = model;
   rows.warm(features, count);
   const lanes = rows.rowWords * 4;
@@ -165,15 +175,32 @@ function marginsWithParts(
     else addRow(pieceSums, rows, base, piece >= 0 ? piece * lanes : rest);
   }
   if (LITTLE_ENDIAN) laneSums.finish(pieceSums);
-  for (let u = 0; u < lanes; u++) {
-    let sum = 0;
-    for (let at = u; at < blocks; at += lanes) sum = (sum + (pieceSums[at] as number)) | 0;
-    hiddenSums[u] = sum;
+  if (!longerThanWhole) {
+    for (let u = 0; u < lanes; u++) {
+      let sum = 0;
+      for (let at = u; at < blocks; at += lanes) sum = (sum + (pieceSums[at] as number)) | 0;
+      hiddenSums[u] = sum;
+    }
+    project(model, hiddenSums, out);
   }
-  project(model, hiddenSums, out);
   surest.fill(Number.NEGATIVE_INFINITY, 0, labels.length);
   // Parts counted from other tokens than the turn's would read the wrong words: none then.
-  if (pieceOf.length !== words.length) return;
+  if (pieceOf.length === words.length) readSentences(model, parts, words, labels, clausesToo, surest);
+  // Reuses the scratch buffers the parts were read from: last.
+  if (longerThanWhole) marginsInto(model, input, out);
+}
+
+/** Each sentence of the turn read alone, and its clauses where `clausesToo` says so (from `pieceSums`). */
+function readSentences(
+  model: TurnReaderModel,
+  parts: TurnParts,
+  words: readonly string[],
+  labels: readonly number[],
+  clausesToo: readonly boolean[],
+  surest: Float64Array,
+): void {
+  const { pieceOf, sentenceOfPiece } = parts;
+  const lanes = model.rows.rowWords * 4;
   const clausesRead = clausesToo.includes(true);
   let start = 0;
   while (start < words.length) {
@@ -189,7 +216,7 @@ function marginsWithParts(
         for (let u = 0, at = piece * lanes; u < lanes; u++, at++)
           spanSums[u] = ((spanSums[u] as number) + (pieceSums[at] as number)) | 0;
       }
-      addOpenings(rows, words, start, end, spanSums);
+      addOpenings(model.rows, words, start, end, spanSums);
       readSpan(model, spanSums, labels, surest, null);
       if (clausesRead && last > first)
         readClauses(model, parts, words, start, end, labels, clausesToo, surest);
