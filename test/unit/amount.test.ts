@@ -55,6 +55,8 @@ describe("readAmount", () => {
     ["between 10 and 15 thousand", "10000-15000"],
     ["between twenty and thirty thousand", "20000-30000"],
     ["somewhere from $5,000 to $8,000", "5000-8000"],
+    ["three or four hundred", "300-400"],
+    ["maybe two or three hundred dollars a month", "200-300/mo"],
   ])('reads the range "%s" as %s', (text, expected) => {
     // Prepare
     const input = text;
@@ -68,6 +70,8 @@ describe("readAmount", () => {
     ["under 10k", "0-10000"],
     ["up to 10k", "0-10000"],
     ["no more than 8k", "0-8000"],
+    ["if we're under — call it eight hundred a month", "0-800/mo"],
+    ["I'd go up to, say, seven-fifty a month", "0-750/mo"],
   ])('reads the upper bound "%s" as %s', (text, expected) => {
     // Prepare
     const input = text;
@@ -255,6 +259,7 @@ describe("readAmount", () => {
     ["about a grand a month", "1000/mo", "a grand a month"],
     ["a grand, tops", "0-1000", "a grand"],
     ["we were thinking 600 a month, tops.", "0-600/mo", "600 a month"],
+    ["maybe 300 per month, not more", "0-300/mo", "300 per month"],
     ["5k, or more if it works", "5000+", "5k"],
   ])("reads %j as %s", (text, value, quote) => {
     // Prepare
@@ -295,6 +300,7 @@ describe("readAmount", () => {
   it.each([
     ["we had like twenty k set aside for the year", "20000/yr"],
     ["Maybe 80 dollar per month.", "80/mo"],
+    ["maybe twelve thousand for one year", "12000/yr"],
   ])('reads the period in "%s" (a few words on, or after a singular dollar) as %s', (text, expected) => {
     // Prepare
     const input = text;
@@ -340,19 +346,20 @@ describe("readAmount", () => {
     expect((reading?.confidence ?? 0) >= slotConfidence).toBe(kept);
   });
 
-  it.each(["When Jeff left he took about four hundred candidates' numbers with him", "about 300 trucks"])(
-    'reads no amount in a bare number of things: "%s"',
-    (text) => {
-      // Prepare
-      const input = text;
-      // Act
-      const unasked = read(input, false);
-      const asked = read(input, true);
-      // Assess
-      expect(unasked).toBeNull();
-      expect(asked).toBeNull();
-    },
-  );
+  it.each([
+    "When Jeff left he took about four hundred candidates' numbers with him",
+    "about 300 trucks",
+    "we have three or four hundred customers",
+  ])('reads no amount in a bare number of things: "%s"', (text) => {
+    // Prepare
+    const input = text;
+    // Act
+    const unasked = read(input, false);
+    const asked = read(input, true);
+    // Assess
+    expect(unasked).toBeNull();
+    expect(asked).toBeNull();
+  });
 
   it("still reads a bare number before a word that counts nothing", () => {
     // Prepare
@@ -376,6 +383,12 @@ describe("readAmount", () => {
       "360/mo",
       "thirty bucks a person a month",
     ],
+    [
+      "idk, like 20 bucks a user a month? theres 30 of us whod need it",
+      "like 20 bucks a user a month",
+      "600/mo",
+      "20 bucks a user a month",
+    ],
     ["forty dollars a user", "forty dollars a user", "40", "forty dollars a user"],
   ])(
     'multiplies a per-seat budget asked for by the head count in the turn: "%s"',
@@ -394,6 +407,7 @@ describe("readAmount", () => {
     ["right now we pay 400 a month", false],
     ["the phone company we got now is charging us like two hundred bucks for two lines", false],
     ["honestly it costs us 380 a month for two lines", false],
+    ["mostly our phone bill, it's like three hundred a month for four lines", false],
     ["we could do 300 a month", true],
   ])('reads what the customer pays today below the slot bar, asked or not: "%s" (kept: %s)', (text, kept) => {
     // Prepare

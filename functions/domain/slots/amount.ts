@@ -35,7 +35,7 @@ function currencyNear(before: string, text: string, after: string): string | und
 }
 
 const NUMBER = String.raw`\$?\s?(\d+(?:[.,]\d+)*)\s?(?:(k|grand|thousand|million|mil|m|bucks|dollars?|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?(?:\s?(?:bucks|dollars?|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?`;
-const PERIOD = String.raw`(?:\s*(?:a|per|each|every|/|an|for the|for a|for the whole|over the|over a|for one)\s*(month|mo|year|yr|annum)(?![a-z])|\s*(monthly|annually|yearly))`;
+const PERIOD = String.raw`(?:\s*(?:a|per|each|every|/|an|for the|for a|for the whole|over the|over a|for one|for 1)\s*(month|mo|year|yr|annum)(?![a-z])|\s*(monthly|annually|yearly))`;
 const AMOUNT = new RegExp(
   String.raw`(?:(between|from)\s+)?${NUMBER}(?:(?:\s*(?:-|to|and|or)\s*|\s*)${NUMBER})?${PERIOD}?`,
   "g",
@@ -60,12 +60,14 @@ function spokenPairOrFirst(match: RegExpMatchArray): [string, ...Array<string | 
   const first = FIRST_NUMBER.exec(text);
   return first ? [first[0], undefined, first[1], first[2]] : whole;
 }
+// "under, call it 800", "up to, say, 750": the bound may stand before a word of hedging.
 const UPPER_BOUND =
-  /(?:under|less than|below|no more than|not more than|up to|upto|max(?:imum)?(?: of)?|at most|tops|cap(?:ped)? at|ceiling of|no higher than|within)\s*(?:about |around |like |maybe )?$/;
+  /(?:under|less than|below|no more than|not more than|up to|upto|max(?:imum)?(?: of)?|at most|tops|cap(?:ped)? at|ceiling of|no higher than|within)\s*,?\s*(?:(?:say|call it|let's say|lets say),?\s*)?(?:about |around |like |maybe )?$/;
 const LOWER_BOUND =
   /(?:at least|more than|over|north of|upwards of|minimum(?: of)?|starting at|from)\s*(?:about |around |like )?$/;
-// "600 a month, tops": the bound may follow a comma.
-const TRAILING_UPPER = /^\s*,?\s*(?:tops|max|maximum|at most|or less|or under|at the most)\b/;
+// "600 a month, tops", "300 per month, not more": the bound may follow a comma.
+const TRAILING_UPPER =
+  /^\s*,?\s*(?:tops|max|maximum|at most|or less|or under|at the most|(?:and |but )?(?:not|no) more)\b/;
 const TRAILING_LOWER = /^\s*,?\s*(?:or more|plus|\+|minimum|at least|and up)\b/;
 const NON_MONEY_UNIT =
   /^\s*(?:%|percent|people|persons|users?|seats?|agents?|employees?|staff|reps?|lines?|phones?|extensions?|numbers?|locations?|offices?|sites?|stores?|branches?|calls?|minutes?|mins?|hours?|days?|weeks?|months?|years?|yrs?|times?|of (?:us|them)|am|pm|o'clock|st|nd|rd|th|x|sq|square|mb|gb)\b/;
@@ -78,7 +80,7 @@ const BUDGET_CONTEXT =
   /budget|spend|spending|afford|invest|set aside|allocat|earmark|price range|looking at|comfortable|stretch|willing to (?:pay|go)|can (?:pay|do|go)|ballpark|around|about|roughly/;
 const CURRENT_SPEND = new RegExp(
   spokenPattern(
-    /(?:currently|right now|now|today)? ?(?:we|i) (?:pay|are paying|'re paying|spend on)|(?:our|the) (?:current )?(?:bill|invoice)|paying (?:them|currently)|(?:charg(?:es|ing|ed)|costs|costing) (?:us|me)/
+    /(?:currently|right now|now|today)? ?(?:we|i) (?:pay|are paying|'re paying|spend on)|(?:our|the) (?:current |[a-z]+ )?(?:bill|invoice)|paying (?:them|currently)|(?:charg(?:es|ing|ed)|costs|costing) (?:us|me)/
       .source,
   ),
 );
@@ -124,6 +126,17 @@ function scaleOf(scale: string | undefined): number | null {
   return 1;
 }
 
+/**
+ * "three or four hundred" is digitised "3 or 400": a one-digit first number shares the second's magnitude when
+ * the second is that many hundreds or thousands, a little more than the first (300-400). Else one.
+ */
+function sharedMagnitude(first: number, second: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > 9 || second < 100) return 1;
+  const magnitude = 10 ** (String(Math.trunc(second)).length - 1);
+  const lead = second / magnitude;
+  return Number.isInteger(lead) && lead > first && lead <= 3 * first ? magnitude : 1;
+}
+
 function toNumber(digits: string): number {
   const cleaned = /^\d{1,3}(,\d{3})+$/.test(digits) ? digits.replace(/,/g, "") : digits.replace(/,/g, ".");
   return Number.parseFloat(cleaned);
@@ -151,7 +164,7 @@ export const BARE_PERIOD_MIN = 50;
 const SEAT_PERIOD = new RegExp(String.raw`^\s*(?:a|an|per|each|for each|for every)\s+[a-z]+${PERIOD}`);
 /** "four lines", "for twelve people": how many there are of what a per-seat price is per. */
 const HEAD_COUNT =
-  /\b(\d+)\s+(?:users?|seats?|people|persons?|agents?|licen[cs]es?|heads|lines?|phones?|employees|staff)(?![a-z])/g;
+  /\b(\d+)\s+(?:users?|seats?|people|persons?|agents?|licen[cs]es?|heads|lines?|phones?|employees|staff|of us)(?![a-z])/g;
 
 /** The turn's last head count of two or more, which a per-seat price is multiplied by; else one. */
 function seatsIn(turn: string): number {
@@ -233,8 +246,13 @@ export function readAmount(
     const seats = perSeat !== null ? seatsIn(wholeTurn) : 1;
     // The quote runs on to what the price is per: "thirty-five a line per month".
     const seatWords = (seatPeriod?.[0] ?? perSeat?.[0] ?? (barePeriod ? bare?.[0] : "") ?? "").length;
+    // "bucks" and "dollars" scale by one: "two or three hundred dollars" shares the hundreds too.
+    const shared =
+      secondDigits !== undefined && (scaleA ?? 1) === 1 && (scaleB ?? 1) === 1
+        ? sharedMagnitude(toNumber(firstDigits), toNumber(secondDigits))
+        : 1;
     // A bare range of small numbers joined by "or"/"and" without money is a count ("two or three").
-    const low = toNumber(firstDigits) * (scaleA ?? scaleB ?? 1) * seats;
+    const low = toNumber(firstDigits) * (shared > 1 ? shared : (scaleA ?? scaleB ?? 1)) * seats;
     if (!moneyMarked && low < 50) continue;
     // "a pbx from 2009": the words before the digits, "from" included when the match took it as a range.
     const beforeDigits = clause.slice(0, index + text.indexOf(firstDigits));
@@ -246,11 +264,11 @@ export function readAmount(
     let value: string;
     const isRange =
       secondDigits !== undefined &&
-      (rangeWord !== undefined || !/\s(?:or|and)\s/.test(text) || scaleB !== null);
+      (rangeWord !== undefined || !/\s(?:or|and)\s/.test(text) || scaleB !== null || shared > 1);
     if (secondDigits !== undefined && isRange) {
       const high = toNumber(secondDigits) * (scaleB ?? scaleA ?? 1) * seats;
       const lowScaled =
-        scaleA === null && scaleB !== null && toNumber(firstDigits) < toNumber(secondDigits)
+        shared === 1 && scaleA === null && scaleB !== null && toNumber(firstDigits) < toNumber(secondDigits)
           ? toNumber(firstDigits) * scaleB * seats
           : low;
       value = `${Math.round(Math.min(lowScaled, high))}-${Math.round(Math.max(lowScaled, high))}`;
