@@ -1,7 +1,7 @@
 import type { SlotValue } from "../../contracts/qualification-state.js";
 import type { SlotCandidate, SlotEvidence } from "../../contracts/turn-signals.js";
 import type { CompiledCampaign, CompiledSlot } from "./compiled-campaign.js";
-import { asksCurrentSpend, readAmount } from "./slots/amount.js";
+import { askedPeriod, asksCurrentSpend, readAmount } from "./slots/amount.js";
 import type { AuthorityReading } from "./slots/authority.js";
 import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
 import { CORRECTION, HEDGE } from "./slots/hedges.js";
@@ -181,6 +181,11 @@ export function extractSlots(
       }
     }
     if (!best) continue;
+    // "What would you want to spend a month?" "About eleven hundred.": the question's period is the answer's.
+    if (kind === "amount" && asked && !PERIOD.test(best.value)) {
+      const period = askedPeriod(context.aiLine);
+      if (period) best = { ...best, value: `${best.value}${period}` };
+    }
     correction ??= CORRECTION.test(wholeTurn);
     hedged ??= HEDGE.test(wholeTurn);
     // A hedge still fills the slot ("maybe around 20k"); it only lowers how sure Baton is.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksCurrentSpend, readAmount } from "../../functions/domain/slots/amount.js";
+import { askedPeriod, asksCurrentSpend, readAmount } from "../../functions/domain/slots/amount.js";
 import { normalizeText, splitClauses } from "../../functions/domain/text.js";
 
 /** The engine hands the slot readers normalised text. */
@@ -389,6 +389,7 @@ describe("readAmount", () => {
       "600/mo",
       "20 bucks a user a month",
     ],
+    ["25/seat a month maybe. 6 seats", "25/seat a month maybe", "150/mo", "25/seat a month"],
     ["forty dollars a user", "forty dollars a user", "40", "forty dollars a user"],
   ])(
     'multiplies a per-seat budget asked for by the head count in the turn: "%s"',
@@ -408,6 +409,7 @@ describe("readAmount", () => {
     ["the phone company we got now is charging us like two hundred bucks for two lines", false],
     ["honestly it costs us 380 a month for two lines", false],
     ["mostly our phone bill, it's like three hundred a month for four lines", false],
+    ["we're paying like 300 a month", false],
     ["we could do 300 a month", true],
   ])('reads what the customer pays today below the slot bar, asked or not: "%s" (kept: %s)', (text, kept) => {
     // Prepare
@@ -451,5 +453,42 @@ describe("asksCurrentSpend", () => {
     const readings = clauses.map((clause) => readAmount(clause, true, false, "", clauses.join(", ")));
     // Assess
     expect(readings.find((reading) => reading !== null)).toMatchObject({ value, confidence });
+  });
+
+  it.each([
+    ["Our phone bill. We're paying, what, eleven hundred a month for six lines.", "1100/mo", 0.5],
+    ["We pay a lot. Like, 500 a month would be ok.", "500/mo", 0.9],
+    [
+      "If I could get it to, like, half of what we pay now, so about eleven hundred, I'd be thrilled.",
+      "1100",
+      0.9,
+    ],
+  ])(
+    "reads today's bill said a clause or two before its amount, and none where a wish or a measure follows: %j",
+    (text, value, confidence) => {
+      // Prepare
+      const clauses = splitClauses(normalizeText(text));
+      // Act: each clause read with the whole turn behind it, as extractSlots reads them.
+      const readings = clauses.map((clause) => readAmount(clause, true, false, "", clauses.join(", ")));
+      // Assess
+      expect(readings.find((reading) => reading !== null)).toMatchObject({ value, confidence });
+    },
+  );
+});
+
+describe("askedPeriod", () => {
+  it.each([
+    ["Makes sense. What would you want to be spending monthly?", "/mo"],
+    ["And what would you want to spend a month?", "/mo"],
+    ["What's your annual budget for this?", "/yr"],
+    ["How much could you put toward it per year?", "/yr"],
+    ["Do you have a budget in mind?", ""],
+    ["We bill per month. Do you have a budget in mind?", ""],
+    ["and what would you want to spend a month", ""],
+  ])("reads the period %j asks the amount in as %j", (aiLine, period) => {
+    // Act
+    const asked = askedPeriod(aiLine);
+    // Assess
+    expect(asked).toBe(period);
   });
 });

@@ -109,6 +109,27 @@ describe("extractSlots", () => {
     expect(unasked?.confidence).toBeGreaterThanOrEqual(defaultCampaign.thresholds.slotConfidence);
   });
 
+  it("gives an amount the period the budget question asks it in, when the answer names none", () => {
+    // Prepare
+    const budgetAfter = (turn: string, aiLine: string) =>
+      extractSlots(compiled, splitClauses(normalizeText(turn)), "budget", { aiLine }).find(
+        (c) => c.slot === "budget",
+      );
+    // Act
+    const monthly = budgetAfter(
+      "So about eleven hundred.",
+      "Makes sense. What would you want to spend a month?",
+    );
+    const yearly = budgetAfter("Maybe 20k.", "What's your annual budget for this?");
+    const said = budgetAfter("Maybe 20k a year.", "What would you want to spend a month?");
+    const none = budgetAfter("So about eleven hundred.", "We bill per month. Do you have a budget in mind?");
+    // Assess
+    expect(monthly?.value).toBe("1100/mo");
+    expect(yearly?.value).toBe("20000/yr");
+    expect(said?.value).toBe("20000/yr");
+    expect(none?.value).toBe("1100");
+  });
+
   it("does not take the time of a callback the customer says yes to as the timeline", () => {
     // Prepare
     const clauses = splitClauses(normalizeText("yes, that works."));

@@ -80,7 +80,7 @@ const BUDGET_CONTEXT =
   /budget|spend|spending|afford|invest|set aside|allocat|earmark|price range|looking at|comfortable|stretch|willing to (?:pay|go)|can (?:pay|do|go)|ballpark|around|about|roughly/;
 const CURRENT_SPEND = new RegExp(
   spokenPattern(
-    /(?:currently|right now|now|today)? ?(?:we|i) (?:pay|are paying|'re paying|spend on)|(?:our|the) (?:current |[a-z]+ )?(?:bill|invoice)|paying (?:them|currently)|(?:charg(?:es|ing|ed)|costs|costing) (?:us|me)/
+    /(?:currently|right now|now|today)? ?(?:(?:we|i) (?:pay|are paying|am paying|spend on)|(?:we're|i'm) paying)|(?:our|the) (?:current |[a-z]+ )?(?:bill|invoice)|paying (?:them|currently)|(?:charg(?:es|ing|ed)|costs|costing) (?:us|me)/
       .source,
   ),
 );
@@ -100,6 +100,12 @@ const CAPPED_AT_IT = new RegExp(
       .source,
   ),
 );
+const MEASURED_BY_BILL = new RegExp(
+  spokenPattern(
+    /(?:\bhalf|\b0\.5|\ba third|\ba fraction|\bless than|\bunder|\bbelow|\bcheaper than|\blower than) (?:of )?what (?:we|i)(?:'re| are| am|'m)? pay/
+      .source,
+  ),
+);
 const WANTS =
   /\b(?:want|wanna|would|willing|like to|hoping|hope|budget|afford|under|max|at most|no more than|up to|less|cheaper|half|instead)\b/;
 
@@ -110,6 +116,20 @@ export function asksCurrentSpend(aiLine: string | undefined): boolean {
     .filter((sentence) => sentence.endsWith("?"))
     .at(-1);
   return question !== undefined && ASKS_CURRENT_SPEND.test(question);
+}
+
+/** "What would you want to spend a month?": the period the question gives an answer that names none. */
+const ASKED_PERIOD = /\b(?:(?:a|per|each|every) (month|year)|(monthly)|(annual(?:ly)?|yearly|per annum))\b/;
+
+/** The period the AI's last question asks the amount in ("/mo", "/yr"), or "" when it names none. */
+export function askedPeriod(aiLine: string | undefined): "" | "/mo" | "/yr" {
+  if (aiLine === undefined) return "";
+  const question = sentencesOf(aiLine.toLowerCase())
+    .filter((sentence) => sentence.endsWith("?"))
+    .at(-1);
+  const found = question === undefined ? null : ASKED_PERIOD.exec(question);
+  if (!found) return "";
+  return found[1] === "month" || found[2] !== undefined ? "/mo" : "/yr";
 }
 
 const NO_BUDGET = new RegExp(
@@ -152,8 +172,9 @@ function laterPeriod(after: string): "" | "/mo" | "/yr" {
   return between.some((word) => NON_MONEY_UNIT.test(word)) ? "" : periodOf(found[2]);
 }
 
+// "25/seat a month": typed, the "per" may be a slash.
 const PER_SEAT =
-  /^\s*(?:a|an|per|each|for each|for every)\s+(?:user|seat|person|agent|licen[cs]e|head|line|phone)s?(?![a-z])/;
+  /^\s*(?:(?:a|an|per|each|for each|for every)\s+|\/\s*)(?:user|seat|person|agent|licen[cs]e|head|line|phone)s?(?![a-z])/;
 /**
  * "1200 month for all", "like 100 month": said fast or typed, the "a" before a period goes missing. Below 50 the
  * number and the unit are an amount of time ("a 12 month contract").
@@ -161,7 +182,9 @@ const PER_SEAT =
 const BARE_PERIOD = /^\s*(month|year)(?![a-z])/;
 export const BARE_PERIOD_MIN = 50;
 /** "35 a line per month": the period said after what a per-seat price is per. */
-const SEAT_PERIOD = new RegExp(String.raw`^\s*(?:a|an|per|each|for each|for every)\s+[a-z]+${PERIOD}`);
+const SEAT_PERIOD = new RegExp(
+  String.raw`^\s*(?:(?:a|an|per|each|for each|for every)\s+|\/\s*)[a-z]+${PERIOD}`,
+);
 /** "four lines", "for twelve people": how many there are of what a per-seat price is per. */
 const HEAD_COUNT =
   /\b(\d+)\s+(?:users?|seats?|people|persons?|agents?|licen[cs]es?|heads|lines?|phones?|employees|staff|of us)(?![a-z])/g;
@@ -279,7 +302,15 @@ export function readAmount(
     } else {
       value = `${Math.round(low)}`;
     }
-    let currentSpend = CURRENT_SPEND.test(before.slice(-40)) || (spendAsked && !WANTS.test(clause));
+    // "half of what we pay now, so about eleven hundred" (digitised "0.5 of what ..."): today's bill named as the
+    // measure of what they want.
+    const lead = leadIn(wholeTurn, rawClause, before);
+    const measuredByBill = MEASURED_BY_BILL.test(lead);
+    const saysTodaysBill =
+      CURRENT_SPEND.test(before.slice(-40)) ||
+      // Across clauses only where this one says nothing of wanting ("Like, 500 a month would be ok").
+      (!WANTS.test(clause) && CURRENT_SPEND.test(lead.slice(-40)));
+    let currentSpend = (saysTodaysBill && !measuredByBill) || (spendAsked && !WANTS.test(clause));
     if (
       currentSpend &&
       secondDigits === undefined &&
@@ -314,6 +345,20 @@ export function readAmount(
   if (!best) return null;
   const { score: _score, ...reading } = best;
   return reading;
+}
+
+/**
+ * The words that lead up to an amount: the clause's own before it, and where those are a filler or two ("We're
+ * paying, what, eleven hundred a month"), the turn's before the clause too, back to its last amount.
+ */
+function leadIn(wholeTurn: string, rawClause: string, before: string): string {
+  if (before.trim().split(/\s+/).length > 2) return before;
+  const at = wholeTurn.indexOf(rawClause);
+  if (at <= 0) return before;
+  const earlier = digitise(wholeTurn.slice(0, at)).text;
+  // Back to the last amount (two digits or more: "half" is digitised "0.5" and is a measure, not an amount).
+  const lastAmount = earlier.search(/\d\d\D*$/);
+  return `${lastAmount >= 0 ? earlier.slice(lastAmount + 2) : earlier}${before}`;
 }
 
 /** What the turn says after this clause. */
