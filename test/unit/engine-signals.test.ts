@@ -55,11 +55,11 @@ function afterOpener(contactId: string): QualificationState {
   return recordLine(startContact({ contactId, campaignId: "default" }), "ai", OPENER, defaultCampaign);
 }
 
-function afterTurns(customerTurns: readonly string[], sentiment?: Sentiment) {
+function afterTurns(customerTurns: readonly string[], sentiment?: Sentiment, reader = tableReader) {
   let state = afterOpener("contact-signals");
   let last: ReturnType<typeof processCustomerTurn> | undefined;
   for (const text of customerTurns) {
-    last = processCustomerTurn(state, { text, sentiment }, defaultCampaign, tableReader);
+    last = processCustomerTurn(state, { text, sentiment }, defaultCampaign, reader);
     state = recordLine(
       last.state,
       "ai",
@@ -248,9 +248,11 @@ describe("engine on the reader's signals", () => {
       scores: { positive: 0.1, negative: 0.55, neutral: 0.3, mixed: 0.05 },
     };
     const fedUp = "Are you even listening? I said we're fine.";
+    // As the shipped reader reads it: negative, some hostility, under the strongly negative bar.
+    const fedUpReader = scoredReader(() => ({ negative: 0.77, strong_negative: 0.43 }));
     // Act
-    const angry = afterTurns([fedUp], strong);
-    const grumpy = afterTurns([fedUp], mild);
+    const angry = afterTurns([fedUp], strong, fedUpReader);
+    const grumpy = afterTurns([fedUp], mild, fedUpReader);
     const pained = afterTurns(["Expense reports, mostly. The receipts are a nightmare."], strong);
     // Assess
     expect(angry.signals.strongNegative).toBe(true);

@@ -26,6 +26,31 @@ describe("readSignals with the default thresholds", () => {
     expect(signals.personRequest).toBe(heard);
   });
 
+  it.each([
+    ["a bill complaint the reader hears no hostility in", 0.01, 0, false],
+    ["sarcasm the reader hears under its bar", 0, 0.42, true],
+    ["a hint of hostility", 0.06, 0, true],
+  ])(
+    "takes Lex's strongly negative sentiment with %s as strongly negative: %s",
+    (_, hostile, ironic, strong) => {
+      // Prepare: Lex reads the words as very negative; the reader hears a negative tone.
+      const scores = { ...scoresWith("negative", 0.94), strong_negative: hostile, sarcasm: ironic };
+      const sentiment = {
+        label: "NEGATIVE" as const,
+        scores: { positive: 0.08, negative: 0.86, neutral: 0.01, mixed: 0.05 },
+      };
+      // Act
+      const signals = readSignals(
+        scores,
+        { text: "i got charged twice this month?? i dont understand why", sentiment },
+        defaultCampaign.thresholds,
+      );
+      // Assess
+      expect(signals.strongNegative).toBe(strong);
+      expect(signals.tone).toBe("negative");
+    },
+  );
+
   it("still hears a bare request for a person whatever it reads", () => {
     // Prepare
     const scores = scoresWith("person_request", 0.1);
