@@ -109,12 +109,17 @@ const MEASURED_BY_BILL = new RegExp(
 const WANTS =
   /\b(?:want|wanna|would|willing|like to|hoping|hope|budget|afford|under|max|at most|no more than|up to|less|cheaper|half|instead)\b/;
 
-/** The AI's last question asks what the customer pays today (see ASKS_CURRENT_SPEND). */
-export function asksCurrentSpend(aiLine: string | undefined): boolean {
-  if (aiLine === undefined) return false;
-  const question = sentencesOf(aiLine.toLowerCase())
+/** The AI line's last question, lowercase: what the customer's next words answer. */
+function finalQuestion(aiLine: string | undefined): string | undefined {
+  if (aiLine === undefined) return undefined;
+  return sentencesOf(aiLine.toLowerCase())
     .filter((sentence) => sentence.endsWith("?"))
     .at(-1);
+}
+
+/** The AI's last question asks what the customer pays today (see ASKS_CURRENT_SPEND). */
+export function asksCurrentSpend(aiLine: string | undefined): boolean {
+  const question = finalQuestion(aiLine);
   return question !== undefined && ASKS_CURRENT_SPEND.test(question);
 }
 
@@ -123,10 +128,7 @@ const ASKED_PERIOD = /\b(?:(?:a|per|each|every) (month|year)|(monthly)|(annual(?
 
 /** The period the AI's last question asks the amount in ("/mo", "/yr"), or "" when it names none. */
 export function askedPeriod(aiLine: string | undefined): "" | "/mo" | "/yr" {
-  if (aiLine === undefined) return "";
-  const question = sentencesOf(aiLine.toLowerCase())
-    .filter((sentence) => sentence.endsWith("?"))
-    .at(-1);
+  const question = finalQuestion(aiLine);
   const found = question === undefined ? null : ASKED_PERIOD.exec(question);
   if (!found) return "";
   return found[1] === "month" || found[2] !== undefined ? "/mo" : "/yr";
