@@ -59,6 +59,10 @@ export const TRAINING = {
    * handoffs on the dev sets.
    */
   temperatureScaled: "enroll_request",
+  /**
+   * The share of training turns (0 to 1) trained once more as typed in a chat; 1 copies every turn once, and
+   * more than 1 is the same as 1 (session 39: `{"chatCopies":2}` gave the baseline's figures exactly).
+   */
   chatCopies: 1,
   /**
    * Networks trained side by side (seeds apart) whose hidden units share the layer and whose margins are
