@@ -5,6 +5,13 @@ import { normalizeText, splitClauses } from "../../functions/domain/text.js";
 /** The engine hands the slot readers normalised text. */
 const read = (text: string, budgetAsked: boolean) => readAmount(normalizeText(text), budgetAsked);
 
+/** The turn's first amount, each clause read with the whole turn behind it as extractSlots reads them. */
+function firstReadingOfTurn(text: string) {
+  const clauses = splitClauses(normalizeText(text));
+  const readings = clauses.map((clause) => readAmount(clause, true, false, "", clauses.join(", ")));
+  return readings.find((reading) => reading !== null);
+}
+
 describe("readAmount", () => {
   it.each([
     ["our budget is 50000", false, "50000"],
@@ -447,12 +454,10 @@ describe("asksCurrentSpend", () => {
     ["We pay about 500 a month and want to come in under what we pay now.", "0-500/mo", 0.9],
     ["We pay eleven hundred a month. That's a lot.", "1100/mo", 0.5],
   ])("reads today's bill said again as the most they would pay as a cap: %j", (text, value, confidence) => {
-    // Prepare
-    const clauses = splitClauses(normalizeText(text));
-    // Act: each clause read with the whole turn behind it, as extractSlots reads them.
-    const readings = clauses.map((clause) => readAmount(clause, true, false, "", clauses.join(", ")));
+    // Act
+    const reading = firstReadingOfTurn(text);
     // Assess
-    expect(readings.find((reading) => reading !== null)).toMatchObject({ value, confidence });
+    expect(reading).toMatchObject({ value, confidence });
   });
 
   it.each([
@@ -466,12 +471,10 @@ describe("asksCurrentSpend", () => {
   ])(
     "reads today's bill said a clause or two before its amount, and none where a wish or a measure follows: %j",
     (text, value, confidence) => {
-      // Prepare
-      const clauses = splitClauses(normalizeText(text));
-      // Act: each clause read with the whole turn behind it, as extractSlots reads them.
-      const readings = clauses.map((clause) => readAmount(clause, true, false, "", clauses.join(", ")));
+      // Act
+      const reading = firstReadingOfTurn(text);
       // Assess
-      expect(readings.find((reading) => reading !== null)).toMatchObject({ value, confidence });
+      expect(reading).toMatchObject({ value, confidence });
     },
   );
 });
