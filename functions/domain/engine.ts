@@ -18,6 +18,7 @@ import type { ReaderScores } from "./reader/labels.js";
 import { combineNlu, readSignals } from "./reader/read-signals.js";
 import type { SentenceBreakModel } from "./reader/sentence-breaks.js";
 import type { NluHint, TurnReader } from "./reader/turn-reader.js";
+import { lastHeadCount } from "./slots/amount.js";
 import { type AuthorityReading, confirmedAuthority, readAuthority } from "./slots/authority.js";
 import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
 import { type SpelledTurn, type SpellingVocabulary, spellTurn } from "./spelling.js";
@@ -163,6 +164,7 @@ export function processCustomerTurn(
             read.endReason !== null ||
             scores.wrong_number >= MAYBE_WRONG_NUMBER,
           authority: readWhoDecides(compiled, state, scores, normalized, clauses, reader),
+          earlierHeadCount: () => lastHeadCount(state.recent.map((line) => normalizeText(line.text))),
         }),
         spelled,
       );

@@ -1,7 +1,7 @@
 import type { SlotValue } from "../../contracts/qualification-state.js";
 import type { SlotCandidate, SlotEvidence } from "../../contracts/turn-signals.js";
 import type { CompiledCampaign, CompiledSlot } from "./compiled-campaign.js";
-import { askedPeriod, asksCurrentSpend, readAmount } from "./slots/amount.js";
+import { type AmountSurroundings, askedPeriod, asksCurrentSpend, readAmount } from "./slots/amount.js";
 import type { AuthorityReading } from "./slots/authority.js";
 import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
 import { CORRECTION, HEDGE } from "./slots/hedges.js";
@@ -34,6 +34,8 @@ export interface SlotContext {
   aside?: boolean | undefined;
   /** Who decides, as the turn reader heard it (`readAuthority`): what an authority slot takes. */
   authority?: AuthorityReading | null | undefined;
+  /** How many seats the call named before this turn (read only when needed): a per-seat budget's multiplier. */
+  earlierHeadCount?: (() => number | undefined) | undefined;
 }
 
 /** Below this, an unasked category reading rests on a word or a partial example. */
@@ -75,13 +77,11 @@ function readSlot(
   asked: boolean,
   otherAsked: boolean,
   callDate: string | undefined,
-  nextClause = "",
-  wholeTurn = clause,
-  spendAsked = false,
+  around: AmountSurroundings = {},
 ): Reading | null {
   switch (slot.definition.kind) {
     case "amount":
-      return readAmount(clause, asked, otherAsked, nextClause, wholeTurn, spendAsked);
+      return readAmount(clause, asked, otherAsked, around);
     case "timeline":
       return readTimeline(clause, asked, callDate);
     case "authority":
@@ -138,16 +138,12 @@ export function extractSlots(
         !namesAskedBy(slot, clause)
       )
         continue;
-      const reading = readSlot(
-        slot,
-        clause,
-        asked,
-        otherAsked,
-        context.callDate,
-        spans[index + 1],
+      const reading = readSlot(slot, clause, asked, otherAsked, context.callDate, {
+        nextClause: spans[index + 1],
         wholeTurn,
         spendAsked,
-      );
+        earlierHeadCount: context.earlierHeadCount,
+      });
       if (reading && kind === "category" && context.aside && !asked && reading.confidence < IN_PASSING)
         continue;
       // "actually, no, make it under seven hundred": the correction may stand in a clause of its own.

@@ -8,7 +8,9 @@ const read = (text: string, budgetAsked: boolean) => readAmount(normalizeText(te
 /** The turn's first amount, each clause read with the whole turn behind it as extractSlots reads them. */
 function firstReadingOfTurn(text: string) {
   const clauses = splitClauses(normalizeText(text));
-  const readings = clauses.map((clause) => readAmount(clause, true, false, "", clauses.join(", ")));
+  const readings = clauses.map((clause) =>
+    readAmount(clause, true, false, { wholeTurn: clauses.join(", ") }),
+  );
   return readings.find((reading) => reading !== null);
 }
 
@@ -397,6 +399,18 @@ describe("readAmount", () => {
       "20 bucks a user a month",
     ],
     ["25/seat a month maybe. 6 seats", "25/seat a month maybe", "150/mo", "25/seat a month"],
+    [
+      "twelve dispatchers we could do about thirty five dollars a seat a month",
+      "twelve dispatchers we could do about thirty five dollars a seat a month",
+      "420/mo",
+      "thirty five dollars a seat a month",
+    ],
+    [
+      "we have 400 customers and 30 a seat a month is the most",
+      "we have 400 customers and 30 a seat a month is the most",
+      "30/mo",
+      "30 a seat a month",
+    ],
     ["forty dollars a user", "forty dollars a user", "40", "forty dollars a user"],
   ])(
     'multiplies a per-seat budget asked for by the head count in the turn: "%s"',
@@ -404,7 +418,7 @@ describe("readAmount", () => {
       // Prepare
       const wholeTurn = normalizeText(turn);
       // Act
-      const reading = readAmount(normalizeText(clause), true, false, "", wholeTurn);
+      const reading = readAmount(normalizeText(clause), true, false, { wholeTurn });
       // Assess
       expect(reading?.value).toBe(value);
       expect(reading?.quote).toBe(quote);

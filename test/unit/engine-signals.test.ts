@@ -352,6 +352,51 @@ describe("engine on the reader's signals", () => {
     expect(timelineOf(answered)).toBe("within_6_months");
   });
 
+  it("multiplies a per-seat budget by the head count said earlier in the call, by the customer or read back by the AI", () => {
+    // Prepare
+    const budgetOf = (lines: ReadonlyArray<readonly ["ai" | "customer", string]>) => {
+      let state = startContact({ contactId: "contact-seats", campaignId: "default" });
+      let last: ReturnType<typeof processCustomerTurn> | undefined;
+      for (const [speaker, text] of lines) {
+        if (speaker === "ai") state = recordLine(state, "ai", text, defaultCampaign);
+        else {
+          last = processCustomerTurn(
+            state,
+            { text },
+            defaultCampaign,
+            fixedReader(() => []),
+          );
+          state = last.state;
+        }
+      }
+      return last?.signals.slots.find((slot) => slot.slot === "budget")?.value;
+    };
+    const ASK = "Do you have a budget per person in mind?";
+    // Act
+    const saidEarlier = budgetOf([
+      ["ai", "Hi, I'm the Nimbus Voice assistant. What can I help you with?"],
+      ["customer", "small cpa firm, 8 ppl, half of us work from home"],
+      ["ai", ASK],
+      ["customer", "like 25 a seat per month is what i was thinking"],
+    ]);
+    const readBack = budgetOf([
+      ["ai", "How many people would need a line?"],
+      ["customer", "like twenty two nurses plus the two of us so twenty four"],
+      ["ai", `Got it, twenty-four lines. ${ASK}`],
+      ["customer", "i was told like twenty dollars a person a month is about what we can do"],
+    ]);
+    const none = budgetOf([
+      ["ai", "What's going on with your phones?"],
+      ["customer", "they drop calls all the time"],
+      ["ai", ASK],
+      ["customer", "like 25 a seat per month is what i was thinking"],
+    ]);
+    // Assess
+    expect(saidEarlier).toBe("200/mo");
+    expect(readBack).toBe("480/mo");
+    expect(none).toBe("25/mo");
+  });
+
   it("reads what a customer pays today, said when asked what to fix, as the need and not a price objection", () => {
     // Prepare
     const start = startContact({ contactId: "contact-need-cost", campaignId: "default" });

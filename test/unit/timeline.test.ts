@@ -105,6 +105,17 @@ describe("readTimeline", () => {
     },
   );
 
+  it.each([
+    ["the PBX, it's about fifteen years old", false],
+    ["its like 15 years old honestly", true],
+    ["we replaced a two-year-old system", false],
+  ])('does not read an age, "%s", as a timeline (asked: %s)', (text, asked) => {
+    // Act
+    const reading = read(text, asked);
+    // Assess
+    expect(reading).toBeNull();
+  });
+
   it.each(["I'm looking at this month's invoice", "next year's budget isn't set yet"])(
     'does not read a period that names a thing, "%s", as a timeline',
     (text) => {

@@ -187,18 +187,34 @@ export const BARE_PERIOD_MIN = 50;
 const SEAT_PERIOD = new RegExp(
   String.raw`^\s*(?:(?:a|an|per|each|for each|for every)\s+|\/\s*)[a-z]+${PERIOD}`,
 );
-/** "four lines", "for twelve people": how many there are of what a per-seat price is per. */
+/**
+ * "four lines", "for twelve people", "twelve dispatchers": how many there are of what a per-seat price is per.
+ * Staff are named by their work, so a plural agent noun ("drivers", "brokers", "technicians") counts too,
+ * but not the people the business serves or things that end the same way ("customers", "orders").
+ */
 const HEAD_COUNT =
-  /\b(\d+)\s+(?:users?|seats?|people|persons?|agents?|licen[cs]es?|heads|lines?|phones?|employees|staff|of us)(?![a-z])/g;
+  /(?<![\d.])\b(\d+)\s+(?:users?|seats?|people|ppl|persons?|agents?|licen[cs]es?|heads|lines?|phones?|employees|staff|folks|guys|of us|(?!(?:customers|callers|members|subscribers|followers|viewers|orders|others|numbers)\b)[a-z]{3,}(?:ers|ors|ists|ians))(?![a-z])/g;
 
-/** The turn's last head count of two or more, which a per-seat price is multiplied by; else one. */
-function seatsIn(turn: string): number {
-  let seats = 1;
-  for (const match of digitise(turn).text.matchAll(HEAD_COUNT)) {
+/** The last head count of two or more in the words, or undefined. */
+export function headCountIn(text: string): number | undefined {
+  let seats: number | undefined;
+  for (const match of digitise(text).text.matchAll(HEAD_COUNT)) {
     const count = Number(match[1]);
     if (count >= 2 && count <= 10_000) seats = count;
   }
   return seats;
+}
+
+/**
+ * The head count of the latest line that names one ("8 ppl" two turns back, or the AI's read-back "got it,
+ * twenty-four lines"): what a per-seat budget said later is for.
+ */
+export function lastHeadCount(lines: readonly string[]): number | undefined {
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const count = headCountIn(lines[index] ?? "");
+    if (count !== undefined) return count;
+  }
+  return undefined;
 }
 
 /**
@@ -218,18 +234,26 @@ function periodOf(word: string | undefined): "" | "/mo" | "/yr" {
   return /^(?:month|mo|monthly)$/.test(word) ? "/mo" : "/yr";
 }
 
+/** What an amount is read with besides its clause. */
+export interface AmountSurroundings {
+  /** The clause after this one: a bound said after a comma ("600 a month, tops") belongs to the amount. */
+  nextClause?: string | undefined;
+  /** The whole turn: a per-seat price asked for is multiplied by the head count said anywhere in it. */
+  wholeTurn?: string | undefined;
+  /** The AI asked what the customer pays today (`asksCurrentSpend`). */
+  spendAsked?: boolean | undefined;
+  /** The head count said earlier in the call: a per-seat price's multiplier when the turn names none. */
+  earlierHeadCount?: (() => number | undefined) | undefined;
+}
+
 /** Money in the customer's words, normalised: "50000", "20000-30000", "0-10000", "5000+", "500/mo". */
 export function readAmount(
   rawClause: string,
   budgetAsked: boolean,
   otherSlotAsked = false,
-  /** The clause after this one: a bound said after a comma ("600 a month, tops") belongs to the amount. */
-  nextClause = "",
-  /** The whole turn: a per-seat price asked for is multiplied by the head count said anywhere in it. */
-  wholeTurn = rawClause,
-  /** The AI asked what the customer pays today (`asksCurrentSpend`). */
-  spendAsked = false,
+  around: AmountSurroundings = {},
 ): AmountReading | null {
+  const { nextClause = "", wholeTurn = rawClause, spendAsked = false, earlierHeadCount } = around;
   const digitised = digitise(rawClause);
   const clause = digitised.text;
   // No digit after spelled-out numbers became digits: no amount, and the big pattern need not run.
@@ -267,8 +291,8 @@ export function readAmount(
     if (secondDigits === undefined && !moneyMarked && NON_MONEY_UNIT.test(` ${after}`)) continue;
     const inContext = BUDGET_CONTEXT.test(clause);
     if (!moneyMarked && !budgetAsked && !inContext) continue;
-    // "thirty-five a line per month" with "four lines" in the turn: a budget of 140 a month.
-    const seats = perSeat !== null ? seatsIn(wholeTurn) : 1;
+    // "thirty-five a line per month" with "four lines" in the turn (or said earlier): a budget of 140 a month.
+    const seats = perSeat !== null ? (headCountIn(wholeTurn) ?? earlierHeadCount?.() ?? 1) : 1;
     // The quote runs on to what the price is per: "thirty-five a line per month".
     const seatWords = (seatPeriod?.[0] ?? perSeat?.[0] ?? (barePeriod ? bare?.[0] : "") ?? "").length;
     // "bucks" and "dollars" scale by one: "two or three hundred dollars" shares the hundreds too.

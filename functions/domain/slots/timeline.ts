@@ -145,6 +145,8 @@ export function readTimeline(
 const TAKES =
   /\b(?:takes?|took|taking)\s+(?:(?:us|them|me|him|her|you|people|ppl|everyone|the team)\s+)?(?:(?:about|around|like|maybe|roughly|up to|over|almost|nearly|at least)\s+)?$/;
 const LATE = /^\s*(?:late|overdue|behind|past due)\b/;
+/** "the PBX is about fifteen years old", "a two-year-old system": an age, not a horizon. */
+const AGE = /^\s*-?\s*(?:old|of age)\b/;
 /** "back in the spring", "back in August": a time said after "back". */
 const BACK_THEN = /\bback\s+(?:(?:in|on|at|around|during|over)\s+)?(?:the\s+)?$/;
 /** "call me back", "check back", "he's back", "i'll be back": someone returns then, so the time is ahead. */
@@ -188,7 +190,7 @@ function isFrequencyOrPast(clause: string, index: number, length: number): boole
   // chrono reads "in two days a week" as nine days: a rate inside the words read is a frequency too.
   if (RATE.test(said)) return true;
   // "closing takes us like 6 weeks", "clients pay us 60-90 days late": how long a task runs, not a horizon.
-  if (TAKES.test(before) || LATE.test(after)) return true;
+  if (TAKES.test(before) || LATE.test(after) || AGE.test(after)) return true;
   // "we got a quote back in the spring" is history; "call me back in the spring" comes back then.
   if (BACK_THEN.test(before) && !COMING_BACK.test(before)) return true;
   return PAST.test(clause.slice(Math.max(0, index - 20), index + length + 8));
