@@ -431,6 +431,8 @@ describe("readAmount", () => {
     ["honestly it costs us 380 a month for two lines", false],
     ["mostly our phone bill, it's like three hundred a month for four lines", false],
     ["we're paying like 300 a month", false],
+    ["Eleven hundred dollars last month. For a booking line!", false],
+    ["it came to 640 this past quarter", false],
     ["we could do 300 a month", true],
   ])('reads what the customer pays today below the slot bar, asked or not: "%s" (kept: %s)', (text, kept) => {
     // Prepare

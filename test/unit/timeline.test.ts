@@ -106,6 +106,30 @@ describe("readTimeline", () => {
   );
 
   it.each([
+    "in the summer we get slammed and the calls go to voicemail",
+    "and in summer the calls just... they stack up, people hang up",
+    "during the winter it's dead quiet",
+  ])('does not read a season said unasked as when something keeps happening, "%s", as a timeline', (text) => {
+    // Act
+    const reading = read(text, false, CALL_DATE);
+    // Assess
+    expect(reading).toBeNull();
+  });
+
+  it.each([
+    ["in the summer, I guess", true, "within_6_months"],
+    ["we want it live in the spring", false, "within_1_month"],
+  ])(
+    'still reads a season that answers when or says when to start, "%s" (asked: %s)',
+    (text, asked, value) => {
+      // Act: on the first of March, spring starts in 19 days and summer in 112
+      const reading = read(text, asked, "2026-03-01");
+      // Assess
+      expect(reading?.value).toBe(value);
+    },
+  );
+
+  it.each([
     ["the PBX, it's about fifteen years old", false],
     ["its like 15 years old honestly", true],
     ["we replaced a two-year-old system", false],

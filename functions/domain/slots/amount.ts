@@ -84,6 +84,9 @@ const CURRENT_SPEND = new RegExp(
       .source,
   ),
 );
+/** "... last month", "... this past quarter": a period gone by, after an amount. */
+const PAID_THEN =
+  /^\s*(?:(?:a|per|each)\s+(?:month|year|quarter|week)\s+)?(?:last|this past|the past)\s+(?:month|year|quarter|week|time|bill|invoice)\b/;
 /**
  * "What do you pay now?", "how much is your phone bill?": the AI asked what the customer pays today, and an
  * amount in the answer is that bill, not what they would spend, unless the answer says what they want.
@@ -336,7 +339,9 @@ export function readAmount(
       CURRENT_SPEND.test(before.slice(-40)) ||
       // Across clauses only where this one says nothing of wanting ("Like, 500 a month would be ok").
       (!WANTS.test(clause) && CURRENT_SPEND.test(lead.slice(-40)));
-    let currentSpend = (saysTodaysBill && !measuredByBill) || (spendAsked && !WANTS.test(clause));
+    // "Eleven hundred dollars last month": what was paid then, not what they would spend.
+    const paidThen = PAID_THEN.test(after);
+    let currentSpend = (saysTodaysBill && !measuredByBill) || (spendAsked && !WANTS.test(clause)) || paidThen;
     if (
       currentSpend &&
       secondDigits === undefined &&

@@ -54,7 +54,7 @@ const PAST =
 const CONTRACT_LEFT =
   /\b(\d+)\s*(day|week|month|year)s?\s+(?:left|remaining|to go)\b|\b(?:contract|agreement|lease)\s+(?:ends|expires|is up|runs out|renews)\s+in\s+(\d+)\s*(day|week|month|year)s?\b/;
 const TIMELINE_CONTEXT =
-  /\b(?:start|live|switch|up and running|ready|go|launch|roll ?out|move|install|set up|setup|change|implement|need it|want it|have it|timeline|looking)\b/;
+  /\b(?:start|live|switch|up and running|ready|go live|go with|launch|roll ?out|move|install|set up|setup|change|implement|need it|want it|have it|timeline|looking)\b/;
 const NO_TIMELINE = new RegExp(
   spokenPattern(
     /\b(?:no (?:timeline|rush|hurry|idea when|set date)|(?:haven't|not) (?:decided|sure) (?:when|on (?:a|the) timeline)|(?:don't|do not) know when)\b/
@@ -218,6 +218,9 @@ function lastHorizon(
     if (!inContext && PERIOD_IS.test(after)) continue;
     if (POSSESSIVE.test(after)) continue;
     if (!inContext && isHabitualPeriodEnd(clause, mention.index, mention.text)) continue;
+    // "in the summer we get slammed", "order line in spring": a season said unasked is when something keeps
+    // happening, unless said with a word of starting or switching ("we want it live in the spring").
+    if (!inContext && SEASON_SPAN.test(mention.text)) continue;
     // "thirty k for the year" is what a budget covers, not when to be live.
     if (MONEY_PERIOD.test(clause.slice(Math.max(0, mention.index - 30), mention.index))) continue;
     // "no, more like six weeks from now" corrects; "not this week" negates; "not until next year" names it.
@@ -229,6 +232,9 @@ function lastHorizon(
   }
   return null;
 }
+
+/** A season the way one says when something happens: "in summer", "during the winter", "over the holidays". */
+const SEASON_SPAN = /^(?:in|during|over)\s+(?:the\s+)?(?:summer|spring|fall|autumn|winter|holidays)$/;
 
 /**
  * "receipts come in at the end of the month", "we get slammed at the end of the quarter": at the end of a
