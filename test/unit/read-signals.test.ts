@@ -51,6 +51,22 @@ describe("readSignals with the default thresholds", () => {
     },
   );
 
+  it.each([
+    ["tbh ur pricing page made me wince. per user its a lot for us", 0.83, 0.81, null],
+    ["eight grand, thats steep. what would the shop floor alone cost?", 0.7, 0.95, "price_request"],
+  ])(
+    'takes price talk read both ways as what it reads surer, "%s" (objection %s, request %s)',
+    (text, objection, request, buying) => {
+      // Prepare
+      const scores = { ...scoresWith("objection_price", objection), price_request: request };
+      // Act
+      const signals = readSignals(scores, { text }, defaultCampaign.thresholds);
+      // Assess
+      expect(signals.buyingIntent).toBe(buying);
+      expect(signals.objections).toEqual(["price"]);
+    },
+  );
+
   it("still hears a bare request for a person whatever it reads", () => {
     // Prepare
     const scores = scoresWith("person_request", 0.1);

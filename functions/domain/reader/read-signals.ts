@@ -97,9 +97,9 @@ export function readSignals(
 ): ReadSignals {
   const t = thresholds.reader;
   const bare = BARE_PERSON_WORD.test(input.text.trim().toLowerCase());
-  const buying = BUYING.filter(([label]) => scores[label] >= t.buyingIntent).sort(
-    ([a], [b]) => scores[b] - scores[a],
-  )[0];
+  const buying = BUYING.filter(
+    ([label]) => scores[label] >= t.buyingIntent && !(label === "price_request" && pushesBackOnPrice(scores)),
+  ).sort(([a], [b]) => scores[b] - scores[a])[0];
   const objections = OBJECTIONS.filter(
     ([label, kind]) => scores[label] >= t.objection && !input.notObjections?.has(kind),
   ).map(([, kind]) => kind);
@@ -153,6 +153,16 @@ export function readSignals(
     endReason,
     deferral: scores.deferral >= t.deferral,
   };
+}
+
+/**
+ * Talk of the price reads as both a question and a complaint ("tbh ur pricing page made me wince. per user its
+ * a lot for us": objection 0.83, request 0.81); the surer reading is what the customer did. A request surer
+ * than the complaint ("eight grand, thats steep, what would the shop floor alone cost?") still hands off.
+ * dev-i and dev-l one call each earlier handed off as buying, now on time; no other set moved.
+ */
+function pushesBackOnPrice(scores: ReaderScores): boolean {
+  return scores.objection_price > scores.price_request;
 }
 
 function negativityOf(sentiment: Sentiment): number {
