@@ -3,6 +3,7 @@ import { FeatureRows } from "../../functions/domain/reader/feature-rows.js";
 import { featurizeTurn } from "../../functions/domain/reader/features.js";
 import { READER_LABELS } from "../../functions/domain/reader/labels.js";
 import { marginsOf, type TurnReaderModel } from "../../functions/domain/reader/model.js";
+import { REMEMBERED_LETTERS } from "../../functions/domain/reader/word-gram-sums.js";
 
 function table(rows: number, width: number) {
   const hashes = Array.from(
@@ -184,6 +185,36 @@ describe("margins over feature rows", () => {
     // Assess: the same up to float rounding (the sums are added in another order).
     const plain = texts.map((text) => plainMargins(model, text));
     margins.forEach((row, i) => {
+      row.forEach((margin, l) => {
+        expect(margin).toBeCloseTo(plain[i]?.[l] as number, 9);
+      });
+    });
+  });
+  it("reads a word's character n-grams from its remembered sum as from its rows: again, and past the remembered length", () => {
+    // Prepare: one word read three times, and a word too long to remember.
+    const hidden = 5;
+    const labels = READER_LABELS.slice(0, 2);
+    const long = `${"x".repeat(REMEMBERED_LETTERS - 3)}yzzyzw`;
+    const texts = ["pricing pricing pricing please", `the ${long} plan and the pricing`, `${long} pricing`];
+    const hashes = [...new Set(texts.flatMap((text) => featurizeTurn({ text }).features))];
+    const weights = Int8Array.from({ length: hashes.length * hidden }, (_, i) => ((i * 29) % 255) - 127);
+    const model: TurnReaderModel = {
+      labels,
+      rows: FeatureRows.fromRows(hashes, weights, hidden),
+      inputScale: Float64Array.from({ length: hidden }, (_, u) => 0.02 * (u + 1)),
+      hiddenBias: Float64Array.from({ length: hidden }, (_, u) => u - 2),
+      output: Float64Array.from({ length: hidden * labels.length }, (_, i) => ((i * 3) % 5) - 2),
+      outputBias: Float64Array.from({ length: labels.length }, (_, l) => l),
+    };
+
+    // Act: each text twice, the second time from the memo.
+    const first = texts.map((text) => Array.from(marginsOf(model, { text })));
+    const again = texts.map((text) => Array.from(marginsOf(model, { text })));
+
+    // Assess
+    expect(again).toEqual(first);
+    const plain = texts.map((text) => plainMargins(model, text));
+    first.forEach((row, i) => {
       row.forEach((margin, l) => {
         expect(margin).toBeCloseTo(plain[i]?.[l] as number, 9);
       });

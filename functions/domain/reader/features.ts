@@ -287,8 +287,17 @@ export function featurizeTurn(input: FeatureInput): TurnFeatures {
   return { features, owners, tokens: buffer.tokens };
 }
 
-/** The turn's features into `out` (emptied first), from at most `limit` tokens; returns `out`. */
-export function featurizeInto(input: FeatureInput, out: FeatureBuffer, limit = MAX_TOKENS): FeatureBuffer {
+/**
+ * The turn's features into `out` (emptied first), from at most `limit` tokens; returns `out`. A word of at
+ * most `gramsLeftOut` letters has no character n-grams pushed: the caller adds them (the model sums each
+ * word's n-grams once, `word-gram-sums.ts`).
+ */
+export function featurizeInto(
+  input: FeatureInput,
+  out: FeatureBuffer,
+  limit = MAX_TOKENS,
+  gramsLeftOut = 0,
+): FeatureBuffer {
   out.count = 0;
   const tokens = tokensOf(input.text, limit);
   const n = tokens.length;
@@ -337,7 +346,7 @@ export function featurizeInto(input: FeatureInput, out: FeatureBuffer, limit = M
       const third = tokens[i + 2];
       if (third !== undefined) out.push(mixString(Math.imul(pair ^ SEPARATOR, FNV_PRIME), third), i);
     }
-    if (token.length >= 3) pushCharGrams(token, i, out);
+    if (token.length >= 3 && token.length > gramsLeftOut) pushCharGrams(token, i, out);
   }
   return out;
 }
@@ -374,7 +383,7 @@ export function pushOpeningFeatures(
  * Character 3- and 4-grams of the word framed as "<word>", hashed from the word's own characters (no
  * framed copy of the word is built).
  */
-function pushCharGrams(token: string, owner: number, out: FeatureBuffer): void {
+export function pushCharGrams(token: string, owner: number, out: FeatureBuffer): void {
   // Positions 0..last in the framed word: 0 is "<", last is ">".
   const last = token.length + 1;
   for (let start = 0; start + 2 <= last; start++) {

@@ -8,6 +8,7 @@ import {
   pushOpeningFeatures,
 } from "./features.js";
 import { READER_LABELS, type ReaderLabel, type ReaderScores, scoresInLabelOrder } from "./labels.js";
+import { REMEMBERED_LETTERS, wordGramSumsOf } from "./word-gram-sums.js";
 
 /**
  * A small neural network over hashed features: every feature seen in training has a row of int8 weights
@@ -45,7 +46,7 @@ export function marginsOf(model: TurnReaderModel, input: FeatureInput): Float64A
 
 /** `marginsOf` written into `out` (one value per label); returns `out`. */
 function marginsInto(model: TurnReaderModel, input: FeatureInput, out: Float64Array): Float64Array {
-  const { features, count } = featurizeInto(input, scratch);
+  const { features, count, words } = featurizeInto(input, scratch, MAX_TOKENS, REMEMBERED_LETTERS);
   const { rows } = model;
   // Every feature's slot is fetched before any is summed: the fetches do not wait on one another, so their
   // cache misses overlap, and the sums below find their slots in cache.
@@ -72,7 +73,29 @@ function marginsInto(model: TurnReaderModel, input: FeatureInput, out: Float64Ar
       if (base >= 0) addRow(sums, rows, base);
     }
   }
+  addWordGrams(rows, words, sums, null, 0);
   return project(model, sums, out);
+}
+
+/**
+ * Each word's character n-grams (left out of the features, `featurizeInto`), added as its remembered sum:
+ * into `sums` from index 0, or with `pieceOf` into its piece's block (`rest`: no piece's) of `sums`.
+ */
+function addWordGrams(
+  rows: FeatureRows,
+  words: readonly string[],
+  sums: Int32Array,
+  pieceOf: readonly number[] | null,
+  rest: number,
+): void {
+  const memo = wordGramSumsOf(rows);
+  const lanes = rows.rowWords * 4;
+  for (let t = 0; t < words.length; t++) {
+    const word = words[t] as string;
+    if (word.length < 3 || word.length > REMEMBERED_LETTERS) continue;
+    const piece = pieceOf ? (pieceOf[t] ?? -1) : 0;
+    memo.addTo(word, sums, (piece >= 0 ? piece : rest) * lanes);
+  }
 }
 
 /** The labels' margins from the hidden units' summed int8 inputs (`sums` from index 0). */
@@ -151,7 +174,12 @@ function marginsWithParts(
 ): void {
   // Every token the parts were counted from, however long the turn: a request said after the 80th token
   // ("... Honestly, is there a real person I could talk this through with?") is read in its sentence.
-  const { features, owners, count, words } = featurizeInto(input, scratch, Number.POSITIVE_INFINITY);
+  const { features, owners, count, words } = featurizeInto(
+    input,
+    scratch,
+    Number.POSITIVE_INFINITY,
+    REMEMBERED_LETTERS,
+  );
   // The whole turn is read as it was trained, from its first MAX_TOKENS tokens: after the parts, below.
   const longerThanWhole = words.length > MAX_TOKENS;
   const { rows } = model;
@@ -175,6 +203,7 @@ function marginsWithParts(
     else addRow(pieceSums, rows, base, piece >= 0 ? piece * lanes : rest);
   }
   if (LITTLE_ENDIAN) laneSums.finish(pieceSums);
+  addWordGrams(rows, words, pieceSums, pieceOf, pieces);
   if (!longerThanWhole) {
     for (let u = 0; u < lanes; u++) {
       let sum = 0;
