@@ -3,7 +3,7 @@ import { FeatureRows } from "../../functions/domain/reader/feature-rows.js";
 import { featurizeTurn } from "../../functions/domain/reader/features.js";
 import { READER_LABELS } from "../../functions/domain/reader/labels.js";
 import { marginsOf, type TurnReaderModel } from "../../functions/domain/reader/model.js";
-import { REMEMBERED_LETTERS } from "../../functions/domain/reader/word-gram-sums.js";
+import { REMEMBERED_LETTERS } from "../../functions/domain/reader/word-sums.js";
 
 function table(rows: number, width: number) {
   const hashes = Array.from(
@@ -190,8 +190,8 @@ describe("margins over feature rows", () => {
       });
     });
   });
-  it("reads a word's character n-grams from its remembered sum as from its rows: again, and past the remembered length", () => {
-    // Prepare: one word read three times, and a word too long to remember.
+  it("reads a word from its remembered sum as from its rows: again, negated, and past the remembered length", () => {
+    // Prepare: one word read three times, said and negated, and a word too long to remember.
     const hidden = 5;
     const labels = READER_LABELS.slice(0, 2);
     const long = `${"x".repeat(REMEMBERED_LETTERS - 3)}yzzyzw`;

@@ -253,6 +253,8 @@ export class FeatureBuffer {
   tokens = 0;
   /** The turn's tokens, as read (shorthand spelled out, at most the token limit). */
   words: readonly string[] = [];
+  /** Per token left out of the features (`featurizeInto`), 1 when it stands in a negation's scope. */
+  negated = new Uint8Array(256);
 
   push(hash: number, owner: number): void {
     if (this.count === this.features.length) this.grow();
@@ -287,22 +289,28 @@ export function featurizeTurn(input: FeatureInput): TurnFeatures {
   return { features, owners, tokens: buffer.tokens };
 }
 
+/** The feature of a word said as it is, or inside a negation's scope. */
+export function wordFeature(token: string, negated: boolean): number {
+  return mixString(negated ? NS.negated : NS.unigram, token);
+}
+
 /**
  * The turn's features into `out` (emptied first), from at most `limit` tokens; returns `out`. A word of at
- * most `gramsLeftOut` letters has no character n-grams pushed: the caller adds them (the model sums each
- * word's n-grams once, `word-gram-sums.ts`).
+ * most `wordsLeftOut` letters has neither its word feature nor its character n-grams pushed: the caller
+ * adds them, from the word and `out.negated` (the model sums them once a word, `word-sums.ts`).
  */
 export function featurizeInto(
   input: FeatureInput,
   out: FeatureBuffer,
   limit = MAX_TOKENS,
-  gramsLeftOut = 0,
+  wordsLeftOut = 0,
 ): FeatureBuffer {
   out.count = 0;
   const tokens = tokensOf(input.text, limit);
   const n = tokens.length;
   out.tokens = n;
   out.words = tokens;
+  if (out.negated.length < n) out.negated = new Uint8Array(Math.max(n, out.negated.length * 2));
   pushOpeningFeatures(tokens, 0, n, out);
 
   // The AI line only colours short answers ("yes", "sure, go ahead"): on longer turns the customer's own
@@ -324,7 +332,9 @@ export function featurizeInto(
   for (let i = 0; i < n; i++) {
     const token = tokens[i] as string;
     const negated = scope > 0;
-    out.push(mixString(negated ? NS.negated : NS.unigram, token), i);
+    const leftOut = token.length <= wordsLeftOut;
+    if (leftOut) out.negated[i] = negated ? 1 : 0;
+    else out.push(wordFeature(token, negated), i);
     if (!negated && afterNegator) out.push(mixString(NS.lateNegated, token), i);
     if (SCOPE_BREAKERS.has(token)) {
       scope = 0;
@@ -346,7 +356,7 @@ export function featurizeInto(
       const third = tokens[i + 2];
       if (third !== undefined) out.push(mixString(Math.imul(pair ^ SEPARATOR, FNV_PRIME), third), i);
     }
-    if (token.length >= 3 && token.length > gramsLeftOut) pushCharGrams(token, i, out);
+    if (token.length >= 3 && !leftOut) pushCharGrams(token, i, out);
   }
   return out;
 }

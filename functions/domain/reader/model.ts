@@ -8,7 +8,7 @@ import {
   pushOpeningFeatures,
 } from "./features.js";
 import { READER_LABELS, type ReaderLabel, type ReaderScores, scoresInLabelOrder } from "./labels.js";
-import { REMEMBERED_LETTERS, wordGramSumsOf } from "./word-gram-sums.js";
+import { REMEMBERED_LETTERS, wordSumsOf } from "./word-sums.js";
 
 /**
  * A small neural network over hashed features: every feature seen in training has a row of int8 weights
@@ -46,7 +46,7 @@ export function marginsOf(model: TurnReaderModel, input: FeatureInput): Float64A
 
 /** `marginsOf` written into `out` (one value per label); returns `out`. */
 function marginsInto(model: TurnReaderModel, input: FeatureInput, out: Float64Array): Float64Array {
-  const { features, count, words } = featurizeInto(input, scratch, MAX_TOKENS, REMEMBERED_LETTERS);
+  const { features, count } = featurizeInto(input, scratch, MAX_TOKENS, REMEMBERED_LETTERS);
   const { rows } = model;
   // Every feature's slot is fetched before any is summed: the fetches do not wait on one another, so their
   // cache misses overlap, and the sums below find their slots in cache.
@@ -73,28 +73,29 @@ function marginsInto(model: TurnReaderModel, input: FeatureInput, out: Float64Ar
       if (base >= 0) addRow(sums, rows, base);
     }
   }
-  addWordGrams(rows, words, sums, null, 0);
+  addWords(rows, scratch, sums, null, 0);
   return project(model, sums, out);
 }
 
 /**
- * Each word's character n-grams (left out of the features, `featurizeInto`), added as its remembered sum:
- * into `sums` from index 0, or with `pieceOf` into its piece's block (`rest`: no piece's) of `sums`.
+ * Each word left out of the features (`featurizeInto`), added as its remembered sum (`WordSums`): into `sums`
+ * from index 0, or with `pieceOf` into its piece's block (`rest`: no piece's) of `sums`.
  */
-function addWordGrams(
+function addWords(
   rows: FeatureRows,
-  words: readonly string[],
+  buffer: FeatureBuffer,
   sums: Int32Array,
   pieceOf: readonly number[] | null,
   rest: number,
 ): void {
-  const memo = wordGramSumsOf(rows);
+  const memo = wordSumsOf(rows);
   const lanes = rows.rowWords * 4;
+  const { words, negated } = buffer;
   for (let t = 0; t < words.length; t++) {
     const word = words[t] as string;
-    if (word.length < 3 || word.length > REMEMBERED_LETTERS) continue;
+    if (word.length > REMEMBERED_LETTERS) continue;
     const piece = pieceOf ? (pieceOf[t] ?? -1) : 0;
-    memo.addTo(word, sums, (piece >= 0 ? piece : rest) * lanes);
+    memo.addTo(word, negated[t] === 1, sums, (piece >= 0 ? piece : rest) * lanes);
   }
 }
 
@@ -203,7 +204,7 @@ function marginsWithParts(
     else addRow(pieceSums, rows, base, piece >= 0 ? piece * lanes : rest);
   }
   if (LITTLE_ENDIAN) laneSums.finish(pieceSums);
-  addWordGrams(rows, words, pieceSums, pieceOf, pieces);
+  addWords(rows, scratch, pieceSums, pieceOf, pieces);
   if (!longerThanWhole) {
     for (let u = 0; u < lanes; u++) {
       let sum = 0;
@@ -277,7 +278,8 @@ function readClauses(
     let to = from + 1;
     while (to < end && parts.pieceOf[to] === piece) to++;
     if (parts.pieceReadAlone[piece]) {
-      spanSums.set(pieceSums.subarray(piece * lanes, (piece + 1) * lanes));
+      // Copied in a loop: a subarray view would be allocated for every clause.
+      for (let u = 0, at = piece * lanes; u < lanes; u++, at++) spanSums[u] = pieceSums[at] as number;
       addOpenings(model.rows, words, from, to, spanSums);
       readSpan(model, spanSums, labels, surest, clausesToo);
     }
