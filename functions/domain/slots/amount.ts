@@ -262,7 +262,9 @@ export function readAmount(
   // No digit after spelled-out numbers became digits: no amount, and the big pattern need not run.
   if (!/\d/.test(clause) || NO_BUDGET.test(clause)) return null;
   let best: (AmountReading & { score: number }) | null = null;
-  for (const match of clause.matchAll(AMOUNT)) {
+  // exec on the pattern itself: matchAll would build a copy of it for every clause with a digit.
+  AMOUNT.lastIndex = 0;
+  for (let match = AMOUNT.exec(clause); match !== null; match = AMOUNT.exec(clause)) {
     const [text, rangeWord, firstDigits, firstScale, secondDigits, secondScale, periodA, periodB] =
       spokenPairOrFirst(match);
     if (firstDigits === undefined) continue;

@@ -314,10 +314,14 @@ interface Token {
   end: number;
 }
 
+const TOKEN = /[a-z0-9]+(?:['\u2019][a-z]+)*/g;
+
 /** Words in speech form: letters and digits, apostrophes dropped ("don't" -> "dont"). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(/[a-z0-9]+(?:['\u2019][a-z]+)*/g)) {
+  // exec on one pattern: matchAll would build a copy of it on every call.
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     tokens.push({
       form: match[0].replace(/['\u2019]/g, ""),
       start: match.index,

@@ -97,7 +97,10 @@ export function readTimeline(
   if (dated) return reading(dated.days, inContext ? 0.9 : 0.7, dated.text, dated.date);
   const digitised = digitise(rawClause);
   // "a month" is one month; "a" and "1" are as long, so positions still map to the customer's words.
-  const clause = digitised.text.replace(/\ba (day|week|month|quarter|year)\b/g, "1 $1");
+  // A clause without "a " has nothing to replace: the pattern need not run.
+  const clause = digitised.text.includes("a ")
+    ? digitised.text.replace(/\ba (day|week|month|quarter|year)\b/g, "1 $1")
+    : digitised.text;
   const left = CONTRACT_LEFT.exec(clause);
   if (left) {
     const amount = Number(left[1] ?? left[3]);
