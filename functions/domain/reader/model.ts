@@ -186,7 +186,7 @@ function marginsWithParts(
   const { rows } = model;
   rows.warm(features, count);
   const lanes = rows.rowWords * 4;
-  const { pieceOf, sentenceOfPiece, pieces } = parts;
+  const { pieceOf, pieces } = parts;
   // One block of sums per piece, and one for everything else.
   const rest = pieces * lanes;
   const blocks = (pieces + 1) * lanes;
