@@ -18,7 +18,7 @@ import { defaultTurnReader } from "../functions/domain/reader/default-reader.js"
 import { replayTranscript } from "../functions/domain/replay.js";
 import { spellTurn } from "../functions/domain/spelling.js";
 import { loadExamples } from "../train/examples.js";
-import { loadCorpus } from "./engine.js";
+import { loadCorpus, throughputTurnPairs } from "./engine.js";
 
 const round = (_k: string, v: unknown) =>
   typeof v === "number" && !Number.isInteger(v) ? Math.round(v * 1e9) / 1e9 : v;
@@ -79,15 +79,7 @@ for (const f of readdirSync("test/turns")
   }
 }
 // The throughput bench's own turn stream.
-const transcripts = await loadCorpus("test/corpus/conversations.jsonl");
-const pairs = transcripts.flatMap((transcript) =>
-  transcript.turns.flatMap((turn, index) => {
-    const before = transcript.turns[index - 1];
-    return turn.speaker === "customer" && before?.speaker === "ai"
-      ? [{ ai: before.text, customer: turn.text }]
-      : [];
-  }),
-);
+const pairs = await throughputTurnPairs();
 for (let c = 0; c < 8; c++) {
   let state = startContact({ contactId: `bench-${c}`, campaignId: defaultCampaign.id });
   for (let t = 0; t < 200; t++) {

@@ -37,14 +37,10 @@ export interface ThroughputFigures {
   perTurnMicros: Array<{ length: number; micros: number }>;
 }
 
-/**
- * Customer turns decided per second on one core, and the cost of a turn at conversation lengths
- * 10, 100 and 1,000: the engine keeps running aggregates, so the three should match. `reader` reads each
- * turn (the shipped model unless another is given).
- */
-export async function throughputFigures(reader: TurnReader = defaultTurnReader): Promise<ThroughputFigures> {
+/** The throughput benchmark's turn stream: each customer turn of the tuned corpus with the AI line before it. */
+export async function throughputTurnPairs(): Promise<Array<{ ai: string; customer: string }>> {
   const transcripts = await loadCorpus("test/corpus/conversations.jsonl");
-  const pairs = transcripts.flatMap((transcript) =>
+  return transcripts.flatMap((transcript) =>
     transcript.turns.flatMap((turn, index) => {
       const before = transcript.turns[index - 1];
       return turn.speaker === "customer" && before?.speaker === "ai"
@@ -52,6 +48,15 @@ export async function throughputFigures(reader: TurnReader = defaultTurnReader):
         : [];
     }),
   );
+}
+
+/**
+ * Customer turns decided per second on one core, and the cost of a turn at conversation lengths
+ * 10, 100 and 1,000: the engine keeps running aggregates, so the three should match. `reader` reads each
+ * turn (the shipped model unless another is given).
+ */
+export async function throughputFigures(reader: TurnReader = defaultTurnReader): Promise<ThroughputFigures> {
+  const pairs = await throughputTurnPairs();
   const run = (length: number, conversations: number): number => {
     let turns = 0;
     const started = performance.now();
