@@ -263,7 +263,15 @@ function readWhoDecides(
     (sentence) => reader.read({ text: sentence, aiLine: state.lastAiLine }),
     asked ? undefined : state.slots[slot]?.value,
   );
-  if (heard || !asked || !state.lastAiLine || !isConfirmation(clauses)) return heard;
+  if (heard || !asked || !state.lastAiLine) return heard;
+  // "i am but tbh we already use square": the answer before a "but" is read with the question, as a short turn.
+  const answer = ANSWER_BEFORE_BUT.exec(normalized)?.[1];
+  if (answer) {
+    const said = reader.read({ text: answer, aiLine: state.lastAiLine });
+    const value = readAuthority(said, answer, bars.authorityAnswer);
+    if (value) return value;
+  }
+  if (!isConfirmation(clauses)) return heard;
   // "I assume you'd be the decision maker?" "That's right.": the yes says what the question says.
   const question = lastQuestion(state.lastAiLine);
   const value = question
@@ -280,6 +288,9 @@ function readWhoDecides(
  * and moved no handoff and no other set from 0.1 to 0.25.
  */
 const MAYBE_WRONG_NUMBER = 0.15;
+
+/** A short answer (at most four words) before a "but" and what follows it. */
+const ANSWER_BEFORE_BUT = /^\s*((?:[a-z']+[\s,]+){0,3}[a-z']+)\s*,?\s+but\b/;
 
 /** How sure the reader must be of who decides in the AI's question for a yes to confirm it. */
 const FIRM_QUESTION = 0.9;

@@ -1,7 +1,13 @@
 import type { SlotValue } from "../../contracts/qualification-state.js";
 import type { SlotCandidate, SlotEvidence } from "../../contracts/turn-signals.js";
 import type { CompiledCampaign, CompiledSlot } from "./compiled-campaign.js";
-import { type AmountSurroundings, askedPeriod, asksCurrentSpend, readAmount } from "./slots/amount.js";
+import {
+  type AmountSurroundings,
+  askedPeriod,
+  asksCount,
+  asksCurrentSpend,
+  readAmount,
+} from "./slots/amount.js";
 import type { AuthorityReading } from "./slots/authority.js";
 import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
 import { CORRECTION, HEDGE } from "./slots/hedges.js";
@@ -106,6 +112,7 @@ export function extractSlots(
   const wholeTurn = clauses.join(", ");
   const question = context.aiLine && isConfirmation(clauses) ? lastQuestion(context.aiLine) : undefined;
   const spendAsked = asksCurrentSpend(context.aiLine);
+  const countAsked = asksCount(context.aiLine);
   let correction: boolean | undefined;
   let hedged: boolean | undefined;
   for (const slot of compiled.slots) {
@@ -142,6 +149,7 @@ export function extractSlots(
         nextClause: spans[index + 1],
         wholeTurn,
         spendAsked,
+        countAsked,
         earlierHeadCount: context.earlierHeadCount,
       });
       if (reading && kind === "category" && context.aside && !asked && reading.confidence < IN_PASSING)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedPeriod, asksCurrentSpend, readAmount } from "../../functions/domain/slots/amount.js";
+import { askedPeriod, asksCount, asksCurrentSpend, readAmount } from "../../functions/domain/slots/amount.js";
 import { normalizeText, splitClauses } from "../../functions/domain/text.js";
 
 /** The engine hands the slot readers normalised text. */
@@ -509,5 +509,42 @@ describe("askedPeriod", () => {
     const asked = askedPeriod(aiLine);
     // Assess
     expect(asked).toBe(period);
+  });
+});
+
+describe("a number answering how many", () => {
+  it.each([
+    ["roughly 60 ppl, maybe 65 w part timers", false],
+    ["about 40 folks give or take", false],
+    ["around 250 bucks a month", true],
+  ])('reads no budget in a count the AI asked for unless it is money: "%s" (budget: %s)', (text, budget) => {
+    // Prepare
+    const aiLine = "Thanks, happy to help. How many users across the seven pharmacies?";
+    const clause = normalizeText(text);
+    // Act
+    const reading = readAmount(clause, false, false, { countAsked: asksCount(aiLine) });
+    // Assess
+    expect(reading !== null).toBe(budget);
+  });
+
+  it("reads a head count said in people words as no amount, unasked", () => {
+    // Prepare
+    const clause = normalizeText("roughly 60 ppl");
+    // Act
+    const reading = readAmount(clause, false);
+    // Assess
+    expect(reading).toBeNull();
+  });
+
+  it.each([
+    ["How many users across the seven pharmacies?", true],
+    ["Got it. And how many locations is that?", true],
+    ["How much would you want to spend a month?", false],
+    ["We have plans for teams of any size. What budget did you have in mind?", false],
+  ])('reads whether the AI asked how many: "%s" (%s)', (aiLine, asked) => {
+    // Act
+    const count = asksCount(aiLine);
+    // Assess
+    expect(count).toBe(asked);
   });
 });

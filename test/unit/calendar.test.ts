@@ -169,6 +169,21 @@ describe("readDates", () => {
     expect(mentions[0]?.bare).toBe(false);
   });
 
+  it.each([
+    ["2 weeks from monday ideally", 20, "2 weeks from monday"],
+    ["two weeks from friday", 17, "two weeks from friday"],
+  ])('reads "%s" as an amount of time counted from the day: %i days', (text, days, said) => {
+    // Prepare
+    const input = text;
+    // Act
+    const mentions = datesIn(input, CALL_DATE);
+    // Assess
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]?.days).toBe(days);
+    expect(mentions[0]?.text).toBe(said);
+    expect(mentions[0]?.bare).toBe(false);
+  });
+
   it("marks a week and a half said without in or out as bare", () => {
     // Prepare
     const input = "a week and a half";

@@ -252,6 +252,31 @@ describe("category values recognised by similarity to their examples", () => {
   });
 });
 
+describe("a name a recogniser split in two", () => {
+  const needs = categoryMatcher({
+    crm: { label: "CRM", examples: ["hubspot", "salesforce", "our crm"] },
+    queues: { label: "Queues", examples: ["callbacks", "sales team calls", "call queue"] },
+  });
+
+  it.each([
+    ["we use hub spot for all the leads", "crm", "hub spot"],
+    ["everything lives in sales force", "crm", "sales force"],
+  ])('reads "%s" as the one word: %s (quote: %s)', (text, value, quote) => {
+    // Act
+    const reading = needs.read(text, false);
+    // Assess
+    expect(reading?.value).toBe(value);
+    expect(reading?.quote).toBe(quote);
+  });
+
+  it("reads a verb and its particle as no split word: call back is no callback", () => {
+    // Act
+    const reading = needs.read("nah, just call back then. thanks.", false);
+    // Assess
+    expect(reading).toBeNull();
+  });
+});
+
 describe("stems and typos", () => {
   it.each([
     ["replacing", "replac"],

@@ -285,6 +285,28 @@ describe("engine on the reader's signals", () => {
     expect(signals.objections).toEqual([]);
   });
 
+  it("reads who decides from a short answer before a but, with the question it answers", () => {
+    // Prepare: the reader hears the short answer after the question, not the whole turn.
+    let state = startContact({ contactId: "contact-answer-but", campaignId: "default" });
+    state = recordLine(
+      state,
+      "ai",
+      "$400 a month is realistic. Are you the one who'd decide?",
+      defaultCampaign,
+    );
+    const reader = fixedReader((text) =>
+      text === "i am" ? ["authority_decider"] : text.includes("square") ? ["objection_competitor"] : [],
+    );
+    const text = "i am but tbh we already use square for booking, so im not sure i need yours too";
+    // Act
+    const { signals } = processCustomerTurn(state, { text }, defaultCampaign, reader);
+    // Assess
+    expect(signals.slots).toContainEqual(
+      expect.objectContaining({ slot: "authority", value: "decision_maker", quote: "i am" }),
+    );
+    expect(signals.objections).toEqual(["competitor"]);
+  });
+
   it("confirms nothing from a sarcastic turn, whose words mean the opposite", () => {
     // Prepare
     let state = startContact({ contactId: "contact-sarcasm", campaignId: "default" });

@@ -397,4 +397,17 @@ describe("readTimeline against the call's date", () => {
     // Assess
     expect(reading?.value).toBe(bucket);
   });
+
+  it.each([
+    ["250 is what one store pays now", null],
+    ["thats what we have right now", null],
+    ["we need it now", "immediate"],
+  ])('reads "now" as a horizon only where it is not what is paid or had today: "%s"', (text, bucket) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = readOn(input, true);
+    // Assess
+    expect(reading?.value ?? null).toBe(bucket);
+  });
 });

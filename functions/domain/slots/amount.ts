@@ -70,7 +70,7 @@ const TRAILING_UPPER =
   /^\s*,?\s*(?:tops|max|maximum|at most|or less|or under|at the most|(?:and |but )?(?:not|no) more)\b/;
 const TRAILING_LOWER = /^\s*,?\s*(?:or more|plus|\+|minimum|at least|and up)\b/;
 const NON_MONEY_UNIT =
-  /^\s*(?:%|percent|people|persons|users?|seats?|agents?|employees?|staff|reps?|lines?|phones?|extensions?|numbers?|locations?|offices?|sites?|stores?|branches?|calls?|minutes?|mins?|hours?|days?|weeks?|months?|years?|yrs?|times?|of (?:us|them)|am|pm|o'clock|st|nd|rd|th|x|sq|square|mb|gb)\b/;
+  /^\s*(?:%|percent|people|ppl|folks|guys|heads|persons|users?|seats?|agents?|employees?|staff|reps?|lines?|phones?|extensions?|numbers?|locations?|offices?|sites?|stores?|branches?|calls?|minutes?|mins?|hours?|days?|weeks?|months?|years?|yrs?|times?|of (?:us|them)|am|pm|o'clock|st|nd|rd|th|x|sq|square|mb|gb)\b/;
 /**
  * "about four hundred candidates' numbers": a bare number before a plural noun (a word of five letters or
  * more ending in one s) counts things, not money.
@@ -118,6 +118,15 @@ function finalQuestion(aiLine: string | undefined): string | undefined {
   return sentencesOf(aiLine.toLowerCase())
     .filter((sentence) => sentence.endsWith("?"))
     .at(-1);
+}
+
+/** "How many users across the seven pharmacies?": the answer counts things. */
+const ASKS_COUNT = /\bhow many\b/;
+
+/** The AI's last question asks how many of something there are: a number in the answer is a count. */
+export function asksCount(aiLine: string | undefined): boolean {
+  const question = finalQuestion(aiLine);
+  return question !== undefined && ASKS_COUNT.test(question);
 }
 
 /** The AI's last question asks what the customer pays today (see ASKS_CURRENT_SPEND). */
@@ -245,6 +254,8 @@ export interface AmountSurroundings {
   wholeTurn?: string | undefined;
   /** The AI asked what the customer pays today (`asksCurrentSpend`). */
   spendAsked?: boolean | undefined;
+  /** The AI asked how many of something there are (`asksCount`): a number without money words is a count. */
+  countAsked?: boolean | undefined;
   /** The head count said earlier in the call: a per-seat price's multiplier when the turn names none. */
   earlierHeadCount?: (() => number | undefined) | undefined;
 }
@@ -256,7 +267,13 @@ export function readAmount(
   otherSlotAsked = false,
   around: AmountSurroundings = {},
 ): AmountReading | null {
-  const { nextClause = "", wholeTurn = rawClause, spendAsked = false, earlierHeadCount } = around;
+  const {
+    nextClause = "",
+    wholeTurn = rawClause,
+    spendAsked = false,
+    countAsked = false,
+    earlierHeadCount,
+  } = around;
   const digitised = digitise(rawClause);
   const clause = digitised.text;
   // No digit after spelled-out numbers became digits: no amount, and the big pattern need not run.
@@ -294,6 +311,7 @@ export function readAmount(
     const moneyMarked = plainlyMoney || scaleB !== null || period !== "";
     if (!moneyMarked && (NON_MONEY_UNIT.test(after) || COUNTED_THINGS.test(after))) continue;
     if (secondDigits === undefined && !moneyMarked && NON_MONEY_UNIT.test(` ${after}`)) continue;
+    if (!moneyMarked && countAsked && !budgetAsked) continue;
     const inContext = BUDGET_CONTEXT.test(clause);
     if (!moneyMarked && !budgetAsked && !inContext) continue;
     // "thirty-five a line per month" with "four lines" in the turn (or said earlier): a budget of 140 a month.

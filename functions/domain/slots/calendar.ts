@@ -370,6 +370,26 @@ export function readDates(clause: string, callDate: string | undefined): DateMen
     else if (isReferenceFree(tags, start.isCertain("weekday") && days <= WEEK_DAYS))
       mentions.push({ ...mention, days });
   }
+  return countedFromADay(clause, mentions);
+}
+
+/** "two weeks from monday", "a month after friday": an amount of time counted from a day chrono read apart. */
+const COUNTED_FROM = /^\s+(?:from|after)\s+(?:this\s+|next\s+)?$/;
+const AMOUNT_OF_TIME = /(?:day|week|month|year)s?$/;
+
+function countedFromADay(clause: string, mentions: DateMention[]): DateMention[] {
+  for (let i = mentions.length - 1; i > 0; i--) {
+    const amount = mentions[i - 1] as DateMention;
+    const day = mentions[i] as DateMention;
+    const between = clause.slice(amount.index + amount.text.length, day.index);
+    if (!AMOUNT_OF_TIME.test(amount.text) || !COUNTED_FROM.test(between)) continue;
+    const days = amount.days + day.days;
+    const date = day.date
+      ? new Date(Date.parse(`${day.date}T12:00:00Z`) + amount.days * DAY_MS).toISOString().slice(0, 10)
+      : undefined;
+    const text = clause.slice(amount.index, day.index + day.text.length);
+    mentions.splice(i - 1, 2, { text, index: amount.index, bare: false, days, ...(date ? { date } : {}) });
+  }
   return mentions;
 }
 

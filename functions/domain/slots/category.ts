@@ -98,6 +98,10 @@ function afterLastCorrection(text: string): string | undefined {
 }
 
 const LONE_WORD = 0.65;
+/** The shortest part of a word split in two that is read joined ("hub" + "spot"). */
+const SPLIT_PART = 3;
+/** "call back" is a verb and its particle, not the word "callback" split. */
+const PARTICLES = new Set(["back", "out", "off", "down", "over", "away", "around", "through"]);
 /** As sure as a `whenAsked` word in an answer. */
 const KEY_WORD_ANSWER = 0.7;
 /**
@@ -207,6 +211,8 @@ interface Index {
   postings: Map<string, Array<{ example: number; term: number }>>;
   /** Example words by first letter, for typo matching. */
   byInitial: Map<string, string[]>;
+  /** The first parts (three letters or more) of the examples' long words: where a split word may start. */
+  splitHeads: Set<string>;
 }
 
 function buildIndex(values: Readonly<Record<string, CategoryValue>>): Index {
@@ -274,7 +280,10 @@ function buildIndex(values: Readonly<Record<string, CategoryValue>>): Index {
     const initial = term.charAt(0);
     byInitial.set(initial, [...(byInitial.get(initial) ?? []), term]);
   }
-  return { examples, postings, byInitial, phrases: phrasePattern(phrases) };
+  const splitHeads = new Set<string>();
+  for (const term of postings.keys())
+    for (let cut = SPLIT_PART; cut <= term.length - SPLIT_PART; cut++) splitHeads.add(term.slice(0, cut));
+  return { examples, postings, byInitial, splitHeads, phrases: phrasePattern(phrases) };
 }
 
 /**
@@ -458,13 +467,12 @@ function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null 
     turn.wordStarts.push(found.index);
     turn.wordEnds.push(end);
     const hit = lookup(index, found[0], turn.memo);
-    if (!hit) continue;
-    for (const posting of hit.postings) {
-      if (masks[posting.example] === 0) {
-        touched.push(posting.example);
-      }
-      masks[posting.example] = (masks[posting.example] ?? 0) | (1 << posting.term);
-      turn.push(posting.example, position, posting.term, hit.similarity, found.index, end);
+    if (hit) mark(hit.postings, position, hit.similarity, found.index, end, turn);
+    // A recogniser splits a name in two ("hub spot", "sales force"): the pair reads as the one word.
+    const before = position > 0 ? (turn.forms[position - 1] as string) : "";
+    if (index.splitHeads.has(before) && !PARTICLES.has(turn.forms[position] as string)) {
+      const joined = index.postings.get(stem(before + (turn.forms[position] as string)));
+      if (joined) mark(joined, position, 1, turn.wordStarts[position - 1] as number, end, turn);
     }
   }
   let best: Match | null = phraseMatch(index, text);
@@ -491,6 +499,21 @@ function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null 
   }
   if (!best || best.coverage < EXACT) return best;
   return widenQuote(mostEvidenced(best, index, turn), fulls, text);
+}
+
+function mark(
+  postings: ReadonlyArray<{ example: number; term: number }>,
+  position: number,
+  similarity: number,
+  start: number,
+  end: number,
+  turn: TurnScratch,
+): void {
+  for (const posting of postings) {
+    if (turn.masks[posting.example] === 0) turn.touched.push(posting.example);
+    turn.masks[posting.example] = (turn.masks[posting.example] ?? 0) | (1 << posting.term);
+    turn.push(posting.example, position, posting.term, similarity, start, end);
+  }
 }
 
 /**

@@ -137,13 +137,19 @@ export function readTimeline(
       return reading(Number(bare[2]) * (UNIT_DAYS[bare[3] ?? "month"] ?? 30), 0.75, said(digitised, bare));
     }
     const soon = /\b(?:right now|now|soon|as soon as)\b/.exec(clause);
-    // "i'm not shopping right now" and "just collecting options for now" name no horizon.
-    if (soon && !isNegatedBefore(clause, soon.index) && !/\bfor\s*$/.test(clause.slice(0, soon.index))) {
+    // "i'm not shopping right now" and "just collecting options for now" name no horizon, nor does "250 is
+    // what one store pays now": what is paid or had today.
+    const before = soon ? clause.slice(0, soon.index) : "";
+    if (soon && !isNegatedBefore(clause, soon.index) && !/\bfor\s*$/.test(before) && !HAD_NOW.test(before)) {
       return reading(5, 0.7, said(digitised, soon));
     }
   }
   return null;
 }
+
+/** "pays now", "what we have now", "the system we use right now": today's state, not a horizon. */
+const HAD_NOW =
+  /\b(?:pay|pays|paying|paid|spend|spends|spending|have|has|got|use|uses|using|cost|costs|charge|charges)\s+(?:[a-z]+\s+)?(?:right\s+)?$/;
 
 const TAKES =
   /\b(?:takes?|took|taking)\s+(?:(?:us|them|me|him|her|you|people|ppl|everyone|the team)\s+)?(?:(?:about|around|like|maybe|roughly|up to|over|almost|nearly|at least)\s+)?$/;
