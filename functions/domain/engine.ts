@@ -168,13 +168,18 @@ export function processCustomerTurn(
         }),
         spelled,
       );
+  // "not more than 80 dollars for month" after "what would you want to spend?" answers it: no price pushback.
+  const objectionsHeard =
+    read.objections.includes("price") && answersAmountAsked(compiled, state.askedSlot, slots)
+      ? read.objections.filter((kind) => kind !== "price")
+      : read.objections;
   // Field by field rather than spread: V8 builds a spread-and-extend literal several times slower.
   const signals: TurnSignals = {
     personRequest: read.personRequest,
     buyingIntent: read.buyingIntent,
-    objections: read.objections,
+    objections: objectionsHeard,
     // By the customer's own punctuation: a sentence end the breaks guess can fall before a mid-sentence "also".
-    objectionAdded: read.objections.length > 0 && (conceding || opensWithAddition(splitClauses(normalized))),
+    objectionAdded: objectionsHeard.length > 0 && (conceding || opensWithAddition(splitClauses(normalized))),
     acknowledgement: read.acknowledgement,
     tone: read.tone,
     negativity: read.negativity,
@@ -288,6 +293,18 @@ function readWhoDecides(
  * and moved no handoff and no other set from 0.1 to 0.25.
  */
 const MAYBE_WRONG_NUMBER = 0.15;
+
+/** The turn gives a value of the amount slot the AI just asked for. */
+function answersAmountAsked(
+  compiled: CompiledCampaign,
+  askedSlot: string | undefined,
+  slots: readonly SlotCandidate[],
+): boolean {
+  if (askedSlot === undefined || !slots.some((slot) => slot.slot === askedSlot)) return false;
+  return compiled.slots.some(
+    (slot) => slot.definition.name === askedSlot && slot.definition.kind === "amount",
+  );
+}
 
 /** A short answer (at most four words) before a "but" and what follows it. */
 const ANSWER_BEFORE_BUT = /^\s*((?:[a-z']+[\s,]+){0,3}[a-z']+)\s*,?\s+but\b/;

@@ -252,6 +252,31 @@ describe("category values recognised by similarity to their examples", () => {
   });
 });
 
+describe("an example of one word said with a preposition", () => {
+  const needs = categoryMatcher({
+    remote: { label: "Remote", examples: ["from home", "on the road"] },
+    queues: { label: "Queues", examples: ["call queue", "answer the phone"] },
+  });
+
+  it.each([
+    ["the volunteers answer from their homes", "from their homes"],
+    ["our guys work from home", "from home"],
+  ])('reads "%s" with a determiner between as the example (quote: %s)', (text, quote) => {
+    // Act
+    const reading = needs.read(text, false);
+    // Assess
+    expect(reading?.value).toBe("remote");
+    expect(reading?.quote).toBe(quote);
+  });
+
+  it("still needs the preposition: a home is no working from home", () => {
+    // Act
+    const reading = needs.read("we run the business out of a big old home", false);
+    // Assess
+    expect(reading).toBeNull();
+  });
+});
+
 describe("a name a recogniser split in two", () => {
   const needs = categoryMatcher({
     crm: { label: "CRM", examples: ["hubspot", "salesforce", "our crm"] },

@@ -285,6 +285,32 @@ describe("engine on the reader's signals", () => {
     expect(signals.objections).toEqual([]);
   });
 
+  it("hears no price pushback in an amount given when asked what the customer would spend", () => {
+    // Prepare: the reader hears a cap as pushback on price.
+    let state = startContact({ contactId: "contact-cap", campaignId: "default" });
+    state = recordLine(state, "ai", "Lovely. What would you want to spend each month?", defaultCampaign);
+    const reader = fixedReader(() => ["objection_price"]);
+    // Act
+    const capped = processCustomerTurn(
+      state,
+      { text: "not more than 80 dollars for month, for all" },
+      defaultCampaign,
+      reader,
+    );
+    const refused = processCustomerTurn(
+      state,
+      { text: "honestly we cant afford anything" },
+      defaultCampaign,
+      reader,
+    );
+    // Assess
+    expect(capped.signals.slots).toContainEqual(
+      expect.objectContaining({ slot: "budget", value: "0-80/mo" }),
+    );
+    expect(capped.signals.objections).toEqual([]);
+    expect(refused.signals.objections).toEqual(["price"]);
+  });
+
   it("reads who decides from a short answer before a but, with the question it answers", () => {
     // Prepare: the reader hears the short answer after the question, not the whole turn.
     let state = startContact({ contactId: "contact-answer-but", campaignId: "default" });

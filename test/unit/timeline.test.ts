@@ -410,4 +410,14 @@ describe("readTimeline against the call's date", () => {
     // Assess
     expect(reading?.value ?? null).toBe(bucket);
   });
+
+  it.each([
+    ["i'm away next week, actually, conference in denver", null],
+    ["we want it up and running next week", "immediate"],
+  ])('reads a week said unasked as a horizon only with a word of starting: "%s"', (text, bucket) => {
+    // Act
+    const reading = readOn(text, false);
+    // Assess
+    expect(reading?.value ?? null).toBe(bucket);
+  });
 });

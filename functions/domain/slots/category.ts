@@ -652,10 +652,13 @@ function shapeWordAt(
   missable: number,
 ): number {
   const content = !FUNCTION_WORDS.has(word);
-  const last = from + step * missable;
-  for (let at = from; at >= 0 && at < forms.length && (at - last) * step <= 0; at += step) {
+  let skips = missable;
+  for (let at = from; at >= 0 && at < forms.length; at += step) {
     const form = forms[at] ?? "";
     if (content ? stem(form) === word : form === word) return at;
+    // "from their homes" is "from home": a determiner between a preposition and its noun is no missing word.
+    if (DETERMINERS.has(form)) continue;
+    if (skips-- === 0) break;
   }
   return -1;
 }
@@ -731,6 +734,7 @@ function lookup(index: Index, raw: string, memo: Memo): Hit | null {
   return hit;
 }
 
+const DETERMINERS = new Set("the a an my our your their his her its this that these those".split(" "));
 function resolve(index: Index, word: string): Hit | null {
   const exact = index.postings.get(word);
   if (exact) return { similarity: 1, postings: exact };

@@ -127,7 +127,7 @@ export function readTimeline(
     if (POSSESSIVE.test(clause.slice(match.index + match[0].length))) continue;
     if (!inContext && isHabitualPeriodEnd(clause, match.index, match[0])) continue;
     if (!inContext && PERIOD_IS.test(clause.slice(match.index + match[0].length))) continue;
-    const immediateNeedsContext = days === 5 && !/asap|as soon as/.test(match[0]);
+    const immediateNeedsContext = days <= 7 && !/asap|as soon as/.test(match[0]);
     if (immediateNeedsContext && !timelineAsked && !TIMELINE_CONTEXT.test(clause)) continue;
     return reading(days, timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7, said(digitised, match));
   }
