@@ -75,4 +75,21 @@ describe("readSignals with the default thresholds", () => {
     // Assess
     expect(signals.personRequest).toBe(true);
   });
+
+  it.each([
+    ["Well, I’d love to get you a quote on our coffee service!", null],
+    ["we could put together a quote for u on bulk orders, 500+ units", null],
+    ["Oh, totally. I mean, we could put together a quote for you guys, like a custom proposal.", null],
+    ["id love to get you a quote on our cleaning service", null],
+    ["could you put together a quote for us", "quote_request"],
+    ["I'd love to get a quote from you for the three offices", "quote_request"],
+    ["can we get a quote for you to look at the three sites", "quote_request"],
+  ])('hears who gives the quote: "%s" is %s', (text, buying) => {
+    // Prepare: the reader reads a quote either way.
+    const scores = scoresWith("quote_request", 0.95);
+    // Act
+    const signals = readSignals(scores, { text }, defaultCampaign.thresholds);
+    // Assess
+    expect(signals.buyingIntent).toBe(buying);
+  });
 });

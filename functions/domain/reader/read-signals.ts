@@ -98,7 +98,10 @@ export function readSignals(
   const t = thresholds.reader;
   const bare = BARE_PERSON_WORD.test(input.text.trim().toLowerCase());
   const buying = BUYING.filter(
-    ([label]) => scores[label] >= t.buyingIntent && !(label === "price_request" && pushesBackOnPrice(scores)),
+    ([label]) =>
+      scores[label] >= t.buyingIntent &&
+      !(label === "price_request" && pushesBackOnPrice(scores)) &&
+      !(label === "quote_request" && offersAQuote(input.text)),
   ).sort(([a], [b]) => scores[b] - scores[a])[0];
   const objections = OBJECTIONS.filter(
     ([label, kind]) => scores[label] >= t.objection && !input.notObjections?.has(kind),
@@ -163,6 +166,22 @@ export function readSignals(
  */
 function pushesBackOnPrice(scores: ReaderScores): boolean {
   return scores.objection_price > scores.price_request;
+}
+
+/**
+ * "I'd love to get you a quote on our coffee service", "we could put together a quote for u on bulk orders": the
+ * caller is the one quoting (a vendor calling in), so the quote is no request to buy. Read by who gives the
+ * quote to whom, not by the words of the offer: the speaker gives it and the AI's side receives it.
+ */
+const GIVES_A_QUOTE = new RegExp(
+  [
+    String.raw`\b(?:we|i)(?:'d|d| would| could| can| will|'ll|ll)?(?:\s+(?:love|like|be happy|happy)\s+to)?\s+(?:put together|get|send|give|prepare|draw up|write up|work up|make)\s+(?:you|u|you guys|y'?all|your (?:team|company|office))\s+(?:a |an )?(?:quote|proposal|estimate)`,
+    String.raw`\b(?:we|i)(?:'d|d| would| could| can| will|'ll|ll)?\s+(?:put together|send|prepare|draw up|write up|work up|make)\s+(?:a |an )?(?:custom )?(?:quote|proposal|estimate)\s+for\s+(?:you|u|you guys|y'?all|your)\b`,
+  ].join("|"),
+);
+
+function offersAQuote(text: string): boolean {
+  return GIVES_A_QUOTE.test(text.toLowerCase().replace(/\u2019/g, "'"));
 }
 
 function negativityOf(sentiment: Sentiment): number {
