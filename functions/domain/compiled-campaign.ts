@@ -105,7 +105,8 @@ export function slotAskedBy(compiled: CompiledCampaign, normalizedAiLine: string
   if (best) return best.name;
   const offered = slotOfferedBy(compiled, tail);
   if (offered) return offered;
-  // "What would you like to pay?" asks the one amount slot; "how much do you pay now?" asks today's bill.
+  // "What would you like to pay?" or "is there a monthly amount ...?" asks the one amount slot; "how much do you
+  // pay now?" asks today's bill.
   if (compiled.amountSlot && ASKS_TO_PAY.test(tail)) return compiled.amountSlot;
   return undefined;
 }
@@ -124,7 +125,9 @@ function slotOfferedBy(compiled: CompiledCampaign, question: string): string | u
 
 /** "How many seats would you need?" asks a number, which no category value is. */
 const ASKS_QUANTITY = /\bhow (?:many|much)\b/;
-const ASKS_TO_PAY = /\b(?:like|want|willing|able|expect|hoping|looking) to (?:pay|spend)\b/;
+/** "What would you like to pay?", "Is there a monthly amount you'd be comfortable with?" (not "the amount of calls"). */
+const ASKS_TO_PAY =
+  /\b(?:like|want|willing|able|expect|hoping|looking) to (?:pay|spend)\b|\b(?:a|an|the|what|which|any)\s+(?:monthly\s+|yearly\s+|annual\s+|rough\s+)?amount\b(?!\s+of\b)/;
 /** A question that opens with when ("when is the closing?"), not one with a when-clause ("what happens when ..."). */
 const ASKS_WHEN =
   /(?:^\s*|[,;:]\s*|\b(?:and|so|then|ok|okay)\s+)(?:when|what date|what day|which day|how soon|is there a (?:day|date|time))\b/;

@@ -548,3 +548,16 @@ describe("a number answering how many", () => {
     expect(count).toBe(asked);
   });
 });
+
+describe("a period said with another preposition", () => {
+  it.each([
+    ["maybe one hundred fifty in the month", "not more really", "0-150/mo"],
+    ["not more than 80 dollars for month", "for all", "0-80/mo"],
+    ["we could do 2000 in the year", "", "2000/yr"],
+  ])('reads "%s" (then "%s") as %s', (clause, next, value) => {
+    // Act
+    const reading = readAmount(normalizeText(clause), true, false, { nextClause: next });
+    // Assess
+    expect(reading?.value).toBe(value);
+  });
+});

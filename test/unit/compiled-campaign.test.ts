@@ -19,6 +19,20 @@ describe("slotAskedBy", () => {
     expect(asked).toEqual(["timeline", "timeline", "authority"]);
   });
 
+  it.each([
+    ["Understood. Is there a monthly amount the council would be comfortable with?", "budget"],
+    ["What amount would work for you each month?", "budget"],
+    ["Roughly what amount of calls do you get a day?", undefined],
+  ])(
+    'reads a question of an amount as asking the amount slot, not an amount of something: "%s"',
+    (line, slot) => {
+      // Act
+      const asked = askedBy(line);
+      // Assess
+      expect(asked).toBe(slot);
+    },
+  );
+
   it("reads the slot a question names first, not what the slot is for", () => {
     // Prepare
     const lines = [

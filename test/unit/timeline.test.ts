@@ -420,4 +420,19 @@ describe("readTimeline against the call's date", () => {
     // Assess
     expect(reading?.value ?? null).toBe(bucket);
   });
+
+  it.each([
+    ["the office is open only three days", false, null],
+    ["we want it up and running in 3 days", false, "immediate"],
+    ["in about 3 days", true, "immediate"],
+    ["in about 3 weeks", false, "within_1_month"],
+  ])(
+    'reads a few days said unasked as a horizon only with a word of starting: "%s" (asked: %s)',
+    (text, asked, bucket) => {
+      // Act
+      const reading = readOn(text, asked);
+      // Assess
+      expect(reading?.value ?? null).toBe(bucket);
+    },
+  );
 });

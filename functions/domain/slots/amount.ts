@@ -35,7 +35,8 @@ function currencyNear(before: string, text: string, after: string): string | und
 }
 
 const NUMBER = String.raw`\$?\s?(\d+(?:[.,]\d+)*)\s?(?:(k|grand|thousand|million|mil|m|bucks|dollars?|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?(?:\s?(?:bucks|dollars?|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?`;
-const PERIOD = String.raw`(?:\s*(?:a|per|each|every|/|an|for the|for a|for the whole|over the|over a|for one|for 1)\s*(month|mo|year|yr|annum)(?![a-z])|\s*(monthly|annually|yearly))`;
+// "150 in the month", "80 dollars for month": said in a second language, the period's article or preposition shifts.
+const PERIOD = String.raw`(?:\s*(?:a|per|each|every|/|an|for the|for a|for the whole|over the|over a|for one|for 1|in the|in a|for|by the)\s*(month|mo|year|yr|annum)(?![a-z])|\s*(monthly|annually|yearly))`;
 const AMOUNT = new RegExp(
   String.raw`(?:(between|from)\s+)?${NUMBER}(?:(?:\s*(?:-|to|and|or)\s*|\s*)${NUMBER})?${PERIOD}?`,
   "g",

@@ -114,11 +114,9 @@ export function readTimeline(
     !isMoneyAPeriod(relative[0])
   ) {
     const days = Number(relative[2]) * (UNIT_DAYS[relative[3] ?? "month"] ?? 30);
-    return reading(
-      days,
-      timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7,
-      said(digitised, relative),
-    );
+    const startsThen = timelineAsked || TIMELINE_CONTEXT.test(clause);
+    // "the office is open only three days": a week or less said unasked is no horizon without a word of starting.
+    if (days > 7 || startsThen) return reading(days, startsThen ? 0.9 : 0.7, said(digitised, relative));
   }
   for (const [pattern, days] of FIXED) {
     const match = pattern.exec(clause);
