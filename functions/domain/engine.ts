@@ -18,6 +18,7 @@ import type { ReaderScores } from "./reader/labels.js";
 import { combineNlu, readSignals } from "./reader/read-signals.js";
 import type { SentenceBreakModel } from "./reader/sentence-breaks.js";
 import type { NluHint, TurnReader } from "./reader/turn-reader.js";
+import { takesItBack } from "./retraction.js";
 import { lastHeadCount } from "./slots/amount.js";
 import { type AuthorityReading, confirmedAuthority, readAuthority } from "./slots/authority.js";
 import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
@@ -176,7 +177,8 @@ export function processCustomerTurn(
   // Field by field rather than spread: V8 builds a spread-and-extend literal several times slower.
   const signals: TurnSignals = {
     personRequest: read.personRequest,
-    buyingIntent: read.buyingIntent,
+    // "we should just get a quote from you guys but i dont know yet": taken back in the same turn.
+    buyingIntent: read.buyingIntent && takesItBack(normalized) ? null : read.buyingIntent,
     objections: objectionsHeard,
     // By the customer's own punctuation: a sentence end the breaks guess can fall before a mid-sentence "also".
     objectionAdded: objectionsHeard.length > 0 && (conceding || opensWithAddition(splitClauses(normalized))),

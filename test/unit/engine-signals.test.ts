@@ -285,6 +285,28 @@ describe("engine on the reader's signals", () => {
     expect(signals.objections).toEqual([]);
   });
 
+  it("hears no buying intent the turn takes back, and still hears one it does not", () => {
+    // Prepare: the reader reads a quote request in both.
+    const reader = fixedReader(() => ["quote_request"]);
+    const state = afterOpener("contact-taken-back");
+    // Act
+    const takenBack = processCustomerTurn(
+      state,
+      { text: "my partner keeps saying we should just get a quote from you guys but i dont know yet" },
+      defaultCampaign,
+      reader,
+    );
+    const meant = processCustomerTurn(
+      state,
+      { text: "we should just get a quote from you guys" },
+      defaultCampaign,
+      reader,
+    );
+    // Assess
+    expect(takenBack.signals.buyingIntent).toBeNull();
+    expect(meant.signals.buyingIntent).toBe("quote_request");
+  });
+
   it("hears no price pushback in an amount given when asked what the customer would spend", () => {
     // Prepare: the reader hears a cap as pushback on price.
     let state = startContact({ contactId: "contact-cap", campaignId: "default" });

@@ -1,0 +1,22 @@
+/**
+ * Whether the turn takes back what it said with a short "but" sentence or clause of not knowing or not now:
+ * "my partner keeps saying we should just get a quote from you guys but i dont know yet", "If it were up to me
+ * I'd sign tomorrow. But it isn't.", "if we get bigger, sure, I'd probably want a quote then. Right now, though,
+ * nah." The buying words before it are reported, conditional or wished; the customer has not asked to buy.
+ *
+ * Read from the contrast and the closed class of words of not knowing and not now, never from the buying words:
+ * "let's do it, but not before the 15th" and "I'd like to sign up but I don't know which plan" still buy.
+ * `normalized` is the turn as `normalizeText` writes it (lowercase).
+ */
+export function takesItBack(normalized: string): boolean {
+  return RETRACTION.test(normalized);
+}
+
+const CONTRAST = "(?:but|though|tho|right now,? though|right now,? tho)";
+const NOT_NOW =
+  "(?:i don'?t know(?: yet)?|i dunno|dunno|idk|not sure(?: yet)?|not yet|nah|nope|it isn'?t|it is not|it'?s not|not now|not right now|not today|not ready(?: yet)?)";
+// The contrast opens a sentence or clause, or follows the buying words inside one; at most three words between
+// it and the not-now words, and none after them that name what is still unknown ("which plan", "how").
+const RETRACTION = new RegExp(
+  String.raw`(?:^|[.!?,;:\u2014-]\s*|\s)${CONTRAST}[,\s\u2014-]+(?:[a-z']+\s+){0,3}?${NOT_NOW}(?![a-z'])(?!\s+(?:how|where|what|which|if|whether|when|who)\b)`,
+);
