@@ -70,6 +70,25 @@ function restated(correction: Reading, corrected: Reading): Reading {
   return { ...correction, value: `${correction.value}${period}` };
 }
 
+/** The clause before `index` that says more than a filler ("under, um, a thousand": "under"). */
+function saidBefore(spans: readonly string[], index: number): string | undefined {
+  for (let at = index - 1; at >= 0; at--) {
+    const clause = spans[at] as string;
+    if (!FILLER_ONLY.test(clause)) return clause;
+  }
+  return undefined;
+}
+const FILLER_ONLY = /^\s*(?:(?:um|uh|er|erm|hmm|like|so|well)[\s.,]*)*$/;
+
+/** A bare number that is one of the numbers of an amount already read ("1000" after "0-1000/mo"). */
+function restates(reading: Reading, best: Reading): boolean {
+  return (
+    /^\d+$/.test(reading.value) &&
+    best.value !== reading.value &&
+    best.value.split(/[-/+]/).includes(reading.value)
+  );
+}
+
 /** The clause names what the slot is about, by one of its `askedBy` words. */
 function namesAskedBy(slot: CompiledSlot, clause: string): boolean {
   if (!slot.askedBy) return false;
@@ -147,6 +166,7 @@ export function extractSlots(
         continue;
       const reading = readSlot(slot, clause, asked, otherAsked, context.callDate, {
         nextClause: spans[index + 1],
+        previousClause: saidBefore(spans, index),
         wholeTurn,
         spendAsked,
         countAsked,
@@ -161,6 +181,8 @@ export function extractSlots(
         correctedSince = false;
         continue;
       }
+      // "under a thousand a month. All in. A thousand dollars.": the number said again adds nothing to it.
+      if (reading && best && kind === "amount" && restates(reading, best)) continue;
       if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
     }
     // An answer comes first: "Getting paid. We're a staffing agency, we bill clients every week, ..."

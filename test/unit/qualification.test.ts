@@ -11,6 +11,28 @@ const budgetOf = (turn: string) =>
 
 describe("extractSlots", () => {
   it.each([
+    "hold on. re budget, i was looking at the wrong line, 250 is what one store pays. for all 5 i could do up to 900 a month",
+    "my bad, wrong number, we could do up to 900 a month",
+  ])("marks an amount said after owning a mistake as a correction: %j", (turn) => {
+    // Act
+    const budget = budgetOf(turn);
+    // Assess
+    expect(budget).toMatchObject({ value: "0-900/mo", correction: true });
+  });
+
+  it.each([
+    ["Oh, I'd want to keep it under, um, a thousand a month. All in. A thousand dollars.", "0-1000/mo"],
+    ["For the year? Twelve grand. Somewhere in there.", "12000/yr"],
+    ["um for the year i was thinking five k maybe six", "5000-6000/yr"],
+    ["i was thinking twenty thousand for the first year all in", "20000/yr"],
+  ])("reads an amount as the customer shapes it, its period and range said around it: %j", (turn, value) => {
+    // Act
+    const budget = budgetOf(turn);
+    // Assess
+    expect(budget?.value).toBe(value);
+  });
+
+  it.each([
     ["we were thinking 600 a month, tops.", "0-600/mo"],
     ["5k, or more if it works", "5000+"],
   ])("reads a bound said after a comma as part of the amount: %j", (turn, value) => {

@@ -36,9 +36,9 @@ function currencyNear(before: string, text: string, after: string): string | und
 
 const NUMBER = String.raw`\$?\s?(\d+(?:[.,]\d+)*)\s?(?:(k|grand|thousand|million|mil|m|bucks|dollars?|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?(?:\s?(?:bucks|dollars?|usd|euros?|eur|pounds|quid|gbp)(?![a-z]))?`;
 // "150 in the month", "80 dollars for month": said in a second language, the period's article or preposition shifts.
-const PERIOD = String.raw`(?:\s*(?:a|per|each|every|/|an|for the|for a|for the whole|over the|over a|for one|for 1|in the|in a|for|by the)\s*(month|mo|year|yr|annum)(?![a-z])|\s*(monthly|annually|yearly))`;
+const PERIOD = String.raw`(?:\s*(?:a|per|each|every|/|an|for the|for a|for the whole|over the|over a|for one|for 1|for the first|in the first|in the|in a|for|by the)\s*(month|mo|year|yr|annum)(?![a-z])|\s*(monthly|annually|yearly))`;
 const AMOUNT = new RegExp(
-  String.raw`(?:(between|from)\s+)?${NUMBER}(?:(?:\s*(?:-|to|and|or)\s*|\s*)${NUMBER})?${PERIOD}?`,
+  String.raw`(?:(between|from)\s+)?${NUMBER}(?:(?:\s*(?:-|to|and|or|or maybe|maybe)\s*|\s*)${NUMBER})?${PERIOD}?`,
   "g",
 );
 /** Two numbers with only a space between them. */
@@ -63,7 +63,7 @@ function spokenPairOrFirst(match: RegExpMatchArray): [string, ...Array<string | 
 }
 // "under, call it 800", "up to, say, 750": the bound may stand before a word of hedging.
 const UPPER_BOUND =
-  /(?:under|less than|below|no more than|not more than|up to|upto|max(?:imum)?(?: of)?|at most|tops|cap(?:ped)? at|ceiling of|no higher than|within)\s*,?\s*(?:(?:say|call it|let's say|lets say),?\s*)?(?:about |around |like |maybe )?$/;
+  /(?:under|less than|below|no more than|not more than|up to|upto|max(?:imum)?(?: of)?|at most|tops|cap(?:ped)? at|ceiling of|no higher than|within)\s*,?\s*(?:(?:um|uh|er|erm),?\s*)*(?:(?:say|call it|let's say|lets say),?\s*)?(?:about |around |like |maybe )?$/;
 const LOWER_BOUND =
   /(?:at least|more than|over|north of|upwards of|minimum(?: of)?|starting at|from)\s*(?:about |around |like )?$/;
 // "600 a month, tops", "300 per month, not more": the bound may follow a comma.
@@ -242,6 +242,25 @@ function typedPeriod(after: string): "" | "/mo" | "/yr" {
   return withinOneEdit(word, "year") ? "/yr" : "";
 }
 
+/** "for the year i was thinking five k": the period named before the amount, in its clause. */
+const PERIOD_BEFORE = /\b(?:for the|per|each|every)\s+(year|month)\b|\b(annual(?:ly)?|yearly|monthly)\b/g;
+/** "For the year? Ten, maybe twelve grand.": a clause that is only a period, just before the amount's. */
+const PERIOD_CLAUSE =
+  /^(?:(?:um|uh|so|well|and|oh|hmm)\s+)*(?:for|per|a|each|every|over)\s+(?:the\s+)?(year|month)\s*\??$|^(annual(?:ly)?|yearly|monthly)\s*\??$/;
+
+function periodSaidFirst(before: string, previousClause: string): "" | "/mo" | "/yr" {
+  let word: string | undefined;
+  PERIOD_BEFORE.lastIndex = 0;
+  for (let found = PERIOD_BEFORE.exec(before); found; found = PERIOD_BEFORE.exec(before))
+    word = found[1] ?? found[2];
+  if (word === undefined) {
+    const alone = PERIOD_CLAUSE.exec(previousClause.trim());
+    word = alone?.[1] ?? alone?.[2];
+  }
+  if (word === undefined) return "";
+  return word === "month" || word === "monthly" ? "/mo" : "/yr";
+}
+
 function periodOf(word: string | undefined): "" | "/mo" | "/yr" {
   if (!word) return "";
   return /^(?:month|mo|monthly)$/.test(word) ? "/mo" : "/yr";
@@ -251,6 +270,8 @@ function periodOf(word: string | undefined): "" | "/mo" | "/yr" {
 export interface AmountSurroundings {
   /** The clause after this one: a bound said after a comma ("600 a month, tops") belongs to the amount. */
   nextClause?: string | undefined;
+  /** The clause before this one: "For the year? Ten, maybe twelve grand." names the period first. */
+  previousClause?: string | undefined;
   /** The whole turn: a per-seat price asked for is multiplied by the head count said anywhere in it. */
   wholeTurn?: string | undefined;
   /** The AI asked what the customer pays today (`asksCurrentSpend`). */
@@ -270,6 +291,7 @@ export function readAmount(
 ): AmountReading | null {
   const {
     nextClause = "",
+    previousClause = "",
     wholeTurn = rawClause,
     spendAsked = false,
     countAsked = false,
@@ -290,6 +312,8 @@ export function readAmount(
     const before = clause.slice(0, index);
     const after = clause.slice(index + text.length);
     const trailing = after.trim() === "" ? nextClause : after;
+    // "keep it under, um, a thousand a month": a bound may end the clause before.
+    const leading = before.trim() === "" ? previousClause : before;
     const hasDollar = text.includes("$");
     const scaleA = scaleOf(firstScale);
     const scaleB = scaleOf(secondScale);
@@ -308,7 +332,8 @@ export function readAmount(
       periodOf(seatPeriod?.[1] ?? seatPeriod?.[2]) ||
       barePeriod ||
       typedPeriod(after) ||
-      (plainlyMoney ? laterPeriod(after) : "");
+      (plainlyMoney ? laterPeriod(after) : "") ||
+      (plainlyMoney || budgetAsked ? periodSaidFirst(before, previousClause) : "");
     const moneyMarked = plainlyMoney || scaleB !== null || period !== "";
     if (!moneyMarked && (NON_MONEY_UNIT.test(after) || COUNTED_THINGS.test(after))) continue;
     if (secondDigits === undefined && !moneyMarked && NON_MONEY_UNIT.test(` ${after}`)) continue;
@@ -345,9 +370,9 @@ export function readAmount(
           ? toNumber(firstDigits) * scaleB * seats
           : low;
       value = `${Math.round(Math.min(lowScaled, high))}-${Math.round(Math.max(lowScaled, high))}`;
-    } else if (UPPER_BOUND.test(before) || TRAILING_UPPER.test(trailing)) {
+    } else if (UPPER_BOUND.test(leading) || TRAILING_UPPER.test(trailing)) {
       value = `0-${Math.round(low)}`;
-    } else if (LOWER_BOUND.test(before) || TRAILING_LOWER.test(trailing)) {
+    } else if (LOWER_BOUND.test(leading) || TRAILING_LOWER.test(trailing)) {
       value = `${Math.round(low)}+`;
     } else {
       value = `${Math.round(low)}`;
