@@ -141,6 +141,11 @@ export function extractSlots(
     // where the customer says until when nothing happens ("not until next year"): that is the horizon.
     const callbackTimes = kind === "timeline" && context.callbackRequested === true && !asked;
     if (context.objecting && !asked && !slot.definition.readWhileObjecting) continue;
+    // A turn that asks for a person or ends the call names a category value unasked only in full and where it
+    // says it is stating what it needs ("we need a call center for thirty agents, can i talk to sales?"): "can
+    // you get me someone from your sales team on a call" is no contact center, nor "this is my cell phone".
+    const aside = kind === "category" && context.aside === true && !asked;
+    if (aside && !namesAskedBy(slot, wholeTurn)) continue;
     const otherAsked = askedSlot !== undefined && !asked;
     let best: Reading | null = null;
     if (kind === "authority" && context.authority) {
@@ -172,8 +177,7 @@ export function extractSlots(
         countAsked,
         earlierHeadCount: context.earlierHeadCount,
       });
-      if (reading && kind === "category" && context.aside && !asked && reading.confidence < IN_PASSING)
-        continue;
+      if (reading && aside && reading.confidence < IN_PASSING) continue;
       // "actually, no, make it under seven hundred": the correction may stand in a clause of its own.
       correctedSince ||= best !== null && kind === "amount" && CORRECTION.test(clause);
       if (reading && best && correctedSince) {

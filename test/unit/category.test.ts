@@ -277,6 +277,29 @@ describe("an example of one word said with a preposition", () => {
   });
 });
 
+describe("words that stop the talk", () => {
+  const needs = categoryMatcher({
+    queues: { label: "Queues", examples: ["waiting on hold", "wait times"] },
+  });
+
+  it.each([
+    "wait hold on am i talking to a real person or one of them computer things",
+    "Honestly? Wait. Let's get moved first.",
+  ])('reads no wait times in "wait" or "hold on" opening a sentence: "%s"', (text) => {
+    // Act
+    const reading = needs.read(text, false);
+    // Assess
+    expect(reading).toBeNull();
+  });
+
+  it("still reads callers who wait on hold after a hold on", () => {
+    // Act
+    const reading = needs.read("hold on, our callers are waiting on hold for ages", false);
+    // Assess
+    expect(reading).toMatchObject({ value: "queues", quote: "waiting on hold" });
+  });
+});
+
 describe("a name a recogniser split in two", () => {
   const needs = categoryMatcher({
     crm: { label: "CRM", examples: ["hubspot", "salesforce", "our crm"] },

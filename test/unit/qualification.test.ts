@@ -10,6 +10,17 @@ const budgetOf = (turn: string) =>
   extractSlots(compiled, splitClauses(normalizeText(turn)), "budget").find((c) => c.slot === "budget");
 
 describe("extractSlots", () => {
+  it("reads no need unasked in a turn that asks for a person, and reads the answer when asked", () => {
+    // Prepare
+    const clauses = splitClauses(normalizeText("can you get me someone from your sales team on a call?"));
+    // Act
+    const unasked = extractSlots(compiled, clauses, "budget", { aside: true }).find((c) => c.slot === "need");
+    const asked = extractSlots(compiled, clauses, "need", { aside: true }).find((c) => c.slot === "need");
+    // Assess
+    expect(unasked).toBeUndefined();
+    expect(asked?.value).toBe("contact_center");
+  });
+
   it.each([
     "hold on. re budget, i was looking at the wrong line, 250 is what one store pays. for all 5 i could do up to 900 a month",
     "my bad, wrong number, we could do up to 900 a month",

@@ -47,7 +47,7 @@ export function categoryMatcher(
   const keyWords = answerKeyWords(index, questionWords);
   const turn = new TurnScratch(index.examples.length);
   const readWhole = (text: string, asked: boolean): CategoryReading | null => {
-    const lower = text.toLowerCase();
+    const lower = withoutInterjections(text.toLowerCase());
     const best = bestMatch(index, lower, turn);
     if (best && best.coverage >= EXACT) {
       const quote = text.slice(best.start, best.end);
@@ -84,6 +84,20 @@ export function categoryMatcher(
     },
   };
 }
+
+/**
+ * "wait hold on am i talking to a real person", "Honestly? Wait. Let's get moved first.": "wait" and "hold on"
+ * opening a sentence or clause stop the talk, they are no wait times or hold queue. Blanked, not removed, so
+ * a quote's offsets still point into the customer's words.
+ */
+function withoutInterjections(lower: string): string {
+  return INTERJECTION.test(lower)
+    ? lower.replace(INTERJECTION_ALL, (said) => " ".repeat(said.length))
+    : lower;
+}
+const INTERJECTION_SOURCE = String.raw`(?<=^|[.!?,;:]\s*|\b(?:oh|uh|um|honestly|no|ok|okay|but|wait|so|and|well)\s+)(?:wait|hold on|hang on)(?![a-z])`;
+const INTERJECTION = new RegExp(INTERJECTION_SOURCE);
+const INTERJECTION_ALL = new RegExp(INTERJECTION_SOURCE, "g");
 
 const CORRECTIONS = new RegExp(CORRECTION.source, "g");
 
