@@ -81,6 +81,7 @@ describe("readSignals with the default thresholds", () => {
     ["we could put together a quote for u on bulk orders, 500+ units", null],
     ["Oh, totally. I mean, we could put together a quote for you guys, like a custom proposal.", null],
     ["id love to get you a quote on our cleaning service", null],
+    ["I'd love to put together a quote for you, no obligation, takes about ten minutes.", null],
     ["could you put together a quote for us", "quote_request"],
     ["I'd love to get a quote from you for the three offices", "quote_request"],
     ["can we get a quote for you to look at the three sites", "quote_request"],

@@ -176,7 +176,7 @@ function pushesBackOnPrice(scores: ReaderScores): boolean {
 const GIVES_A_QUOTE = new RegExp(
   [
     String.raw`\b(?:we|i)(?:'d|d| would| could| can| will|'ll|ll)?(?:\s+(?:love|like|be happy|happy)\s+to)?\s+(?:put together|get|send|give|prepare|draw up|write up|work up|make)\s+(?:you|u|you guys|y'?all|your (?:team|company|office))\s+(?:a |an )?(?:quote|proposal|estimate)`,
-    String.raw`\b(?:we|i)(?:'d|d| would| could| can| will|'ll|ll)?\s+(?:put together|send|prepare|draw up|write up|work up|make)\s+(?:a |an )?(?:custom )?(?:quote|proposal|estimate)\s+for\s+(?:you|u|you guys|y'?all|your)\b`,
+    String.raw`\b(?:we|i)(?:'d|d| would| could| can| will|'ll|ll)?(?:\s+(?:love|like|be happy|happy)\s+to)?\s+(?:put together|send|prepare|draw up|write up|work up|make)\s+(?:a |an )?(?:custom )?(?:quote|proposal|estimate)\s+for\s+(?:you|u|you guys|y'?all|your)\b`,
   ].join("|"),
 );
 
