@@ -10,6 +10,24 @@ const budgetOf = (turn: string) =>
   extractSlots(compiled, splitClauses(normalizeText(turn)), "budget").find((c) => c.slot === "budget");
 
 describe("extractSlots", () => {
+  it.each([
+    [
+      "no idea yet, she hasnt said. my brain is fried anyway, my license renewal is due in 2 weeks",
+      undefined,
+    ],
+    ["not sure, maybe in 2 weeks", "within_1_month"],
+    ["I don't know. Probably next month.", "within_1_month"],
+  ])("reads a time after an answer of not knowing only as a guess: %j -> %s", (turn, value) => {
+    // Prepare
+    const clauses = splitClauses(normalizeText(turn));
+    // Act
+    const timeline = extractSlots(compiled, clauses, "timeline", { callDate: "2026-04-14" }).find(
+      (c) => c.slot === "timeline",
+    );
+    // Assess
+    expect(timeline?.value).toBe(value);
+  });
+
   it("reads no need unasked in a turn that asks for a person, and reads the answer when asked", () => {
     // Prepare
     const clauses = splitClauses(normalizeText("can you get me someone from your sales team on a call?"));
