@@ -261,6 +261,7 @@ describe("an example of one word said with a preposition", () => {
   it.each([
     ["the volunteers answer from their homes", "from their homes"],
     ["our guys work from home", "from home"],
+    ["they take shifts from their own homes", "from their own homes"],
   ])('reads "%s" with a determiner between as the example (quote: %s)', (text, quote) => {
     // Act
     const reading = needs.read(text, false);

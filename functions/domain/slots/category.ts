@@ -670,7 +670,7 @@ function shapeWordAt(
   for (let at = from; at >= 0 && at < forms.length; at += step) {
     const form = forms[at] ?? "";
     if (content ? stem(form) === word : form === word) return at;
-    // "from their homes" is "from home": a determiner between a preposition and its noun is no missing word.
+    // "from their (own) homes" is "from home": a determiner between a preposition and its noun is no missing word.
     if (DETERMINERS.has(form)) continue;
     if (skips-- === 0) break;
   }
@@ -748,7 +748,7 @@ function lookup(index: Index, raw: string, memo: Memo): Hit | null {
   return hit;
 }
 
-const DETERMINERS = new Set("the a an my our your their his her its this that these those".split(" "));
+const DETERMINERS = new Set("the a an my our your their his her its this that these those own".split(" "));
 function resolve(index: Index, word: string): Hit | null {
   const exact = index.postings.get(word);
   if (exact) return { similarity: 1, postings: exact };
