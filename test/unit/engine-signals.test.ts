@@ -285,6 +285,34 @@ describe("engine on the reader's signals", () => {
     expect(signals.objections).toEqual([]);
   });
 
+  it("hears a yes to the AI's offer to check back later as no order", () => {
+    // Prepare: the reader reads "lets do it" as buying now.
+    const reader = fixedReader(() => ["buy_now"]);
+    const offered = recordLine(
+      afterOpener("contact-callback-offer"),
+      "ai",
+      "Understood. Would it help if I checked back in closer to then?",
+      defaultCampaign,
+    );
+    const pitched = recordLine(
+      afterOpener("contact-start-offer"),
+      "ai",
+      "Great. Shall we get your account started today?",
+      defaultCampaign,
+    );
+    // Act
+    const callback = processCustomerTurn(
+      offered,
+      { text: "sure lets do it, ping me then" },
+      defaultCampaign,
+      reader,
+    );
+    const order = processCustomerTurn(pitched, { text: "sure lets do it" }, defaultCampaign, reader);
+    // Assess
+    expect(callback.signals.buyingIntent).toBeNull();
+    expect(order.signals.buyingIntent).toBe("buy_now");
+  });
+
   it("hears no buying intent the turn takes back, and still hears one it does not", () => {
     // Prepare: the reader reads a quote request in both.
     const reader = fixedReader(() => ["quote_request"]);
