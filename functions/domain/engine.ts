@@ -18,7 +18,7 @@ import type { ReaderScores } from "./reader/labels.js";
 import { combineNlu, readSignals } from "./reader/read-signals.js";
 import type { SentenceBreakModel } from "./reader/sentence-breaks.js";
 import type { NluHint, TurnReader } from "./reader/turn-reader.js";
-import { takesItBack } from "./retraction.js";
+import { takesItBack, toldAsDone } from "./retraction.js";
 import { lastHeadCount } from "./slots/amount.js";
 import { type AuthorityReading, confirmedAuthority, readAuthority } from "./slots/authority.js";
 import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
@@ -179,7 +179,10 @@ export function processCustomerTurn(
     personRequest: read.personRequest,
     // "we should just get a quote from you guys but i dont know yet": taken back in the same turn.
     buyingIntent:
-      read.buyingIntent && (takesItBack(normalized) || acceptsACallback(read.buyingIntent, state.lastAiLine))
+      read.buyingIntent &&
+      (takesItBack(normalized) ||
+        toldAsDone(normalized) ||
+        acceptsACallback(read.buyingIntent, state.lastAiLine))
         ? null
         : read.buyingIntent,
     objections: objectionsHeard,

@@ -20,3 +20,18 @@ const NOT_NOW =
 const RETRACTION = new RegExp(
   String.raw`(?:^|[.!?,;:\u2014-]\s*|\s)${CONTRAST}[,\s\u2014-]+(?:[a-z']+\s+){0,3}?${NOT_NOW}(?![a-z'])(?!\s+(?:how|where|what|which|if|whether|when|who)\b)`,
 );
+
+/**
+ * Whether the turn tells of buying words already done and asks nothing: "i did sign up", "i got a quote from
+ * geico yesterday ... which seems nuts". A customer who signed up or got a quote before says so to explain
+ * why they call; with a request in the same turn ("... but it expired, can u redo it", "i wanted to see what
+ * you guys could do") the request still counts.
+ */
+export function toldAsDone(normalized: string): boolean {
+  return DONE.test(normalized) && !ASKS.test(normalized);
+}
+
+const DONE =
+  /\b(?:i|we)\s+(?:already\s+|just\s+)?(?:did sign up|signed up|(?:got|had|received) (?:a |an )?(?:quote|estimate|proposal) from)\b/;
+const ASKS =
+  /\?|\b(?:can|could|would|will) (?:you|u|i|we)\b|\b(?:want|wanted|wanna|need|needs|like|hoping|trying) to\b|\bhow (?:do|can|much|would)\b|\bwhat (?:would|does|do|is|are|can)\b|\b(?:send|quote|give|get) me\b|\bredo\b|\bbeat\b|\bplease\b/;

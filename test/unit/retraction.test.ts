@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { takesItBack } from "../../functions/domain/retraction.js";
+import { takesItBack, toldAsDone } from "../../functions/domain/retraction.js";
 import { normalizeText } from "../../functions/domain/text.js";
 
 describe("takesItBack", () => {
@@ -30,5 +30,26 @@ describe("takesItBack", () => {
     const taken = takesItBack(normalized);
     // Assess
     expect(taken).toBe(false);
+  });
+});
+
+describe("toldAsDone", () => {
+  it.each([
+    ["yeah hi um yeah i did sign up", true],
+    [
+      "yeah um hi so i got a quote from geico yesterday for my car and its like two hundred a month which seems nuts",
+      true,
+    ],
+    ["i got a quote from u last week but it expired can u redo it", false],
+    ["um so i got a quote from geico but uh i wanted to see what you guys could do", false],
+    ["we signed up last year, can you add two seats?", false],
+    ["i want to sign up", false],
+  ])('hears buying words told as done and nothing asked: "%s" (%s)', (text, done) => {
+    // Prepare
+    const normalized = normalizeText(text);
+    // Act
+    const told = toldAsDone(normalized);
+    // Assess
+    expect(told).toBe(done);
   });
 });
