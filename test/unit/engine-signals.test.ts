@@ -313,7 +313,7 @@ describe("engine on the reader's signals", () => {
     expect(order.signals.buyingIntent).toBe("buy_now");
   });
 
-  it("hears no buying intent the turn takes back, and still hears one it does not", () => {
+  it("hears no buying intent the turn takes back or tells as done, and still hears one it asks", () => {
     // Prepare: the reader reads a quote request in both.
     const reader = fixedReader(() => ["quote_request"]);
     const state = afterOpener("contact-taken-back");
@@ -330,8 +330,15 @@ describe("engine on the reader's signals", () => {
       defaultCampaign,
       reader,
     );
+    const done = processCustomerTurn(
+      state,
+      { text: "yeah hi um yeah i did sign up" },
+      defaultCampaign,
+      reader,
+    );
     // Assess
     expect(takenBack.signals.buyingIntent).toBeNull();
+    expect(done.signals.buyingIntent).toBeNull();
     expect(meant.signals.buyingIntent).toBe("quote_request");
   });
 
