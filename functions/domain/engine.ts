@@ -18,7 +18,7 @@ import type { ReaderScores } from "./reader/labels.js";
 import { combineNlu, readSignals } from "./reader/read-signals.js";
 import type { SentenceBreakModel } from "./reader/sentence-breaks.js";
 import type { NluHint, TurnReader } from "./reader/turn-reader.js";
-import { takesItBack, toldAsDone } from "./retraction.js";
+import { signsIn, takesItBack, toldAsDone } from "./retraction.js";
 import { lastHeadCount } from "./slots/amount.js";
 import { type AuthorityReading, confirmedAuthority, readAuthority } from "./slots/authority.js";
 import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
@@ -182,6 +182,7 @@ export function processCustomerTurn(
       read.buyingIntent &&
       (takesItBack(normalized) ||
         toldAsDone(normalized) ||
+        (read.buyingIntent === "buy_now" && signsIn(normalized)) ||
         acceptsACallback(read.buyingIntent, state.lastAiLine))
         ? null
         : read.buyingIntent,

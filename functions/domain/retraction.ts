@@ -35,3 +35,14 @@ const DONE =
   /\b(?:i|we)\s+(?:already\s+|just\s+)?(?:did sign up|signed up|(?:got|had|received) (?:a |an )?(?:quote|estimate|proposal) from)\b/;
 const ASKS =
   /\?|\b(?:can|could|would|will) (?:you|u|i|we)\b|\b(?:want|wanted|wanna|need|needs|like|hoping|trying) to\b|\bhow (?:do|can|much|would)\b|\bwhat (?:would|does|do|is|are|can)\b|\b(?:send|quote|give|get) me\b|\bredo\b|\bbeat\b|\bplease\b/;
+
+/**
+ * Whether the turn is about signing in, not signing up: "where do i sign in to start the recordings" asks how to
+ * log in, an existing customer's service question, though "where do i sign" reads as an order.
+ */
+export function signsIn(normalized: string): boolean {
+  return SIGN_IN.test(normalized) && !SIGN_UP.test(normalized);
+}
+
+const SIGN_IN = /\b(?:sign|log)(?:ging|ged)?\s+(?:in|into|on)\b|\blog-?in\b/;
+const SIGN_UP = /\bsign(?:ing)?\s+(?:up|me up|us up)\b|\b(?:buy|order|purchase|contract|subscribe)\b/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { takesItBack, toldAsDone } from "../../functions/domain/retraction.js";
+import { signsIn, takesItBack, toldAsDone } from "../../functions/domain/retraction.js";
 import { normalizeText } from "../../functions/domain/text.js";
 
 describe("takesItBack", () => {
@@ -51,5 +51,21 @@ describe("toldAsDone", () => {
     const told = toldAsDone(normalized);
     // Assess
     expect(told).toBe(done);
+  });
+});
+
+describe("signsIn", () => {
+  it.each([
+    ["were already customers um where do i sign in to start the recordings", true],
+    ["how do i log into the portal", true],
+    ["where do i sign", false],
+    ["can i sign up online or do i log in first", false],
+  ])('hears a turn about signing in, not up: "%s" (%s)', (text, signingIn) => {
+    // Prepare
+    const normalized = normalizeText(text);
+    // Act
+    const heard = signsIn(normalized);
+    // Assess
+    expect(heard).toBe(signingIn);
   });
 });
