@@ -336,9 +336,16 @@ describe("engine on the reader's signals", () => {
       defaultCampaign,
       reader,
     );
+    const signingIn = processCustomerTurn(
+      state,
+      { text: "where do i sign in to start the recordings" },
+      defaultCampaign,
+      fixedReader(() => ["buy_now"]),
+    );
     // Assess
     expect(takenBack.signals.buyingIntent).toBeNull();
     expect(done.signals.buyingIntent).toBeNull();
+    expect(signingIn.signals.buyingIntent).toBeNull();
     expect(meant.signals.buyingIntent).toBe("quote_request");
   });
 
