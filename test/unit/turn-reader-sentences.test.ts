@@ -102,6 +102,22 @@ describe("reading a turn's sentences", () => {
     }
   });
 
+  it("hears hostility said in one sentence of a long turn, and not in one that only tells the trouble", () => {
+    // Prepare
+    const hostile =
+      "Oh, brilliant. Restart the router. Fantastic. That's the third time this month, I've lost a whole Friday of bookings, and you lot are telling me to turn it off and on again. This is an absolute joke.";
+    const trouble =
+      "The router dropped again last night. That's the third time this month, and I lost a whole Friday of bookings. Can someone look at it today?";
+    // Act
+    const diluted = scoreTurn(model, { text: hostile }).strong_negative;
+    const read = reader.read({ text: hostile }).strong_negative;
+    const told = reader.read({ text: trouble }).strong_negative;
+    // Assess
+    expect(diluted).toBeLessThan(0.5);
+    expect(read).toBeGreaterThanOrEqual(0.75);
+    expect(told).toBeLessThan(0.5);
+  });
+
   it("hears a buying request said before a story, from its own sentence", () => {
     // Prepare
     const input = {
