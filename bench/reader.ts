@@ -152,7 +152,16 @@ export const LOOK_SETS = ["dev-e", "dev-f", "dev-g"] as const;
  * reported apart, so a choice is
  * also seen by callers it was not selected on.
  */
-export const FRESH_LOOK_SETS = ["dev-h", "dev-i", "dev-j", "dev-k", "dev-l", "dev-m", "dev-n", "dev-o"] as const;
+export const FRESH_LOOK_SETS = [
+  "dev-h",
+  "dev-i",
+  "dev-j",
+  "dev-k",
+  "dev-l",
+  "dev-m",
+  "dev-n",
+  "dev-o",
+] as const;
 
 /** The spelling vocabulary learned from `data`, as `npm run train` builds it; the word list read once a run. */
 export async function spellingOf(data: readonly LoadedFile[]): Promise<SpellingVocabulary> {
