@@ -7,7 +7,7 @@ import type {
   SlotValue,
 } from "../../contracts/qualification-state.js";
 import type { Sentiment, Speaker } from "../../contracts/transcript.js";
-import type { BuyingIntentKind, SlotCandidate, TurnSignals } from "../../contracts/turn-signals.js";
+import type { SlotCandidate, TurnSignals } from "../../contracts/turn-signals.js";
 import { concedesThenObjects, opensWithAddition } from "./added-concern.js";
 import { type CompiledCampaign, compileCampaign, slotAskedBy } from "./compiled-campaign.js";
 import { defaultSpelling } from "./default-spelling.js";
@@ -18,13 +18,13 @@ import type { ReaderScores } from "./reader/labels.js";
 import { combineNlu, readSignals } from "./reader/read-signals.js";
 import type { SentenceBreakModel } from "./reader/sentence-breaks.js";
 import type { NluHint, TurnReader } from "./reader/turn-reader.js";
-import { signsIn, takesItBack, toldAsDone } from "./retraction.js";
 import { lastHeadCount } from "./slots/amount.js";
 import { type AuthorityReading, confirmedAuthority, readAuthority } from "./slots/authority.js";
 import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
 import { type SpelledTurn, type SpellingVocabulary, spellTurn } from "./spelling.js";
 import { withSpokenSentenceEnds } from "./spoken-clauses.js";
 import { normalizeText, quoteOf, splitClauses } from "./text.js";
+import { buyingAsked } from "./unasked-buying.js";
 
 const RECENT_TURNS = 12;
 const RECENT_TEXT_CHARS = 500;
@@ -177,15 +177,8 @@ export function processCustomerTurn(
   // Field by field rather than spread: V8 builds a spread-and-extend literal several times slower.
   const signals: TurnSignals = {
     personRequest: read.personRequest,
-    // "we should just get a quote from you guys but i dont know yet": taken back in the same turn.
-    buyingIntent:
-      read.buyingIntent &&
-      (takesItBack(normalized) ||
-        toldAsDone(normalized) ||
-        (read.buyingIntent === "buy_now" && signsIn(normalized)) ||
-        acceptsACallback(read.buyingIntent, state.lastAiLine))
-        ? null
-        : read.buyingIntent,
+    // "we should just get a quote from you guys but i dont know yet": buying words that ask nothing.
+    buyingIntent: buyingAsked(read.buyingIntent, normalized, state.lastAiLine),
     objections: objectionsHeard,
     // By the customer's own punctuation: a sentence end the breaks guess can fall before a mid-sentence "also".
     objectionAdded: objectionsHeard.length > 0 && (conceding || opensWithAddition(splitClauses(normalized))),
@@ -302,18 +295,6 @@ function readWhoDecides(
  * and moved no handoff and no other set from 0.1 to 0.25.
  */
 const MAYBE_WRONG_NUMBER = 0.15;
-
-/**
- * "Would it help if I checked back in closer to then?" "sure lets do it, ping me then": a yes to the AI's offer
- * to come back later agrees to the callback; it buys nothing now.
- */
-function acceptsACallback(kind: BuyingIntentKind, aiLine: string | undefined): boolean {
-  if (kind !== "buy_now" || aiLine === undefined) return false;
-  const question = lastQuestion(aiLine);
-  return question !== undefined && OFFERS_A_CALLBACK.test(question);
-}
-const OFFERS_A_CALLBACK =
-  /\b(?:check(?:ed|ing)? (?:back|in)|call(?:ed)? (?:you )?back|follow(?:ed)? up|reach(?:ed)? out (?:again|later)|touch(?:ed)? base|circle(?:d)? back|get back to you)\b/;
 
 /** The turn gives a value of the amount slot the AI just asked for. */
 function answersAmountAsked(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { signsIn, takesItBack, toldAsDone } from "../../functions/domain/retraction.js";
 import { normalizeText } from "../../functions/domain/text.js";
+import { acceptsACallback, signsIn, takesItBack, toldAsDone } from "../../functions/domain/unasked-buying.js";
 
 describe("takesItBack", () => {
   it.each([
@@ -67,5 +67,19 @@ describe("signsIn", () => {
     const heard = signsIn(normalized);
     // Assess
     expect(heard).toBe(signingIn);
+  });
+});
+
+describe("acceptsACallback", () => {
+  it.each([
+    ["Understood. Would it help if I checked back in closer to then?", true],
+    ["No problem. Shall I follow up next month?", true],
+    ["Great. Shall we get your account started today?", false],
+    [undefined, false],
+  ])('hears the AI offer to come back later: "%s" (%s)', (aiLine, offered) => {
+    // Act
+    const heard = acceptsACallback(aiLine);
+    // Assess
+    expect(heard).toBe(offered);
   });
 });

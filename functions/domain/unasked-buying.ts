@@ -1,3 +1,24 @@
+import type { BuyingIntentKind } from "../../contracts/turn-signals.js";
+import { lastQuestion } from "./slots/confirmation.js";
+
+/**
+ * Buying words the customer says without asking to buy: taken back in the same turn, told as already done, about
+ * signing in, or a yes to the AI's offer to come back later. The reader reads the words; these read what the
+ * turn does with them, each from a closed class of words of its own (contrast and not knowing, past telling and
+ * asking, signing in, coming back), never from the buying words. `normalized` is the turn as `normalizeText`
+ * writes it (lowercase).
+ */
+export function buyingAsked(
+  kind: BuyingIntentKind | null,
+  normalized: string,
+  aiLine: string | undefined,
+): BuyingIntentKind | null {
+  if (kind === null) return null;
+  if (takesItBack(normalized) || toldAsDone(normalized)) return null;
+  if (kind === "buy_now" && (signsIn(normalized) || acceptsACallback(aiLine))) return null;
+  return kind;
+}
+
 /**
  * Whether the turn takes back what it said with a short "but" sentence or clause of not knowing or not now:
  * "my partner keeps saying we should just get a quote from you guys but i dont know yet", "If it were up to me
@@ -46,3 +67,15 @@ export function signsIn(normalized: string): boolean {
 
 const SIGN_IN = /\b(?:sign|log)(?:ging|ged)?\s+(?:in|into|on)\b|\blog-?in\b/;
 const SIGN_UP = /\bsign(?:ing)?\s+(?:up|me up|us up)\b|\b(?:buy|order|purchase|contract|subscribe)\b/;
+
+/**
+ * "Would it help if I checked back in closer to then?" "sure lets do it, ping me then": a yes to the AI's offer
+ * to come back later agrees to the callback; it buys nothing now.
+ */
+export function acceptsACallback(aiLine: string | undefined): boolean {
+  const question = aiLine === undefined ? undefined : lastQuestion(aiLine);
+  return question !== undefined && OFFERS_A_CALLBACK.test(question);
+}
+
+const OFFERS_A_CALLBACK =
+  /\b(?:check(?:ed|ing)? (?:back|in)|call(?:ed)? (?:you )?back|follow(?:ed)? up|reach(?:ed)? out (?:again|later)|touch(?:ed)? base|circle(?:d)? back|get back to you)\b/;
