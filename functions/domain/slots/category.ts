@@ -30,6 +30,10 @@ export interface CategoryMatcher {
  * - two parts joined by one "and" match in either order ("my wife and me" meets "me and my wife");
  * - an example that negates ("phones don't work") matches only where the turn negates too: negations are
  *   function words otherwise, and "I need the phones at both places to work" is no broken phone system;
+ * - a name a speech recogniser splits in two is read as the one word ("hub spot" meets "hubspot"), not a verb
+ *   and its particle ("call back" is no "callback"); a determiner between an example's preposition and its noun
+ *   is no missing word ("from their own homes" meets "from home"); "wait" and "hold on" opening a sentence stop
+ *   the talk and are no wait times (session 42);
  * - a short answer to the slot's question that resembles no example enough is read by its key words, the
  *   words only one value's examples use (`keyWordAnswer`);
  * - a turn that corrects itself ("geico, no wait, we switched to progressive") means the value said after its
