@@ -7,7 +7,7 @@ import type {
   SlotValue,
 } from "../../contracts/qualification-state.js";
 import type { Sentiment, Speaker } from "../../contracts/transcript.js";
-import type { SlotCandidate, TurnSignals } from "../../contracts/turn-signals.js";
+import type { BuyingIntentKind, SlotCandidate, TurnSignals } from "../../contracts/turn-signals.js";
 import { concedesThenObjects, opensWithAddition } from "./added-concern.js";
 import { type CompiledCampaign, compileCampaign, slotAskedBy } from "./compiled-campaign.js";
 import { defaultSpelling } from "./default-spelling.js";
@@ -24,7 +24,7 @@ import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
 import { type SpelledTurn, type SpellingVocabulary, spellTurn } from "./spelling.js";
 import { withSpokenSentenceEnds } from "./spoken-clauses.js";
 import { normalizeText, quoteOf, splitClauses } from "./text.js";
-import { buyingAsked } from "./unasked-buying.js";
+import { buyingAsked, withoutQuotedSpeech } from "./unasked-buying.js";
 
 const RECENT_TURNS = 12;
 const RECENT_TEXT_CHARS = 500;
@@ -177,8 +177,14 @@ export function processCustomerTurn(
   // Field by field rather than spread: V8 builds a spread-and-extend literal several times slower.
   const signals: TurnSignals = {
     personRequest: read.personRequest,
-    // "we should just get a quote from you guys but i dont know yet": buying words that ask nothing.
-    buyingIntent: buyingAsked(read.buyingIntent, normalized, state.lastAiLine),
+    buyingIntent: buyingMeant(
+      read.buyingIntent,
+      spelled.text,
+      normalized,
+      state.lastAiLine,
+      reader,
+      thresholds,
+    ),
     objections: objectionsHeard,
     // By the customer's own punctuation: a sentence end the breaks guess can fall before a mid-sentence "also".
     objectionAdded: objectionsHeard.length > 0 && (conceding || opensWithAddition(splitClauses(normalized))),
@@ -295,6 +301,25 @@ function readWhoDecides(
  * and moved no handoff and no other set from 0.1 to 0.25.
  */
 const MAYBE_WRONG_NUMBER = 0.15;
+
+/**
+ * The buying intent the customer asks for: not buying words that ask nothing ("... but i dont know yet", "i did
+ * sign up", a yes to the AI's asking for time), nor words only inside what the turn quotes ("the sales guy was
+ * always like 'lets get u signed today!!'"), read again without the quote.
+ */
+function buyingMeant(
+  kind: BuyingIntentKind | null,
+  text: string,
+  normalized: string,
+  aiLine: string | undefined,
+  reader: TurnReader,
+  thresholds: Campaign["thresholds"],
+): BuyingIntentKind | null {
+  const asked = buyingAsked(kind, normalized, aiLine);
+  const unquoted = asked === null ? undefined : withoutQuotedSpeech(text);
+  if (asked === null || unquoted === undefined) return asked;
+  return reader.read({ text: unquoted, aiLine })[asked] >= thresholds.reader.buyingIntent ? asked : null;
+}
 
 /** The turn gives a value of the amount slot the AI just asked for. */
 function answersAmountAsked(

@@ -15,7 +15,7 @@ export function buyingAsked(
 ): BuyingIntentKind | null {
   if (kind === null) return null;
   if (takesItBack(normalized) || toldAsDone(normalized)) return null;
-  if (kind === "buy_now" && (signsIn(normalized) || acceptsACallback(aiLine))) return null;
+  if (kind === "buy_now" && (signsIn(normalized) || agreesToTheAsk(aiLine, normalized))) return null;
   return kind;
 }
 
@@ -69,13 +69,34 @@ const SIGN_IN = /\b(?:sign|log)(?:ging|ged)?\s+(?:in|into|on)\b|\blog-?in\b/;
 const SIGN_UP = /\bsign(?:ing)?\s+(?:up|me up|us up)\b|\b(?:buy|order|purchase|contract|subscribe)\b/;
 
 /**
- * "Would it help if I checked back in closer to then?" "sure lets do it, ping me then": a yes to the AI's offer
- * to come back later agrees to the callback; it buys nothing now.
+ * "Would it help if I checked back in closer to then?" "sure lets do it, ping me then"; "Mind if I ask a few quick
+ * questions?" "sure lets do it fire away": a short yes to the AI's offer to come back later, or to its asking for
+ * the customer's time, agrees to that; it buys nothing now. A longer answer may still buy ("we want to switch, how
+ * do we start" after "do you have a minute?").
  */
-export function acceptsACallback(aiLine: string | undefined): boolean {
+export function agreesToTheAsk(aiLine: string | undefined, normalized: string): boolean {
   const question = aiLine === undefined ? undefined : lastQuestion(aiLine);
-  return question !== undefined && OFFERS_A_CALLBACK.test(question);
+  if (question === undefined || !ASKS_FOR_LATER_OR_NOW.test(question)) return false;
+  return normalized.split(/\s+/).filter(Boolean).length <= SHORT_YES_WORDS;
 }
 
-const OFFERS_A_CALLBACK =
-  /\b(?:check(?:ed|ing)? (?:back|in)|call(?:ed)? (?:you )?back|follow(?:ed)? up|reach(?:ed)? out (?:again|later)|touch(?:ed)? base|circle(?:d)? back|get back to you)\b/;
+const SHORT_YES_WORDS = 8;
+const ASKS_FOR_LATER_OR_NOW =
+  /\b(?:check(?:ed|ing)? (?:back|in)|call(?:ed)? (?:you )?back|follow(?:ed)? up|reach(?:ed)? out (?:again|later)|touch(?:ed)? base|circle(?:d)? back|get back to you|mind if i ask|ask (?:you )?(?:a )?(?:few|couple|some|quick)|(?:a|one) (?:few |couple (?:of )?|quick )?(?:minutes?|moment|sec|second)|good time)\b/;
+
+/**
+ * The turn with what it quotes blanked out, or undefined when it quotes nothing: "the sales guy there was always
+ * like 'lets get u signed today!!' every time i called" tells what someone else said. Buying read only inside the
+ * quotes is reported, not asked. A quote opens after a space or a colon and closes before one, so the apostrophes
+ * of "i'm" or "the guys' phones" open nothing.
+ */
+export function withoutQuotedSpeech(text: string): string | undefined {
+  if (!QUOTE_MARK.test(text)) return undefined;
+  QUOTED.lastIndex = 0;
+  const blanked = text.replace(QUOTED, (said) => " ".repeat(said.length));
+  return blanked === text ? undefined : blanked;
+}
+
+const QUOTE_MARK = /['"\u201c\u2018]/;
+const QUOTED =
+  /(?<=^|[\s:,(])['"\u201c\u2018][^'"\u201c\u201d\u2018\u2019\n]{2,150}?['"\u201d\u2019](?=[\s.,!?;:)]|$)/g;

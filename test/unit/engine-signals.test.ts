@@ -285,6 +285,28 @@ describe("engine on the reader's signals", () => {
     expect(signals.objections).toEqual([]);
   });
 
+  it("hears buying words said only inside a quote as reported, and buying said beside one as asked", () => {
+    // Prepare: the reader reads an order wherever "signed today" or "sign us up" stands.
+    const reader = fixedReader((text) => (/signed today|sign us up/.test(text) ? ["buy_now"] : []));
+    const state = afterOpener("contact-quoted");
+    // Act
+    const reported = processCustomerTurn(
+      state,
+      { text: "the sales guy there was always like 'lets get u signed today!!' every time i called" },
+      defaultCampaign,
+      reader,
+    );
+    const asked = processCustomerTurn(
+      state,
+      { text: "my old rep kept saying 'you'll love it', so fine, sign us up" },
+      defaultCampaign,
+      reader,
+    );
+    // Assess
+    expect(reported.signals.buyingIntent).toBeNull();
+    expect(asked.signals.buyingIntent).toBe("buy_now");
+  });
+
   it("hears a yes to the AI's offer to check back later as no order", () => {
     // Prepare: the reader reads "lets do it" as buying now.
     const reader = fixedReader(() => ["buy_now"]);

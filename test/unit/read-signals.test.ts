@@ -67,6 +67,19 @@ describe("readSignals with the default thresholds", () => {
     },
   );
 
+  it.each([
+    ["so we could get you like thirty demos a month we just need you to sign a three month contract", null],
+    ["ok i can send over a quote today", null],
+    ["great, can you send over the contract so we can sign", "contract_request"],
+  ])('hears who signs the contract: "%s" is %s', (text, buying) => {
+    // Prepare: the reader reads a contract request either way.
+    const scores = scoresWith("contract_request", 0.95);
+    // Act
+    const signals = readSignals(scores, { text }, defaultCampaign.thresholds);
+    // Assess
+    expect(signals.buyingIntent).toBe(buying);
+  });
+
   it("still hears a bare request for a person whatever it reads", () => {
     // Prepare
     const scores = scoresWith("person_request", 0.1);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { normalizeText } from "../../functions/domain/text.js";
-import { acceptsACallback, signsIn, takesItBack, toldAsDone } from "../../functions/domain/unasked-buying.js";
+import {
+  agreesToTheAsk,
+  signsIn,
+  takesItBack,
+  toldAsDone,
+  withoutQuotedSpeech,
+} from "../../functions/domain/unasked-buying.js";
 
 describe("takesItBack", () => {
   it.each([
@@ -70,16 +76,44 @@ describe("signsIn", () => {
   });
 });
 
-describe("acceptsACallback", () => {
+describe("agreesToTheAsk", () => {
   it.each([
-    ["Understood. Would it help if I checked back in closer to then?", true],
-    ["No problem. Shall I follow up next month?", true],
-    ["Great. Shall we get your account started today?", false],
-    [undefined, false],
-  ])('hears the AI offer to come back later: "%s" (%s)', (aiLine, offered) => {
+    ["Understood. Would it help if I checked back in closer to then?", "sure lets do it, ping me then", true],
+    ["Hi Andre! Mind if I ask a few quick questions?", "sure lets do it fire away", true],
+    [
+      "This is Ava calling from Nimbus Voice about your phone system. Do you have a minute?",
+      "hi yes we got your email last week and i was gonna call you actually, we want to switch, how do we start",
+      false,
+    ],
+    ["Great. Shall we get your account started today?", "sure lets do it", false],
+    [undefined, "sure lets do it", false],
+  ])('hears a short yes to the AI asking for later or for time: "%s" "%s" (%s)', (aiLine, text, agreed) => {
     // Act
-    const heard = acceptsACallback(aiLine);
+    const heard = agreesToTheAsk(aiLine, normalizeText(text));
     // Assess
-    expect(heard).toBe(offered);
+    expect(heard).toBe(agreed);
   });
+});
+
+describe("withoutQuotedSpeech", () => {
+  it("blanks what the turn quotes, keeping every other character where it was", () => {
+    // Prepare
+    const text = "the sales guy there was always like 'lets get u signed today!!' every time i called lol";
+    // Act
+    const unquoted = withoutQuotedSpeech(text);
+    // Assess
+    expect(unquoted).toHaveLength(text.length);
+    expect(unquoted).not.toContain("signed");
+    expect(unquoted).toContain("every time i called lol");
+  });
+
+  it.each(["i'm the owner and we don't want the guys' phones ringing at home", "where do i sign up"])(
+    'finds no quote in apostrophes: "%s"',
+    (text) => {
+      // Act
+      const unquoted = withoutQuotedSpeech(text);
+      // Assess
+      expect(unquoted).toBeUndefined();
+    },
+  );
 });

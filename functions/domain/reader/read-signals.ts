@@ -101,7 +101,7 @@ export function readSignals(
     ([label]) =>
       scores[label] >= t.buyingIntent &&
       !(label === "price_request" && pushesBackOnPrice(scores)) &&
-      !(label === "quote_request" && offersAQuote(input.text)),
+      !((label === "quote_request" || label === "contract_request") && offersAQuote(input.text)),
   ).sort(([a], [b]) => scores[b] - scores[a])[0];
   const objections = OBJECTIONS.filter(
     ([label, kind]) => scores[label] >= t.objection && !input.notObjections?.has(kind),
@@ -170,13 +170,17 @@ function pushesBackOnPrice(scores: ReaderScores): boolean {
 
 /**
  * "I'd love to get you a quote on our coffee service", "we could put together a quote for u on bulk orders": the
- * caller is the one quoting (a vendor calling in), so the quote is no request to buy. Read by who gives the
+ * caller is the one quoting (a vendor calling in), so the quote (or the contract) is no request to buy. Read by who gives the
  * quote to whom, not by the words of the offer: the speaker gives it and the AI's side receives it.
  */
 const GIVES_A_QUOTE = new RegExp(
   [
     String.raw`\b(?:we|i)(?:'d|d| would| could| can| will|'ll|ll)?(?:\s+(?:love|like|be happy|happy)\s+to)?\s+(?:put together|get|send|give|prepare|draw up|write up|work up|make)\s+(?:you|u|you guys|y'?all|your (?:team|company|office))\s+(?:a |an )?(?:quote|proposal|estimate)`,
     String.raw`\b(?:we|i)(?:'d|d| would| could| can| will|'ll|ll)?(?:\s+(?:love|like|be happy|happy)\s+to)?\s+(?:put together|send|prepare|draw up|write up|work up|make)\s+(?:a |an )?(?:custom )?(?:quote|proposal|estimate)\s+for\s+(?:you|u|you guys|y'?all|your)\b`,
+    // "i can send over a quote today", "we just need you to sign a three month contract": the caller sends and
+    // the AI's side signs.
+    String.raw`\b(?:we|i)\s+(?:can|could|will|'ll|ll)\s+send\s+(?:over|across)\s+(?:a |an |the )?(?:quote|proposal|estimate|contract)`,
+    String.raw`\b(?:need|want|get|have)\s+(?:you|u|you guys|y'?all)\s+to\s+sign\b`,
   ].join("|"),
 );
 
