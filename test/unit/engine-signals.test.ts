@@ -6,6 +6,7 @@ import { readCampaignText } from "../../functions/domain/campaign-document.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { processCustomerTurn, recordLine, startContact } from "../../functions/domain/engine.js";
 import type { ReaderLabel } from "../../functions/domain/reader/labels.js";
+import type { TurnReader } from "../../functions/domain/reader/turn-reader.js";
 import { fixedReader, scoredReader } from "../support/fixed-reader.js";
 
 /**
@@ -53,6 +54,16 @@ const OPENER = "Hi, this is the Nimbus assistant calling about business phone sy
 /** A new contact of the default campaign after the AI's opener. */
 function afterOpener(contactId: string): QualificationState {
   return recordLine(startContact({ contactId, campaignId: "default" }), "ai", OPENER, defaultCampaign);
+}
+
+/** A new contact of the default campaign after one AI line. */
+function afterAiLine(contactId: string, aiLine: string): QualificationState {
+  return recordLine(afterOpener(contactId), "ai", aiLine, defaultCampaign);
+}
+
+/** The buying intent the engine hears in one customer turn. */
+function buyingHeard(state: QualificationState, text: string, reader: TurnReader) {
+  return processCustomerTurn(state, { text }, defaultCampaign, reader).signals.buyingIntent;
 }
 
 function afterTurns(customerTurns: readonly string[], sentiment?: Sentiment, reader = tableReader) {
@@ -290,85 +301,52 @@ describe("engine on the reader's signals", () => {
     const reader = fixedReader((text) => (/signed today|sign us up/.test(text) ? ["buy_now"] : []));
     const state = afterOpener("contact-quoted");
     // Act
-    const reported = processCustomerTurn(
+    const reported = buyingHeard(
       state,
-      { text: "the sales guy there was always like 'lets get u signed today!!' every time i called" },
-      defaultCampaign,
+      "the sales guy there was always like 'lets get u signed today!!' every time i called",
       reader,
     );
-    const asked = processCustomerTurn(
-      state,
-      { text: "my old rep kept saying 'you'll love it', so fine, sign us up" },
-      defaultCampaign,
-      reader,
-    );
+    const asked = buyingHeard(state, "my old rep kept saying 'you'll love it', so fine, sign us up", reader);
     // Assess
-    expect(reported.signals.buyingIntent).toBeNull();
-    expect(asked.signals.buyingIntent).toBe("buy_now");
+    expect(reported).toBeNull();
+    expect(asked).toBe("buy_now");
   });
 
   it("hears a yes to the AI's offer to check back later as no order", () => {
     // Prepare: the reader reads "lets do it" as buying now.
     const reader = fixedReader(() => ["buy_now"]);
-    const offered = recordLine(
-      afterOpener("contact-callback-offer"),
-      "ai",
+    const offered = afterAiLine(
+      "contact-callback-offer",
       "Understood. Would it help if I checked back in closer to then?",
-      defaultCampaign,
     );
-    const pitched = recordLine(
-      afterOpener("contact-start-offer"),
-      "ai",
-      "Great. Shall we get your account started today?",
-      defaultCampaign,
-    );
+    const pitched = afterAiLine("contact-start-offer", "Great. Shall we get your account started today?");
     // Act
-    const callback = processCustomerTurn(
-      offered,
-      { text: "sure lets do it, ping me then" },
-      defaultCampaign,
-      reader,
-    );
-    const order = processCustomerTurn(pitched, { text: "sure lets do it" }, defaultCampaign, reader);
+    const callback = buyingHeard(offered, "sure lets do it, ping me then", reader);
+    const order = buyingHeard(pitched, "sure lets do it", reader);
     // Assess
-    expect(callback.signals.buyingIntent).toBeNull();
-    expect(order.signals.buyingIntent).toBe("buy_now");
+    expect(callback).toBeNull();
+    expect(order).toBe("buy_now");
   });
 
   it("hears no buying intent the turn takes back or tells as done, and still hears one it asks", () => {
-    // Prepare: the reader reads a quote request in both.
-    const reader = fixedReader(() => ["quote_request"]);
+    // Prepare: the reader reads a quote request, or an order, in each.
+    const quote = fixedReader(() => ["quote_request"]);
+    const order = fixedReader(() => ["buy_now"]);
     const state = afterOpener("contact-taken-back");
     // Act
-    const takenBack = processCustomerTurn(
+    const takenBack = buyingHeard(
       state,
-      { text: "my partner keeps saying we should just get a quote from you guys but i dont know yet" },
-      defaultCampaign,
-      reader,
+      "my partner keeps saying we should just get a quote from you guys but i dont know yet",
+      quote,
     );
-    const meant = processCustomerTurn(
-      state,
-      { text: "we should just get a quote from you guys" },
-      defaultCampaign,
-      reader,
-    );
-    const done = processCustomerTurn(
-      state,
-      { text: "yeah hi um yeah i did sign up" },
-      defaultCampaign,
-      reader,
-    );
-    const signingIn = processCustomerTurn(
-      state,
-      { text: "where do i sign in to start the recordings" },
-      defaultCampaign,
-      fixedReader(() => ["buy_now"]),
-    );
+    const meant = buyingHeard(state, "we should just get a quote from you guys", quote);
+    const done = buyingHeard(state, "yeah hi um yeah i did sign up", order);
+    const signingIn = buyingHeard(state, "where do i sign in to start the recordings", order);
     // Assess
-    expect(takenBack.signals.buyingIntent).toBeNull();
-    expect(done.signals.buyingIntent).toBeNull();
-    expect(signingIn.signals.buyingIntent).toBeNull();
-    expect(meant.signals.buyingIntent).toBe("quote_request");
+    expect(takenBack).toBeNull();
+    expect(done).toBeNull();
+    expect(signingIn).toBeNull();
+    expect(meant).toBe("quote_request");
   });
 
   it("hears no price pushback in an amount given when asked what the customer would spend", () => {
