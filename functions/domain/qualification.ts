@@ -49,7 +49,6 @@ const IN_PASSING = 0.7;
 
 const DO_NOT_KNOW =
   /^\s*(?:(?:um|uh|oh|honestly|well|so)[\s,]+)*(?:no idea|no clue|not sure|i'?m not sure|i (?:don'?t|do not|dont) know|i dunno|dunno|idk|hard to say|(?:he|she|they) (?:hasn'?t|haven'?t) said)\b/;
-const GUESSED = /\b(?:maybe|probably|i guess|i think|possibly|hopefully|ideally|i'?d say|guessing)\b|\?/;
 
 const HORIZON_UNTIL = /\b(?:until|till|til)\b/;
 
@@ -165,11 +164,11 @@ export function extractSlots(
     const spans = kind === "authority" ? [] : kind === "category" ? [wholeTurn] : clauses;
     let correctedSince = false;
     // "no idea yet, she hasnt said. ... my license renewal is due in 2 weeks": the answer is that they do not
-    // know; a time said after it is another matter unless offered as a guess ("not sure, maybe in 2 weeks").
+    // know; a time said after it is another matter unless offered as a guess, hedged or asked ("not sure, maybe in 2 weeks").
     const unknown = kind === "timeline" && asked && DO_NOT_KNOW.test(clauses[0] ?? "");
     for (const [index, clause] of spans.entries()) {
       if (callbackTimes && !HORIZON_UNTIL.test(clause)) continue;
-      if (unknown && index > 0 && !GUESSED.test(clause)) continue;
+      if (unknown && index > 0 && !HEDGE.test(clause) && !clause.includes("?")) continue;
       if (
         kind === "timeline" &&
         !asked &&
