@@ -561,3 +561,14 @@ describe("a period said with another preposition", () => {
     expect(reading?.value).toBe(value);
   });
 });
+
+describe("a number said again digit by digit", () => {
+  it("reads a spoken correction of the amount as the amount, not a sum or a range of its parts", () => {
+    // Prepare: a recogniser's words for "no, no: fifteen. One five. Fifteen thousand."
+    const clause = "no no fifteen one five fifteen thousand";
+    // Act
+    const reading = read(clause, true);
+    // Assess
+    expect(reading?.value).toBe("15000");
+  });
+});

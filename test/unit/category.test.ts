@@ -301,10 +301,11 @@ describe("words that stop the talk", () => {
   });
 });
 
-describe("a name a recogniser split in two", () => {
+describe("a name a recogniser split in two or spelled out", () => {
   const needs = categoryMatcher({
     crm: { label: "CRM", examples: ["hubspot", "salesforce", "our crm"] },
     queues: { label: "Queues", examples: ["callbacks", "sales team calls", "call queue"] },
+    phones: { label: "Phones", examples: ["old pbx", "pbx"] },
   });
 
   it.each([
@@ -316,6 +317,24 @@ describe("a name a recogniser split in two", () => {
     // Assess
     expect(reading?.value).toBe(value);
     expect(reading?.quote).toBe(quote);
+  });
+
+  it.each([
+    ["our p b x is from like two thousand and six", "phones", "p b x"],
+    ["it all goes in our c r m", "crm", "our c r m"],
+  ])('reads the acronym spelled out in "%s" as the word: %s (quote: %s)', (text, value, quote) => {
+    // Act
+    const reading = needs.read(text, false);
+    // Assess
+    expect(reading?.value).toBe(value);
+    expect(reading?.quote).toBe(quote);
+  });
+
+  it("reads single letters that spell no example word as nothing", () => {
+    // Act
+    const reading = needs.read("plan b is a c d drive", false);
+    // Assess
+    expect(reading).toBeNull();
   });
 
   it("reads a verb and its particle as no split word: call back is no callback", () => {

@@ -57,6 +57,32 @@ describe("digitiseNumberWords", () => {
     expect(result).not.toContain("50");
   });
 
+  it.each([
+    ["no no fifteen one five fifteen thousand", [15, 15, 15_000]],
+    ["nineteen ninety", [19, 90]],
+    ["five six thousand", [5, 6_000]],
+    ["two three hundred", [2, 300]],
+    ["about eight eight eight fifteen", [8, 15]],
+  ])("reads %j as the numbers it says, not one sum", (text, expected) => {
+    // Prepare: words that cannot continue one number (a unit after a teen, a ten after a unit)
+    // Act
+    const result = digitiseNumberWords(text);
+    // Assess
+    expect(numbersIn(result)).toEqual(expected);
+  });
+
+  it.each([
+    ["two thousand one", 2_001],
+    ["three hundred twenty five", 325],
+    ["two fifty", 250],
+    ["half a million", 500_000],
+  ])("still reads %j as one number", (text, expected) => {
+    // Prepare, Act
+    const result = digitiseNumberWords(text);
+    // Assess
+    expect(numbersIn(result)).toEqual([expected]);
+  });
+
   it('reads "a couple of weeks" as 2 weeks', () => {
     // Prepare
     const text = "a couple of weeks";

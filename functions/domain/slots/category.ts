@@ -33,7 +33,8 @@ export interface CategoryMatcher {
  * - a name a speech recogniser splits in two is read as the one word ("hub spot" meets "hubspot"), not a verb
  *   and its particle ("call back" is no "callback"); a determiner between an example's preposition and its noun
  *   is no missing word ("from their own homes" meets "from home"); "wait" and "hold on" opening a sentence stop
- *   the talk and are no wait times (session 42);
+ *   the talk and are no wait times (session 42); an acronym spelled out letter by letter ("our p b x") is the
+ *   word;
  * - a short answer to the slot's question that resembles no example enough is read by its key words, the
  *   words only one value's examples use (`keyWordAnswer`);
  * - a turn that corrects itself ("geico, no wait, we switched to progressive") means the value said after its
@@ -479,6 +480,8 @@ function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null 
   turn.wordEnds.length = 0;
   WORD.lastIndex = 0;
   let position = 0;
+  let letters = "";
+  let lettersFrom = 0;
   for (let found = WORD.exec(text); found; found = WORD.exec(text), position++) {
     const end = found.index + found[0].length;
     turn.forms.push(found[0].includes("'") ? found[0].replace(/'/g, "") : found[0]);
@@ -492,6 +495,13 @@ function bestMatch(index: Index, text: string, turn: TurnScratch): Match | null 
       const joined = index.postings.get(stem(before + (turn.forms[position] as string)));
       if (joined) mark(joined, position, 1, turn.wordStarts[position - 1] as number, end, turn);
     }
+    // A recogniser spells an acronym out ("our p b x", "the c r m"): the letters read as the one word.
+    if (found[0].length === 1) {
+      if (letters === "") lettersFrom = position;
+      letters += found[0];
+      const spelled = letters.length > 1 ? index.postings.get(stem(letters)) : undefined;
+      if (spelled) mark(spelled, lettersFrom, 1, turn.wordStarts[lettersFrom] as number, end, turn);
+    } else letters = "";
   }
   let best: Match | null = phraseMatch(index, text);
   const fulls = turn.fulls;
@@ -644,14 +654,15 @@ function shapeMatch(
       else missing++;
     }
     if (missing > shape.missable) continue;
-    const start = turn.wordStarts[left] ?? 0;
+    // A word read from several ("p b x") spans them all.
+    const start = Math.min(turn.wordStarts[left] ?? 0, turn.start[hit] ?? 0);
     return {
       value: example.value,
       coverage: 1,
       weight: example.total,
       first: start,
       start,
-      end: turn.wordEnds[right] ?? start,
+      end: Math.max(turn.wordEnds[right] ?? start, turn.end[hit] ?? 0),
     };
   }
   return null;

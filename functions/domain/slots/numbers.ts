@@ -147,11 +147,15 @@ function digitiseRun(match: string): string {
   const trailing = match.slice(phrase.length);
   return `${splitOnJoiningAnd(phrase)
     .map((part) => {
-      const value = parseNumberWords(part);
-      if (value === null) return part;
+      const numbers = numbersInWords(part);
+      if (numbers === null) return part;
       // Keep the scale word so "twenty and thirty thousand" can share it.
-      const scale = /(thousand|million)$/.exec(part)?.[1];
-      return scale ? `${value / (SCALES[scale] ?? 1)} ${scale}` : String(value);
+      return numbers
+        .map((value, i) => {
+          const scale = i === numbers.length - 1 ? /(thousand|million)$/.exec(part)?.[1] : undefined;
+          return scale ? `${value / (SCALES[scale] ?? 1)} ${scale}` : String(value);
+        })
+        .join(" ");
     })
     .join(" and ")}${trailing}`;
 }
@@ -168,8 +172,17 @@ function splitOnJoiningAnd(phrase: string): string[] {
   return parts;
 }
 
-function parseNumberWords(phrase: string): number | null {
-  const tokens = phrase.split(/[\s-]+/).filter((token) => token !== "and");
+/**
+ * The numbers a run of number words says. Mostly one; more where the words cannot continue one number: "no no
+ * fifteen one five fifteen thousand" says 15, 15 digit by digit, and 15,000 (it was read as one 36,000). A unit
+ * goes on a number only after a round ten or hundred ("twenty five", "a hundred one"), a ten only after a round
+ * hundred, except "two fifty", said for 250; digits said one by one are one number ("one five"), a digit said
+ * again at once is a stutter ("about eight eight eight fifteen").
+ */
+function numbersInWords(phrase: string): number[] | null {
+  const tokens = phrase
+    .split(/[\s-]+/)
+    .filter((token, i, all) => token !== "and" && !(token in UNITS && token === all[i - 1]));
   if (tokens.length === 0) return null;
   // A lone article or "couple" is not a number unless a scale follows ("a thousand", "a couple grand").
   const hasScale = tokens.some((token) => token in SCALES);
@@ -179,25 +192,58 @@ function parseNumberWords(phrase: string): number | null {
   // A scale word alone belongs to digits before it ("15 thousand"), unless an article leads ("a thousand").
   if (!meaningful && !(hasScale && (tokens[0] === "a" || tokens[0] === "an" || tokens[0] === "half")))
     return null;
+  const numbers: number[] = [];
   let total = 0;
   let current = 0;
+  // Digits said one by one ("one five"), as a string until their run ends.
+  let digits = "";
+  const close = () => {
+    const value = total + current;
+    if (Number.isFinite(value) && value > 0) numbers.push(value);
+    total = 0;
+    current = 0;
+    digits = "";
+  };
   let previous = "";
   for (const token of tokens) {
     const unit = UNITS[token];
     const ten = TENS[token];
     const scale = SCALES[token];
     const spokenHundreds = ten !== undefined && (UNITS[previous] ?? 0) >= 1 && current < 10;
+    const lastTwo = current % 100;
+    const digit = DIGITS.has(token);
+    const afterDigit = digits !== "" || (total === 0 && current < 10 && DIGITS.has(previous));
     previous = token;
+    if (digit && afterDigit) {
+      digits = (digits || String(current)) + String(unit);
+      current = Number(digits);
+      continue;
+    }
+    if (digits !== "") {
+      // "five six thousand" is two numbers, not 56,000: digits said one by one take no scale.
+      if (scale === undefined) close();
+      else {
+        for (const spelled of digits.slice(0, -1)) numbers.push(Number(spelled));
+        current = Number(digits.slice(-1));
+        digits = "";
+      }
+    }
     // "two fifty" is said for 250.
     if (spokenHundreds && ten !== undefined) current = current * 100 + ten;
-    else if (unit !== undefined) current += unit;
-    else if (ten !== undefined) current += ten;
-    else if (scale === 100) current = (current || 1) * 100;
+    else if (unit !== undefined) {
+      if (unit !== 0 && lastTwo !== 0 && !(lastTwo >= 20 && lastTwo % 10 === 0 && unit < 10)) close();
+      current += unit;
+    } else if (ten !== undefined) {
+      if (lastTwo !== 0) close();
+      current += ten;
+    } else if (scale === 100) current = (current || 1) * 100;
     else if (scale !== undefined) {
       total += (current || 1) * scale;
       current = 0;
     } else return null;
   }
-  const value = total + current;
-  return Number.isFinite(value) && value > 0 ? value : null;
+  close();
+  return numbers.length > 0 ? numbers : null;
 }
+
+const DIGITS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]);
