@@ -44,8 +44,9 @@ const RETRACTION = new RegExp(
 
 /**
  * Whether the turn tells of buying words already done and asks nothing: "i did sign up", "i got a quote from
- * geico yesterday ... which seems nuts". A customer who signed up or got a quote before says so to explain
- * why they call; with a request in the same turn ("... but it expired, can u redo it", "i wanted to see what
+ * geico yesterday ... which seems nuts", "we've started doing this inbound sales line", "ya i saw the pricing
+ * page, its a lot". A customer who signed up, started, got a quote or saw the prices before says so to explain
+ * why they call or object; with a request in the same turn ("... but it expired, can u redo it", "i wanted to see what
  * you guys could do") the request still counts.
  */
 export function toldAsDone(normalized: string): boolean {
@@ -53,7 +54,7 @@ export function toldAsDone(normalized: string): boolean {
 }
 
 const DONE =
-  /\b(?:i|we)\s+(?:already\s+|just\s+)?(?:did sign up|signed up|(?:got|had|received) (?:a |an )?(?:quote|estimate|proposal) from)\b/;
+  /\b(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+|just\s+)?(?:did sign up|signed up|(?:got|had|received) (?:a |an )?(?:quote|estimate|proposal) from|started|(?:saw|seen|looked at|checked|read) (?:the |your |ur )?(?:pricing|prices?|rates|plans)\b)/;
 const ASKS =
   /\?|\b(?:can|could|would|will) (?:you|u|i|we)\b|\b(?:want|wanted|wanna|need|needs|like|hoping|trying) to\b|\bhow (?:do|can|much|would)\b|\bwhat (?:would|does|do|is|are|can)\b|\b(?:send|quote|give|get) me\b|\bredo\b|\bbeat\b|\bplease\b/;
 

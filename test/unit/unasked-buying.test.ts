@@ -50,6 +50,13 @@ describe("toldAsDone", () => {
     ["um so i got a quote from geico but uh i wanted to see what you guys could do", false],
     ["we signed up last year, can you add two seats?", false],
     ["i want to sign up", false],
+    [
+      "So, um, we're a small strategy shop, three of us, and we've started doing this, uh, inbound sales line, and nobody owns it",
+      true,
+    ],
+    ["ya i saw the pricing page, its a lot for a food truck tbh", true],
+    ["I've looked at your prices. How do we start?", false],
+    ["we started talking about it, can you send a quote", false],
   ])('hears buying words told as done and nothing asked: "%s" (%s)', (text, done) => {
     // Prepare
     const normalized = normalizeText(text);
