@@ -337,7 +337,7 @@ function answersAmountAsked(
 const ANSWER_BEFORE_BUT = /^\s*((?:[a-z']+[\s,]+){0,3}[a-z']+)\s*,?\s+but\b/;
 
 /** How sure the reader must be of who decides in the AI's question for a yes to confirm it. */
-const FIRM_QUESTION = 0.9;
+const FIRM_QUESTION = 0.85;
 
 /** A value's quote is evidence: it shows the words the customer typed, not the repaired ones. */
 function inCustomerWords(slots: SlotCandidate[], spelled: SpelledTurn): SlotCandidate[] {

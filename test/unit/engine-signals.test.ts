@@ -397,6 +397,18 @@ describe("engine on the reader's signals", () => {
     expect(signals.objections).toEqual(["competitor"]);
   });
 
+  it("reads a bare yes to the AI's who-decides question as what the question says", () => {
+    // Prepare: the shipped reader, which reads "am i the one who'd decide on this?" 0.55 sure of a decider
+    let state = startContact({ contactId: "contact-bare-yes", campaignId: "default" });
+    state = recordLine(state, "ai", "Totally doable. Are you the one who'd decide on this?", defaultCampaign);
+    // Act
+    const { signals } = processCustomerTurn(state, { text: "ya" }, defaultCampaign);
+    // Assess
+    expect(signals.slots).toContainEqual(
+      expect.objectContaining({ slot: "authority", value: "decision_maker", quote: "ya" }),
+    );
+  });
+
   it("confirms nothing from a sarcastic turn, whose words mean the opposite", () => {
     // Prepare
     let state = startContact({ contactId: "contact-sarcasm", campaignId: "default" });

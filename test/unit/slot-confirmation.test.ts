@@ -136,11 +136,13 @@ describe("inCustomerVoice", () => {
   it.each([
     [
       "Since you own the practice, I assume you'd be the decision maker?",
-      "since i own the practice, i assume i'd be the decision maker?",
+      "since i own the practice, i assume i'd be the decision maker",
     ],
-    ["Are you the one who signs off on your budget?", "am i the one who signs off on my budget?"],
-    ["Youre the owner, right?", "im the owner, right?"],
-  ])("says %j as the customer would of themselves", (question, voiced) => {
+    ["Are you the one who signs off on your budget?", "i'm the one who signs off on my budget"],
+    ["And do you make the final call?", "and i make the final call"],
+    ["So would you be signing off yourself?", "so i'd be signing off myself"],
+    ["Youre the owner, right?", "im the owner, right"],
+  ])("says %j as the customer's yes would say it of themselves", (question, voiced) => {
     // Act
     const said = inCustomerVoice(question);
     // Assess
