@@ -11,6 +11,7 @@ import type { BuyingIntentKind, SlotCandidate, TurnSignals } from "../../contrac
 import { concedesThenObjects, opensWithAddition } from "./added-concern.js";
 import { type CompiledCampaign, compileCampaign, slotAskedBy } from "./compiled-campaign.js";
 import { defaultSpelling } from "./default-spelling.js";
+import { acceptsOfferedPerson } from "./offered-person.js";
 import { decide } from "./policy.js";
 import { extractSlots, mergeSlots, missingRequired, type SlotChange } from "./qualification.js";
 import { defaultSentenceBreaks, defaultTurnReader } from "./reader/default-reader.js";
@@ -176,7 +177,7 @@ export function processCustomerTurn(
       : read.objections;
   // Field by field rather than spread: V8 builds a spread-and-extend literal several times slower.
   const signals: TurnSignals = {
-    personRequest: read.personRequest,
+    personRequest: read.personRequest || acceptsOfferedPerson(state.lastAiLine, normalized),
     buyingIntent: buyingMeant(
       read.buyingIntent,
       spelled.text,

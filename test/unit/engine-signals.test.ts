@@ -397,6 +397,27 @@ describe("engine on the reader's signals", () => {
     expect(signals.objections).toEqual(["competitor"]);
   });
 
+  it("hears a yes to the AI's offer to connect a person as a request for one", () => {
+    // Prepare: a reader that hears no request in the words themselves
+    let state = startContact({ contactId: "contact-offer-taken", campaignId: "default" });
+    state = recordLine(
+      state,
+      "ai",
+      "Would you like me to connect you with a specialist now?",
+      defaultCampaign,
+    );
+    // Act
+    const { signals, decision } = processCustomerTurn(
+      state,
+      { text: "yeah go ahead" },
+      defaultCampaign,
+      fixedReader(() => []),
+    );
+    // Assess
+    expect(signals.personRequest).toBe(true);
+    expect(decision).toMatchObject({ action: "handoff", trigger: "customer_request" });
+  });
+
   it("reads a bare yes to the AI's who-decides question as what the question says", () => {
     // Prepare: the shipped reader, which reads "am i the one who'd decide on this?" 0.55 sure of a decider
     let state = startContact({ contactId: "contact-bare-yes", campaignId: "default" });
