@@ -2,7 +2,7 @@ import type { Campaign, SlotDefinition } from "../../contracts/campaign.js";
 import type { ObjectionKind } from "../../contracts/turn-signals.js";
 import { speechForm } from "./reader/features.js";
 import { type CategoryMatcher, categoryMatcher } from "./slots/category.js";
-import { phraseRegex, sentencesOf } from "./text.js";
+import { phraseRegex, sentencesOf, unpunctuatedQuestion } from "./text.js";
 
 export interface CompiledSlot {
   definition: SlotDefinition;
@@ -87,7 +87,9 @@ export function slotAskedBy(compiled: CompiledCampaign, normalizedAiLine: string
   // Only its last question asks: "we ring your cell when the desk is busy. would that help?" asks no timeline.
   const ending = normalizedAiLine.slice(-240);
   const tail = sentencesOf(ending).findLast((sentence) => sentence.endsWith("?")) ?? ending;
-  if (!tail.includes("?") && !/\b(?:tell me|let me know|share)\b/.test(tail)) return undefined;
+  // A line written as speech ("and what would you want to spend a month") has no question mark to find it by.
+  const spoken = unpunctuatedQuestion(normalizedAiLine) !== undefined;
+  if (!tail.includes("?") && !spoken && !/\b(?:tell me|let me know|share)\b/.test(tail)) return undefined;
   let best: { name: string; at: number } | undefined;
   const quantity = ASKS_QUANTITY.test(tail);
   for (const slot of compiled.slots) {

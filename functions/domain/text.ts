@@ -116,6 +116,18 @@ export function quoteOf(raw: string, max = 160): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
+/**
+ * A line written as speech, with no sentence mark at all ("and what would you want to spend a month"), that
+ * opens like a question after any filler: the question it asks, since there is no "?" to find it by. A
+ * question word or a verb before its subject opens it; lowercase in, as `normalizeText` writes.
+ */
+export function unpunctuatedQuestion(line: string): string | undefined {
+  return /[.?!]/.test(line) || !SPOKEN_QUESTION.test(line) ? undefined : line.trim();
+}
+
+const SPOKEN_QUESTION =
+  /^(?:(?:and|so|ok|okay|great|got it|perfect|thanks|alright|right)\s+)*(?:what|when|how|who|which|where|do|does|did|is|are|would|will|could|can|have|has)\b/;
+
 /** The sentences of a text, each with its closing punctuation; fragments without a letter are dropped. */
 export function sentencesOf(text: string): string[] {
   return (text.match(/[^.!?]+[.!?]*/g) ?? [])

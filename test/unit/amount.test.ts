@@ -503,7 +503,9 @@ describe("askedPeriod", () => {
     ["How much could you put toward it per year?", "/yr"],
     ["Do you have a budget in mind?", ""],
     ["We bill per month. Do you have a budget in mind?", ""],
-    ["and what would you want to spend a month", ""],
+    // Written as speech, with no mark at all: its ending is the question when it opens like one.
+    ["and what would you want to spend a month", "/mo"],
+    ["we bill a flat fee every month", ""],
   ])("reads the period %j asks the amount in as %j", (aiLine, period) => {
     // Act
     const asked = askedPeriod(aiLine);

@@ -20,6 +20,21 @@ describe("slotAskedBy", () => {
   });
 
   it.each([
+    ["and what would you want to spend a month", "budget"],
+    ["ok great when would you want it running", "timeline"],
+    [
+      "Teams your size land around $150 to $300 a month. Does that feel workable, or do you have a ceiling?",
+      "budget",
+    ],
+    ["we bill a flat fee every month", undefined],
+  ])('reads the slot a line asks for without a question mark, or by "ceiling": "%s"', (line, slot) => {
+    // Act
+    const asked = askedBy(line);
+    // Assess
+    expect(asked).toBe(slot);
+  });
+
+  it.each([
     ["Understood. Is there a monthly amount the council would be comfortable with?", "budget"],
     ["What amount would work for you each month?", "budget"],
     ["Roughly what amount of calls do you get a day?", undefined],

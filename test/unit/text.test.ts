@@ -7,6 +7,7 @@ import {
   normalizeText,
   phraseRegex,
   splitClauses,
+  unpunctuatedQuestion,
 } from "../../functions/domain/text.js";
 
 /** isNegatedBefore for the first occurrence of `target` in `clause`. */
@@ -265,5 +266,20 @@ describe("phraseRegex", () => {
     // Assess
     expect(pattern.flags).toBe("g");
     expect([..."our ivr and their ivr, not ivr2 or xivr".matchAll(pattern)]).toHaveLength(2);
+  });
+});
+
+describe("unpunctuatedQuestion", () => {
+  it.each([
+    ["and what would you want to spend a month", "and what would you want to spend a month"],
+    ["ok great are you the one who decides", "ok great are you the one who decides"],
+    ["we bill a flat fee every month", undefined],
+    ["And when would you want it running?", undefined],
+    ["Got it. When would you want it running", undefined],
+  ])("reads %j as the question %j", (line, question) => {
+    // Act
+    const asked = unpunctuatedQuestion(line);
+    // Assess
+    expect(asked).toBe(question);
   });
 });

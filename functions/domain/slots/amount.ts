@@ -1,5 +1,5 @@
 import { withinOneEdit } from "../spelling.js";
-import { sentencesOf } from "../text.js";
+import { sentencesOf, unpunctuatedQuestion } from "../text.js";
 import { digitise, originalWords } from "./numbers.js";
 import { spokenPattern } from "./spoken-pattern.js";
 
@@ -116,9 +116,12 @@ const WANTS =
 /** The AI line's last question, lowercase: what the customer's next words answer. */
 function finalQuestion(aiLine: string | undefined): string | undefined {
   if (aiLine === undefined) return undefined;
-  return sentencesOf(aiLine.toLowerCase())
-    .filter((sentence) => sentence.endsWith("?"))
-    .at(-1);
+  const lower = aiLine.toLowerCase();
+  return (
+    sentencesOf(lower)
+      .filter((sentence) => sentence.endsWith("?"))
+      .at(-1) ?? unpunctuatedQuestion(lower)
+  );
 }
 
 /** "How many users across the seven pharmacies?": the answer counts things. */

@@ -1,4 +1,4 @@
-import { sentencesOf } from "../text.js";
+import { sentencesOf, unpunctuatedQuestion } from "../text.js";
 import { spokenPattern } from "./spoken-pattern.js";
 
 /**
@@ -25,9 +25,10 @@ export function isConfirmation(clauses: readonly string[]): boolean {
  * and a yes picks none of them.
  */
 export function lastQuestion(aiLine: string): string | undefined {
-  const question = sentencesOf(aiLine)
-    .filter((sentence) => sentence.endsWith("?"))
-    .at(-1);
+  const question =
+    sentencesOf(aiLine)
+      .filter((sentence) => sentence.endsWith("?"))
+      .at(-1) ?? unpunctuatedQuestion(aiLine.toLowerCase());
   return question === undefined || /\bor\b/i.test(question) ? undefined : question;
 }
 
