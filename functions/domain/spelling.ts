@@ -12,6 +12,7 @@
  * word), so an unknown word costs as many lookups as it has letters; known words cost one lookup.
  */
 
+import { doubleMetaphone } from "double-metaphone";
 import { spelledDay } from "./day-shorthand.js";
 import { editDistance } from "./edit-distance.js";
 import { DATE_NAMES, SLOT_WORDS } from "./slot-words.js";
@@ -57,11 +58,14 @@ const HELD_LETTER = new RegExp(HELD_LETTERS.source);
 const SEEN_LIMIT = 20_000;
 /** How much likelier a typo's word must be than the word typed: dev chat turns read the same from 10 to 100. */
 const REAL_WORD_ODDS = 50;
+/** A word seen this often or more is meant as said, though another sounds the same ("sign", "sales"). */
+const SOUND_ALIKE_BELOW = 20;
 
 export class SpellingVocabulary {
   readonly known: WordCounts;
   readonly pairs: WordCounts;
   private deletes: Map<string, string[]> | undefined;
+  private sounds: Map<string, string[]> | undefined;
   /**
    * Words looked up before, and how often the data has them (0: unknown): most of a turn's words were in an
    * earlier turn, and a Map finds them faster than the binary search over the word lines.
@@ -121,6 +125,36 @@ export class SpellingVocabulary {
     return best && this.saidPair(`${previous}-${best}`) && this.saidPair(`${best}-${next}`)
       ? best
       : undefined;
+  }
+
+  /**
+   * A known word a speech recogniser wrote for another that sounds the same, where the data says the other
+   * between these neighbours REAL_WORD_ODDS times likelier and has seen both its pairs: "can you just send me a
+   * coat for four locations" is "quote", "we need cues and someone to pick up" "queues". Sound-alikes share a
+   * Double Metaphone code. Only a word the data has seen fewer than SOUND_ALIKE_BELOW times is doubted: a
+   * common word is meant where it stands.
+   */
+  soundAlikeRepair(word: string, previous: string, next: string): string | undefined {
+    if (word.length < MIN_WORD_LETTERS - 1 || this.timesSeen(word) >= SOUND_ALIKE_BELOW) return undefined;
+    const before = this.timesSeen(previous);
+    const after = this.timesSeen(next);
+    if (before === 0 || after === 0) return undefined;
+    const candidates = this.soundIndex().get(doubleMetaphone(word)[0]);
+    if (!candidates) return undefined;
+    let best: string | undefined;
+    let bestScore =
+      this.contextScore(word, Math.max(this.timesSeen(word), 1), previous, before, next, after) +
+      Math.log(REAL_WORD_ODDS);
+    for (const candidate of candidates) {
+      if (candidate === word) continue;
+      const score = this.contextScore(candidate, this.timesSeen(candidate), previous, before, next, after);
+      const said = this.saidPair(`${previous}-${candidate}`) && this.saidPair(`${candidate}-${next}`);
+      if (score > bestScore && said) {
+        best = candidate;
+        bestScore = score;
+      }
+    }
+    return best;
   }
 
   /**
@@ -298,6 +332,26 @@ export class SpellingVocabulary {
       for (let entry = 0; entry < this.known.size; entry++) this.total += this.known.countAt(entry);
     }
     return this.total;
+  }
+
+  /**
+   * The words a sound-alike repair may land on, by their Double Metaphone code: those seen SOUND_ALIKE_BELOW
+   * times or more, the words meant where they stand. Built on the first doubted word.
+   */
+  private soundIndex(): Map<string, string[]> {
+    if (this.sounds) return this.sounds;
+    const sounds = new Map<string, string[]>();
+    for (let entry = 0; entry < this.known.size; entry++) {
+      if (this.known.countAt(entry) < SOUND_ALIKE_BELOW) continue;
+      const word = this.known.wordAt(entry);
+      if (word.length < MIN_WORD_LETTERS - 1) continue;
+      const code = doubleMetaphone(word)[0];
+      const list = sounds.get(code);
+      if (list) list.push(word);
+      else sounds.set(code, [word]);
+    }
+    this.sounds = sounds;
+    return sounds;
   }
 
   private deleteIndex(): Map<string, string[]> {
@@ -487,6 +541,20 @@ function betweenRepair(
   return vocabulary.realWordRepairBetween(word, before, next);
 }
 
+function soundAlike(
+  text: string,
+  word: string,
+  before: string | undefined,
+  vocabulary: SpellingVocabulary,
+  keep: ReadonlySet<string>,
+): string | undefined {
+  if (before === undefined || before === NUMBER_WORD || keep.has(word)) return undefined;
+  // Both neighbours vouch: at a turn's end ("... where i sine") the word before alone moved dev-g early.
+  const next = wordAfter(text, TOKEN.lastIndex);
+  if (next === undefined || next === NUMBER_WORD) return undefined;
+  return vocabulary.soundAlikeRepair(word, before, next);
+}
+
 /** Numbers, and words said as one: what a unit or a scale follows ("six weeks", "twelve grand"). */
 const NUMBERS = new Set([
   NUMBER_WORD,
@@ -542,7 +610,8 @@ export function spellTurn(
         ? vocabulary.realWordRepair(lower, before, wordAfter(text, TOKEN.lastIndex))
         : !shorthand && !isNumber && lower.length <= COUNT_LETTERS && !named
           ? (beforeUnitRepair(text, lower, before, vocabulary, keep) ??
-            betweenRepair(text, lower, before, vocabulary, keep))
+            betweenRepair(text, lower, before, vocabulary, keep) ??
+            (vocabulary.has(lower) ? soundAlike(text, lower, before, vocabulary, keep) : undefined))
           : undefined;
     if (realWord) {
       previous = realWord;

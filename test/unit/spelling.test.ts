@@ -446,3 +446,56 @@ describe("spellTurn, a rare known word between two words", () => {
     expect(kept).toEqual(["as son as we can", "my mouth hurts", "can you Jut email me"]);
   });
 });
+
+describe("spellTurn, a word a speech recogniser wrote for one that sounds the same", () => {
+  // "coat" and "cues" sound as "quote" and "queues" (one Double Metaphone code); "coat" is rare here.
+  const vocabulary = new SpellingVocabulary({
+    words: [
+      "a",
+      "and",
+      "coat",
+      "cues",
+      "for",
+      "four",
+      "me",
+      "need",
+      "new",
+      "quote",
+      "queues",
+      "send",
+      "we",
+      "winter",
+    ],
+    counts: [900, 800, 6, 1, 700, 90, 600, 300, 400, 500, 68, 200, 800, 30],
+    pairs: {
+      words: [
+        "a-quote",
+        "quote-for",
+        "a-coat",
+        "need-queues",
+        "queues-and",
+        "send-me",
+        "new-coat",
+        "coat-for",
+      ],
+      counts: [250, 136, 3, 3, 15, 50, 2, 2],
+    },
+  });
+
+  it("repairs it where the data says the other word beside both neighbours fifty times likelier", () => {
+    // Act
+    const spelled = ["send me a coat for four", "we need cues and"].map((text) =>
+      spellTurn(text, vocabulary),
+    );
+    // Assess
+    expect(spelled.map((turn) => turn.text)).toEqual(["send me a quote for four", "we need queues and"]);
+    expect(spelled[0]?.restore("a quote for")).toBe("a coat for");
+  });
+
+  it("keeps the word where its own neighbours vouch for it, and at the end of a turn", () => {
+    // Act
+    const kept = ["a new coat for winter", "we need cues"].map((text) => spellTurn(text, vocabulary).text);
+    // Assess
+    expect(kept).toEqual(["a new coat for winter", "we need cues"]);
+  });
+});
