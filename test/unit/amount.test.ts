@@ -478,6 +478,11 @@ describe("asksCurrentSpend", () => {
 
   it.each([
     ["Our phone bill. We're paying, what, eleven hundred a month for six lines.", "1100/mo", 0.5],
+    [
+      "Right now we pay, uh, I want to say a hundred and eighty a month to the phone company for the three lines.",
+      "180/mo",
+      0.5,
+    ],
     ["We pay a lot. Like, 500 a month would be ok.", "500/mo", 0.9],
     [
       "If I could get it to, like, half of what we pay now, so about eleven hundred, I'd be thrilled.",

@@ -110,8 +110,9 @@ const MEASURED_BY_BILL = new RegExp(
       .source,
   ),
 );
+// "I want to say a hundred and eighty" hedges a figure, as "I'd say" does: no wish.
 const WANTS =
-  /\b(?:want|wanna|would|willing|like to|hoping|hope|budget|afford|under|max|at most|no more than|up to|less|cheaper|half|instead)\b/;
+  /\b(?:want(?! to say)|wanna(?! say)|would(?! say)|willing|like to|hoping|hope|budget|afford|under|max|at most|no more than|up to|less|cheaper|half|instead)\b/;
 
 /** The AI line's last question, lowercase: what the customer's next words answer. */
 function finalQuestion(aiLine: string | undefined): string | undefined {
@@ -432,7 +433,8 @@ export function readAmount(
  * paying, what, eleven hundred a month"), the turn's before the clause too, back to its last amount.
  */
 function leadIn(wholeTurn: string, rawClause: string, before: string): string {
-  if (before.trim().split(/\s+/).length > 2) return before;
+  // "right now we pay, uh, I want to say a hundred and eighty": a hedge before the amount is no words of its own.
+  if (before.replace(HEDGING_LEAD, "").trim().split(/\s+/).length > 2) return before;
   const at = wholeTurn.indexOf(rawClause);
   if (at <= 0) return before;
   const earlier = digitise(wholeTurn.slice(0, at)).text;
@@ -440,6 +442,9 @@ function leadIn(wholeTurn: string, rawClause: string, before: string): string {
   const lastAmount = earlier.search(/\d\d\D*$/);
   return `${lastAmount >= 0 ? earlier.slice(lastAmount + 2) : earlier}${before}`;
 }
+
+const HEDGING_LEAD =
+  /^\s*(?:(?:uh|um|er|so|like|i want to say|i'd say|id say|i think|i guess|maybe|probably|about|around|roughly)(?:[\s,]+|$))+/;
 
 /** What the turn says after this clause. */
 function turnAfter(wholeTurn: string, clause: string): string {
