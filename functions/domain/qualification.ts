@@ -46,6 +46,8 @@ export interface SlotContext {
 
 /** Below this, an unasked category reading rests on a word or a partial example. */
 const IN_PASSING = 0.7;
+/** A timeline read from the present alone: "now", "right now". */
+const PRESENT = /^(?:right\s+)?now$/i;
 
 const DO_NOT_KNOW =
   /^\s*(?:(?:um|uh|oh|honestly|well|so)[\s,]+)*(?:no idea|no clue|not sure|i'?m not sure|i (?:don'?t|do not|dont) know|i dunno|dunno|idk|hard to say|(?:he|she|they) (?:hasn'?t|haven'?t) said)\b/;
@@ -185,6 +187,9 @@ export function extractSlots(
         earlierHeadCount: context.earlierHeadCount,
       });
       if (reading && aside && reading.confidence < IN_PASSING) continue;
+      // "were in the middle of budget season with all the boards right now ... i dont want to switch": in a turn
+      // that objects, "now" is the present that stands in the way, not when to be live.
+      if (reading && kind === "timeline" && context.objecting && PRESENT.test(reading.quote)) continue;
       // "actually, no, make it under seven hundred": the correction may stand in a clause of its own.
       correctedSince ||= best !== null && kind === "amount" && CORRECTION.test(clause);
       if (reading && best && correctedSince) {

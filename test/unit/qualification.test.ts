@@ -209,6 +209,21 @@ describe("extractSlots", () => {
     expect(asked.find((c) => c.slot === "need")?.value).toBe("replace_phone_system");
   });
 
+  it("reads no timeline from the present a turn objects with, though the timeline was asked", () => {
+    // Prepare
+    const clauses = splitClauses(
+      normalizeText(
+        "the thing is were in the middle of annual budget season with all the boards right now and everything is crazy i dont want to switch in the middle of that",
+      ),
+    );
+    // Act
+    const objecting = extractSlots(compiled, clauses, "timeline", { objecting: true });
+    const plain = extractSlots(compiled, clauses, "timeline", { objecting: false });
+    // Assess
+    expect(objecting.find((c) => c.slot === "timeline")).toBeUndefined();
+    expect(plain.find((c) => c.slot === "timeline")?.value).toBe("immediate");
+  });
+
   it("still reads a category said while objecting when the slot is read so (the default)", () => {
     // Prepare
     const campaign = CampaignSchema.parse({
