@@ -140,6 +140,24 @@ describe("readDates", () => {
     },
   );
 
+  it.each([
+    "we are open thurs-sun",
+    "we are open thursday to sunday",
+    "the office is open monday through friday",
+  ])("reads a span of weekdays as a week's schedule, no day: %j", (text) => {
+    // Act
+    const dates = datesIn(text, CALL_DATE);
+    // Assess
+    expect(dates).toEqual([]);
+  });
+
+  it("still reads a weekday said alone", () => {
+    // Act
+    const dates = datesIn("we want it live by friday", CALL_DATE);
+    // Assess
+    expect(dates.map((date) => date.text)).toEqual(["friday"]);
+  });
+
   it("marks a bare amount of time as bare and a point ahead as not", () => {
     // Prepare
     const bare = "two weeks";

@@ -1,4 +1,4 @@
-import { casual, type Parser, type ParsingComponents } from "chrono-node/en";
+import { casual, type ParsedResult, type Parser, type ParsingComponents } from "chrono-node/en";
 import { digitiseNumberWords } from "./numbers.js";
 
 type ParsingContext = Parameters<Parser["extract"]>[0];
@@ -349,6 +349,8 @@ export function readDates(clause: string, callDate: string | undefined): DateMen
     const tags = new Set([...result.tags(), ...start.tags()]);
     // "at 3" names a time of day, no day.
     if (!tags.has("result/relativeDate") && !DAY_PARTS.some((part) => start.isCertain(part))) continue;
+    // "we are open thurs-sun", "monday through friday": a span of weekdays is a week's schedule, no day.
+    if (isWeekdaySpan(result, clause)) continue;
     const date = (result.end ?? start).date();
     const days = Math.round((date.getTime() - reference.getTime()) / DAY_MS);
     // A time of day or of minutes ("at 3", "five minutes") names no day to be live by.
@@ -372,6 +374,20 @@ export function readDates(clause: string, callDate: string | undefined): DateMen
   }
   return countedFromADay(clause, mentions);
 }
+
+function isWeekdaySpan(result: ParsedResult, clause: string): boolean {
+  const weekdayOnly = (component: ParsedResult["start"] | undefined) =>
+    component !== undefined && component.isCertain("weekday") && !component.isCertain("day");
+  if (!weekdayOnly(result.start)) return false;
+  if (result.end) return weekdayOnly(result.end);
+  // chrono reads "monday through friday" as two days.
+  const after = clause.slice(result.index + result.text.length);
+  const before = clause.slice(0, result.index);
+  return WEEKDAY_THROUGH_AFTER.test(after) || WEEKDAY_THROUGH_BEFORE.test(before);
+}
+const WEEKDAY = "(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*";
+const WEEKDAY_THROUGH_AFTER = new RegExp(String.raw`^\s*(?:through|thru)\s+${WEEKDAY}\b`);
+const WEEKDAY_THROUGH_BEFORE = new RegExp(String.raw`\b${WEEKDAY}\s+(?:through|thru)\s*$`);
 
 /** "two weeks from monday", "a month after friday": an amount of time counted from a day chrono read apart. */
 const COUNTED_FROM = /^\s+(?:from|after)\s+(?:this\s+|next\s+)?$/;
