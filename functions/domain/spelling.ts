@@ -339,37 +339,34 @@ export class SpellingVocabulary {
    * times or more, the words meant where they stand. Built on the first doubted word.
    */
   private soundIndex(): Map<string, string[]> {
-    if (this.sounds) return this.sounds;
-    const sounds = new Map<string, string[]>();
-    for (let entry = 0; entry < this.known.size; entry++) {
-      if (this.known.countAt(entry) < SOUND_ALIKE_BELOW) continue;
-      const word = this.known.wordAt(entry);
-      if (word.length < MIN_WORD_LETTERS - 1) continue;
-      const code = doubleMetaphone(word)[0];
-      const list = sounds.get(code);
-      if (list) list.push(word);
-      else sounds.set(code, [word]);
-    }
-    this.sounds = sounds;
-    return sounds;
+    this.sounds ??= this.indexOfWords(SOUND_ALIKE_BELOW, (word) =>
+      word.length < MIN_WORD_LETTERS - 1 ? [] : [doubleMetaphone(word)[0]],
+    );
+    return this.sounds;
   }
 
+  /** Every correction target by each of its forms with one letter dropped. */
   private deleteIndex(): Map<string, string[]> {
-    if (this.deletes) return this.deletes;
-    const deletes = new Map<string, string[]>();
+    this.deletes ??= this.indexOfWords(MIN_TARGET_COUNT, (word) =>
+      Array.from(word, (_letter, at) => word.slice(0, at) + word.slice(at + 1)),
+    );
+    return this.deletes;
+  }
+
+  /** The known words seen `minCount` times or more, under each key `keysOf` gives them, in word order. */
+  private indexOfWords(minCount: number, keysOf: (word: string) => readonly string[]): Map<string, string[]> {
+    const index = new Map<string, string[]>();
     for (let entry = 0; entry < this.known.size; entry++) {
-      if (this.known.countAt(entry) < MIN_TARGET_COUNT) continue;
+      if (this.known.countAt(entry) < minCount) continue;
       const word = this.known.wordAt(entry);
-      for (let at = 0; at < word.length; at++) {
-        const shorter = word.slice(0, at) + word.slice(at + 1);
-        const list = deletes.get(shorter);
+      for (const key of keysOf(word)) {
+        const list = index.get(key);
         if (list) {
           if (list[list.length - 1] !== word) list.push(word);
-        } else deletes.set(shorter, [word]);
+        } else index.set(key, [word]);
       }
     }
-    this.deletes = deletes;
-    return deletes;
+    return index;
   }
 }
 
