@@ -80,6 +80,26 @@ describe("readSignals with the default thresholds", () => {
     expect(signals.buyingIntent).toBe(buying);
   });
 
+  it.each([
+    [0.62, 0.76, true],
+    [0.62, 0.3, false],
+    [0.3, 0.9, false],
+  ])(
+    "hears a callback asked of a person (person %s, callback %s) as a request for one: %s",
+    (person, callback, heard) => {
+      // Prepare: "i cannot do this now can you have a sales person call me tomorrow morning" read 0.62 and 0.76.
+      const scores = { ...scoresWith("person_request", person), deferral: callback };
+      // Act
+      const signals = readSignals(
+        scores,
+        { text: "i cannot do this now can you have a sales person call me tomorrow morning" },
+        defaultCampaign.thresholds,
+      );
+      // Assess
+      expect(signals.personRequest).toBe(heard);
+    },
+  );
+
   it("still hears a bare request for a person whatever it reads", () => {
     // Prepare
     const scores = scoresWith("person_request", 0.1);
