@@ -14,7 +14,7 @@ export function buyingAsked(
   aiLine: string | undefined,
 ): BuyingIntentKind | null {
   if (kind === null) return null;
-  if (takesItBack(normalized) || toldAsDone(normalized)) return null;
+  if (takesItBack(normalized) || toldAsDone(normalized) || statesOwnPrice(normalized)) return null;
   if (kind === "buy_now" && (signsIn(normalized) || agreesToTheAsk(aiLine, normalized))) return null;
   return kind;
 }
@@ -57,6 +57,18 @@ const DONE =
   /\b(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+|just\s+)?(?:did sign up|signed up|(?:got|had|received) (?:a |an )?(?:quote|estimate|proposal) from|started|(?:saw|seen|looked at|checked|read) (?:the |your |ur )?(?:pricing|prices?|rates|plans)\b)/;
 const ASKS =
   /\?|\b(?:can|could|would|will) (?:you|u|i|we)\b|\b(?:want|wanted|wanna|need|needs|like|hoping|trying) to\b|\bhow (?:do|can|much|would)\b|\bwhat (?:would|does|do|is|are|can)\b|\b(?:send|quote|give|get) me\b|\bredo\b|\bbeat\b|\bplease\b/;
+
+/**
+ * Whether the turn states the speaker's own price and asks nothing: a vendor or a sponsor calling in ("Just so
+ * you know, our Gold Package is priced at $500 and includes your logo on the outfield sign. Silver is $250.")
+ * sells; it does not buy. Read from whose price it is ("our", "we charge"), never from the buying words.
+ */
+export function statesOwnPrice(normalized: string): boolean {
+  return OWN_PRICE.test(normalized) && !ASKS.test(normalized);
+}
+
+const OWN_PRICE =
+  /\b(?:our|my) (?:[a-z]+ ){0,3}(?:package|plan|rate|price|service|sponsorship|membership|tier|option|fee)s? (?:is|are|starts?|runs?|costs?) (?:priced at |at |from |just |only )?(?:\$|\d)|\bwe charge\b/;
 
 /**
  * Whether the turn is about signing in, not signing up: "where do i sign in to start the recordings" asks how to

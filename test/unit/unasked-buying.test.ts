@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { normalizeText } from "../../functions/domain/text.js";
 import {
   agreesToTheAsk,
+  buyingAsked,
   signsIn,
+  statesOwnPrice,
   takesItBack,
   toldAsDone,
   withoutQuotedSpeech,
@@ -123,4 +125,39 @@ describe("withoutQuotedSpeech", () => {
       expect(unquoted).toBeUndefined();
     },
   );
+});
+
+describe("statesOwnPrice", () => {
+  it.each([
+    [
+      "Understood! Just so you know, our Gold Package is priced at $500 and includes your logo on the outfield sign. Silver is $250.",
+      true,
+    ],
+    ["we charge 2 grand for twelve thousand contacts, great deal", true],
+    ["our current plan is $300 a month, what would yours cost?", false],
+    ["how much is your gold plan?", false],
+  ])('hears the speaker sell at their own price, asking nothing: "%s" (%s)', (text, sells) => {
+    // Prepare
+    const normalized = normalizeText(text);
+    // Act
+    const stated = statesOwnPrice(normalized);
+    // Assess
+    expect(stated).toBe(sells);
+  });
+});
+
+describe("buyingAsked", () => {
+  it("drops the buying a seller's own price reads as, and keeps a customer's request", () => {
+    // Prepare
+    const sponsor = normalizeText(
+      "Just so you know, our Gold Package is priced at $500 and includes your logo.",
+    );
+    const customer = normalizeText("can we sign up for the gold package?");
+    // Act
+    const sold = buyingAsked("enroll_request", sponsor, undefined);
+    const asked = buyingAsked("enroll_request", customer, undefined);
+    // Assess
+    expect(sold).toBeNull();
+    expect(asked).toBe("enroll_request");
+  });
 });
