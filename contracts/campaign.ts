@@ -67,7 +67,8 @@ const SlotFields = {
    * For `timeline` slots about an appointment rather than going live (a demo, a visit): a time said before
    * the AI asks for it counts only in a clause that names what the slot is about by one of its `askedBy`
    * words ("can we do the demo thursday?"). Ledgerly's demo time read "we go live at the start of next
-   * quarter", said about a new ERP, as the demo's time.
+   * quarter", said about a new ERP, as the demo's time. Such a slot may take its time from a callback ("call me
+   * back next week"); a slot about going live never does.
    */
   unaskedOnlyWithAskedBy: z._default(z.boolean(), false),
   /**

@@ -86,7 +86,10 @@ export function slotAskedBy(compiled: CompiledCampaign, normalizedAiLine: string
   // The question is at the end of the line; the rest is acknowledgement and pitch.
   // Only its last question asks: "we ring your cell when the desk is busy. would that help?" asks no timeline.
   const ending = normalizedAiLine.slice(-240);
-  const tail = sentencesOf(ending).findLast((sentence) => sentence.endsWith("?")) ?? ending;
+  // "If you did switch, would that be your decision?" asks who decides: the condition before it names no slot.
+  const tail = withoutLeadingCondition(
+    sentencesOf(ending).findLast((sentence) => sentence.endsWith("?")) ?? ending,
+  );
   // A line written as speech ("and what would you want to spend a month") has no question mark to find it by.
   const spoken = unpunctuatedQuestion(normalizedAiLine) !== undefined;
   if (!tail.includes("?") && !spoken && !/\b(?:tell me|let me know|share)\b/.test(tail)) return undefined;
@@ -124,6 +127,12 @@ function slotOfferedBy(compiled: CompiledCampaign, question: string): string | u
   }
   return undefined;
 }
+
+function withoutLeadingCondition(question: string): string {
+  const condition = LEADING_CONDITION.exec(question);
+  return condition ? question.slice(condition[0].length) : question;
+}
+const LEADING_CONDITION = /^(?:(?:and|so|ok|okay|great|got it)[,\s]+)?if\s[^,?]{1,80},\s*/;
 
 /** "How many seats would you need?" asks a number, which no category value is. */
 const ASKS_QUANTITY = /\bhow (?:many|much)\b/;

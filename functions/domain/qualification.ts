@@ -113,7 +113,8 @@ function readSlot(
     case "amount":
       return readAmount(clause, asked, otherAsked, around);
     case "timeline":
-      return readTimeline(clause, asked, callDate);
+      // An appointment's time (a demo) may be when to call again; going live is never a callback's date.
+      return readTimeline(clause, asked, callDate, slot.definition.unaskedOnlyWithAskedBy);
     case "authority":
       return null;
     default:

@@ -344,7 +344,7 @@ describe("readAmount", () => {
 
   it.each([
     ["and we figured 100-150 a month", true],
-    ["we vote on anything over $5,000", false],
+    ["we had $5,000 left over", false],
   ])('keeps "%s", said while another slot is asked, above the slot bar: %s', (text, kept) => {
     // Prepare
     const slotConfidence = 0.6;
@@ -577,5 +577,25 @@ describe("a number said again digit by digit", () => {
     const reading = read(clause, true);
     // Assess
     expect(reading?.value).toBe("15000");
+  });
+});
+
+describe("a signing limit", () => {
+  it.each([
+    "no uh the owner ray signs anything over a hundred bucks",
+    "we vote on anything over a few thousand",
+    "she signs off on anything over like five hundred bucks",
+  ])('reads no budget from a limit on who signs, though the budget was asked: "%s"', (clause) => {
+    // Act
+    const reading = read(clause, true);
+    // Assess
+    expect(reading).toBeNull();
+  });
+
+  it("still reads a lower bound on what the customer would spend", () => {
+    // Act
+    const reading = read("we'd spend over a thousand a month", true);
+    // Assess
+    expect(reading?.value).toBe("1000+/mo");
   });
 });

@@ -27,12 +27,16 @@ describe("slotAskedBy", () => {
       "budget",
     ],
     ["we bill a flat fee every month", undefined],
-  ])('reads the slot a line asks for without a question mark, or by "ceiling": "%s"', (line, slot) => {
-    // Act
-    const asked = askedBy(line);
-    // Assess
-    expect(asked).toBe(slot);
-  });
+    ["That jump hurts. If you did switch, would that be your decision?", "authority"],
+  ])(
+    'reads the slot a line asks for without a question mark, by "ceiling", or after a condition: "%s"',
+    (line, slot) => {
+      // Act
+      const asked = askedBy(line);
+      // Assess
+      expect(asked).toBe(slot);
+    },
+  );
 
   it.each([
     ["Understood. Is there a monthly amount the council would be comfortable with?", "budget"],

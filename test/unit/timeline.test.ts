@@ -436,3 +436,22 @@ describe("readTimeline against the call's date", () => {
     },
   );
 });
+
+describe("readTimeline and a callback's date", () => {
+  it.each([
+    "can you call me back next thursday? ill have talked to ray by then",
+    "try me again after the 15th",
+  ])('reads no going-live time from when to call, though the AI asked when: "%s"', (text) => {
+    // Act
+    const reading = read(text, true, "2026-03-04");
+    // Assess
+    expect(reading).toBeNull();
+  });
+
+  it("reads a callback's date for an appointment slot, which it may set", () => {
+    // Act
+    const reading = readTimeline(normalizeText("call me back next thursday"), true, "2026-03-04", true);
+    // Assess: Thursday week, eight days after a Wednesday call
+    expect(reading?.value).toBe("within_1_month");
+  });
+});

@@ -363,6 +363,9 @@ export function readAmount(
       secondDigits === undefined &&
       /\b(?:in|since|by|from|of|until|till|year)(?: about| around| roughly)?\s*$/.test(beforeDigits);
     if (looksLikeYear && !moneyMarked) continue;
+    // "the owner signs anything over a hundred bucks", "we vote on anything over a few thousand": a signing limit
+    // says who decides, not what they would spend (every development set's labeler, 15 such turns).
+    if (SIGNING_LIMIT.test(beforeDigits)) continue;
     let value: string;
     const isRange =
       secondDigits !== undefined &&
@@ -445,6 +448,9 @@ function leadIn(wholeTurn: string, rawClause: string, before: string): string {
 
 const HEDGING_LEAD =
   /^\s*(?:(?:uh|um|er|so|like|i want to say|i'd say|id say|i think|i guess|maybe|probably|about|around|roughly)(?:[\s,]+|$))+/;
+
+const SIGNING_LIMIT =
+  /\b(?:signs?|signed|approves?|approved|okays?|ok|okay|votes? on|signs? off on|sign-off on)\s+(?:on\s+)?(?:anything|everything|purchases?|spending|any spend|expenses?|whatever)\s+(?:over|above|more than|greater than|bigger than|past|north of)\s+(?:like\s+|about\s+|around\s+|a\s+)?(?:\$\s*)?$/;
 
 /** What the turn says after this clause. */
 function turnAfter(wholeTurn: string, clause: string): string {

@@ -87,12 +87,14 @@ export function readTimeline(
   rawClause: string,
   timelineAsked: boolean,
   callDate?: string,
+  /** The slot is an appointment (a demo), which a callback's date may set; else a callback's date is skipped. */
+  appointment = false,
 ): TimelineReading | null {
   const namesADate = mayNameADate(rawClause);
   if (!namesADate && !TIMELINE_HINT.test(rawClause)) return null;
   const inContext = timelineAsked || TIMELINE_CONTEXT.test(rawClause);
   const dated = namesADate
-    ? lastHorizon(rawClause, readDates(rawClause, callDate), inContext, timelineAsked)
+    ? lastHorizon(rawClause, readDates(rawClause, callDate), inContext, timelineAsked, appointment)
     : null;
   if (dated) return reading(dated.days, inContext ? 0.9 : 0.7, dated.text, dated.date);
   const digitised = digitise(rawClause);
@@ -123,6 +125,11 @@ export function readTimeline(
     // "i'm not ready to buy anything today" names no horizon.
     if (!match || isNegatedBefore(clause, match.index)) continue;
     if (POSSESSIVE.test(clause.slice(match.index + match[0].length))) continue;
+    if (
+      !appointment &&
+      isCallbackDate(clause.slice(0, match.index), clause.slice(match.index + match[0].length))
+    )
+      continue;
     if (!inContext && isHabitualPeriodEnd(clause, match.index, match[0])) continue;
     if (!inContext && PERIOD_IS.test(clause.slice(match.index + match[0].length))) continue;
     const immediateNeedsContext = days <= 7 && !/asap|as soon as/.test(match[0]);
@@ -159,6 +166,19 @@ const BACK_THEN = /\bback\s+(?:(?:in|on|at|around|during|over)\s+)?(?:the\s+)?$/
 /** "call me back", "check back", "he's back", "i'll be back": someone returns then, so the time is ahead. */
 const COMING_BACK =
   /\b(?:call|calls|calling|check|checking|try|come|comes|coming|get|getting|circle|ring|text|email|be|is|he's|she's|it's|hes|shes|its)\s+(?:(?:me|us|you|him|her|them|it)\s+)?back\s+\S*\s*(?:the\s+)?$/;
+/**
+ * A callback asked for right before the date ("call me back next thursday", "try me again after the 15th") names
+ * when to call, unless the turn says it is also when to start ("call me back in the spring, we want it live then").
+ */
+function isCallbackDate(before: string, after: string): boolean {
+  return CALL_ME_THEN.test(before) && !ALSO_THEN.test(after.split(/[.?!]/, 1)[0] ?? "");
+}
+/** The same sentence says that is when to start: "we want it live then", "and we'd switch at that point". */
+const ALSO_THEN =
+  /\b(?:live|start|starting|switch|switching|go|running|in place|ready|set up|move)\b[^,;]*\b(?:then|at that point)\b/;
+const CALL_ME_THEN =
+  /\b(?:call|ring|phone|text|email|try|reach|contact)\s+(?:me|us)\s+(?:back\s+|again\s+)?(?:on\s+|next\s+|this\s+|after\s+|in\s+|around\s+|about\s+|like\s+)?$/;
+
 /** "this month's invoice", "next year's budget": the period names a thing, not when to be live. */
 const POSSESSIVE = /^['’]s\b/;
 
@@ -213,6 +233,7 @@ function lastHorizon(
   mentions: DateMention[],
   inContext: boolean,
   timelineAsked: boolean,
+  appointment: boolean,
 ): DateMention | null {
   for (const mention of mentions.toReversed()) {
     if (mention.bare && !timelineAsked) continue;
@@ -235,6 +256,8 @@ function lastHorizon(
     if (isNegatedBefore(clause, mention.index) && !CORRECTION.test(before) && !UNTIL.test(before)) continue;
     // "i'm busy tomorrow" is no timeline; "we need it live by friday" is.
     if (mention.days <= 7 && !inContext) continue;
+    // "Can you call me back next Thursday?": when to call, not when to be live, though the AI asked when.
+    if (!appointment && isCallbackDate(before, after)) continue;
     return mention;
   }
   return null;
