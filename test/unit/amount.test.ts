@@ -599,3 +599,15 @@ describe("a signing limit", () => {
     expect(reading?.value).toBe("1000+/mo");
   });
 });
+
+describe("a spoken range whose second end is said in hundreds and tens", () => {
+  it.each([
+    ["yeah four to four fifty", "400-450"],
+    ["maybe two to two fifty a month", "200-250/mo"],
+  ])('reads "%s" as %s, the hundreds shared', (clause, value) => {
+    // Act
+    const reading = read(clause, true);
+    // Assess
+    expect(reading?.value).toBe(value);
+  });
+});

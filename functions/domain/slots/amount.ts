@@ -173,7 +173,9 @@ function sharedMagnitude(first: number, second: number): number {
   if (!Number.isInteger(first) || first < 1 || first > 9 || second < 100) return 1;
   const magnitude = 10 ** (String(Math.trunc(second)).length - 1);
   const lead = second / magnitude;
-  return Number.isInteger(lead) && lead > first && lead <= 3 * first ? magnitude : 1;
+  // "two or three hundred"; "four to four fifty", "two to two fifty": the second said in hundreds and tens.
+  const spokenTens = lead > first && lead < first + 1;
+  return (Number.isInteger(lead) && lead > first && lead <= 3 * first) || spokenTens ? magnitude : 1;
 }
 
 function toNumber(digits: string): number {
