@@ -58,6 +58,8 @@ const HELD_LETTER = new RegExp(HELD_LETTERS.source);
 const SEEN_LIMIT = 20_000;
 /** How much likelier a typo's word must be than the word typed: dev chat turns read the same from 10 to 100. */
 const REAL_WORD_ODDS = 50;
+/** Scales a count must come right before: "four hundred", never "for hundred". */
+const SINGLE_SCALES: ReadonlySet<string> = new Set(["hundred", "thousand"]);
 /** A word seen this often or more is meant as said, though another sounds the same ("sign", "sales"). */
 const SOUND_ALIKE_BELOW = 20;
 
@@ -236,7 +238,10 @@ export class SpellingVocabulary {
     if (word.length < MIN_WORD_LETTERS - 1 || counts.has(word)) return undefined;
     if (this.saidPair(`${word}-${unit}`)) return undefined;
     const before = previous === undefined ? 0 : this.timesSeen(previous);
-    return this.likelierWord(word, previous, before, unit, this.timesSeen(word) + 1, counts);
+    // A scale said alone needs a count before it ("for hundred a month" is "four hundred", as a recogniser
+    // writes it): there the count need not be the more frequent word. "for hundreds of years" has its plural.
+    const minCount = SINGLE_SCALES.has(unit) ? MIN_TARGET_COUNT : this.timesSeen(word) + 1;
+    return this.likelierWord(word, previous, before, unit, minCount, counts);
   }
 
   private saidPair(pair: string): boolean {

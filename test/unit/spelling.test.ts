@@ -418,6 +418,29 @@ describe("spellTurn, the words amounts and dates are read from", () => {
   });
 });
 
+describe("spellTurn, a word before a scale said alone", () => {
+  // "for" is far more frequent than "four", but a scale said alone needs a count before it.
+  const vocabulary = new SpellingVocabulary({
+    words: ["a", "for", "four", "hundred", "hundreds", "like", "month", "of", "years"],
+    counts: [900, 7000, 290, 200, 30, 600, 60, 800, 100],
+    pairs: { words: ["four-hundred", "like-four", "for-hundreds", "hundred-a"], counts: [31, 5, 4, 40] },
+  });
+
+  it("repairs it towards the count the data pairs with the scale", () => {
+    // Act
+    const spelled = spellTurn("like for hundred a month", vocabulary).text;
+    // Assess
+    expect(spelled).toBe("like four hundred a month");
+  });
+
+  it("keeps it before a plural, which needs no count", () => {
+    // Act
+    const kept = spellTurn("for hundreds of years", vocabulary).text;
+    // Assess
+    expect(kept).toBe("for hundreds of years");
+  });
+});
+
 describe("spellTurn, a rare known word between two words", () => {
   // "jut" and "mouth" are known only as English words; "son" is common.
   const vocabulary = new SpellingVocabulary({
