@@ -528,33 +528,26 @@ function beforeUnitRepair(
   return vocabulary.realWordRepairBeforeUnit(word, before, unit, SLOT_WORDS);
 }
 
-/** A rare known word the words on either side say is a typo of a word one edit away ("jut email me"). */
+/**
+ * A known word the words on either side say is another: a rare word one edit away ("jut email me", `by` "edit"),
+ * or any word that sounds the same ("send me a coat for", `by` "sound"). Both neighbours vouch: at a turn's end
+ * ("... where i sine") the word before alone moved dev-g early.
+ */
 function betweenRepair(
   text: string,
   word: string,
   before: string | undefined,
   vocabulary: SpellingVocabulary,
   keep: ReadonlySet<string>,
-): string | undefined {
-  if (before === undefined || before === NUMBER_WORD || keep.has(word) || !vocabulary.isRare(word))
-    return undefined;
-  const next = wordAfter(text, TOKEN.lastIndex);
-  if (next === undefined || next === NUMBER_WORD) return undefined;
-  return vocabulary.realWordRepairBetween(word, before, next);
-}
-
-function soundAlike(
-  text: string,
-  word: string,
-  before: string | undefined,
-  vocabulary: SpellingVocabulary,
-  keep: ReadonlySet<string>,
+  by: "edit" | "sound",
 ): string | undefined {
   if (before === undefined || before === NUMBER_WORD || keep.has(word)) return undefined;
-  // Both neighbours vouch: at a turn's end ("... where i sine") the word before alone moved dev-g early.
+  if (by === "edit" ? !vocabulary.isRare(word) : !vocabulary.has(word)) return undefined;
   const next = wordAfter(text, TOKEN.lastIndex);
   if (next === undefined || next === NUMBER_WORD) return undefined;
-  return vocabulary.soundAlikeRepair(word, before, next);
+  return by === "edit"
+    ? vocabulary.realWordRepairBetween(word, before, next)
+    : vocabulary.soundAlikeRepair(word, before, next);
 }
 
 /** Numbers, and words said as one: what a unit or a scale follows ("six weeks", "twelve grand"). */
@@ -612,8 +605,8 @@ export function spellTurn(
         ? vocabulary.realWordRepair(lower, before, wordAfter(text, TOKEN.lastIndex))
         : !shorthand && !isNumber && lower.length <= COUNT_LETTERS && !named
           ? (beforeUnitRepair(text, lower, before, vocabulary, keep) ??
-            betweenRepair(text, lower, before, vocabulary, keep) ??
-            (vocabulary.has(lower) ? soundAlike(text, lower, before, vocabulary, keep) : undefined))
+            betweenRepair(text, lower, before, vocabulary, keep, "edit") ??
+            betweenRepair(text, lower, before, vocabulary, keep, "sound"))
           : undefined;
     if (realWord) {
       previous = realWord;
