@@ -377,7 +377,7 @@ export function readDates(clause: string, callDate: string | undefined): DateMen
 
 function isWeekdaySpan(result: ParsedResult, clause: string): boolean {
   const weekdayOnly = (component: ParsedResult["start"] | undefined) =>
-    component !== undefined && component.isCertain("weekday") && !component.isCertain("day");
+    component?.isCertain("weekday") === true && !component.isCertain("day");
   if (!weekdayOnly(result.start)) return false;
   if (result.end) return weekdayOnly(result.end);
   // chrono reads "monday through friday" as two days.
