@@ -441,12 +441,17 @@ describe("readTimeline and a callback's date", () => {
   it.each([
     "can you call me back next thursday? ill have talked to ray by then",
     "try me again after the 15th",
-  ])('reads no going-live time from when to call, though the AI asked when: "%s"', (text) => {
-    // Act
-    const reading = read(text, true, "2026-03-04");
-    // Assess
-    expect(reading).toBeNull();
-  });
+    "can you call me back thursday im off today actually i just happened to pick up",
+    "we're closed tomorrow",
+  ])(
+    'reads no going-live time from when to call or reach the caller, though the AI asked when: "%s"',
+    (text) => {
+      // Act
+      const reading = read(text, true, "2026-03-04");
+      // Assess
+      expect(reading).toBeNull();
+    },
+  );
 
   it("reads a callback's date for an appointment slot, which it may set", () => {
     // Act

@@ -127,7 +127,7 @@ export function readTimeline(
     if (POSSESSIVE.test(clause.slice(match.index + match[0].length))) continue;
     if (
       !appointment &&
-      isCallbackDate(clause.slice(0, match.index), clause.slice(match.index + match[0].length))
+      isWhenToReach(clause.slice(0, match.index), clause.slice(match.index + match[0].length))
     )
       continue;
     if (!inContext && isHabitualPeriodEnd(clause, match.index, match[0])) continue;
@@ -168,11 +168,16 @@ const COMING_BACK =
   /\b(?:call|calls|calling|check|checking|try|come|comes|coming|get|getting|circle|ring|text|email|be|is|he's|she's|it's|hes|shes|its)\s+(?:(?:me|us|you|him|her|them|it)\s+)?back\s+\S*\s*(?:the\s+)?$/;
 /**
  * A callback asked for right before the date ("call me back next thursday", "try me again after the 15th") names
- * when to call, unless the turn says it is also when to start ("call me back in the spring, we want it live then").
+ * when to call, unless the turn says it is also when to start ("call me back in the spring, we want it live then");
+ * being away then ("im off today") names when the caller can be reached.
  */
-function isCallbackDate(before: string, after: string): boolean {
+function isWhenToReach(before: string, after: string): boolean {
+  // "im off today", "we're closed tomorrow": when the caller can be reached, not when to be live.
+  if (AWAY_THEN.test(before)) return true;
   return CALL_ME_THEN.test(before) && !ALSO_THEN.test(after.split(/[.?!]/, 1)[0] ?? "");
 }
+const AWAY_THEN =
+  /\b(?:i'?m|i am|we'?re|we are|i'?ll be|we'?ll be)\s+(?:off|out|away|closed|busy|slammed|swamped|travell?ing|on vacation|on leave|off work)\s*$/;
 /** The same sentence says that is when to start: "we want it live then", "and we'd switch at that point". */
 const ALSO_THEN =
   /\b(?:live|start|starting|switch|switching|go|running|in place|ready|set up|move)\b[^,;]*\b(?:then|at that point)\b/;
@@ -257,7 +262,7 @@ function lastHorizon(
     // "i'm busy tomorrow" is no timeline; "we need it live by friday" is.
     if (mention.days <= 7 && !inContext) continue;
     // "Can you call me back next Thursday?": when to call, not when to be live, though the AI asked when.
-    if (!appointment && isCallbackDate(before, after)) continue;
+    if (!appointment && isWhenToReach(before, after)) continue;
     return mention;
   }
   return null;
