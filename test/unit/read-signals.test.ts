@@ -113,6 +113,7 @@ describe("readSignals with the default thresholds", () => {
     ["Well, I’d love to get you a quote on our coffee service!", null],
     ["we could put together a quote for u on bulk orders, 500+ units", null],
     ["Oh, totally. I mean, we could put together a quote for you guys, like a custom proposal.", null],
+    ["no no im not looking for phones i just wanted to get a quote over to whoever does facilities", null],
     ["id love to get you a quote on our cleaning service", null],
     ["I'd love to put together a quote for you, no obligation, takes about ten minutes.", null],
     ["could you put together a quote for us", "quote_request"],

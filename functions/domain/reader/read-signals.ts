@@ -191,6 +191,8 @@ const GIVES_A_QUOTE = new RegExp(
     // "i can send over a quote today", "we just need you to sign a three month contract": the caller sends and
     // the AI's side signs.
     String.raw`\b(?:we|i)\s+(?:can|could|will|'ll|ll)\s+send\s+(?:over|across)\s+(?:a |an |the )?(?:quote|proposal|estimate|contract)`,
+    // "i just wanted to get a quote over to whoever does facilities": a quote delivered to the AI's side.
+    String.raw`\b(?:get|send)\s+(?:a |an |our |my )?(?:quote|proposal|estimate|price sheet)\s+(?:over\s+)?to\s+(?:you|u|whoever|your|the person)\b`,
     String.raw`\b(?:need|want|get|have)\s+(?:you|u|you guys|y'?all)\s+to\s+sign\b`,
   ].join("|"),
 );
