@@ -10,10 +10,11 @@ import { lastQuestion } from "./slots/confirmation.js";
  * adds a condition. `normalized` is the turn as `normalizeText` writes it.
  */
 export function acceptsOfferedPerson(aiLine: string | undefined, normalized: string): boolean {
+  // Every turn passes here: the turn's own tests first, the AI line split into sentences only for a short yes.
+  if (!AGREES.test(normalized) || HOLDS_BACK.test(normalized)) return false;
+  if (normalized.split(/\s+/).filter(Boolean).length > SHORT_YES_WORDS) return false;
   const question = aiLine === undefined ? undefined : lastQuestion(aiLine);
-  if (question === undefined || !OFFERS_A_PERSON.test(question.toLowerCase())) return false;
-  const words = normalized.split(/\s+/).filter(Boolean).length;
-  return words <= SHORT_YES_WORDS && AGREES.test(normalized) && !HOLDS_BACK.test(normalized);
+  return question !== undefined && OFFERS_A_PERSON.test(question.toLowerCase());
 }
 
 const SHORT_YES_WORDS = 10;
