@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Campaign as CampaignSchema } from "../../contracts/campaign.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { compileCampaign } from "../../functions/domain/compiled-campaign.js";
-import { extractSlots } from "../../functions/domain/qualification.js";
+import { extractSlots, mergeSlots } from "../../functions/domain/qualification.js";
 import { normalizeText, splitClauses } from "../../functions/domain/text.js";
 
 const compiled = compileCampaign(defaultCampaign);
@@ -306,5 +306,85 @@ describe("extractSlots", () => {
     expect(namingIt?.value).toBe("within_6_months");
     expect(answered?.value).toBe("within_6_months");
     expect(unmarked?.value).toBe("within_6_months");
+  });
+});
+
+describe("mergeSlots", () => {
+  const sticky = new Set(["need"]);
+  const landline = {
+    value: "replace_phone_system",
+    turn: 3,
+    confidence: 0.7,
+    quote: "landline",
+    corrected: false,
+  };
+  const need = (value: string, confidence: number, correction: boolean) => ({
+    slot: "need",
+    value,
+    confidence,
+    correction,
+    quote: value,
+  });
+
+  it("keeps a sticky slot's value against a correction word with a less sure reading", () => {
+    // Prepare: "OK, actually, can you just send me a quote for the office plus eight cell phones?"
+    const candidates = [need("remote_work", 0.65, true)];
+    // Act
+    const { slots, changes } = mergeSlots({ need: landline }, candidates, 13, "budget", 0.5, sticky);
+    // Assess
+    expect(slots.need?.value).toBe("replace_phone_system");
+    expect(changes).toEqual([]);
+  });
+
+  it("corrects a sticky slot with a reading as sure as the value it replaces", () => {
+    // Prepare: "but actually, the bigger issue is our reps can't get calls into hubspot"
+    const candidates = [need("crm_integration", 0.7, true)];
+    // Act
+    const { slots } = mergeSlots({ need: landline }, candidates, 5, undefined, 0.5, sticky);
+    // Assess
+    expect(slots.need).toMatchObject({ value: "crm_integration", corrected: true });
+  });
+
+  it("still replaces a sticky slot when asked again, or with a surer reading and no correction word", () => {
+    // Act
+    const asked = mergeSlots({ need: landline }, [need("remote_work", 0.65, false)], 7, "need", 0.5, sticky);
+    const surer = mergeSlots(
+      { need: landline },
+      [need("contact_center", 0.85, false)],
+      7,
+      undefined,
+      0.5,
+      sticky,
+    );
+    const asSure = mergeSlots(
+      { need: landline },
+      [need("contact_center", 0.7, false)],
+      7,
+      undefined,
+      0.5,
+      sticky,
+    );
+    // Assess
+    expect([asked.slots.need?.value, surer.slots.need?.value, asSure.slots.need?.value]).toEqual([
+      "remote_work",
+      "contact_center",
+      "replace_phone_system",
+    ]);
+  });
+
+  it("lets a correction word replace a slot that is not sticky whatever its confidence", () => {
+    // Prepare
+    const budget = { value: "800/mo", turn: 5, confidence: 0.85, quote: "800 a month", corrected: false };
+    const candidate = {
+      slot: "budget",
+      value: "0-700/mo",
+      confidence: 0.6,
+      correction: true,
+      quote: "under 700",
+    };
+    // Act
+    const { slots } = mergeSlots({ budget }, [candidate], 5, undefined, 0.5, sticky);
+    // Assess
+    expect(slots.budget?.value).toBe("0-700/mo");
   });
 });
