@@ -117,6 +117,32 @@ describe("readTimeline", () => {
   });
 
   it.each([
+    "hey this is inkwell tattoo, i got charged twice this month",
+    "you know what this is the third call from you people this month",
+    "we have forty-some closings on the calendar this month",
+    "we renew the lease next month",
+  ])('does not read the period around now said unasked, "%s", as a timeline', (text) => {
+    // Act
+    const reading = read(text, false, CALL_DATE);
+    // Assess
+    expect(reading).toBeNull();
+  });
+
+  it.each([
+    ["we want to switch this month", false, "within_1_month"],
+    ["this month", true, "within_1_month"],
+    ["next month, ideally", true, "within_1_month"],
+  ])(
+    'still reads the period around now that answers when or says when to start, "%s" (asked: %s)',
+    (text, asked, value) => {
+      // Act
+      const reading = read(text, asked, CALL_DATE);
+      // Assess
+      expect(reading?.value).toBe(value);
+    },
+  );
+
+  it.each([
     ["in the summer, I guess", true, "within_6_months"],
     ["we want it live in the spring", false, "within_1_month"],
   ])(

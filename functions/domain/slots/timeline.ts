@@ -132,6 +132,7 @@ export function readTimeline(
       continue;
     if (!inContext && isHabitualPeriodEnd(clause, match.index, match[0])) continue;
     if (!inContext && PERIOD_IS.test(clause.slice(match.index + match[0].length))) continue;
+    if (!inContext && NEAR_PERIOD.test(match[0])) continue;
     const immediateNeedsContext = days <= 7 && !/asap|as soon as/.test(match[0]);
     if (immediateNeedsContext && !timelineAsked && !TIMELINE_CONTEXT.test(clause)) continue;
     return reading(days, timelineAsked || TIMELINE_CONTEXT.test(clause) ? 0.9 : 0.7, said(digitised, match));
@@ -254,6 +255,7 @@ function lastHorizon(
     // "in the summer we get slammed", "order line in spring": a season said unasked is when something keeps
     // happening, unless said with a word of starting or switching ("we want it live in the spring").
     if (!inContext && SEASON_SPAN.test(mention.text)) continue;
+    if (!inContext && NEAR_PERIOD.test(mention.text)) continue;
     // "thirty k for the year" is what a budget covers, not when to be live.
     if (MONEY_PERIOD.test(clause.slice(Math.max(0, mention.index - 30), mention.index))) continue;
     // "no, more like six weeks from now" corrects; "not this week" negates; "not until next year" names it.
@@ -267,6 +269,13 @@ function lastHorizon(
   }
   return null;
 }
+
+/**
+ * "i got charged twice this month", "the third call from you people this month", "we renew the lease next
+ * month": the period around now said unasked is when something happens, not when to be live, unless said with
+ * a word of starting or switching ("we want to switch this month").
+ */
+const NEAR_PERIOD = /^(?:(?:this|next)\s+(?:week|month)|this\s+(?:quarter|year))$/;
 
 /** A season the way one says when something happens: "in summer", "during the winter", "over the holidays". */
 const SEASON_SPAN = /^(?:in|during|over)\s+(?:the\s+)?(?:summer|spring|fall|autumn|winter|holidays)$/;
