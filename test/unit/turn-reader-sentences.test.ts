@@ -118,6 +118,24 @@ describe("reading a turn's sentences", () => {
     expect(told).toBeLessThan(0.5);
   });
 
+  it("hears confusion said in passing in one sentence or clause, and none in a turn that only goes on", () => {
+    // Prepare
+    const sentence =
+      "Thanks, that helps. I don't understand, though. We have two people at the front desk, so why would we need a queue?";
+    const clause =
+      "ok thanks for that, i dont understand, our front desk has two people, why would we need a line for callers";
+    const none =
+      "Thanks, that helps. We have two people at the front desk, so a queue would just ring and ring. Can you send me the pricing?";
+    // Act
+    const diluted = [sentence, clause].map((text) => scoreTurn(model, { text }).confusion);
+    const read = [sentence, clause].map((text) => reader.read({ text }).confusion);
+    const unconfused = reader.read({ text: none }).confusion;
+    // Assess
+    for (const whole of diluted) expect(whole).toBeLessThan(0.5);
+    for (const alone of read) expect(alone).toBeGreaterThanOrEqual(0.9);
+    expect(unconfused).toBeLessThan(0.5);
+  });
+
   it("hears a buying request said before a story, from its own sentence", () => {
     // Prepare
     const input = {
