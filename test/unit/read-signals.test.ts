@@ -100,6 +100,25 @@ describe("readSignals with the default thresholds", () => {
     },
   );
 
+  it.each([
+    ["praise Lex reads POSITIVE in a turn the reader hears as negative", "POSITIVE", 0.72, true],
+    ["praise in a turn the reader hears only a little negative", "POSITIVE", 0.45, false],
+    ["a turn Lex reads NEUTRAL", "NEUTRAL", 0.72, false],
+    ["a turn without Lex's sentiment", undefined, 0.72, false],
+  ] as const)("takes %s (Lex %s, reader negative %s) as sarcasm: %s", (_, label, negative, sarcastic) => {
+    // Prepare: "Oh, how lovely. A robot ringing me during dinner service. Truly, thank you." reads sarcasm 0.24.
+    const scores = { ...scoresWith("negative", negative), sarcasm: 0.24 };
+    const sentiment = label ? { label } : undefined;
+    // Act
+    const signals = readSignals(
+      scores,
+      { text: "Oh, how lovely. A robot ringing me during dinner service. Truly, thank you.", sentiment },
+      defaultCampaign.thresholds,
+    );
+    // Assess
+    expect(signals.sarcasm).toBe(sarcastic);
+  });
+
   it("still hears a bare request for a person whatever it reads", () => {
     // Prepare
     const scores = scoresWith("person_request", 0.1);

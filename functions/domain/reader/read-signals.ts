@@ -141,6 +141,11 @@ export function readSignals(
       lexNegativity >= thresholds.strongNegativeScore &&
       scores.negative >= t.negative &&
       Math.max(scores.strong_negative, scores.sarcasm) >= HOSTILITY_HINT);
+  // Lex's sentiment scores the words, so praise said in irony reads POSITIVE to it ("Oh, how lovely. A robot ringing
+  // me during Friday dinner service to ask me to count my rooms. Truly, thank you, this has made my evening."); the
+  // reader, taught tone, hears the same turn as negative (0.72) and misses the irony (sarcasm 0.24). Praise in a turn
+  // heard as negative as sarcasm's own bar means the opposite (README, the turn reader).
+  const ironicPraise = input.sentiment?.label === "POSITIVE" && scores.negative >= t.sarcasm;
   const tone: Tone =
     negativity >= t.negative ? "negative" : input.sentiment?.label === "POSITIVE" ? "positive" : "neutral";
   const endReason: EndReason | null =
@@ -162,7 +167,7 @@ export function readSignals(
     tone,
     negativity: Math.round(negativity * 1000) / 1000,
     strongNegative,
-    sarcasm: scores.sarcasm >= t.sarcasm,
+    sarcasm: scores.sarcasm >= t.sarcasm || ironicPraise,
     confusion: scores.confusion >= t.confusion,
     endReason,
     deferral: scores.deferral >= t.deferral,
