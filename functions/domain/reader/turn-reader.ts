@@ -64,9 +64,10 @@ const READ_ALONE: ReadonlyArray<{ label: ReaderLabel; bar: number; clauses: bool
   // Sentences only; dev-l +1 call in each form at 0.7 to 0.8, nothing at 0.85 or 0.9, no set lower.
   { label: "strong_negative", bar: 0.75, clauses: false, windows: false },
   // "wait log into the router how i dont understand where do i even type that" reads 0.31 whole, 0.93 in its window
-  // (session 44): confusion said in passing, before the caller goes on. At 0.9 in clauses and windows: dev-j +1.7 and dev-k +3.3 on time in each form, dev-i +1.7 chat; dev-g -1.4 ("i
-  // dont understand why so much" of a bill) and dev-l -1.7 ("Wait, what do you mean it's per user?", which its
-  // labeler ruled no confusion); dev-s, scored at its first look without it, +3.3 on s2 in each form.
+  // (session 44): confusion said in passing, before the caller goes on. At 0.9 in clauses and windows: dev-j +1.7
+  // and dev-k +3.3 on time in each form, dev-i +1.7 chat; dev-g -1.4 ("i dont understand why so much" of a bill)
+  // and dev-l -1.7 ("Wait, what do you mean it's per user?", which its labeler ruled no confusion). Scored on
+  // fresh sets before they were read: one call more on each of dev-s, dev-t and dev-u, none lost.
   { label: "confusion", bar: 0.9, clauses: true, windows: true },
 ];
 const PART_WORDS = 3;
