@@ -269,16 +269,14 @@ export function mergeSlots(
   for (const candidate of candidates) {
     if (candidate.confidence < minConfidence) continue;
     const existing = slots[candidate.slot];
+    const sticks = sticky.has(candidate.slot);
     const asSure = candidate.confidence >= (existing?.confidence ?? 0);
     // A correction word corrects a sticky slot only with a reading as sure as the value it replaces: "OK,
     // actually, can you send a quote for the office plus eight cell phones?" keeps an old landline as the need,
     // "but actually, the bigger issue is our reps can't get calls into hubspot" replaces the phone bill.
-    const replaces = sticky.has(candidate.slot)
-      ? !existing ||
-        askedSlot === candidate.slot ||
-        candidate.confidence > existing.confidence ||
-        (candidate.correction && asSure)
-      : !existing || candidate.correction || askedSlot === candidate.slot || asSure;
+    const corrects = candidate.correction && (!sticks || asSure);
+    const surer = sticks ? candidate.confidence > (existing?.confidence ?? 0) : asSure;
+    const replaces = !existing || corrects || askedSlot === candidate.slot || surer;
     if (!replaces) continue;
     const corrected = existing !== undefined && existing.value !== candidate.value;
     slots[candidate.slot] = {

@@ -252,10 +252,9 @@ function lastHorizon(
     if (!inContext && PERIOD_IS.test(after)) continue;
     if (POSSESSIVE.test(after)) continue;
     if (!inContext && isHabitualPeriodEnd(clause, mention.index, mention.text)) continue;
-    // "in the summer we get slammed", "order line in spring": a season said unasked is when something keeps
-    // happening, unless said with a word of starting or switching ("we want it live in the spring").
-    if (!inContext && SEASON_SPAN.test(mention.text)) continue;
-    if (!inContext && NEAR_PERIOD.test(mention.text)) continue;
+    // "in the summer we get slammed", "order line in spring": a season, or the period around now, said unasked
+    // is when something happens, unless said with a word of starting or switching ("we want it live in the spring").
+    if (!inContext && (SEASON_SPAN.test(mention.text) || NEAR_PERIOD.test(mention.text))) continue;
     // "thirty k for the year" is what a budget covers, not when to be live.
     if (MONEY_PERIOD.test(clause.slice(Math.max(0, mention.index - 30), mention.index))) continue;
     // "no, more like six weeks from now" corrects; "not this week" negates; "not until next year" names it.
