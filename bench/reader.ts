@@ -16,7 +16,7 @@ import { loadTrainingData, TRAINING, type TrainingOptions, trainReader } from ".
 import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
-/** Every labeled corpus; dev-e to dev-v, holdout, indep-* and the campaigns' sets were never trained on. */
+/** Every labeled corpus; dev-e to dev-w, holdout, indep-* and the campaigns' sets were never trained on. */
 export const CORPORA = [
   "test/corpus/conversations.jsonl",
   "test/corpus/dev-b.jsonl",
@@ -40,6 +40,7 @@ export const CORPORA = [
   "test/corpus/dev-t.jsonl",
   "test/corpus/dev-u.jsonl",
   "test/corpus/dev-v.jsonl",
+  "test/corpus/dev-w.jsonl",
   "test/corpus/holdout.jsonl",
   "test/corpus/indep-speech.jsonl",
   "test/corpus/indep-chat.jsonl",
@@ -159,7 +160,8 @@ export const LOOK_SETS = ["dev-e", "dev-f", "dev-g"] as const;
  * (session 43, after two changes chosen on dev-o), dev-q (session 43, after four more chosen on dev-j to
  * dev-p), dev-r (session 43, after five more chosen on dev-o and dev-q), dev-s (session 44, after two slot
  * changes chosen on dev-b to dev-r), dev-t (session 44, after confusion read alone), dev-u (session 44, after
- * praise heard as negative taken as sarcasm) and dev-v (session 44, after its last change), each reported apart,
+ * praise heard as negative taken as sarcasm), dev-v (session 44, after its last change) and dev-w (session 45,
+ * before its first change), each reported apart,
  * so a choice is
  * also seen by callers it was not selected on.
  */
@@ -179,6 +181,7 @@ export const FRESH_LOOK_SETS = [
   "dev-t",
   "dev-u",
   "dev-v",
+  "dev-w",
 ] as const;
 
 /** The spelling vocabulary learned from `data`, as `npm run train` builds it; the word list read once a run. */
