@@ -74,7 +74,8 @@ function complexity(
   }
   if (signals.sarcasm) reasons.push("sarcastic turn");
   if (signals.strongNegative) reasons.push("strongly negative turn");
-  if (signals.confusion && state.confusionTurns === thresholds.confusionTurns) {
+  // At least: a turn read as maybe confused counts too (engine.ts, UNSURE_CONFUSION), and only a sure one hands off.
+  if (signals.confusion && state.confusionTurns >= thresholds.confusionTurns) {
     reasons.push(`confused on ${state.confusionTurns} turns`);
   }
   if (signals.tone === "negative" && state.negativeStreak === thresholds.negativeStreak) {

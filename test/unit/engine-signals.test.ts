@@ -223,6 +223,28 @@ describe("engine on the reader's signals", () => {
     expect(twice.decision).toMatchObject({ action: "handoff", trigger: "complex" });
   });
 
+  it("counts a turn read as maybe confused toward the second, and hands off only on a sure one", () => {
+    // Prepare
+    const reader = scoredReader((text) =>
+      text.startsWith("wait so")
+        ? { confusion: 0.45 }
+        : text.startsWith("sorry you lost me")
+          ? { confusion: 0.95 }
+          : {},
+    );
+    const muddled = "wait so you are the phone company like at and t or what is this";
+    const lost = "sorry you lost me whats an ivr";
+    // Act
+    const maybeTwice = afterTurns([muddled, "We have twelve people.", muddled], undefined, reader);
+    const maybeThenSure = afterTurns([muddled, "We have twelve people.", lost], undefined, reader);
+    const twoMaybesThenSure = afterTurns([muddled, muddled, lost], undefined, reader);
+    // Assess
+    expect(maybeTwice.state.confusionTurns).toBe(2);
+    expect(maybeTwice.decision).toEqual({ action: "continue" });
+    expect(maybeThenSure.decision).toMatchObject({ action: "handoff", trigger: "complex" });
+    expect(twoMaybesThenSure.decision).toMatchObject({ action: "handoff", trigger: "complex" });
+  });
+
   it("ends a do-not-call request and nurtures a wish to be called later", () => {
     // Prepare
     const doNotCall = ["Please don't call me again."];
