@@ -441,7 +441,8 @@ describe("engine on the reader's signals", () => {
   });
 
   it("reads a bare yes to the AI's who-decides question as what the question says", () => {
-    // Prepare: the shipped reader, which reads "am i the one who'd decide on this?" 0.55 sure of a decider
+    // Prepare: the shipped reader, which reads the question in the customer's voice ("i'm the one who'd decide on
+    // this") 0.70 sure of a decider
     let state = startContact({ contactId: "contact-bare-yes", campaignId: "default" });
     state = recordLine(state, "ai", "Totally doable. Are you the one who'd decide on this?", defaultCampaign);
     // Act

