@@ -296,12 +296,14 @@ function readWhoDecides(
 }
 
 /**
- * A caller's first muddle is often a question that shows it ("wait so you are the phone company like at and t or what is
- * this" reads confusion 0.45, under the bar) and the second says so ("sorry you lost me whats an ivr", 1.00). A turn read as confused from this surely counts toward the confused turns; only a turn over
- * the bar hands the call off. dev-q and dev-r +1.7 on time in each form, no set lower from 0.3 (0.1: dev-l -1.7);
- * scored before it was read, dev-w's second half +1 call in each form, its first unchanged.
+ * A caller's first muddle is often a question that shows it ("wait so you are the phone company like at and t or
+ * what is this" read confusion 0.45, under the bar) and the second says so ("sorry you lost me whats an ivr", 1.00).
+ * A turn read as confused from this surely counts toward the confused turns; only a turn over the bar hands the
+ * call off. dev-q and dev-r +1.7 on time in each form, no set lower from 0.3 (0.1: dev-l -1.7); scored before it
+ * was read, dev-w's second half +1 call in each form, its first unchanged (session 45, before its retraining).
  */
 const UNSURE_CONFUSION = 0.3;
+
 /**
  * A turn the reader hears as possibly a wrong number, far below ending the call ("no this is my cell phone the
  * print shop closed last year" reads 0.49, "this is my personal cell" 0.30), names no value unasked in passing:

@@ -60,7 +60,8 @@ const READ_ALONE: ReadonlyArray<{ label: ReaderLabel; bar: number; clauses: bool
   // turn's windows too (README, the turn reader, for what the other kinds did there).
   ...BUYING_LABELS.map((label) => ({ label, bar: 0.75, clauses: true, windows: COMMITMENTS.has(label) })),
   // "Oh, brilliant. Restart the router. Fantastic. That's the third time this month, ... This is an absolute
-  // joke." reads 0.00 whole, its last sentence 0.81 (session 42): hostility said in one sentence of a long turn.
+  // joke." read 0.00 whole, its last sentence 0.81 (session 42's reader): hostility said in one sentence of a long
+  // turn.
   // Sentences only; dev-l +1 call in each form at 0.7 to 0.8, nothing at 0.85 or 0.9, no set lower.
   { label: "strong_negative", bar: 0.75, clauses: false, windows: false },
   // "wait log into the router how i dont understand where do i even type that" reads 0.31 whole, 0.93 in its window
