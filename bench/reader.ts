@@ -16,7 +16,7 @@ import { loadTrainingData, TRAINING, type TrainingOptions, trainReader } from ".
 import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
-/** Every labeled corpus; dev-e to dev-y, holdout, indep-* and the campaigns' sets were never trained on. */
+/** Every labeled corpus; dev-e to dev-z, holdout, indep-* and the campaigns' sets were never trained on. */
 export const CORPORA = [
   "test/corpus/conversations.jsonl",
   "test/corpus/dev-b.jsonl",
@@ -43,6 +43,7 @@ export const CORPORA = [
   "test/corpus/dev-w.jsonl",
   "test/corpus/dev-x.jsonl",
   "test/corpus/dev-y.jsonl",
+  "test/corpus/dev-z.jsonl",
   "test/corpus/holdout.jsonl",
   "test/corpus/indep-speech.jsonl",
   "test/corpus/indep-chat.jsonl",
@@ -163,8 +164,8 @@ export const LOOK_SETS = ["dev-e", "dev-f", "dev-g"] as const;
  * dev-p), dev-r (session 43, after five more chosen on dev-o and dev-q), dev-s (session 44, after two slot
  * changes chosen on dev-b to dev-r), dev-t (session 44, after confusion read alone), dev-u (session 44, after
  * praise heard as negative taken as sarcasm), dev-v (session 44, after its last change), dev-w (session 45,
- * before its first change), dev-x (session 45, after a maybe-confused turn counts) and dev-y (session 45, before
- * its training sets), each reported apart,
+ * before its first change), dev-x (session 45, after a maybe-confused turn counts), dev-y (session 45, before
+ * its training sets) and dev-z (session 45, after them), each reported apart,
  * so a choice is
  * also seen by callers it was not selected on.
  */
@@ -187,6 +188,7 @@ export const FRESH_LOOK_SETS = [
   "dev-w",
   "dev-x",
   "dev-y",
+  "dev-z",
 ] as const;
 
 /** The spelling vocabulary learned from `data`, as `npm run train` builds it; the word list read once a run. */
