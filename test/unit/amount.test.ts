@@ -611,3 +611,76 @@ describe("a spoken range whose second end is said in hundreds and tens", () => {
     expect(reading?.value).toBe(value);
   });
 });
+
+describe("a limit said as what the customer cannot go over", () => {
+  it.each([
+    ["we cant go over 800 a month for phones, hard cap", "0-800/mo"],
+    ["We can't go above $1,200 a month.", "0-1200/mo"],
+    ["my partner said try not to go over 500 a month", "0-500/mo"],
+    ["we won't spend more than 300 a month", "0-300/mo"],
+  ])("reads %j as an upper bound: %s", (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
+
+  it("still reads a lower bound said with over", () => {
+    // Prepare
+    const input = "we'd happily go over 800 a month if it works";
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe("800+/mo");
+  });
+});
+
+describe("a range of spelled-out amounts", () => {
+  it("reads fifteen hundred and two thousand after between as a range, not one number", () => {
+    // Prepare
+    const input = "somewhere between fifteen hundred and two thousand a month";
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe("1500-2000/mo");
+  });
+});
+
+describe("a period for the first year, a few words on", () => {
+  it("reads the year in an amount put towards the first year", () => {
+    // Prepare
+    const input = "i think we could put maybe three thousand towards it for the first year";
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe("3000/yr");
+  });
+});
+
+describe("an upper bound said around a hedge, a typo or after the amount", () => {
+  it.each([
+    ["i could do up to like 25 a month tbh", "0-25/mo"],
+    ["cant spend more then like 150 a month total", "0-150/mo"],
+    ["maybe 80 dollar per month is the max, dive season is short", "0-80/mo"],
+    ["250 a month is the ceiling", "0-250/mo"],
+    ["300 a month is our limit", "0-300/mo"],
+  ])("reads %j as %s", (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
+
+  it("still reads a lower bound said around a hedge", () => {
+    // Prepare
+    const input = "at least like 300 a month";
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe("300+/mo");
+  });
+});

@@ -169,3 +169,32 @@ describe("digitiseNumberWords", () => {
     expect(check).not.toThrow();
   });
 });
+
+describe("two spelled numbers joined by and", () => {
+  it.each([
+    ["between fifteen hundred and two thousand a month", [1_500, 2_000]],
+    ["twenty thousand and thirty thousand", [20_000, 30_000]],
+    ["between eight hundred and a thousand a month", [800, 1_000]],
+  ])("reads a larger or equal scale after the and as a second number: %j", (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const result = digitiseNumberWords(input);
+    // Assess
+    expect(numbersIn(result)).toEqual(expected);
+  });
+
+  it.each([
+    ["two thousand and fifty", [2_050]],
+    ["a thousand and two hundred", [1_200]],
+    ["one million and two hundred thousand", [1_200_000]],
+    ["between eighty and a hundred and twenty thousand", [80, 120_000]],
+  ])("still reads a smaller part after the and as the same number: %j", (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const result = digitiseNumberWords(input);
+    // Assess
+    expect(numbersIn(result)).toEqual(expected);
+  });
+});

@@ -63,12 +63,12 @@ function spokenPairOrFirst(match: RegExpMatchArray): [string, ...Array<string | 
 }
 // "under, call it 800", "up to, say, 750": the bound may stand before a word of hedging.
 const UPPER_BOUND =
-  /(?:under|less than|below|no more than|not more than|up to|upto|max(?:imum)?(?: of)?|at most|tops|cap(?:ped)? at|ceiling of|no higher than|within)\s*,?\s*(?:(?:um|uh|er|erm),?\s*)*(?:(?:say|call it|let's say|lets say),?\s*)?(?:about |around |like |maybe )?$/;
+  /(?:under|less than|below|no more th[ae]n|not more th[ae]n|up to|upto|max(?:imum)?(?: of)?|at most|tops|cap(?:ped)? at|ceiling of|no higher than|within|(?:can'?t|cannot|can not|won'?t|will not|don'?t|do not|not|never|shouldn'?t|should not)(?: (?:want|wanna|like|try|trying))?(?: to)? (?:go|be|spend|pay|going)? ?(?:over|above|past|beyond|more th[ae]n))\s*,?\s*(?:(?:um|uh|er|erm),?\s*)*(?:(?:say|call it|let's say|lets say),?\s*)?(?:(?:about|around|like|maybe)\s*)?$/;
 const LOWER_BOUND =
-  /(?:at least|more than|over|north of|upwards of|minimum(?: of)?|starting at|from)\s*(?:about |around |like )?$/;
+  /(?:at least|more th[ae]n|over|north of|upwards of|minimum(?: of)?|starting at|from)\s*(?:(?:about|around|like)\s*)?$/;
 // "600 a month, tops", "300 per month, not more": the bound may follow a comma.
 const TRAILING_UPPER =
-  /^\s*,?\s*(?:tops|max|maximum|at most|or less|or under|at the most|(?:and |but )?(?:not|no) more)\b/;
+  /^\s*,?\s*(?:tops|max|maximum|at most|or less|or under|at the most|(?:and |but )?(?:not|no) more|(?:is|would be|will be) (?:the|my|our|his|her|their) (?:max(?:imum)?|limit|ceiling|cap|top))\b/;
 const TRAILING_LOWER = /^\s*,?\s*(?:or more|plus|\+|minimum|at least|and up)\b/;
 const NON_MONEY_UNIT =
   /^\s*(?:%|percent|people|ppl|folks|guys|heads|persons|users?|seats?|agents?|employees?|staff|reps?|lines?|phones?|extensions?|numbers?|locations?|offices?|sites?|stores?|branches?|calls?|minutes?|mins?|hours?|days?|weeks?|months?|years?|yrs?|times?|of (?:us|them)|am|pm|o'clock|st|nd|rd|th|x|sq|square|mb|gb)\b/;
@@ -183,9 +183,12 @@ function toNumber(digits: string): number {
   return Number.parseFloat(cleaned);
 }
 
-/** "twenty k set aside for the year": the period a few words on, none of them a unit of something else. */
+/**
+ * "twenty k set aside for the year", "three thousand towards it for the first year": the period a few words on,
+ * none of them a unit of something else.
+ */
 const LATER_PERIOD =
-  /^((?:\s+[a-z]+){1,3}?)\s+(?:a|per|each|every|for the|for a|over the|over a)\s+(month|year)(?![a-z])/;
+  /^((?:\s+[a-z]+){1,3}?)\s+(?:a|per|each|every|for the(?: first)?|for a|over the|over a)\s+(month|year)(?![a-z])/;
 function laterPeriod(after: string): "" | "/mo" | "/yr" {
   const found = LATER_PERIOD.exec(after);
   if (!found) return "";
@@ -323,6 +326,13 @@ export function readAmount(
     const hasDollar = text.includes("$");
     const scaleA = scaleOf(firstScale);
     const scaleB = scaleOf(secondScale);
+    // "twenty to thirty thousand": the second's scale is the first's too, when the first is the smaller number; in
+    // "fifteen hundred and 2 thousand" it is not.
+    const firstScaleOf =
+      scaleA ??
+      (scaleB !== null && secondDigits !== undefined && toNumber(firstDigits) < toNumber(secondDigits)
+        ? scaleB
+        : 1);
     const currency = currencyNear(before, text, after);
     // A period a few words on counts only after what is plainly money ("twenty k set aside for the year").
     const plainlyMoney = hasDollar || currency !== undefined || scaleA !== null;
@@ -332,7 +342,7 @@ export function readAmount(
     const seatPeriod = perSeat !== null ? SEAT_PERIOD.exec(after) : null;
     const bare = periodA || periodB || seatPeriod ? null : BARE_PERIOD.exec(after);
     const barePeriod =
-      bare && toNumber(firstDigits) * (scaleA ?? scaleB ?? 1) >= BARE_PERIOD_MIN ? periodOf(bare[1]) : "";
+      bare && toNumber(firstDigits) * firstScaleOf >= BARE_PERIOD_MIN ? periodOf(bare[1]) : "";
     const period =
       periodOf(periodA ?? periodB) ||
       periodOf(seatPeriod?.[1] ?? seatPeriod?.[2]) ||
@@ -356,7 +366,7 @@ export function readAmount(
         ? sharedMagnitude(toNumber(firstDigits), toNumber(secondDigits))
         : 1;
     // A bare range of small numbers joined by "or"/"and" without money is a count ("two or three").
-    const low = toNumber(firstDigits) * (shared > 1 ? shared : (scaleA ?? scaleB ?? 1)) * seats;
+    const low = toNumber(firstDigits) * (shared > 1 ? shared : firstScaleOf) * seats;
     if (!moneyMarked && low < 50) continue;
     // "a pbx from 2009": the words before the digits, "from" included when the match took it as a range.
     const beforeDigits = clause.slice(0, index + text.indexOf(firstDigits));

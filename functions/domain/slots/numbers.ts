@@ -160,16 +160,36 @@ function digitiseRun(match: string): string {
     .join(" and ")}${trailing}`;
 }
 
-/** "twenty and thirty" are two numbers; "a hundred and fifty" is one. */
+/**
+ * "twenty and thirty" are two numbers; "a hundred and fifty" is one, and so are "a thousand and two hundred" and
+ * "a hundred and twenty thousand". After a scale word, "and" goes on the number only with a smaller scale or none,
+ * or after hundreds under a thousand: "between fifteen hundred and two thousand" is two numbers (it was read as
+ * one, 1,502,000).
+ */
 function splitOnJoiningAnd(phrase: string): string[] {
   const parts: string[] = [];
   for (const segment of phrase.split(/\s+and\s+/)) {
     const previous = parts.at(-1);
-    if (previous !== undefined && /(?:hundred|thousand|million)$/.test(previous))
-      parts[parts.length - 1] = `${previous} and ${segment}`;
+    const endingScale = previous && /(hundred|thousand|million)$/.exec(previous)?.[1];
+    // "a hundred and twenty thousand" is still one: hundreds under a thousand take the scale after them, unless an
+    // article starts a number of its own ("between eight hundred and a thousand").
+    const joins =
+      endingScale &&
+      (largestScale(segment) < (SCALES[endingScale] ?? 0) ||
+        (endingScale === "hundred" &&
+          !/^(?:a|an)\s/.test(segment) &&
+          (numbersInWords(previous ?? "")?.at(-1) ?? 0) < 1_000));
+    if (previous !== undefined && joins) parts[parts.length - 1] = `${previous} and ${segment}`;
     else parts.push(segment);
   }
   return parts;
+}
+
+/** The largest scale word of a run of number words (1 when it has none). */
+function largestScale(words: string): number {
+  let largest = 1;
+  for (const word of words.split(/[\s-]+/)) largest = Math.max(largest, SCALES[word] ?? 1);
+  return largest;
 }
 
 /**
