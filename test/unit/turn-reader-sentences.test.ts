@@ -58,7 +58,7 @@ describe("reading a turn's sentences", () => {
   it.each([
     "Our budget is tight this year and the owner is traveling until March so nothing moves before then. Please transfer me to a human. Thanks a lot for understanding.",
     // One sentence: only its clauses can be read alone.
-    "we moved offices last month, the old numbers still ring at the old building, i need a real person on this, it cant wait",
+    "we moved offices last month and the old numbers still ring at the old building and the bill is wrong again, honestly can i talk to a human about this, it cant wait any longer",
   ])("hears a request for a person said among other sentences or in a clause of one: %j", (text) => {
     // Prepare
     const input = { text };
@@ -120,9 +120,9 @@ describe("reading a turn's sentences", () => {
   it("hears confusion said in passing in one sentence or clause, and none in a turn that only goes on", () => {
     // Prepare
     const sentence =
-      "Thanks, that helps. I don't follow, though. We have two people at the front desk, so why would we need a queue?";
+      "Thanks, that helps, and the price seems fine. Wait, you lost me. We have two people at the front desk who answer every call, so why would we need a queue?";
     const clause =
-      "ok thanks for that, i dont follow, our front desk has two people, why would we need a line for callers";
+      "ok thanks for that, sorry you lost me, our front desk has two people, why would we need a line for callers";
     const none =
       "Thanks, that helps. We have two people at the front desk, so a queue would just ring and ring. Can you send me the pricing?";
     // Act
@@ -195,7 +195,7 @@ describe("reading a turn's sentences", () => {
   it("hears who decides from a clause of a one-sentence turn whose whole reading says nothing of it", () => {
     // Prepare
     const input = {
-      text: "Hello there, my name is Rosa, I own the bakery on Main Street, and we get a lot of phone orders in the morning",
+      text: "Hello there, my name is Rosa, I own a little bakery downtown, and we get a lot of phone orders in the morning",
     };
     // Act
     const whole = scoreTurn(model, input).authority_decider;
