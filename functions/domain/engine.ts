@@ -279,8 +279,11 @@ function readWhoDecides(
     asked ? undefined : state.slots[slot]?.value,
   );
   if (heard || !asked || !state.lastAiLine) return heard;
-  // "i am but tbh we already use square": the answer before a "but" is read with the question, as a short turn.
-  const answer = ANSWER_BEFORE_BUT.exec(normalized)?.[1];
+  // "i am but tbh we already use square", "yep owner. also can ur queue do whisper ...": the answer before a "but"
+  // or ending the first sentence is read with the question, as a short turn. The sentence end: over dev-b to dev-z,
+  // eight values more found per form, two read wrong ("Yeah, they sign." to "Are the partners the ones who'd sign
+  // off?" as the speaker deciding).
+  const answer = SHORT_ANSWER_FIRST.exec(normalized)?.[1];
   if (answer) {
     const said = reader.read({ text: answer, aiLine: state.lastAiLine });
     const value = readAuthority(said, answer, bars.authorityAnswer);
@@ -344,8 +347,8 @@ function answersAmountAsked(
   );
 }
 
-/** A short answer (at most four words) before a "but" and what follows it. */
-const ANSWER_BEFORE_BUT = /^\s*((?:[a-z']+[\s,]+){0,3}[a-z']+)\s*,?\s+but\b/;
+/** A short answer (at most four words) before a "but", or ending a first sentence, and what follows it. */
+const SHORT_ANSWER_FIRST = /^\s*((?:[a-z']+[\s,]+){0,3}[a-z']+)\s*(?:,?\s+but\b|[.!?]+\s+[a-z])/;
 
 /**
  * How sure the reader must be of who decides in the AI's question for a yes to confirm it. 0.85 until session 45's

@@ -419,6 +419,20 @@ describe("engine on the reader's signals", () => {
     expect(signals.objections).toEqual(["competitor"]);
   });
 
+  it("reads who decides from a short answer ending the first sentence, with the question it answers", () => {
+    // Prepare: the reader hears the short answer after the question, not the whole turn.
+    let state = startContact({ contactId: "contact-answer-sentence", campaignId: "default" });
+    state = recordLine(state, "ai", "Are you the person who'd sign off on a change?", defaultCampaign);
+    const reader = fixedReader((text) => (text === "yep owner" ? ["authority_decider"] : []));
+    const text = "yep owner. also can ur queue do whisper so ops know which client line it is";
+    // Act
+    const { signals } = processCustomerTurn(state, { text }, defaultCampaign, reader);
+    // Assess
+    expect(signals.slots).toContainEqual(
+      expect.objectContaining({ slot: "authority", value: "decision_maker", quote: "yep owner" }),
+    );
+  });
+
   it("hears a yes to the AI's offer to connect a person as a request for one", () => {
     // Prepare: a reader that hears no request in the words themselves
     let state = startContact({ contactId: "contact-offer-taken", campaignId: "default" });
