@@ -486,3 +486,18 @@ describe("readTimeline and a callback's date", () => {
     expect(reading?.value).toBe("within_1_month");
   });
 });
+
+describe("a duration and a half", () => {
+  it.each([
+    ["the winter season it start in one month and half so before that", "within_quarter"],
+    ["we want it live in a month and a half", "within_quarter"],
+    ["in two weeks and a half", "within_1_month"],
+  ])("reads %j as %s", (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
+});

@@ -41,6 +41,7 @@ const FIXED: Array<[RegExp, number]> = [
 
 const RELATIVE =
   /\b(?:within the next|in|within|over the next|next|in the next|in about|in around|about|around|roughly|maybe|like|by|another|say|probably|max|only)\s+(?:about\s+|around\s+|like\s+|maybe\s+)?(?:(\d+(?:\.\d+)?)\s*(?:-|to|or)\s*)?(\d+(?:\.\d+)?)\s*(day|week|month|quarter|year)s?\b/;
+const AND_A_HALF = /^\s*and\s+(?:a\s+)?half\b/;
 const BARE_DURATION =
   /\b(?:(\d+(?:\.\d+)?)\s*(?:-|to|or)\s*)?(\d+(?:\.\d+)?)\s*(day|week|month|quarter|year)s?\b/;
 const RATE =
@@ -96,7 +97,15 @@ export function readTimeline(
   const dated = namesADate
     ? lastHorizon(rawClause, readDates(rawClause, callDate), inContext, timelineAsked, appointment)
     : null;
-  if (dated) return reading(dated.days, inContext ? 0.9 : 0.7, dated.text, dated.date);
+  if (dated) {
+    // "in one month and half": the date read is a month away, the horizon half a month more.
+    const unit = /(day|week|month|year)s?$/.exec(dated.text)?.[1];
+    const half =
+      unit && AND_A_HALF.test(rawClause.slice(dated.index + dated.text.length))
+        ? (UNIT_DAYS[unit] ?? 0) / 2
+        : 0;
+    return reading(dated.days + half, inContext ? 0.9 : 0.7, dated.text, dated.date);
+  }
   const digitised = digitise(rawClause);
   // "a month" is one month; "a" and "1" are as long, so positions still map to the customer's words.
   // A clause without "a " has nothing to replace: the pattern need not run.
@@ -115,7 +124,9 @@ export function readTimeline(
     !isFrequencyOrPast(clause, relative.index, relative[0].length) &&
     !isMoneyAPeriod(relative[0])
   ) {
-    const days = Number(relative[2]) * (UNIT_DAYS[relative[3] ?? "month"] ?? 30);
+    // "in one month and half", "a month and a half": half a unit more.
+    const half = AND_A_HALF.test(clause.slice(relative.index + relative[0].length)) ? 0.5 : 0;
+    const days = (Number(relative[2]) + half) * (UNIT_DAYS[relative[3] ?? "month"] ?? 30);
     const startsThen = timelineAsked || TIMELINE_CONTEXT.test(clause);
     // "the office is open only three days": a week or less said unasked is no horizon without a word of starting.
     if (days > 7 || startsThen) return reading(days, startsThen ? 0.9 : 0.7, said(digitised, relative));
