@@ -684,3 +684,30 @@ describe("an upper bound said around a hedge, a typo or after the amount", () =>
     expect(reading?.value).toBe("300+/mo");
   });
 });
+
+describe("a count of things with a word before them", () => {
+  it.each([
+    "So we do, uh, payroll for about two hundred small businesses, and on payroll days the phones melt.",
+    "we answer for like 300 active clients",
+  ])("reads no amount in %j", (text) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, false);
+    // Assess
+    expect(reading).toBeNull();
+  });
+
+  it.each([
+    ["we could do 2000 tops", "0-2000"],
+    ["about 300 all in", "300"],
+    ["like 400 or less", "0-400"],
+  ])("still reads %j as %s when the budget is asked", (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
+});

@@ -74,9 +74,11 @@ const NON_MONEY_UNIT =
   /^\s*(?:%|percent|people|ppl|folks|guys|heads|persons|users?|seats?|agents?|employees?|staff|reps?|lines?|phones?|extensions?|numbers?|locations?|offices?|sites?|stores?|branches?|calls?|minutes?|mins?|hours?|days?|weeks?|months?|years?|yrs?|times?|of (?:us|them)|am|pm|o'clock|st|nd|rd|th|x|sq|square|mb|gb)\b/;
 /**
  * "about four hundred candidates' numbers": a bare number before a plural noun (a word of five letters or
- * more ending in one s) counts things, not money.
+ * more ending in one s), or one word before it ("about two hundred small businesses"), counts things, not
+ * money; "tops", "plus" and the money words count nothing.
  */
-const COUNTED_THINGS = /^\s*(?!(?:perhaps|upwards|onwards|always)\b)[a-z]{3,}[^s'\s]s'?(?![a-z])/;
+const COUNTED_THINGS =
+  /^\s*(?:(?!(?:a|an|per|each|every|or|and|to|total|all|tops|max|in|for|a month|a year)\b)[a-z]{3,}\s+)?(?!(?:perhaps|upwards|onwards|always|tops|plus|bucks|dollars|pounds|euros|thousands|hundreds|millions)\b)[a-z]{3,}[^s'\s]s'?(?![a-z])/;
 const BUDGET_CONTEXT =
   /budget|spend|spending|afford|invest|set aside|allocat|earmark|price range|looking at|comfortable|stretch|willing to (?:pay|go)|can (?:pay|do|go)|ballpark|around|about|roughly/;
 const CURRENT_SPEND = new RegExp(
