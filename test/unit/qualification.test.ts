@@ -42,6 +42,9 @@ describe("extractSlots", () => {
   it.each([
     "hold on. re budget, i was looking at the wrong line, 250 is what one store pays. for all 5 i could do up to 900 a month",
     "my bad, wrong number, we could do up to 900 a month",
+    "wait sorry, 250 is what we pay NOW for the lines. for the new system we could go up to 900/mo",
+    "sorry not fifty, i said up to 900 a month",
+    "its up to 900/mo not 200. and yeah the board approves",
   ])("marks an amount said after owning a mistake as a correction: %j", (turn) => {
     // Act
     const budget = budgetOf(turn);

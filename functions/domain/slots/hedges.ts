@@ -8,7 +8,7 @@ import { spokenPattern } from "./spoken-pattern.js";
 const rx = (source: string): RegExp => new RegExp(`(?<![a-z0-9'])(?:${spokenPattern(source)})(?![a-z0-9])`);
 
 export const CORRECTION = rx(
-  "actually|i mean|i meant|sorry,? (?:i mean|no|it's|its|make that|that's)|correction|make that|scratch that|let me correct|on second thought|wait,? (?:no|actually|it's)|no,? wait|rather|more like|closer to|to be honest|come to think of it|thinking about it|i misspoke|my (?:bad|mistake)|i was wrong|(?:looking at|read|gave you|said) the wrong|wrong (?:number|figure|line|amount)|not \\d[\\d,.]*\\s*(?:k|grand|thousand)?,? (?:but|more like)",
+  "actually|i mean|i meant|sorry,? (?:i mean|no|not|it's|its|make that|that's|i said|typo|meant)|correction|make that|scratch that|let me correct|on second thought|wait,? (?:no|actually|it's|sorry)|no,? wait|rather|more like|closer to|to be honest|come to think of it|thinking about it|i misspoke|my (?:bad|mistake)|i was wrong|(?:looking at|read|gave you|said) the wrong|wrong (?:number|figure|line|amount)|not \\d[\\d,.]*\\s*(?:k|grand|thousand)?,? (?:but|more like)|\\d[\\d,./a-z]* not \\$?\\d+",
 );
 
 export const HEDGE = rx(
