@@ -711,3 +711,28 @@ describe("a count of things with a word before them", () => {
     expect(reading?.value).toBe(expected);
   });
 });
+
+describe("a year said after a hedge", () => {
+  it.each([
+    "huh okay well we got a landline from like two thousand nine and one cell phone everybody passes around",
+    "a phone system from like 2012",
+  ])("reads no amount in %j, asked or not", (text) => {
+    // Prepare
+    const input = text;
+    // Act
+    const unasked = read(input, false);
+    const asked = read(input, true);
+    // Assess
+    expect(unasked).toBeNull();
+    expect(asked).toBeNull();
+  });
+
+  it("still reads a range of amounts that start like a year when the budget is asked", () => {
+    // Prepare
+    const input = "from 2000 to 3000";
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.value).toBe("2000-3000");
+  });
+});

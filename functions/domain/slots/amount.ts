@@ -372,10 +372,11 @@ export function readAmount(
     if (!moneyMarked && low < 50) continue;
     // "a pbx from 2009": the words before the digits, "from" included when the match took it as a range.
     const beforeDigits = clause.slice(0, index + text.indexOf(firstDigits));
+    // "a landline from like two thousand nine and one cell phone": a year, and a smaller number after it no range.
     const looksLikeYear =
       /^(?:19|20)\d\d$/.test(firstDigits) &&
-      secondDigits === undefined &&
-      /\b(?:in|since|by|from|of|until|till|year)(?: about| around| roughly)?\s*$/.test(beforeDigits);
+      (secondDigits === undefined || toNumber(secondDigits) < toNumber(firstDigits)) &&
+      /\b(?:in|since|by|from|of|until|till|year)(?: about| around| roughly| like)?\s*$/.test(beforeDigits);
     if (looksLikeYear && !moneyMarked) continue;
     // "the owner signs anything over a hundred bucks", "we vote on anything over a few thousand": a signing limit
     // says who decides, not what they would spend (every development set's labeler, 15 such turns).
