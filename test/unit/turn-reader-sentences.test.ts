@@ -5,6 +5,7 @@ import type { SentenceBreakModel } from "../../functions/domain/reader/sentence-
 import { modelReader, turnParts } from "../../functions/domain/reader/turn-reader.js";
 import { shippedSentenceBreaks } from "../../models/sentence-breaks.js";
 import { shippedTurnReaderModel } from "../../models/turn-reader.js";
+import { keywordModel } from "../support/keyword-model.js";
 
 const { model } = shippedTurnReaderModel();
 const reader = modelReader(model, "test");
@@ -56,15 +57,22 @@ describe("reading a turn's sentences", () => {
   });
 
   it.each([
-    "Our budget is tight this year and the owner is traveling until March so nothing moves before then. Please transfer me to a human. Thanks a lot for understanding.",
+    [
+      "Our budget is tight this year and the owner is traveling until March so nothing moves before then. Please transfer me to a human. Thanks a lot for understanding.",
+      "Please transfer me to a human.",
+    ],
     // One sentence: only its clauses can be read alone.
-    "we moved offices last month and the old numbers still ring at the old building and the bill is wrong again, honestly can i talk to a human about this, it cant wait any longer",
-  ])("hears a request for a person said among other sentences or in a clause of one: %j", (text) => {
-    // Prepare
+    [
+      "we moved offices last month and the old numbers still ring at the old building and the bill is wrong again, honestly can i talk to a human about this, it cant wait any longer",
+      "honestly can i talk to a human about this,",
+    ],
+  ])("hears a request for a person said among other sentences or in a clause of one: %j", (text, request) => {
+    // Prepare: a model that hears the request alone and not inside the rest of the turn.
+    const keywords = keywordModel({ person_request: { signal: [request], noise: [text] } });
     const input = { text };
     // Act
-    const diluted = scoreTurn(model, input).person_request;
-    const read = reader.read(input).person_request;
+    const diluted = scoreTurn(keywords, input).person_request;
+    const read = modelReader(keywords, "keywords").read(input).person_request;
     // Assess
     expect(diluted).toBeLessThan(0.5);
     expect(read).toBeGreaterThanOrEqual(0.9);
@@ -102,15 +110,19 @@ describe("reading a turn's sentences", () => {
   });
 
   it("hears hostility said in one sentence of a long turn, and not in one that only tells the trouble", () => {
-    // Prepare
+    // Prepare: a model that hears hostility in its sentence alone and not inside the story.
     const hostile =
       "The router dropped again and I lost a whole Friday of bookings, the third time this month. Your support told me to turn it off and on. You people are useless.";
     const trouble =
       "The router dropped again last night. That's the third time this month, and I lost a whole Friday of bookings. Can someone look at it today?";
+    const keywords = keywordModel({
+      strong_negative: { signal: ["You people are useless."], noise: [hostile, trouble] },
+    });
+    const keywordReader = modelReader(keywords, "keywords");
     // Act
-    const diluted = scoreTurn(model, { text: hostile }).strong_negative;
-    const read = reader.read({ text: hostile }).strong_negative;
-    const told = reader.read({ text: trouble }).strong_negative;
+    const diluted = scoreTurn(keywords, { text: hostile }).strong_negative;
+    const read = keywordReader.read({ text: hostile }).strong_negative;
+    const told = keywordReader.read({ text: trouble }).strong_negative;
     // Assess
     expect(diluted).toBeLessThan(0.5);
     expect(read).toBeGreaterThanOrEqual(0.75);
@@ -118,17 +130,21 @@ describe("reading a turn's sentences", () => {
   });
 
   it("hears confusion said in passing in one sentence or clause, and none in a turn that only goes on", () => {
-    // Prepare
+    // Prepare: a model that hears the confusion alone and not inside the rest of the turn.
     const sentence =
       "Thanks, that helps, and the price seems fine. Wait, you lost me. We have two people at the front desk who answer every call, so why would we need a queue?";
     const clause =
       "ok thanks for that, sorry you lost me, our front desk has two people, why would we need a line for callers";
     const none =
       "Thanks, that helps. We have two people at the front desk, so a queue would just ring and ring. Can you send me the pricing?";
+    const keywords = keywordModel({
+      confusion: { signal: ["Wait, you lost me.", "sorry you lost me,"], noise: [sentence, clause, none] },
+    });
+    const keywordReader = modelReader(keywords, "keywords");
     // Act
-    const diluted = [sentence, clause].map((text) => scoreTurn(model, { text }).confusion);
-    const read = [sentence, clause].map((text) => reader.read({ text }).confusion);
-    const unconfused = reader.read({ text: none }).confusion;
+    const diluted = [sentence, clause].map((text) => scoreTurn(keywords, { text }).confusion);
+    const read = [sentence, clause].map((text) => keywordReader.read({ text }).confusion);
+    const unconfused = keywordReader.read({ text: none }).confusion;
     // Assess
     for (const whole of diluted) expect(whole).toBeLessThan(0.5);
     for (const alone of read) expect(alone).toBeGreaterThanOrEqual(0.9);
@@ -193,13 +209,16 @@ describe("reading a turn's sentences", () => {
   });
 
   it("hears who decides from a clause of a one-sentence turn whose whole reading says nothing of it", () => {
-    // Prepare
+    // Prepare: a model that hears the owner in the clause alone and not inside the whole turn.
     const input = {
       text: "Hello there, my name is Rosa, I own a little bakery downtown, and we get a lot of phone orders in the morning",
     };
+    const keywords = keywordModel({
+      authority_decider: { signal: ["I own a little bakery downtown,"], noise: [input.text] },
+    });
     // Act
-    const whole = scoreTurn(model, input).authority_decider;
-    const read = reader.read(input).authority_decider;
+    const whole = scoreTurn(keywords, input).authority_decider;
+    const read = modelReader(keywords, "keywords").read(input).authority_decider;
     // Assess
     expect(whole).toBeLessThan(0.05);
     expect(read).toBeGreaterThanOrEqual(0.5);
