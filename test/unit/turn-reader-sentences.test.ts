@@ -152,13 +152,14 @@ describe("reading a turn's sentences", () => {
   });
 
   it("hears a buying request said before a story, from its own sentence", () => {
-    // Prepare
+    // Prepare: a model that hears the order in its sentence alone and not inside the story.
     const input = {
       text: "Fine, let's do it. The owner told me to sort this out before the summer rush and I am tired of dropped calls.",
     };
+    const keywords = keywordModel({ buy_now: { signal: ["Fine, let's do it."], noise: [input.text] } });
     // Act
-    const diluted = scoreTurn(model, input).buy_now;
-    const read = reader.read(input).buy_now;
+    const diluted = scoreTurn(keywords, input).buy_now;
+    const read = modelReader(keywords, "keywords").read(input).buy_now;
     // Assess
     expect(diluted).toBeLessThan(0.5);
     expect(read).toBeGreaterThanOrEqual(0.8);
@@ -168,22 +169,25 @@ describe("reading a turn's sentences", () => {
     "Hmm, you know what, if that's true, I'd like to sign up.",
     "Actually, you know what, if it's really as cheap as you say and the setup is free, I'd like to sign up.",
   ])("hears a buying request from its own clause after a condition: %j", (text) => {
-    // Prepare: one sentence, so only its clauses are read apart from the whole.
+    // Prepare: one sentence, so only its clauses are read apart from the whole; a model that hears the
+    // request in its clause alone and not inside the whole sentence.
     const input = { text };
+    const keywords = keywordModel({ enroll_request: { signal: ["I'd like to sign up."], noise: [text] } });
     // Act
-    const whole = scoreTurn(model, input).enroll_request;
-    const read = reader.read(input).enroll_request;
+    const whole = scoreTurn(keywords, input).enroll_request;
+    const read = modelReader(keywords, "keywords").read(input).enroll_request;
     // Assess: under the buying threshold (0.6) whole, sure in its clause.
     expect(whole).toBeLessThan(0.6);
     expect(read).toBeGreaterThanOrEqual(0.8);
   });
 
-  it("hears an order from its own sentence at 0.75, said after the caller's go-ahead", () => {
-    // Prepare: the whole turn reads the order low; its own sentence alone reaches the buying bar (0.75).
+  it("hears an order from its own sentence, said after the caller's go-ahead", () => {
+    // Prepare: a model that reads the order low in the whole turn and surely in its own sentence.
     const input = { text: "That answers my question about the porting. Where do I sign?" };
+    const keywords = keywordModel({ buy_now: { signal: ["Where do I sign?"], noise: [input.text] } });
     // Act
-    const whole = scoreTurn(model, input).buy_now;
-    const read = reader.read(input).buy_now;
+    const whole = scoreTurn(keywords, input).buy_now;
+    const read = modelReader(keywords, "keywords").read(input).buy_now;
     // Assess
     expect(whole).toBeLessThan(0.6);
     expect(read).toBeGreaterThanOrEqual(0.75);
@@ -196,13 +200,19 @@ describe("reading a turn's sentences", () => {
   });
 
   it("hears who decides from the sentence that says it", () => {
-    // Prepare
+    // Prepare: a model that hears who decides in its sentence alone and not inside the rest of the turn.
     const input = {
       text: "Our clinic has twelve staff and four lines that are always busy during flu season. Honestly the front desk is drowning. The practice manager approves all purchases, not me.",
     };
+    const keywords = keywordModel({
+      authority_other: {
+        signal: ["The practice manager approves all purchases, not me."],
+        noise: [input.text],
+      },
+    });
     // Act
-    const whole = scoreTurn(model, input).authority_other;
-    const read = reader.read(input).authority_other;
+    const whole = scoreTurn(keywords, input).authority_other;
+    const read = modelReader(keywords, "keywords").read(input).authority_other;
     // Assess
     expect(read).toBeGreaterThan(whole);
     expect(read).toBeGreaterThanOrEqual(0.5);
