@@ -78,7 +78,7 @@ const NON_MONEY_UNIT =
  * money; "tops", "plus" and the money words count nothing.
  */
 const COUNTED_THINGS =
-  /^\s*(?:(?!(?:a|an|per|each|every|or|and|to|total|all|tops|max|in|for|a month|a year)\b)[a-z]{3,}\s+)?(?!(?:perhaps|upwards|onwards|always|tops|plus|bucks|dollars|pounds|euros|thousands|hundreds|millions)\b)[a-z]{3,}[^s'\s]s'?(?![a-z])/;
+  /^\s*(?:(?!(?:per|each|every|and|total|all|tops|max|for)\b)[a-z]{3,}\s+)?(?!(?:perhaps|upwards|onwards|always|tops|plus|bucks|dollars|pounds|euros|thousands|hundreds|millions)\b)[a-z]{3,}[^s'\s]s'?(?![a-z])/;
 const BUDGET_CONTEXT =
   /budget|spend|spending|afford|invest|set aside|allocat|earmark|price range|looking at|comfortable|stretch|willing to (?:pay|go)|can (?:pay|do|go)|ballpark|around|about|roughly/;
 const CURRENT_SPEND = new RegExp(

@@ -170,19 +170,27 @@ function splitOnJoiningAnd(phrase: string): string[] {
   const parts: string[] = [];
   for (const segment of phrase.split(/\s+and\s+/)) {
     const previous = parts.at(-1);
-    const endingScale = previous && /(hundred|thousand|million)$/.exec(previous)?.[1];
-    // "a hundred and twenty thousand" is still one: hundreds under a thousand take the scale after them, unless an
-    // article starts a number of its own ("between eight hundred and a thousand").
-    const joins =
-      endingScale &&
-      (largestScale(segment) < (SCALES[endingScale] ?? 0) ||
-        (endingScale === "hundred" &&
-          !/^(?:a|an)\s/.test(segment) &&
-          (numbersInWords(previous ?? "")?.at(-1) ?? 0) < 1_000));
-    if (previous !== undefined && joins) parts[parts.length - 1] = `${previous} and ${segment}`;
+    if (previous !== undefined && joinsAcrossAnd(previous, segment))
+      parts[parts.length - 1] = `${previous} and ${segment}`;
     else parts.push(segment);
   }
   return parts;
+}
+
+/**
+ * Whether `segment` goes on the number `previous` ends: only after a scale word, with a smaller scale or none;
+ * "a hundred and twenty thousand" is still one, hundreds under a thousand taking the scale after them, unless an
+ * article starts a number of its own ("between eight hundred and a thousand").
+ */
+function joinsAcrossAnd(previous: string, segment: string): boolean {
+  const endingScale = /(hundred|thousand|million)$/.exec(previous)?.[1];
+  if (!endingScale) return false;
+  if (largestScale(segment) < (SCALES[endingScale] ?? 0)) return true;
+  return (
+    endingScale === "hundred" &&
+    !/^(?:a|an)\s/.test(segment) &&
+    (numbersInWords(previous)?.at(-1) ?? 0) < 1_000
+  );
 }
 
 /** The largest scale word of a run of number words (1 when it has none). */

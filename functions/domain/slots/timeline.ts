@@ -42,6 +42,12 @@ const FIXED: Array<[RegExp, number]> = [
 const RELATIVE =
   /\b(?:within the next|in|within|over the next|next|in the next|in about|in around|about|around|roughly|maybe|like|by|another|say|probably|max|only)\s+(?:about\s+|around\s+|like\s+|maybe\s+)?(?:(\d+(?:\.\d+)?)\s*(?:-|to|or)\s*)?(\d+(?:\.\d+)?)\s*(day|week|month|quarter|year)s?\b/;
 const AND_A_HALF = /^\s*and\s+(?:a\s+)?half\b/;
+/** "in one month and half", "a month and a half": half a unit more, in days (the unit looked up only then). */
+function halfUnitAfter(after: string, unitOf: () => string | undefined): number {
+  if (!AND_A_HALF.test(after)) return 0;
+  const unit = unitOf();
+  return unit ? (UNIT_DAYS[unit] ?? 0) / 2 : 0;
+}
 const BARE_DURATION =
   /\b(?:(\d+(?:\.\d+)?)\s*(?:-|to|or)\s*)?(\d+(?:\.\d+)?)\s*(day|week|month|quarter|year)s?\b/;
 const RATE =
@@ -99,12 +105,9 @@ export function readTimeline(
     : null;
   if (dated) {
     // "in one month and half": the date read is a month away, the horizon half a month more.
-    const unit = /(day|week|month|year)s?$/.exec(dated.text)?.[1];
-    const half =
-      unit && AND_A_HALF.test(rawClause.slice(dated.index + dated.text.length))
-        ? (UNIT_DAYS[unit] ?? 0) / 2
-        : 0;
-    return reading(dated.days + half, inContext ? 0.9 : 0.7, dated.text, dated.date);
+    const after = rawClause.slice(dated.index + dated.text.length);
+    const days = dated.days + halfUnitAfter(after, () => /(day|week|month|year)s?$/.exec(dated.text)?.[1]);
+    return reading(days, inContext ? 0.9 : 0.7, dated.text, dated.date);
   }
   const digitised = digitise(rawClause);
   // "a month" is one month; "a" and "1" are as long, so positions still map to the customer's words.
@@ -124,9 +127,10 @@ export function readTimeline(
     !isFrequencyOrPast(clause, relative.index, relative[0].length) &&
     !isMoneyAPeriod(relative[0])
   ) {
-    // "in one month and half", "a month and a half": half a unit more.
-    const half = AND_A_HALF.test(clause.slice(relative.index + relative[0].length)) ? 0.5 : 0;
-    const days = (Number(relative[2]) + half) * (UNIT_DAYS[relative[3] ?? "month"] ?? 30);
+    const unit = relative[3] ?? "month";
+    const days =
+      Number(relative[2]) * (UNIT_DAYS[unit] ?? 30) +
+      halfUnitAfter(clause.slice(relative.index + relative[0].length), () => unit);
     const startsThen = timelineAsked || TIMELINE_CONTEXT.test(clause);
     // "the office is open only three days": a week or less said unasked is no horizon without a word of starting.
     if (days > 7 || startsThen) return reading(days, startsThen ? 0.9 : 0.7, said(digitised, relative));
