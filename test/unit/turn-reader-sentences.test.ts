@@ -325,24 +325,28 @@ describe("reading a turn's sentences", () => {
     // Prepare: 33 tokens; windows counted from the start would leave "do i sign" alone in the last one.
     const text =
       "ok so the owner looked at the numbers you sent over last week and talked to his partner about it and he told me to just do it so where do i sign";
+    const keywords = keywordModel({ buy_now: { signal: ["so where do i sign"], noise: [text] } });
     // Act
     const parts = turnParts(text);
-    const read = reader.read({ text }).buy_now;
+    const read = modelReader(keywords, "keywords").read({ text }).buy_now;
     // Assess
     expect(parts.pieceOf.slice(-6)).toEqual(Array(6).fill(parts.pieces - 1));
+    expect(scoreTurn(keywords, { text }).buy_now).toBeLessThan(0.6);
     expect(read).toBeGreaterThanOrEqual(0.75);
   });
 
   it("hears an order at the end of a spoken turn from its window, and no order where none is given", () => {
-    // Prepare: no punctuation, as a speech recogniser writes a turn.
+    // Prepare: no punctuation, as a speech recogniser writes a turn; a model that hears the order alone and not
+    // inside the rest of the turn.
     const order =
       "well my partner went through the spreadsheet you sent with our accountant on friday and they both said fine so where do i sign";
     const refusal =
       "i dont know man we looked at it and honestly its a lot of money so we are not going to buy it this year";
+    const keywords = keywordModel({ buy_now: { signal: ["so where do i sign"], noise: [order, refusal] } });
     // Act
-    const read = reader.read({ text: order }).buy_now;
-    const whole = scoreTurn(model, { text: order }).buy_now;
-    const refused = reader.read({ text: refusal }).buy_now;
+    const read = modelReader(keywords, "keywords").read({ text: order }).buy_now;
+    const whole = scoreTurn(keywords, { text: order }).buy_now;
+    const refused = modelReader(keywords, "keywords").read({ text: refusal }).buy_now;
     // Assess: the whole turn is below the buying threshold (0.6), its last window well above it.
     expect(whole).toBeLessThan(0.6);
     expect(read).toBeGreaterThanOrEqual(0.8);
@@ -355,10 +359,13 @@ describe("reading a turn's sentences", () => {
       "my partner and i looked at the numbers again last night and we are good to go just send me the contract";
     const refusal =
       "we went over all of it with our accountant last month and honestly we are not signing any contract this year";
+    const keywords = keywordModel({
+      contract_request: { signal: ["just send me the contract"], noise: [request, refusal] },
+    });
     // Act
-    const whole = scoreTurn(model, { text: request }).contract_request;
-    const read = reader.read({ text: request }).contract_request;
-    const refused = reader.read({ text: refusal }).contract_request;
+    const whole = scoreTurn(keywords, { text: request }).contract_request;
+    const read = modelReader(keywords, "keywords").read({ text: request }).contract_request;
+    const refused = modelReader(keywords, "keywords").read({ text: refusal }).contract_request;
     // Assess
     expect(whole).toBeLessThan(0.6);
     expect(read).toBeGreaterThanOrEqual(0.75);
