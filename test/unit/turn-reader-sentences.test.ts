@@ -343,10 +343,11 @@ describe("reading a turn's sentences", () => {
     const refusal =
       "i dont know man we looked at it and honestly its a lot of money so we are not going to buy it this year";
     const keywords = keywordModel({ buy_now: { signal: ["so where do i sign"], noise: [order, refusal] } });
+    const keywordReader = modelReader(keywords, "keywords");
     // Act
-    const read = modelReader(keywords, "keywords").read({ text: order }).buy_now;
+    const read = keywordReader.read({ text: order }).buy_now;
     const whole = scoreTurn(keywords, { text: order }).buy_now;
-    const refused = modelReader(keywords, "keywords").read({ text: refusal }).buy_now;
+    const refused = keywordReader.read({ text: refusal }).buy_now;
     // Assess: the whole turn is below the buying threshold (0.6), its last window well above it.
     expect(whole).toBeLessThan(0.6);
     expect(read).toBeGreaterThanOrEqual(0.8);
@@ -362,10 +363,11 @@ describe("reading a turn's sentences", () => {
     const keywords = keywordModel({
       contract_request: { signal: ["just send me the contract"], noise: [request, refusal] },
     });
+    const keywordReader = modelReader(keywords, "keywords");
     // Act
     const whole = scoreTurn(keywords, { text: request }).contract_request;
-    const read = modelReader(keywords, "keywords").read({ text: request }).contract_request;
-    const refused = modelReader(keywords, "keywords").read({ text: refusal }).contract_request;
+    const read = keywordReader.read({ text: request }).contract_request;
+    const refused = keywordReader.read({ text: refusal }).contract_request;
     // Assess
     expect(whole).toBeLessThan(0.6);
     expect(read).toBeGreaterThanOrEqual(0.75);
