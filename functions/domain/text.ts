@@ -128,9 +128,14 @@ export function unpunctuatedQuestion(line: string): string | undefined {
 const SPOKEN_QUESTION =
   /^(?:(?:and|so|ok|okay|great|got it|perfect|thanks|alright|right)\s+)*(?:what|when|how|who|which|where|do|does|did|is|are|would|will|could|can|have|has)\b/;
 
-/** The sentences of a text, each with its closing punctuation; fragments without a letter are dropped. */
+/**
+ * The sentences of a text, each with its closing punctuation; fragments without a letter are dropped. A title's
+ * period ends no sentence: "What budget did Dr. Hollis give you?" is one question.
+ */
 export function sentencesOf(text: string): string[] {
-  return (text.match(/[^.!?]+[.!?]*/g) ?? [])
+  return (text.match(SENTENCE) ?? [])
     .map((sentence) => sentence.trim())
     .filter((sentence) => /\p{L}/u.test(sentence));
 }
+
+const SENTENCE = /[^.!?]+(?:(?<=(?<![a-z])(?:mr|mrs|ms|dr|prof))\.(?=\s)[^.!?]+)*[.!?]*/gi;

@@ -28,8 +28,9 @@ describe("slotAskedBy", () => {
     ],
     ["we bill a flat fee every month", undefined],
     ["That jump hurts. If you did switch, would that be your decision?", "authority"],
+    ["Great. What budget did Dr. Hollis give you to work with?", "budget"],
   ])(
-    'reads the slot a line asks for without a question mark, by "ceiling", or after a condition: "%s"',
+    'reads the slot a line asks for without a question mark, by "ceiling", after a condition or a title: "%s"',
     (line, slot) => {
       // Act
       const asked = askedBy(line);

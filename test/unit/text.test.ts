@@ -6,6 +6,7 @@ import {
   normalizeAscii,
   normalizeText,
   phraseRegex,
+  sentencesOf,
   splitClauses,
   unpunctuatedQuestion,
 } from "../../functions/domain/text.js";
@@ -161,6 +162,34 @@ describe("splitClauses", () => {
     const clauses = splitClauses(text);
     // Assess
     expect(clauses).toEqual(["we need a button for the butler"]);
+  });
+});
+
+describe("sentencesOf", () => {
+  it("ends a sentence at its closing punctuation, and drops fragments without a letter", () => {
+    // Prepare
+    const text = "Great. When would you want it running?! ... Thanks";
+    // Act
+    const sentences = sentencesOf(text);
+    // Assess
+    expect(sentences).toEqual(["Great.", "When would you want it running?!", "Thanks"]);
+  });
+
+  it("ends no sentence at a title's period, written or lowercased", () => {
+    // Prepare
+    const lines = [
+      "Great. What budget did Dr. Hollis give you to work with?",
+      "we spoke with mrs. lee and prof. adams. then we left",
+      "Wait... it was the old Mr.",
+    ];
+    // Act
+    const sentences = lines.map(sentencesOf);
+    // Assess
+    expect(sentences).toEqual([
+      ["Great.", "What budget did Dr. Hollis give you to work with?"],
+      ["we spoke with mrs. lee and prof. adams.", "then we left"],
+      ["Wait...", "it was the old Mr."],
+    ]);
   });
 });
 
