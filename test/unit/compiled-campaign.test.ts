@@ -29,8 +29,9 @@ describe("slotAskedBy", () => {
     ["we bill a flat fee every month", undefined],
     ["That jump hurts. If you did switch, would that be your decision?", "authority"],
     ["Great. What budget did Dr. Hollis give you to work with?", "budget"],
+    ["Got it. What are you hoping to spend on this?", "budget"],
   ])(
-    'reads the slot a line asks for without a question mark, by "ceiling", after a condition or a title: "%s"',
+    'reads the slot a line asks for without a question mark, by "ceiling", after a condition or a title, or after a word of wanting: "%s"',
     (line, slot) => {
       // Act
       const asked = askedBy(line);
