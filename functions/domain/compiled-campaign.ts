@@ -93,8 +93,7 @@ export function slotAskedBy(compiled: CompiledCampaign, normalizedAiLine: string
   // A line written as speech ("and what would you want to spend a month") has no question mark to find it by.
   const spoken = unpunctuatedQuestion(normalizedAiLine) !== undefined;
   if (!tail.includes("?") && !spoken && !/\b(?:tell me|let me know|share)\b/.test(tail)) return undefined;
-  let best: { name: string; at: number; end: number } | undefined;
-  const matches: Array<{ name: string; at: number; end: number }> = [];
+  const named: Array<{ name: string; at: number; end: number }> = [];
   const quantity = ASKS_QUANTITY.test(tail);
   for (const slot of compiled.slots) {
     if (!slot.askedBy || (quantity && slot.category)) continue;
@@ -102,15 +101,16 @@ export function slotAskedBy(compiled: CompiledCampaign, normalizedAiLine: string
     const pattern = slot.askedBy;
     pattern.lastIndex = 0;
     const match = pattern.exec(tail);
-    if (!match) continue;
-    const found = { name: slot.definition.name, at: match.index, end: match.index + match[0].length };
-    matches.push(found);
-    if (!best || match.index < best.at) best = found;
+    if (match)
+      named.push({ name: slot.definition.name, at: match.index, end: match.index + match[0].length });
   }
+  const first = named.reduce<(typeof named)[number] | undefined>(
+    (a, b) => (!a || b.at < a.at ? b : a),
+    undefined,
+  );
   // "what are you hoping to spend?": a word of wanting asks for what it wants, the slot named right after "to".
-  const first = best;
-  const wanted = first && matches.find((m) => m.at > first.end && WANTS_TO.test(tail.slice(first.end, m.at)));
-  if (wanted) best = wanted;
+  const wanted = first && named.find((m) => m.at > first.end && WANTS_TO.test(tail.slice(first.end, m.at)));
+  const best = wanted ?? first;
   // A question of when asks the campaign's one time slot, however the AI words it ("when is the closing?"),
   // and whatever it names after its when ("when does the coverage need to be in place?").
   const when = compiled.timeSlot ? ASKS_WHEN.exec(tail) : null;
