@@ -128,6 +128,13 @@ export const ReaderThresholds = z.strictObject({
   wrongNumber: probability(0.7),
   deferral: probability(0.5),
   /**
+   * The caller came for something other than buying (a job, their own pitch, another business): from this on,
+   * the call's buying words ("how do i apply", "i'll send over a proposal today") ask nothing of the company.
+   * 0.7 as for the signals that end a call, since a misread silences a live lead's buying: on the development
+   * sets (one reader) 0.5 also silenced a pizza owner whose friend uses the product (0.55).
+   */
+  nonProspect: probability(0.7),
+  /**
    * Who decides (the authority slot): the surest of the three who-decides labels, from this on. Low, because
    * the reader learned who decides from few turns and reads it less surely than it is said; measured on the
    * dev cross-set (authority slot, written): precision 98% and recall 86% at 0.25, 99% and 84% at 0.35.

@@ -39,6 +39,8 @@ const MEANING: Record<ReaderLabel, string> = {
   authority_decider: "says they alone make or sign the buying decision (owner, 'it's my call')",
   authority_joint: "says they decide together with others (a partner, spouse, a board they sit on)",
   authority_other: "says someone else makes the buying decision, not them",
+  non_prospect:
+    "is no possible buyer of what the company sells: a job seeker, a vendor pitching their own service, someone who wants something else",
 };
 
 const readTurnInputSchema = () =>

@@ -175,17 +175,16 @@ export function processCustomerTurn(
     read.objections.includes("price") && answersAmountAsked(compiled, state.askedSlot, slots)
       ? read.objections.filter((kind) => kind !== "price")
       : read.objections;
+  const notAProspect =
+    state.intentTags.includes(NOT_A_PROSPECT) || scores.non_prospect >= thresholds.reader.nonProspect;
   // Field by field rather than spread: V8 builds a spread-and-extend literal several times slower.
   const signals: TurnSignals = {
     personRequest: read.personRequest || acceptsOfferedPerson(state.lastAiLine, normalized),
-    buyingIntent: buyingMeant(
-      read.buyingIntent,
-      spelled.text,
-      normalized,
-      state.lastAiLine,
-      reader,
-      thresholds,
-    ),
+    // A caller who came for a job or to pitch their own service asks nothing of ours with buying words, on this
+    // turn or later ("how do i apply", "i'll send over a proposal today").
+    buyingIntent: notAProspect
+      ? null
+      : buyingMeant(read.buyingIntent, spelled.text, normalized, state.lastAiLine, reader, thresholds),
     objections: objectionsHeard,
     // By the customer's own punctuation: a sentence end the breaks guess can fall before a mid-sentence "also".
     objectionAdded: objectionsHeard.length > 0 && (conceding || opensWithAddition(splitClauses(normalized))),
@@ -226,7 +225,10 @@ export function processCustomerTurn(
   next.negativityTrend = round(state.negativityTrend * 0.6 + signals.negativity * 0.4);
   next.tone = signals.tone;
   next.sarcasm = state.sarcasm || signals.sarcasm;
-  next.intentTags = addTags(state.intentTags, tagsOf(signals));
+  next.intentTags = addTags(
+    state.intentTags,
+    notAProspect ? [...tagsOf(signals), NOT_A_PROSPECT] : tagsOf(signals),
+  );
   const topics = topicUpdate(state, signals.topic);
   next.topics = topics.topics;
   next.topicJumps = topics.topicJumps;
@@ -399,6 +401,9 @@ function outcomeAfter(current: Outcome, decision: HandoffDecision, turn: number)
       return current;
   }
 }
+
+/** The intent tag of a caller who is no buyer (a job seeker, a vendor): the call remembers it by its tags. */
+export const NOT_A_PROSPECT = "not_a_prospect";
 
 function tagsOf(signals: TurnSignals): string[] {
   const tags: string[] = [];

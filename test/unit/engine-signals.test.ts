@@ -686,3 +686,75 @@ async function shippedCampaign(file: string) {
   if (!reading.ok) throw new Error(`the shipped campaign ${file} does not read`);
   return reading.campaign;
 }
+
+describe("engine with a caller who is no buyer", () => {
+  const JOB_SEEKER = "hi, saw you're hiring for customer support. i did six years of dispatch";
+  const APPLYING = "ok perfect, how do i apply?";
+  const reader = fixedReader((text) =>
+    text === JOB_SEEKER ? ["non_prospect"] : text === APPLYING ? ["enroll_request"] : [],
+  );
+
+  it("hears no buying intent later in the call once the caller has said they came for something else", () => {
+    // Prepare: the first turn says the caller wants a job.
+    const start = afterOpener("contact-job-seeker");
+    const first = processCustomerTurn(start, { text: JOB_SEEKER }, defaultCampaign, reader);
+    const pointed = recordLine(
+      first.state,
+      "ai",
+      "All our openings are on the careers page.",
+      defaultCampaign,
+    );
+    // Act
+    const { signals, decision, state } = processCustomerTurn(
+      pointed,
+      { text: APPLYING },
+      defaultCampaign,
+      reader,
+    );
+    // Assess
+    expect(first.state.intentTags).toContain("not_a_prospect");
+    expect(signals.buyingIntent).toBeNull();
+    expect(decision.action).toBe("continue");
+    expect(state.intentTags).toContain("not_a_prospect");
+  });
+
+  it("hands off on the same words from a caller who said nothing of the kind", () => {
+    // Prepare
+    const start = afterOpener("contact-prospect");
+    const first = processCustomerTurn(
+      start,
+      { text: "we need phones for our support team" },
+      defaultCampaign,
+      reader,
+    );
+    // Act
+    const { signals, decision } = processCustomerTurn(
+      first.state,
+      { text: APPLYING },
+      defaultCampaign,
+      reader,
+    );
+    // Assess
+    expect(first.state.intentTags).not.toContain("not_a_prospect");
+    expect(signals.buyingIntent).toBe("enroll_request");
+    expect(decision.action).toBe("handoff");
+  });
+
+  it("still hands a request for a person to a human", () => {
+    // Prepare
+    const start = afterOpener("contact-job-seeker-person");
+    const first = processCustomerTurn(start, { text: JOB_SEEKER }, defaultCampaign, reader);
+    const askingForPerson = fixedReader((text) =>
+      text === JOB_SEEKER ? ["non_prospect"] : ["person_request"],
+    );
+    // Act
+    const { decision } = processCustomerTurn(
+      first.state,
+      { text: "can i talk to a person?" },
+      defaultCampaign,
+      askingForPerson,
+    );
+    // Assess
+    expect(decision.action).toBe("handoff");
+  });
+});

@@ -36,6 +36,7 @@ const THRESHOLD: Record<ReaderLabel, number> = {
   authority_decider: t.authority,
   authority_joint: t.authority,
   authority_other: t.authority,
+  non_prospect: t.nonProspect,
 };
 
 function firesOn(text: string, label: ReaderLabel): boolean {

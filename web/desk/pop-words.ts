@@ -43,6 +43,7 @@ const WORDS: Record<string, string> = {
   not_interested: "not interested",
   wrong_number: "wrong number",
   do_not_call: "do not call",
+  not_a_prospect: "not a buyer (job, vendor)",
 };
 
 /**

@@ -26,6 +26,7 @@ export const READER_LABELS = [
   "authority_decider",
   "authority_joint",
   "authority_other",
+  "non_prospect",
 ] as const;
 
 export type ReaderLabel = (typeof READER_LABELS)[number];
@@ -82,6 +83,7 @@ export function scoresInLabelOrder(p: ArrayLike<number>): ReaderScores {
     authority_decider: p[20] as number,
     authority_joint: p[21] as number,
     authority_other: p[22] as number,
+    non_prospect: p[23] as number,
   };
 }
 
