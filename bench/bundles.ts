@@ -139,9 +139,11 @@ const TRACED_ENVIRONMENT = { AWS_EXECUTION_ENV: "AWS_Lambda_nodejs22.x", POWERTO
 
 /**
  * Cold start of the conversation-turn function against importing and constructing the same AWS SDK
- * clients alone, side by side in one run (runs alternate, so machine load hits both alike).
+ * clients alone, side by side in one run (runs alternate, so machine load hits both alike). 31 runs, about 15 s:
+ * with 9, the same two bundles read ratios from 1.33 to 1.46 within twenty minutes (session 48); with 31, from
+ * 1.35 to 1.44 in three runs of this function. The rest of the spread is the shared machine's load drifting.
  */
-export async function coldStartFigures(runs = 9): Promise<ColdStartFigures> {
+export async function coldStartFigures(runs = 31): Promise<ColdStartFigures> {
   const entry = join(HANDLERS, "conversation-turn.ts");
   const clients = [
     ...readFileText(entry).matchAll(/import \{ (\w+Client) \} from "(@aws-sdk\/client-[\w-]+)";/g),
