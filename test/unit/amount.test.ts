@@ -156,6 +156,7 @@ describe("readAmount", () => {
     ["weve got 30 40k approved for it", "30000-40000"],
     ["$150 $200 a month", "150-200/mo"],
     ["two grand one off for setup", "2000"],
+    ["i dont know maybe two fifty three hundred a month", "250-300/mo"],
   ])(
     'reads two numbers said side by side in "%s" as a range only when they make one: %s',
     (text, expected) => {
@@ -734,5 +735,20 @@ describe("a year said after a hedge", () => {
     const reading = read(input, true);
     // Assess
     expect(reading?.value).toBe("2000-3000");
+  });
+});
+
+describe("readAmount of a range whose first number borrows the second's scales", () => {
+  it.each([
+    ["somewhere between two and three hundred thousand a year", "200000-300000/yr"],
+    ["between two and two fifty thousand", "200000-250000"],
+    ["somewhere between fifteen hundred and two grand a month", "1500-2000/mo"],
+  ])('reads "%s" as %s', (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = readAmount(input, true);
+    // Assess
+    expect(reading?.value).toBe(expected);
   });
 });

@@ -2,11 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { digitiseNumberWords } from "../../functions/domain/slots/numbers.js";
 
-const SCALE: Record<string, number> = { thousand: 1_000, million: 1_000_000 };
+const SCALE: Record<string, number> = { thousand: 1_000, grand: 1_000, million: 1_000_000 };
 
 /** The numbers a digitised text states, a trailing scale word applied: "25 thousand" and "25000" are both 25000. */
 function numbersIn(text: string): number[] {
-  return [...text.matchAll(/(\d+(?:\.\d+)?)(?:\s+(thousand|million)\b)?/g)].map(
+  return [...text.matchAll(/(\d+(?:\.\d+)?)(?:\s+(thousand|grand|million)\b)?/g)].map(
     (match) => Number(match[1]) * (match[2] ? (SCALE[match[2]] ?? 1) : 1),
   );
 }
@@ -175,6 +175,8 @@ describe("two spelled numbers joined by and", () => {
     ["between fifteen hundred and two thousand a month", [1_500, 2_000]],
     ["twenty thousand and thirty thousand", [20_000, 30_000]],
     ["between eight hundred and a thousand a month", [800, 1_000]],
+    // Slang scale: the run once stopped before "grand" and read 1,502 grand.
+    ["somewhere between fifteen hundred and two grand a month", [1_500, 2_000]],
   ])("reads a larger or equal scale after the and as a second number: %j", (text, expected) => {
     // Prepare
     const input = text;
@@ -196,5 +198,42 @@ describe("two spelled numbers joined by and", () => {
     const result = digitiseNumberWords(input);
     // Assess
     expect(numbersIn(result)).toEqual(expected);
+  });
+});
+
+describe("numbers said back to back", () => {
+  it.each([
+    ["maybe two fifty three hundred a month", [250, 300]],
+    ["three hundred four hundred a month", [300, 400]],
+    ["two grand one off for setup", [2_000, 1]],
+  ])("reads no number as taking a hundred twice or going on after grand: %j", (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const result = digitiseNumberWords(input);
+    // Assess
+    expect(numbersIn(result)).toEqual(expected);
+  });
+
+  it.each([
+    ["two fifty three a month", [253]],
+    ["twenty five hundred a month", [2_500]],
+    ["a hundred and fifty three", [153]],
+  ])("still reads one number where the words make one: %j", (text, expected) => {
+    // Prepare
+    const input = text;
+    // Act
+    const result = digitiseNumberWords(input);
+    // Assess
+    expect(numbersIn(result)).toEqual(expected);
+  });
+
+  it("leaves grand as an adjective alone", () => {
+    // Prepare
+    const input = "we had a grand opening last spring";
+    // Act
+    const result = digitiseNumberWords(input);
+    // Assess
+    expect(result).toBe(input);
   });
 });

@@ -362,13 +362,14 @@ export function readAmount(
     const seats = perSeat !== null ? (headCountIn(wholeTurn) ?? earlierHeadCount?.() ?? 1) : 1;
     // The quote runs on to what the price is per: "thirty-five a line per month".
     const seatWords = (seatPeriod?.[0] ?? perSeat?.[0] ?? (barePeriod ? bare?.[0] : "") ?? "").length;
-    // "bucks" and "dollars" scale by one: "two or three hundred dollars" shares the hundreds too.
+    // "bucks" and "dollars" scale by one: "two or three hundred dollars" shares the hundreds too, and "between two
+    // and three hundred thousand" the hundreds and the thousands (it read 2,000 to 300,000).
     const shared =
-      secondDigits !== undefined && (scaleA ?? 1) === 1 && (scaleB ?? 1) === 1
+      secondDigits !== undefined && (scaleA ?? 1) === 1
         ? sharedMagnitude(toNumber(firstDigits), toNumber(secondDigits))
         : 1;
     // A bare range of small numbers joined by "or"/"and" without money is a count ("two or three").
-    const low = toNumber(firstDigits) * (shared > 1 ? shared : firstScaleOf) * seats;
+    const low = toNumber(firstDigits) * (shared > 1 ? shared * (scaleB ?? 1) : firstScaleOf) * seats;
     if (!moneyMarked && low < 50) continue;
     // "a pbx from 2009": the words before the digits, "from" included when the match took it as a range.
     const beforeDigits = clause.slice(0, index + text.indexOf(firstDigits));

@@ -48,12 +48,17 @@ const SCALES: Record<string, number> = {
 };
 
 const WORDS = [...Object.keys(UNITS), ...Object.keys(TENS), "hundred", "thousand", "million"];
+/**
+ * A run of number words goes on through "grand", so that "between fifteen hundred and two grand" knows its second
+ * number is thousands (without it the run stopped before "grand" and read 1,502 grand).
+ */
+const RUN_WORDS = [...WORDS, "grand"];
 /** Every word a number is spelled out with, "grand" included. */
 export const NUMBER_WORDS: readonly string[] = [
   ...WORDS.filter((word) => word !== "a" && word !== "an"),
   "grand",
 ];
-const RUN = new RegExp(`\\b(?:${WORDS.join("|")})(?:[\\s-]+(?:${WORDS.join("|")}|and))*\\b`, "g");
+const RUN = new RegExp(`\\b(?:${WORDS.join("|")})(?:[\\s-]+(?:${RUN_WORDS.join("|")}|and))*\\b`, "g");
 /** Cheap test first: most clauses hold no spelled-out number, and then there is nothing to replace. */
 const ANY_NUMBER_WORD = new RegExp(
   `\\b(?:${WORDS.filter((word) => word !== "a" && word !== "an").join("|")}|grand)\\b`,
@@ -152,7 +157,7 @@ function digitiseRun(match: string): string {
       // Keep the scale word so "twenty and thirty thousand" can share it.
       return numbers
         .map((value, i) => {
-          const scale = i === numbers.length - 1 ? /(thousand|million)$/.exec(part)?.[1] : undefined;
+          const scale = i === numbers.length - 1 ? /(thousand|million|grand)$/.exec(part)?.[1] : undefined;
           return scale ? `${value / (SCALES[scale] ?? 1)} ${scale}` : String(value);
         })
         .join(" ");
@@ -212,8 +217,9 @@ function numbersInWords(phrase: string): number[] | null {
     .split(/[\s-]+/)
     .filter((token, i, all) => token !== "and" && !(token in UNITS && token === all[i - 1]));
   if (tokens.length === 0) return null;
-  // A lone article or "couple" is not a number unless a scale follows ("a thousand", "a couple grand").
-  const hasScale = tokens.some((token) => token in SCALES);
+  // A lone article or "couple" is not a number unless a scale follows ("a thousand", "a couple grand"); "a grand"
+  // said of money is "1 grand" by now (`IDIOMS`), so one left is an adjective ("a grand opening").
+  const hasScale = tokens.some((token) => token in SCALES && token !== "grand");
   const meaningful = tokens.some(
     (token) => (token in UNITS && !["a", "an"].includes(token)) || token in TENS,
   );
@@ -233,6 +239,9 @@ function numbersInWords(phrase: string): number[] | null {
     digits = "";
   };
   let previous = "";
+  // The unit just added onto a number that had tens or hundreds ("two fifty three"), in case a "hundred" after it
+  // shows it began a number of its own.
+  let joinedUnit = 0;
   for (const token of tokens) {
     const unit = UNITS[token];
     const ten = TENS[token];
@@ -260,15 +269,25 @@ function numbersInWords(phrase: string): number[] | null {
     if (spokenHundreds && ten !== undefined) current = current * 100 + ten;
     else if (unit !== undefined) {
       if (unit !== 0 && lastTwo !== 0 && !(lastTwo >= 20 && lastTwo % 10 === 0 && unit < 10)) close();
+      joinedUnit = current > 0 && unit > 0 ? unit : 0;
       current += unit;
+      continue;
     } else if (ten !== undefined) {
       if (lastTwo !== 0) close();
       current += ten;
+    } else if (scale === 100 && current >= 100 && joinedUnit > 0) {
+      // "two fifty three hundred" is 250 and 300: no number takes "hundred" twice.
+      current -= joinedUnit;
+      close();
+      current = joinedUnit * 100;
     } else if (scale === 100) current = (current || 1) * 100;
     else if (scale !== undefined) {
       total += (current || 1) * scale;
       current = 0;
+      // Slang ends a number: "two grand one off for setup" is 2,000 and a one-off.
+      if (token === "grand") close();
     } else return null;
+    joinedUnit = 0;
   }
   close();
   return numbers.length > 0 ? numbers : null;
