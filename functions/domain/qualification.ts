@@ -34,6 +34,11 @@ export interface SlotContext {
   /** The turn raises an objection other than price (see the slot's `readWhileObjecting`). */
   objecting?: boolean | undefined;
   /**
+   * The turn pushes back on a price: after an AI line that named one, an amount said unasked in it is that
+   * price weighed (see `AmountSurroundings.priceObjected`).
+   */
+  priceObjected?: boolean | undefined;
+  /**
    * The turn asks for a person or ends the call: a category word in passing ("can I get someone on the
    * phone", "this is my cell phone") names no value unless the slot was asked.
    */
@@ -138,6 +143,10 @@ export function extractSlots(
   const question = context.aiLine && isConfirmation(clauses) ? lastQuestion(context.aiLine) : undefined;
   const spendAsked = asksCurrentSpend(context.aiLine);
   const countAsked = asksCount(context.aiLine);
+  const quotedPriceObjected =
+    context.priceObjected === true &&
+    context.aiLine !== undefined &&
+    readAmount(normalizeText(context.aiLine), true) !== null;
   let correction: boolean | undefined;
   let hedged: boolean | undefined;
   for (const slot of compiled.slots) {
@@ -186,6 +195,7 @@ export function extractSlots(
         spendAsked,
         countAsked,
         earlierHeadCount: context.earlierHeadCount,
+        priceObjected: quotedPriceObjected,
       });
       if (reading && aside && reading.confidence < IN_PASSING) continue;
       // "were in the middle of budget season with all the boards right now ... i dont want to switch": in a turn

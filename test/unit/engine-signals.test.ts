@@ -740,6 +740,30 @@ describe("engine with a caller who is no buyer", () => {
     expect(decision.action).toBe("handoff");
   });
 
+  it("confirms no qualification slot from the words of a caller who came for something else", () => {
+    // Prepare: a vendor's amounts, dates and phone words are their pitch, not a lead's budget, timeline or need.
+    const VENDOR =
+      "hi, i sell call center staffing. our plans start at 2000 a month and we can start next week";
+    const vendorReader = fixedReader((text) => (text === VENDOR ? ["non_prospect"] : []));
+    const start = afterOpener("contact-vendor");
+    // Act
+    const { signals, state } = processCustomerTurn(start, { text: VENDOR }, defaultCampaign, vendorReader);
+    // Assess
+    expect(state.intentTags).toContain("not_a_prospect");
+    expect(signals.slots).toEqual([]);
+    expect(state.slots).toEqual(start.slots);
+  });
+
+  it("confirms the same slots from a prospect's same words", () => {
+    // Prepare
+    const PROSPECT = "we run a call center. we can spend 2000 a month and want to start next week";
+    const start = afterOpener("contact-prospect-slots");
+    // Act
+    const { signals } = processCustomerTurn(start, { text: PROSPECT }, defaultCampaign, reader);
+    // Assess
+    expect(signals.slots.map((slot) => slot.slot).sort()).toEqual(["budget", "need", "timeline"]);
+  });
+
   it("still hands a request for a person to a human", () => {
     // Prepare
     const start = afterOpener("contact-job-seeker-person");

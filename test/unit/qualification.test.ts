@@ -391,3 +391,39 @@ describe("mergeSlots", () => {
     expect(slots.budget?.value).toBe("0-700/mo");
   });
 });
+
+describe("extractSlots in a turn that pushes back on a price", () => {
+  const PUSHBACK = "24 per user?? thats 120 a month for 5 of us, thats more then the landline";
+  const budgetIn = (aiLine: string, turn: string) =>
+    extractSlots(compiled, splitClauses(normalizeText(turn)), undefined, {
+      aiLine,
+      priceObjected: true,
+    }).find((candidate) => candidate.slot === "budget");
+
+  it("reads no budget from the AI's price worked out and weighed", () => {
+    // Prepare
+    const aiLine = "Plans for a small studio start at $24 per user per month.";
+    // Act
+    const budget = budgetIn(aiLine, PUSHBACK);
+    // Assess
+    expect(budget).toBeUndefined();
+  });
+
+  it("still reads what the customer says they could pay beside the pushback", () => {
+    // Prepare
+    const aiLine = "Plans for a small studio start at $24 per user per month.";
+    // Act
+    const budget = budgetIn(aiLine, "thats a lot for us, we could do eighty a month");
+    // Assess
+    expect(budget?.value).toBe("80/mo");
+  });
+
+  it("still reads an amount after an AI line that named no price", () => {
+    // Prepare
+    const aiLine = "What made you look at new phones?";
+    // Act
+    const budget = budgetIn(aiLine, "we could spend maybe 120 a month, thats more then the landline though");
+    // Assess
+    expect(budget?.value).toBe("120/mo");
+  });
+});

@@ -116,6 +116,10 @@ const MEASURED_BY_BILL = new RegExp(
 const WANTS =
   /\b(?:want(?! to say)|wanna(?! say)|would(?! say)|willing|like to|hoping|hope|budget|afford|under|max|at most|no more than|up to|less|cheaper|half|instead)\b/;
 
+/** "we could do eighty", "i can swing a hundred": what the customer can pay, said beside pushback. */
+const CAN_PAY =
+  /\b(?:can|could|cld)\s+(?:(?:probably|maybe|only|just)\s+)?(?:pay|do|go|spend|manage|swing|stretch)\b/;
+
 /** The AI line's last question, lowercase: what the customer's next words answer. */
 function finalQuestion(aiLine: string | undefined): string | undefined {
   if (aiLine === undefined) return undefined;
@@ -289,6 +293,11 @@ export interface AmountSurroundings {
   spendAsked?: boolean | undefined;
   /** The AI asked how many of something there are (`asksCount`): a number without money words is a count. */
   countAsked?: boolean | undefined;
+  /**
+   * The turn pushes back on a price: an amount said unasked in it ("thirty a seat, so four fifty a month, we
+   * don't have that kind of money") is the price weighed, not what they would spend, unless it says a wish.
+   */
+  priceObjected?: boolean | undefined;
   /** The head count said earlier in the call: a per-seat price's multiplier when the turn names none. */
   earlierHeadCount?: (() => number | undefined) | undefined;
 }
@@ -307,11 +316,13 @@ export function readAmount(
     spendAsked = false,
     countAsked = false,
     earlierHeadCount,
+    priceObjected = false,
   } = around;
   const digitised = digitise(rawClause);
   const clause = digitised.text;
   // No digit after spelled-out numbers became digits: no amount, and the big pattern need not run.
   if (!/\d/.test(clause) || NO_BUDGET.test(clause)) return null;
+  if (priceObjected && !budgetAsked && !WANTS.test(wholeTurn) && !CAN_PAY.test(wholeTurn)) return null;
   let best: (AmountReading & { score: number }) | null = null;
   // exec on the pattern itself: matchAll would build a copy of it for every clause with a digit.
   AMOUNT.lastIndex = 0;
