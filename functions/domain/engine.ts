@@ -19,7 +19,7 @@ import type { ReaderScores } from "./reader/labels.js";
 import { combineNlu, readSignals } from "./reader/read-signals.js";
 import type { SentenceBreakModel } from "./reader/sentence-breaks.js";
 import type { NluHint, TurnReader } from "./reader/turn-reader.js";
-import { lastHeadCount } from "./slots/amount.js";
+import { lastHeadCount, namesAnAmount, saysWhatTheyPayToday } from "./slots/amount.js";
 import { type AuthorityReading, confirmedAuthority, readAuthority } from "./slots/authority.js";
 import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
 import { type SpelledTurn, type SpellingVocabulary, spellTurn } from "./spelling.js";
@@ -177,9 +177,14 @@ export function processCustomerTurn(
           }),
           spelled,
         );
-  // "not more than 80 dollars for month" after "what would you want to spend?" answers it: no price pushback.
+  // "not more than 80 dollars for month" after "what would you want to spend?" answers it: no price pushback. Nor
+  // is "our phone bill is way too high, we pay about three hundred a month" before the AI named a price: the
+  // caller's reason to switch (dev sets, three forms: 4 calls a form no longer handed off as complex too early
+  // or at all, one lost that a misread objection had handed off on time).
   const objectionsHeard =
-    read.objections.includes("price") && answersAmountAsked(compiled, state.askedSlot, slots)
+    read.objections.includes("price") &&
+    (answersAmountAsked(compiled, state.askedSlot, slots) ||
+      (!namesAnAmount(state.lastAiLine) && saysWhatTheyPayToday(clauses, state.lastAiLine)))
       ? read.objections.filter((kind) => kind !== "price")
       : read.objections;
   // Field by field rather than spread: V8 builds a spread-and-extend literal several times slower.

@@ -6,6 +6,7 @@ import {
   askedPeriod,
   asksCount,
   asksCurrentSpend,
+  namesAnAmount,
   readAmount,
 } from "./slots/amount.js";
 import type { AuthorityReading } from "./slots/authority.js";
@@ -143,10 +144,7 @@ export function extractSlots(
   const question = context.aiLine && isConfirmation(clauses) ? lastQuestion(context.aiLine) : undefined;
   const spendAsked = asksCurrentSpend(context.aiLine);
   const countAsked = asksCount(context.aiLine);
-  const quotedPriceObjected =
-    context.priceObjected === true &&
-    context.aiLine !== undefined &&
-    readAmount(normalizeText(context.aiLine), true) !== null;
+  const quotedPriceObjected = context.priceObjected === true && namesAnAmount(context.aiLine);
   let correction: boolean | undefined;
   let hedged: boolean | undefined;
   for (const slot of compiled.slots) {

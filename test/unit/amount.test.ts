@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { askedPeriod, asksCount, asksCurrentSpend, readAmount } from "../../functions/domain/slots/amount.js";
+import {
+  askedPeriod,
+  asksCount,
+  asksCurrentSpend,
+  namesAnAmount,
+  readAmount,
+  saysWhatTheyPayToday,
+} from "../../functions/domain/slots/amount.js";
 import { normalizeText, splitClauses } from "../../functions/domain/text.js";
 
 /** The engine hands the slot readers normalised text. */
@@ -750,5 +757,34 @@ describe("readAmount of a range whose first number borrows the second's scales",
     const reading = readAmount(input, true);
     // Assess
     expect(reading?.value).toBe(expected);
+  });
+});
+
+describe("what an AI line or a turn says of money", () => {
+  it.each([
+    ["Plans for a small studio start at $24 per user per month.", true],
+    ["Most teams your size land around two hundred a month.", true],
+    ["What made you reach out?", false],
+    [undefined, false],
+  ])("namesAnAmount(%j) is %s", (line, expected) => {
+    // Prepare
+    const input = line;
+    // Act
+    const names = namesAnAmount(input);
+    // Assess
+    expect(names).toBe(expected);
+  });
+
+  it.each([
+    ["our phone bill is way too high, we pay about three hundred a month to the phone company", true],
+    ["we could spend about three hundred a month", false],
+    ["we have three lines and nobody answers them", false],
+  ])("saysWhatTheyPayToday(%j) is %s", (text, expected) => {
+    // Prepare
+    const clauses = splitClauses(normalizeText(text));
+    // Act
+    const paysToday = saysWhatTheyPayToday(clauses, "What made you reach out?");
+    // Assess
+    expect(paysToday).toBe(expected);
   });
 });

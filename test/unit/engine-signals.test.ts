@@ -782,3 +782,38 @@ describe("engine with a caller who is no buyer", () => {
     expect(decision.action).toBe("handoff");
   });
 });
+
+describe("engine with a complaint about today's bill", () => {
+  const COMPLAINT =
+    "our phone bill is just way too high for what we get, we pay about three hundred a month to the phone company";
+  const reader = fixedReader((text) => (text === COMPLAINT ? ["objection_price"] : []));
+
+  it("hears no objection to a price the AI never named", () => {
+    // Prepare
+    const state = afterAiLine("contact-bill-complaint", "What made you reach out?");
+    // Act
+    const { signals } = processCustomerTurn(state, { text: COMPLAINT }, defaultCampaign, reader);
+    // Assess
+    expect(signals.objections).toEqual([]);
+  });
+
+  it("still hears the objection after the AI named its price", () => {
+    // Prepare
+    const state = afterAiLine("contact-bill-after-price", "Plans start at $24 per user per month.");
+    // Act
+    const { signals } = processCustomerTurn(state, { text: COMPLAINT }, defaultCampaign, reader);
+    // Assess
+    expect(signals.objections).toEqual(["price"]);
+  });
+
+  it("still hears pushback that says nothing of what they pay today", () => {
+    // Prepare
+    const pushback = "honestly that sounds way too expensive for a shop our size";
+    const pushbackReader = fixedReader((text) => (text === pushback ? ["objection_price"] : []));
+    const state = afterAiLine("contact-pushback", "What made you reach out?");
+    // Act
+    const { signals } = processCustomerTurn(state, { text: pushback }, defaultCampaign, pushbackReader);
+    // Assess
+    expect(signals.objections).toEqual(["price"]);
+  });
+});

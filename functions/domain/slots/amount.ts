@@ -1,5 +1,5 @@
 import { withinOneEdit } from "../spelling.js";
-import { sentencesOf, unpunctuatedQuestion } from "../text.js";
+import { normalizeText, sentencesOf, unpunctuatedQuestion } from "../text.js";
 import { digitise, originalWords } from "./numbers.js";
 import { spokenPattern } from "./spoken-pattern.js";
 
@@ -9,6 +9,8 @@ export interface AmountReading {
   quote: string;
   /** ISO 4217 code when the customer named a currency that is not just "dollars" ("2,000 euros", "£500"). */
   currency?: string;
+  /** The amount is what the customer pays today, or paid before: no budget, read only weakly. */
+  paidToday?: true;
 }
 
 /**
@@ -451,6 +453,7 @@ export function readAmount(
         quote: originalWords(digitised, signAt(before, index), index + text.length + seatWords).trim(),
         score,
         ...(currency ? { currency } : {}),
+        ...(currentSpend ? { paidToday: true as const } : {}),
       };
   }
   if (!best) return null;
@@ -483,4 +486,21 @@ const SIGNING_LIMIT =
 function turnAfter(wholeTurn: string, clause: string): string {
   const at = wholeTurn.indexOf(clause);
   return at < 0 ? "" : wholeTurn.slice(at + clause.length);
+}
+
+/** Whether a line names an amount of money ("Plans start at $24 per user per month"): the AI quoted a price. */
+export function namesAnAmount(line: string | undefined): boolean {
+  return line !== undefined && readAmount(normalizeText(line), true) !== null;
+}
+
+/**
+ * Whether a turn's clauses say what the customer pays today ("our phone bill is way too high, we pay about three
+ * hundred a month to the phone company"), after the AI line `aiLine`.
+ */
+export function saysWhatTheyPayToday(clauses: readonly string[], aiLine: string | undefined): boolean {
+  const wholeTurn = clauses.join(", ");
+  const spendAsked = asksCurrentSpend(aiLine);
+  return clauses.some(
+    (clause) => readAmount(clause, false, false, { wholeTurn, spendAsked })?.paidToday === true,
+  );
 }
