@@ -11,6 +11,11 @@ describe("acceptsOfferedPerson", () => {
     ["Want me to have one of our specialists call you this afternoon?", "Sure."],
     ["Can I transfer you now?", "yes please"],
     ["Would it help to speak with someone on our team?", "Yeah, fine."],
+    // A yes with its reason (dev-ad): twelve words.
+    [
+      "Would you like me to connect you with one now?",
+      "Yes, please. I think that would be easier than going back and forth.",
+    ],
   ])('hears "%s" "%s" as taking up the offered person', (aiLine, text) => {
     // Act
     const accepted = acceptsOfferedPerson(aiLine, normalizeText(text));
@@ -28,6 +33,10 @@ describe("acceptsOfferedPerson", () => {
     [
       "Would you like me to connect you now?",
       "sure, but first tell me how the pricing works for three stores and whether the contract is monthly",
+    ],
+    [
+      "Would you like me to connect you now?",
+      "yes we have three stores and about twenty people on the phones and the budget is around four hundred a month",
     ],
   ])('hears "%s" "%s" as no person taken up', (aiLine, text) => {
     // Act
