@@ -817,3 +817,43 @@ describe("engine with a complaint about today's bill", () => {
     expect(signals.objections).toEqual(["price"]);
   });
 });
+
+describe("engine with a caller who asks to be called back", () => {
+  const PRICE = "honestly that sounds like more than we want to spend";
+  const CALLBACK = "look i cant think about this right now, can you call me back in september";
+
+  /** The call after a price objection, then the callback request read as deferral with `deferral`. */
+  function afterCallbackRequest(contactId: string, deferral: number) {
+    const reader = scoredReader((text) =>
+      text === PRICE
+        ? { objection_price: 0.9 }
+        : text === CALLBACK
+          ? { objection_timing: 0.9, deferral }
+          : {},
+    );
+    const first = processCustomerTurn(
+      afterAiLine(contactId, "Plans start at $24 per user per month."),
+      { text: PRICE },
+      defaultCampaign,
+      reader,
+    );
+    const asked = recordLine(first.state, "ai", "When would you want it running?", defaultCampaign);
+    return processCustomerTurn(asked, { text: CALLBACK }, defaultCampaign, reader);
+  }
+
+  it("takes a sure callback request's time as the callback's, not a second objection", () => {
+    // Act
+    const { signals, decision } = afterCallbackRequest("contact-callback-sure", 1);
+    // Assess
+    expect(signals.objections).toEqual([]);
+    expect(decision.action).not.toBe("handoff");
+  });
+
+  it("still layers a timing objection the reader is not sure asks for a callback", () => {
+    // Act
+    const { signals, decision } = afterCallbackRequest("contact-callback-unsure", 0.6);
+    // Assess
+    expect(signals.objections).toEqual(["timing"]);
+    expect(decision).toMatchObject({ action: "handoff", trigger: "complex" });
+  });
+});
