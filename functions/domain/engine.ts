@@ -177,14 +177,17 @@ export function processCustomerTurn(
           }),
           spelled,
         );
+  // The turn says what the caller pays today and the AI named no price: read only where it could matter (a turn
+  // with a price objection or strong words).
+  const aboutTodaysBill = () =>
+    !namesAnAmount(state.lastAiLine) && saysWhatTheyPayToday(clauses, state.lastAiLine);
   // "not more than 80 dollars for month" after "what would you want to spend?" answers it: no price pushback. Nor
   // is "our phone bill is way too high, we pay about three hundred a month" before the AI named a price: the
   // caller's reason to switch (dev sets, three forms: 4 calls a form no longer handed off as complex too early
   // or at all, one lost that a misread objection had handed off on time).
   const priceHeard =
     read.objections.includes("price") &&
-    (answersAmountAsked(compiled, state.askedSlot, slots) ||
-      (!namesAnAmount(state.lastAiLine) && saysWhatTheyPayToday(clauses, state.lastAiLine)))
+    (answersAmountAsked(compiled, state.askedSlot, slots) || aboutTodaysBill())
       ? read.objections.filter((kind) => kind !== "price")
       : read.objections;
   // "call me back in september after enrollment is done": the time of a callback asked for, which the call is
@@ -205,7 +208,10 @@ export function processCustomerTurn(
     acknowledgement: read.acknowledgement,
     tone: read.tone,
     negativity: read.negativity,
-    strongNegative: read.strongNegative,
+    // "They raised our bill again. We're paying almost six hundred a month for five lines. It's ridiculous.": strong
+    // words about today's bill are frustration with it, not hostility toward the call (dev-s and dev-ad one call
+    // more on time in each form, no other set moved; dev-ad's was an existing customer's own billing complaint).
+    strongNegative: read.strongNegative && !aboutTodaysBill(),
     sarcasm: read.sarcasm,
     confusion: read.confusion,
     endReason: read.endReason,

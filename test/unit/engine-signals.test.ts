@@ -857,3 +857,33 @@ describe("engine with a caller who asks to be called back", () => {
     expect(decision).toMatchObject({ action: "handoff", trigger: "complex" });
   });
 });
+
+describe("engine with strong words about today's bill", () => {
+  const BILL =
+    "They raised our bill again. We're paying almost six hundred a month for five lines. It's ridiculous.";
+  const HOSTILE = "This is ridiculous. Stop wasting my time with this robot nonsense.";
+  const reader = fixedReader((text) =>
+    text === BILL || text === HOSTILE ? ["strong_negative", "negative"] : [],
+  );
+
+  it("hears frustration with the bill, not hostility toward the call", () => {
+    // Prepare
+    const state = afterAiLine("contact-bill-anger", "What made you start looking?");
+    // Act
+    const { signals, decision } = processCustomerTurn(state, { text: BILL }, defaultCampaign, reader);
+    // Assess
+    expect(signals.strongNegative).toBe(false);
+    expect(signals.tone).toBe("negative");
+    expect(decision.action).not.toBe("handoff");
+  });
+
+  it("still hands a hostile turn to a human", () => {
+    // Prepare
+    const state = afterAiLine("contact-hostile", "What made you start looking?");
+    // Act
+    const { signals, decision } = processCustomerTurn(state, { text: HOSTILE }, defaultCampaign, reader);
+    // Assess
+    expect(signals.strongNegative).toBe(true);
+    expect(decision).toMatchObject({ action: "handoff", trigger: "complex" });
+  });
+});
