@@ -788,3 +788,37 @@ describe("what an AI line or a turn says of money", () => {
     expect(paysToday).toBe(expected);
   });
 });
+
+describe("readAmount of what the customer's current setup costs", () => {
+  it.each([
+    "the avaya maintenance contract alone is 2100/mo",
+    "verizons bundle is 520/mo for all 3 tho",
+    "the answering service is like 300 a month by itself",
+  ])('reads "%s" as today\'s cost, no budget', (text) => {
+    // Prepare
+    const input = text;
+    // Act
+    const reading = read(input, true);
+    // Assess
+    expect(reading?.paidToday).toBe(true);
+    expect(reading?.confidence).toBeLessThan(0.6);
+  });
+
+  it("still reads a plan to spend as a budget", () => {
+    // Act
+    const reading = read("the plan is to spend 300 a month", true);
+    // Assess
+    expect(reading).toMatchObject({ value: "300/mo", confidence: 0.9 });
+    expect(reading?.paidToday).toBeUndefined();
+  });
+
+  it("reads today's cost said again as the most they would pay", () => {
+    // Act
+    const reading = read(
+      "the avaya maintenance is like eleven thousand a year right now so dana said try not to go over that",
+      true,
+    );
+    // Assess
+    expect(reading).toMatchObject({ value: "0-11000/yr", confidence: 0.9 });
+  });
+});
