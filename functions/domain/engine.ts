@@ -177,10 +177,13 @@ export function processCustomerTurn(
           }),
           spelled,
         );
-  // The turn says what the caller pays today and the AI named no price: read only where it could matter (a turn
-  // with a price objection or strong words).
-  const aboutTodaysBill = () =>
-    !namesAnAmount(state.lastAiLine) && saysWhatTheyPayToday(clauses, state.lastAiLine);
+  // The turn says what the caller pays today and the AI named no price: read at most once, and only where it could
+  // matter (a turn with a price objection or strong words).
+  let todaysBill: boolean | undefined;
+  const aboutTodaysBill = (): boolean => {
+    todaysBill ??= !namesAnAmount(state.lastAiLine) && saysWhatTheyPayToday(clauses, state.lastAiLine);
+    return todaysBill;
+  };
   // "not more than 80 dollars for month" after "what would you want to spend?" answers it: no price pushback. Nor
   // is "our phone bill is way too high, we pay about three hundred a month" before the AI named a price: the
   // caller's reason to switch (dev sets, three forms: 4 calls a form no longer handed off as complex too early

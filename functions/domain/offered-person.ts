@@ -17,7 +17,10 @@ export function acceptsOfferedPerson(aiLine: string | undefined, normalized: str
   return question !== undefined && OFFERS_A_PERSON.test(question.toLowerCase());
 }
 
-/** A yes and its reason ("Yes, please. I think that would be easier than going back and forth.", dev-ad: 10 -> 14 words moved no other set). */
+/**
+ * A yes and its reason ("Yes, please. I think that would be easier than going back and forth."): 10 -> 14 words
+ * moved only that dev-ad call.
+ */
 const SHORT_YES_WORDS = 14;
 const PERSON =
   "(?:specialists?|agents?|reps?|representatives?|experts?|advisors?|consultants?|colleagues?|people|person|human|someone|somebody|team|manager|closers?)";
