@@ -1,10 +1,10 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { CallbackOrigin } from "../../contracts/callback.js";
 import * as z from "../../contracts/zod.js";
 import type { CallbackRecord, CallbackStatus, CallbackStore } from "../ports/callback-store.js";
 import { StaleItemError } from "../ports/handoff-store.js";
 import type { LeadProfile } from "../ports/state-store.js";
+import { DynamoDbDocuments } from "./dynamodb-documents.js";
 import { versionCondition } from "./dynamodb-handoff-store.js";
 import { DynamoDbStateStore, StateItemCorruptError } from "./dynamodb-state-store.js";
 import { LEAD_PK_PREFIX, leadKey, type StateKey } from "./state-table.js";
@@ -54,14 +54,12 @@ export interface DynamoDbCallbackStoreOptions {
 
 /** DynamoDB adapter of the CallbackStore port: every write is conditional. */
 export class DynamoDbCallbackStore implements CallbackStore {
-  private readonly documents: DynamoDBDocumentClient;
+  private readonly documents: DynamoDbDocuments;
   private readonly tableName: string;
   private readonly leads: DynamoDbStateStore;
 
   constructor({ client, tableName }: DynamoDbCallbackStoreOptions) {
-    this.documents = DynamoDBDocumentClient.from(client, {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    });
+    this.documents = new DynamoDbDocuments(client);
     this.tableName = tableName;
     this.leads = new DynamoDbStateStore({ client, tableName });
   }
@@ -72,22 +70,20 @@ export class DynamoDbCallbackStore implements CallbackStore {
 
   async saveLeadNote(leadId: string, note: string): Promise<"saved" | "opted_out" | "missing"> {
     try {
-      await this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: leadKey(leadId),
-          UpdateExpression: "SET #note = :note",
-          // Never touch a lead that opted out (or a key that is no lead): the note would outlive the opt-out.
-          ConditionExpression: "attribute_exists(#pk) AND #type = :lead AND #doNotCall = :no",
-          ExpressionAttributeNames: {
-            "#note": "note",
-            "#pk": "pk",
-            "#type": "type",
-            "#doNotCall": "doNotCall",
-          },
-          ExpressionAttributeValues: { ":note": note, ":lead": "lead", ":no": false },
-        }),
-      );
+      await this.documents.update({
+        TableName: this.tableName,
+        Key: leadKey(leadId),
+        UpdateExpression: "SET #note = :note",
+        // Never touch a lead that opted out (or a key that is no lead): the note would outlive the opt-out.
+        ConditionExpression: "attribute_exists(#pk) AND #type = :lead AND #doNotCall = :no",
+        ExpressionAttributeNames: {
+          "#note": "note",
+          "#pk": "pk",
+          "#type": "type",
+          "#doNotCall": "doNotCall",
+        },
+        ExpressionAttributeValues: { ":note": note, ":lead": "lead", ":no": false },
+      });
       return "saved";
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -98,9 +94,7 @@ export class DynamoDbCallbackStore implements CallbackStore {
 
   async loadCallback(leadId: string): Promise<CallbackRecord | null> {
     const key = callbackKey(leadId);
-    const { Item } = await this.documents.send(
-      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
-    );
+    const Item = await this.documents.get({ TableName: this.tableName, Key: key, ConsistentRead: true });
     if (!Item) return null;
     const parsed = CallbackItem.safeParse(Item);
     if (!parsed.success) {
@@ -123,13 +117,11 @@ export class DynamoDbCallbackStore implements CallbackStore {
       throw new Error(`${key.pk}: writes callback version ${record.version} over ${expectedVersion}`);
     }
     try {
-      await this.documents.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...key, type: "callback", ...record },
-          ...versionCondition(expectedVersion),
-        }),
-      );
+      await this.documents.put({
+        TableName: this.tableName,
+        Item: { ...key, type: "callback", ...record },
+        ...versionCondition(expectedVersion),
+      });
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new StaleItemError(key.pk, expectedVersion);
       throw error;
@@ -166,16 +158,14 @@ export class DynamoDbCallbackStore implements CallbackStore {
       values[":reason"] = extra.reason;
     }
     try {
-      await this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: callbackKey(leadId),
-          UpdateExpression: `SET ${sets.join(", ")}`,
-          ConditionExpression: "#version = :version AND #status = :from",
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      );
+      await this.documents.update({
+        TableName: this.tableName,
+        Key: callbackKey(leadId),
+        UpdateExpression: `SET ${sets.join(", ")}`,
+        ConditionExpression: "#version = :version AND #status = :from",
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      });
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;

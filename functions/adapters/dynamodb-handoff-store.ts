@@ -1,11 +1,4 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  type PutCommandInput,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
 import { RouteTrigger } from "../../contracts/campaign.js";
 import { ScreenPop } from "../../contracts/screen-pop.js";
 import * as z from "../../contracts/zod.js";
@@ -20,6 +13,7 @@ import {
   StaleItemError,
   type StoredHandoff,
 } from "../ports/handoff-store.js";
+import { DynamoDbDocuments, type PutInput } from "./dynamodb-documents.js";
 import { StateItemCorruptError } from "./dynamodb-state-store.js";
 import type { StateKey } from "./state-table.js";
 
@@ -131,21 +125,17 @@ export interface DynamoDbHandoffStoreOptions {
 
 /** DynamoDB adapter of the handoff ports: every write is conditional. */
 export class DynamoDbHandoffStore implements HandoffKpiStore, ScreenPopStore, RouteStore {
-  private readonly documents: DynamoDBDocumentClient;
+  private readonly documents: DynamoDbDocuments;
   private readonly tableName: string;
 
   constructor({ client, tableName }: DynamoDbHandoffStoreOptions) {
-    this.documents = DynamoDBDocumentClient.from(client, {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    });
+    this.documents = new DynamoDbDocuments(client);
     this.tableName = tableName;
   }
 
   async loadHandoff(contactId: string): Promise<StoredHandoff | null> {
     const key = handoffKpiKey(contactId);
-    const { Item } = await this.documents.send(
-      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
-    );
+    const Item = await this.documents.get({ TableName: this.tableName, Key: key, ConsistentRead: true });
     if (!Item) return null;
     const item = this.parse(HandoffKpiItem, Item, key);
     return {
@@ -167,25 +157,23 @@ export class DynamoDbHandoffStore implements HandoffKpiStore, ScreenPopStore, Ro
       );
     }
     try {
-      await this.documents.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...key,
-            type: "handoff-kpi",
-            version: next.version,
-            facts: next.facts,
-            pending: Object.fromEntries(
-              next.pending.map((event) => [
-                event.id,
-                { source: event.source, detailType: event.detailType, detail: event.detail },
-              ]),
-            ),
-            expiresAt: next.expiresAt,
-          },
-          ...versionCondition(expectedVersion),
-        }),
-      );
+      await this.documents.put({
+        TableName: this.tableName,
+        Item: {
+          ...key,
+          type: "handoff-kpi",
+          version: next.version,
+          facts: next.facts,
+          pending: Object.fromEntries(
+            next.pending.map((event) => [
+              event.id,
+              { source: event.source, detailType: event.detailType, detail: event.detail },
+            ]),
+          ),
+          expiresAt: next.expiresAt,
+        },
+        ...versionCondition(expectedVersion),
+      });
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new StaleItemError(key.pk, expectedVersion);
       throw error;
@@ -199,16 +187,14 @@ export class DynamoDbHandoffStore implements HandoffKpiStore, ScreenPopStore, Ro
       names[`#e${index}`] = id;
     });
     try {
-      await this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: handoffKpiKey(contactId),
-          UpdateExpression: `REMOVE ${ids.map((_, index) => `#pending.#e${index}`).join(", ")}`,
-          // Never creates an item: a handoff that expired meanwhile stays gone.
-          ConditionExpression: "attribute_exists(#pk)",
-          ExpressionAttributeNames: names,
-        }),
-      );
+      await this.documents.update({
+        TableName: this.tableName,
+        Key: handoffKpiKey(contactId),
+        UpdateExpression: `REMOVE ${ids.map((_, index) => `#pending.#e${index}`).join(", ")}`,
+        // Never creates an item: a handoff that expired meanwhile stays gone.
+        ConditionExpression: "attribute_exists(#pk)",
+        ExpressionAttributeNames: names,
+      });
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return;
       throw error;
@@ -217,14 +203,12 @@ export class DynamoDbHandoffStore implements HandoffKpiStore, ScreenPopStore, Ro
 
   async saveScreenPop(record: ScreenPopRecord, expiresAt: number): Promise<"stored" | "exists"> {
     try {
-      await this.documents.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...screenPopKey(record.screenPop.contactId), type: "screen-pop", ...record, expiresAt },
-          ConditionExpression: "attribute_not_exists(#pk)",
-          ExpressionAttributeNames: { "#pk": "pk" },
-        }),
-      );
+      await this.documents.put({
+        TableName: this.tableName,
+        Item: { ...screenPopKey(record.screenPop.contactId), type: "screen-pop", ...record, expiresAt },
+        ConditionExpression: "attribute_not_exists(#pk)",
+        ExpressionAttributeNames: { "#pk": "pk" },
+      });
       return "stored";
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return "exists";
@@ -234,7 +218,7 @@ export class DynamoDbHandoffStore implements HandoffKpiStore, ScreenPopStore, Ro
 
   async loadScreenPop(contactId: string): Promise<ScreenPopRecord | null> {
     const key = screenPopKey(contactId);
-    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: key }));
+    const Item = await this.documents.get({ TableName: this.tableName, Key: key });
     if (!Item) return null;
     const { screenPop, eventId, queue, storedAt } = this.parse(ScreenPopItem, Item, key);
     return { screenPop, eventId, queue, storedAt };
@@ -243,21 +227,17 @@ export class DynamoDbHandoffStore implements HandoffKpiStore, ScreenPopStore, Ro
   async saveRoute(record: RouteRecord, expiresAt: number): Promise<RouteRecord> {
     const key = handoffRouteKey(record.contactId);
     try {
-      await this.documents.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...key, type: "handoff-route", ...record, expiresAt },
-          ConditionExpression: "attribute_not_exists(#pk)",
-          ExpressionAttributeNames: { "#pk": "pk" },
-        }),
-      );
+      await this.documents.put({
+        TableName: this.tableName,
+        Item: { ...key, type: "handoff-route", ...record, expiresAt },
+        ConditionExpression: "attribute_not_exists(#pk)",
+        ExpressionAttributeNames: { "#pk": "pk" },
+      });
       return record;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
-    const { Item } = await this.documents.send(
-      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
-    );
+    const Item = await this.documents.get({ TableName: this.tableName, Key: key, ConsistentRead: true });
     if (!Item) throw new StaleItemError(key.pk, 0);
     const { type: _type, ...stored } = this.parse(RouteItem, Item, key);
     return stored;
@@ -280,7 +260,7 @@ export class DynamoDbHandoffStore implements HandoffKpiStore, ScreenPopStore, Ro
 /** A first write needs no item yet; every later one needs the version it read. */
 export function versionCondition(
   expectedVersion: number,
-): Pick<PutCommandInput, "ConditionExpression" | "ExpressionAttributeNames" | "ExpressionAttributeValues"> {
+): Pick<PutInput, "ConditionExpression" | "ExpressionAttributeNames" | "ExpressionAttributeValues"> {
   if (expectedVersion === 0) {
     return { ConditionExpression: "attribute_not_exists(#pk)", ExpressionAttributeNames: { "#pk": "pk" } };
   }

@@ -3,14 +3,6 @@ import {
   type DynamoDBClient,
   TransactionCanceledException,
 } from "@aws-sdk/client-dynamodb";
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  type PutCommandInput,
-  TransactWriteCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
 import { QualificationState, SlotValue } from "../../contracts/qualification-state.js";
 import * as z from "../../contracts/zod.js";
 import {
@@ -20,6 +12,7 @@ import {
   type TurnCommit,
   VersionConflictError,
 } from "../ports/state-store.js";
+import { DynamoDbDocuments, type PutInput } from "./dynamodb-documents.js";
 import { contactKey, leadKey, type StateItemType, type StateKey } from "./state-table.js";
 
 /** An item in the state table does not have the shape this code writes: named by key and first bad field. */
@@ -81,22 +74,17 @@ const LeadItem = z.object({
 
 /** DynamoDB adapter of the StateStore port: one item per contact, one per lead, every contact write conditional. */
 export class DynamoDbStateStore implements StateStore {
-  private readonly documents: DynamoDBDocumentClient;
+  private readonly documents: DynamoDbDocuments;
   private readonly tableName: string;
 
   constructor({ client, tableName }: DynamoDbStateStoreOptions) {
-    // Optional fields are `undefined` in the domain; DynamoDB rejects undefined, so they are left out.
-    this.documents = DynamoDBDocumentClient.from(client, {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    });
+    this.documents = new DynamoDbDocuments(client);
     this.tableName = tableName;
   }
 
   async loadContact(contactId: string): Promise<StoredContact | null> {
     const key = contactKey(contactId);
-    const { Item } = await this.documents.send(
-      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
-    );
+    const Item = await this.documents.get({ TableName: this.tableName, Key: key, ConsistentRead: true });
     if (!Item) return null;
     const item = this.parse(ContactItem, Item, key);
     return {
@@ -114,7 +102,7 @@ export class DynamoDbStateStore implements StateStore {
 
   async loadLead(leadId: string): Promise<LeadProfile | null> {
     const key = leadKey(leadId);
-    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: key }));
+    const Item = await this.documents.get({ TableName: this.tableName, Key: key });
     if (!Item) return null;
     const item = this.parse(LeadItem, Item, key);
     return {
@@ -134,7 +122,7 @@ export class DynamoDbStateStore implements StateStore {
         `commit for contact ${next.contactId} writes version ${next.version} over expected version ${expectedVersion}; it must write expected + 1`,
       );
     }
-    const contactPut: PutCommandInput = {
+    const contactPut: PutInput = {
       TableName: this.tableName,
       Item: contactItem(next),
       ...versionCondition(expectedVersion),
@@ -142,16 +130,12 @@ export class DynamoDbStateStore implements StateStore {
     try {
       if (lead) {
         // The lead is written only if the contact's condition holds: both or neither.
-        await this.documents.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Put: contactPut },
-              { Put: { TableName: this.tableName, Item: leadItem(lead) } },
-            ],
-          }),
-        );
+        await this.documents.transactWrite([
+          { Put: contactPut },
+          { Put: { TableName: this.tableName, Item: leadItem(lead) } },
+        ]);
       } else {
-        await this.documents.send(new PutCommand(contactPut));
+        await this.documents.put(contactPut);
       }
     } catch (error) {
       if (lostCondition(error)) throw new VersionConflictError(next.contactId, expectedVersion);
@@ -163,19 +147,17 @@ export class DynamoDbStateStore implements StateStore {
     // Replaces the set: `ids` are the failures of publishing the whole outbox of this version.
     const unpublished = new Set(ids);
     try {
-      await this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: contactKey(contactId),
-          UpdateExpression: unpublished.size > 0 ? "SET #unpublished = :ids" : "REMOVE #unpublished",
-          ConditionExpression: "#version = :version",
-          ExpressionAttributeNames: { "#unpublished": "unpublished", "#version": "version" },
-          ExpressionAttributeValues: {
-            ":version": version,
-            ...(unpublished.size > 0 ? { ":ids": unpublished } : {}),
-          },
-        }),
-      );
+      await this.documents.update({
+        TableName: this.tableName,
+        Key: contactKey(contactId),
+        UpdateExpression: unpublished.size > 0 ? "SET #unpublished = :ids" : "REMOVE #unpublished",
+        ConditionExpression: "#version = :version",
+        ExpressionAttributeNames: { "#unpublished": "unpublished", "#version": "version" },
+        ExpressionAttributeValues: {
+          ":version": version,
+          ...(unpublished.size > 0 ? { ":ids": unpublished } : {}),
+        },
+      });
     } catch (error) {
       if (lostCondition(error)) throw new VersionConflictError(contactId, version);
       throw error;
@@ -185,16 +167,14 @@ export class DynamoDbStateStore implements StateStore {
   async clearUnpublished(contactId: string, version: number, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     try {
-      await this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: contactKey(contactId),
-          UpdateExpression: "DELETE #unpublished :ids",
-          ConditionExpression: "#version = :version",
-          ExpressionAttributeNames: { "#unpublished": "unpublished", "#version": "version" },
-          ExpressionAttributeValues: { ":version": version, ":ids": new Set(ids) },
-        }),
-      );
+      await this.documents.update({
+        TableName: this.tableName,
+        Key: contactKey(contactId),
+        UpdateExpression: "DELETE #unpublished :ids",
+        ConditionExpression: "#version = :version",
+        ExpressionAttributeNames: { "#unpublished": "unpublished", "#version": "version" },
+        ExpressionAttributeValues: { ":version": version, ":ids": new Set(ids) },
+      });
     } catch (error) {
       // A newer version (or a deleted item) keeps its own list: nothing to clear.
       if (lostCondition(error)) return;
@@ -219,7 +199,7 @@ export class DynamoDbStateStore implements StateStore {
 /** A first write needs no item yet; every later one needs the version it read. */
 function versionCondition(
   expectedVersion: number,
-): Pick<PutCommandInput, "ConditionExpression" | "ExpressionAttributeNames" | "ExpressionAttributeValues"> {
+): Pick<PutInput, "ConditionExpression" | "ExpressionAttributeNames" | "ExpressionAttributeValues"> {
   if (expectedVersion === 0) {
     return { ConditionExpression: "attribute_not_exists(#pk)", ExpressionAttributeNames: { "#pk": "pk" } };
   }

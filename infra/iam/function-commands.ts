@@ -6,14 +6,14 @@ import type { CommandUse } from "./sdk-permissions.js";
  * test/infra/iam-follows-code.test.ts fails when a handler sends a command missing here or a listed one is
  * never sent.
  */
-const STATE_TABLE_READ_WRITE = ["GetCommand", "PutCommand", "UpdateCommand"] as const;
+const STATE_TABLE_READ_WRITE = ["GetItemCommand", "PutItemCommand", "UpdateItemCommand"] as const;
 const SCHEDULES = ["CreateScheduleCommand", "UpdateScheduleCommand", "DeleteScheduleCommand"] as const;
 
 export const FUNCTION_COMMANDS = {
   /** DynamoDbStateStore (read, conditional put or a two-put transaction, publish marks), EventBridge, Bedrock. */
   "conversation-turn": [
     ...STATE_TABLE_READ_WRITE,
-    { command: "TransactWriteCommand", items: ["Put"] },
+    { command: "TransactWriteItemsCommand", items: ["Put"] },
     "PutEventsCommand",
     "ConverseCommand",
     // The campaign, from AppConfig (infra/constructs/campaign-config.ts grants it on the campaign profiles).
@@ -21,7 +21,7 @@ export const FUNCTION_COMMANDS = {
     "GetLatestConfigurationCommand",
   ],
   /** relay-outbox.ts re-reads the contact (GetItem) before it publishes, then clears what it published. */
-  "outbox-relay": ["GetCommand", "UpdateCommand", "PutEventsCommand"],
+  "outbox-relay": ["GetItemCommand", "UpdateItemCommand", "PutEventsCommand"],
   "handoff-router": [
     ...STATE_TABLE_READ_WRITE,
     "PutEventsCommand",
@@ -35,8 +35,8 @@ export const FUNCTION_COMMANDS = {
   "handback-scheduler": [...STATE_TABLE_READ_WRITE, ...SCHEDULES],
   /** Reads the callback and the lead, claims and records (UpdateItem), looks the number up, places the call. */
   "start-callback": [
-    "GetCommand",
-    "UpdateCommand",
+    "GetItemCommand",
+    "UpdateItemCommand",
     "DescribeContactCommand",
     "StartOutboundVoiceContactCommand",
   ],

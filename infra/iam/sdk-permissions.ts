@@ -42,12 +42,12 @@ const table = (action: string): Permission[] => [{ action, resource: "state-tabl
 
 /** Command class name (as the SDK names it) to what it needs; the input matters only for transactions. */
 export const SDK_COMMAND_PERMISSIONS = {
-  // @aws-sdk/lib-dynamodb (the document client every adapter uses)
-  GetCommand: () => table("dynamodb:GetItem"),
-  PutCommand: () => table("dynamodb:PutItem"),
-  UpdateCommand: () => table("dynamodb:UpdateItem"),
-  DeleteCommand: () => table("dynamodb:DeleteItem"),
-  TransactWriteCommand: (input?: { TransactItems?: TransactItem[] }) =>
+  // @aws-sdk/client-dynamodb (functions/adapters/dynamodb-documents.ts sends these for every store)
+  GetItemCommand: () => table("dynamodb:GetItem"),
+  PutItemCommand: () => table("dynamodb:PutItem"),
+  UpdateItemCommand: () => table("dynamodb:UpdateItem"),
+  DeleteItemCommand: () => table("dynamodb:DeleteItem"),
+  TransactWriteItemsCommand: (input?: { TransactItems?: TransactItem[] }) =>
     (input?.TransactItems ?? []).flatMap((item) =>
       (Object.keys(item) as Array<keyof typeof TRANSACT_ACTIONS>)
         .filter((kind) => kind in TRANSACT_ACTIONS)
@@ -111,14 +111,14 @@ export function isSdkCommand(name: string): name is SdkCommand {
  */
 export type CommandUse =
   | SdkCommand
-  | { command: "TransactWriteCommand"; items: Array<keyof typeof TRANSACT_ACTIONS> };
+  | { command: "TransactWriteItemsCommand"; items: Array<keyof typeof TRANSACT_ACTIONS> };
 
 /** The permissions a set of command uses needs, without duplicates. */
 export function permissionsFor(uses: readonly CommandUse[]): Permission[] {
   const all = uses.flatMap((use) =>
     typeof use === "string"
       ? (SDK_COMMAND_PERMISSIONS[use] as (input?: unknown) => Permission[])()
-      : SDK_COMMAND_PERMISSIONS.TransactWriteCommand({
+      : SDK_COMMAND_PERMISSIONS.TransactWriteItemsCommand({
           TransactItems: use.items.map((kind) => ({ [kind]: {} })),
         }),
   );

@@ -44,6 +44,17 @@ describe("the conversation-turn asset, built as BatonFunction builds it", () => 
     );
   });
 
+  it("imports only the runtime's SDK clients at start, no other @aws-sdk package (lib-dynamodb cost 7 ms)", () => {
+    // Prepare
+    const importedAt = (file: string) =>
+      [...text(file).matchAll(/(?:from|import)\s*"(@aws-sdk\/[\w-]+)"/g)].map(([, module]) => module ?? "");
+    // Act
+    const imported = new Set(bundle.eager.flatMap(importedAt));
+    // Assess
+    expect([...imported].filter((module) => !module.startsWith("@aws-sdk/client-"))).toEqual([]);
+    expect(imported).toContain("@aws-sdk/client-dynamodb");
+  });
+
   it("gives every output file the require banner and a source map", () => {
     // Assess
     for (const file of [...bundle.eager, ...bundle.lazy]) {

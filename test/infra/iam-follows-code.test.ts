@@ -19,7 +19,7 @@ import {
   TransferContactCommand,
   UpdateContactAttributesCommand,
 } from "@aws-sdk/client-connect";
-import { GetItemCommand } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import {
   ConflictException,
@@ -29,7 +29,6 @@ import {
   UpdateScheduleCommand,
 } from "@aws-sdk/client-scheduler";
 import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Context } from "aws-lambda";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -275,10 +274,10 @@ beforeAll(async () => {
   };
   for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
   vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-  const send = DynamoDBDocumentClient.prototype.send;
-  vi.spyOn(DynamoDBDocumentClient.prototype, "send").mockImplementation(function (
-    this: DynamoDBDocumentClient,
-    ...args: Parameters<DynamoDBDocumentClient["send"]>
+  const send = DynamoDBClient.prototype.send;
+  vi.spyOn(DynamoDBClient.prototype, "send").mockImplementation(function (
+    this: DynamoDBClient,
+    ...args: Parameters<DynamoDBClient["send"]>
   ) {
     const command = args[0] as { constructor: { name: string }; input: unknown };
     sentToTable.push({ name: command.constructor.name, input: command.input });

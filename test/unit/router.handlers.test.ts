@@ -7,9 +7,9 @@ import {
   StartOutboundVoiceContactCommand,
   UpdateContactAttributesCommand,
 } from "@aws-sdk/client-connect";
+import { DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import { SchedulerClient } from "@aws-sdk/client-scheduler";
-import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Context } from "aws-lambda";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -25,7 +25,7 @@ import agentsAvailable from "../fixtures/connect/get-current-metric-data-agents-
 import { contactEvent, envelope, handoffRequestedEvent } from "../support/handoff-events.js";
 
 /** The adapters talk through the document client (one per adapter, made from the function's DynamoDBClient). */
-const dynamodb = mockClient(DynamoDBDocumentClient);
+const dynamodb = mockClient(DynamoDBClient);
 const connect = mockClient(ConnectClient);
 const eventBridge = mockClient(EventBridgeClient);
 const scheduler = mockClient(SchedulerClient);
@@ -70,9 +70,9 @@ describe("after-transfer Lambda handlers", () => {
     vi.spyOn(console, "log").mockImplementation(() => {});
     vi.spyOn(console, "info").mockImplementation(() => {});
     vi.spyOn(console, "warn").mockImplementation(() => {});
-    dynamodb.on(GetCommand).resolves({});
-    dynamodb.on(PutCommand).resolves({});
-    dynamodb.on(UpdateCommand).resolves({});
+    dynamodb.on(GetItemCommand).resolves({});
+    dynamodb.on(PutItemCommand).resolves({});
+    dynamodb.on(UpdateItemCommand).resolves({});
     eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: "e-1" }] });
     connect.on(DescribeContactCommand).resolves(describeVoice as unknown as DescribeContactCommandOutput);
     connect
@@ -93,9 +93,13 @@ describe("after-transfer Lambda handlers", () => {
     const outcome = await handler(handoffRequestedEvent("c-handler-1"), context);
     // Assess
     expect(outcome).toMatchObject({ status: "applied", contactId: "c-handler-1" });
-    const put = dynamodb.commandCalls(PutCommand).at(-1)?.args[0].input;
+    const put = dynamodb.commandCalls(PutItemCommand).at(-1)?.args[0].input;
     expect(put?.TableName).toBe("baton-state");
-    expect(put?.Item).toMatchObject({ pk: "HANDOFF#c-handler-1", sk: "KPI", type: "handoff-kpi" });
+    expect(put?.Item).toMatchObject({
+      pk: { S: "HANDOFF#c-handler-1" },
+      sk: { S: "KPI" },
+      type: { S: "handoff-kpi" },
+    });
   });
 
   it("handoff-kpi ignores a contact event type it does not measure", async () => {
