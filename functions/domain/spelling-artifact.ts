@@ -49,7 +49,7 @@ export function readSpellingFile(
 
 function countsOf(lines: string, file: string, field: string, index: "now" | "on first lookup"): WordCounts {
   try {
-    return WordCounts.fromLines(lines, index);
+    return WordCounts.fromVerifiedFile(lines, index);
   } catch (error) {
     throw refused(file, field, (error as Error).message);
   }

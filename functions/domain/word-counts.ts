@@ -23,18 +23,35 @@ export class WordCounts {
 
   /**
    * From lines as `lines` holds them. Throws a plain Error saying which line is not "lowercase letters, a
-   * space, a positive whole count". The order is not checked here (a cold start trusts the file's
-   * checksum): `verifyOrder` is, where the file is written and tested.
+   * space, a positive whole count". The order is not checked here: `verifyOrder` is, where the file is
+   * written and tested.
    */
   static fromLines(lines: string, index: "now" | "on first lookup" = "now"): WordCounts {
-    const bad = BAD_LINE.exec(lines);
-    if (bad) {
-      const line = lines.slice(bad.index, lines.indexOf("\n", bad.index + 1) >>> 0).trim();
-      throw new Error(`line ${JSON.stringify(line.slice(0, 40))} is not "<lowercase word> <count>"`);
-    }
+    const counts = new WordCounts(lines);
+    counts.verifyLines();
+    if (index === "now") counts.starts();
+    return counts;
+  }
+
+  /**
+   * From the lines of a file whose checksum matched, so they are the lines its writer wrote and checked
+   * (`fromLists`): their format is not checked again, as their order is not, which saves a regular
+   * expression over 750 KB (about 1.3 ms) at every cold start. Only the final newline, without which
+   * finding the line starts would never end, is.
+   */
+  static fromVerifiedFile(lines: string, index: "now" | "on first lookup"): WordCounts {
+    if (lines.length > 0 && !lines.endsWith("\n")) throw new Error("the last line does not end the text");
     const counts = new WordCounts(lines);
     if (index === "now") counts.starts();
     return counts;
+  }
+
+  /** Throws a plain Error naming the first line that is not "lowercase letters, a space, a positive count". */
+  verifyLines(): void {
+    const bad = BAD_LINE.exec(this.lines);
+    if (!bad) return;
+    const line = this.lines.slice(bad.index, this.lines.indexOf("\n", bad.index + 1) >>> 0).trim();
+    throw new Error(`line ${JSON.stringify(line.slice(0, 40))} is not "<lowercase word> <count>"`);
   }
 
   /**

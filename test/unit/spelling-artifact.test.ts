@@ -30,7 +30,10 @@ describe("the committed spelling vocabulary", () => {
     const { dataHash, vocabulary } = readSpellingFile(bytes, SPELLING_FILE);
     // Assess
     expect(dataHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(() => vocabulary.known.verifyOrder()).not.toThrow();
+    for (const counts of [vocabulary.known, vocabulary.pairs]) {
+      expect(() => counts.verifyLines()).not.toThrow();
+      expect(() => counts.verifyOrder()).not.toThrow();
+    }
     expect(vocabulary.size).toBeGreaterThan(10_000);
   });
 });
@@ -83,15 +86,24 @@ describe("readSpellingFile", () => {
     expect(load).toThrow(/spelling vocabulary m\.txt: the words do not match the file's CRC-32/);
   });
 
-  it("refuses a line that is not a lowercase word and a count, even with a matching checksum", () => {
+  it("is never written with a line that is not a lowercase word and a count (a start trusts the checksum)", () => {
     // Prepare
-    const lines = "month 30\nQuote 12\n--\n";
+    const artifact = { dataHash: HASH, words: ["month", "Quote"], counts: [30, 12] };
+    // Act
+    const write = () => spellingFileText(artifact);
+    // Assess
+    expect(write).toThrow(/line "Quote 12" is not "<lowercase word> <count>"/);
+  });
+
+  it("refuses pairs whose last line has no newline, even with a matching checksum, naming the file", () => {
+    // Prepare
+    const lines = "month 30\n--\nmonth-end 3";
     const bytes = bytesOf(`baton-spelling 4 ${HASH} ${crc32Hex(lines)}\n${lines}`);
     // Act
     const load = () => readSpellingFile(bytes, "m.txt");
     // Assess
     expect(load).toThrow(BatonInputError);
-    expect(load).toThrow(/spelling vocabulary m\.txt: line "Quote 12" is not "<lowercase word> <count>"/);
+    expect(load).toThrow(/spelling vocabulary m\.txt: the last line does not end the text/);
   });
 });
 
@@ -143,15 +155,18 @@ describe("readSpellingFile, word pairs", () => {
     expect(load).toThrow(/spelling vocabulary m\.txt: no "--" line between the words and the word pairs/);
   });
 
-  it("refuses a pair line that is not two lowercase words and a count", () => {
+  it("is never written with a pair line that is not two lowercase words and a count", () => {
     // Prepare
-    const lines = "month 30\n--\nper-month 3\nper month 2\n";
-    const bytes = bytesOf(`baton-spelling 4 ${HASH} ${crc32Hex(lines)}\n${lines}`);
+    const artifact = {
+      dataHash: HASH,
+      words: ["month"],
+      counts: [30],
+      pairs: { words: ["per-month", "per month"], counts: [3, 2] },
+    };
     // Act
-    const load = () => readSpellingFile(bytes, "m.txt");
+    const write = () => spellingFileText(artifact);
     // Assess
-    expect(load).toThrow(BatonInputError);
-    expect(load).toThrow(/spelling vocabulary m\.txt: line "per month 2" is not/);
+    expect(write).toThrow(/line "per month 2" is not/);
   });
 });
 
