@@ -15,7 +15,11 @@ export function buyingAsked(
 ): BuyingIntentKind | null {
   if (kind === null) return null;
   if (takesItBack(normalized) || toldAsDone(normalized) || statesOwnPrice(normalized)) return null;
-  if (kind === "buy_now" && (signsIn(normalized) || agreesToTheAsk(aiLine, normalized))) return null;
+  if (kind === "buy_now" && signsIn(normalized)) return null;
+  // "yeah this is lakeside how can i help you": who answers asks what the call is about, not to enrol; after
+  // "got a minute?", "ok perfect, how do i apply?" still enrols.
+  const agreed = kind === "buy_now" || kind === "enroll_request" ? agreesToTheAsk(aiLine, normalized) : null;
+  if (agreed !== null && (kind === "buy_now" || agreed === "who")) return null;
   return kind;
 }
 
@@ -83,19 +87,30 @@ const SIGN_UP = /\bsign(?:ing)?\s+(?:up|me up|us up)\b|\b(?:buy|order|purchase|c
 
 /**
  * "Would it help if I checked back in closer to then?" "sure lets do it, ping me then"; "Mind if I ask a few quick
- * questions?" "sure lets do it fire away": a short yes to the AI's offer to come back later, or to its asking for
- * the customer's time, agrees to that; it buys nothing now. A longer answer may still buy ("we want to switch, how
- * do we start" after "do you have a minute?").
+ * questions?" "sure lets do it fire away"; "Got a minute?" "yeah go ahead im just hosing down the boat"; "Am I
+ * speaking with Dennis?" "yeah this is dennis i own the place what do you need": a short yes to the AI's offer to
+ * come back later, to its asking for the customer's time, or to its asking who is on the line agrees to that or
+ * says who they are; it buys nothing now. Which of those the AI asked, or null. A longer answer may still buy ("we
+ * want to switch, how do we start" after "do you have a minute?").
  */
-export function agreesToTheAsk(aiLine: string | undefined, normalized: string): boolean {
+export function agreesToTheAsk(aiLine: string | undefined, normalized: string): "time" | "who" | null {
   const question = aiLine === undefined ? undefined : lastQuestion(aiLine);
-  if (question === undefined || !ASKS_FOR_LATER_OR_NOW.test(question)) return false;
-  return normalized.split(/\s+/).filter(Boolean).length <= SHORT_YES_WORDS;
+  if (question === undefined) return null;
+  const ask = ASKS_FOR_LATER_OR_NOW.test(question) ? "time" : ASKS_WHO.test(question) ? "who" : null;
+  return ask !== null && normalized.split(/\s+/).filter(Boolean).length <= SHORT_YES_WORDS ? ask : null;
 }
 
-const SHORT_YES_WORDS = 8;
+/**
+ * 12 words: at 8 (until session 50), "yeah go ahead im just hosing down the boat" and "Yeah, yeah, I've got— give me
+ * one sec. Okay. Yeah, go ahead." bought; no call of the development sets buys in so short a reply to these
+ * questions.
+ */
+const SHORT_YES_WORDS = 12;
 const ASKS_FOR_LATER_OR_NOW =
-  /\b(?:check(?:ed|ing)? (?:back|in)|call(?:ed)? (?:you )?back|follow(?:ed)? up|reach(?:ed)? out (?:again|later)|touch(?:ed)? base|circle(?:d)? back|get back to you|mind if i ask|ask (?:you )?(?:a )?(?:few|couple|some|quick)|(?:a|one) (?:few |couple (?:of )?|quick )?(?:minutes?|moment|sec|second)|good time)\b/;
+  /\b(?:check(?:ed|ing)? (?:back|in)|call(?:ed)? (?:you )?back|follow(?:ed)? up|reach(?:ed)? out (?:again|later)|touch(?:ed)? base|circle(?:d)? back|get back to you|mind if i ask|ask (?:you )?(?:a )?(?:few|couple|some|quick)|(?:a|one) (?:few |couple (?:of )?|quick )?(?:minutes?|moment|sec|second)|good time)\b/i;
+/** Who is on the line: "Is this Ray?", "Am I speaking with Dennis?" (a name, capitalised as the AI writes it). */
+const ASKS_WHO =
+  /\b(?:[Ii]s this|[Aa]m I (?:speaking|talking) (?:with|to)|[Ii]s that) (?:[A-Z][a-z]*\.? )?[A-Z]/;
 
 /**
  * The turn with what it quotes blanked out, or undefined when it quotes nothing: "the sales guy there was always

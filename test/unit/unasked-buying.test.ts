@@ -87,21 +87,50 @@ describe("signsIn", () => {
 
 describe("agreesToTheAsk", () => {
   it.each([
-    ["Understood. Would it help if I checked back in closer to then?", "sure lets do it, ping me then", true],
-    ["Hi Andre! Mind if I ask a few quick questions?", "sure lets do it fire away", true],
+    [
+      "Understood. Would it help if I checked back in closer to then?",
+      "sure lets do it, ping me then",
+      "time",
+    ],
+    ["Hi Andre! Mind if I ask a few quick questions?", "sure lets do it fire away", "time"],
     [
       "This is Ava calling from Nimbus Voice about your phone system. Do you have a minute?",
       "hi yes we got your email last week and i was gonna call you actually, we want to switch, how do we start",
-      false,
+      null,
     ],
-    ["Great. Shall we get your account started today?", "sure lets do it", false],
-    [undefined, "sure lets do it", false],
-  ])('hears a short yes to the AI asking for later or for time: "%s" "%s" (%s)', (aiLine, text, agreed) => {
-    // Act
-    const heard = agreesToTheAsk(aiLine, normalizeText(text));
-    // Assess
-    expect(heard).toBe(agreed);
-  });
+    ["Great. Shall we get your account started today?", "sure lets do it", null],
+    [undefined, "sure lets do it", null],
+    [
+      "Hi, this is Ava calling for Captain Ray at Blue Line Charters. Got a minute?",
+      "yeah go ahead im just hosing down the boat",
+      "time",
+    ],
+    ["Yeah, yeah, I've got— give me one sec. Okay. Yeah, go ahead.", "sure", null],
+    [
+      "You asked about our plans. Do you have a couple of minutes?",
+      "Yeah, yeah, I've got— give me one sec. Okay. Yeah, go ahead.",
+      "time",
+    ],
+    [
+      "Returning your web inquiry. Am I speaking with Dennis?",
+      "yeah this is dennis i own the place what do you need",
+      "who",
+    ],
+    [
+      "Hi, this is Ava from Nimbus Voice. Is this Lakeside Animal Hospital?",
+      "yeah this is lakeside how can i help you",
+      "who",
+    ],
+    ["It rings everyone's cell. Is this something you'd want to set up?", "yes lets do it", null],
+  ])(
+    'hears a short answer to the AI asking for later, for time or who is on the line: "%s" "%s" (%s)',
+    (aiLine, text, agreed) => {
+      // Act
+      const heard = agreesToTheAsk(aiLine, normalizeText(text));
+      // Assess
+      expect(heard).toBe(agreed);
+    },
+  );
 });
 
 describe("withoutQuotedSpeech", () => {
@@ -159,5 +188,23 @@ describe("buyingAsked", () => {
     // Assess
     expect(sold).toBeNull();
     expect(asked).toBe("enroll_request");
+  });
+
+  it("drops an enrolment read in a short answer to who is on the line, and keeps a longer request or one after a time ask", () => {
+    // Prepare
+    const aiLine = "Hi, this is Ava from Nimbus Voice. Is this Lakeside Animal Hospital?";
+    const answer = normalizeText("yeah this is lakeside how can i help you");
+    const request = normalizeText(
+      "yes this is lakeside, we saw your mailer and we want to sign up for the clinic plan, how do we start",
+    );
+    const afterTime = normalizeText("ok perfect, how do i apply?");
+    // Act
+    const heard = buyingAsked("enroll_request", answer, aiLine);
+    const asked = buyingAsked("enroll_request", request, aiLine);
+    const askedAfterTime = buyingAsked("enroll_request", afterTime, "Got a minute?");
+    // Assess
+    expect(heard).toBeNull();
+    expect(asked).toBe("enroll_request");
+    expect(askedAfterTime).toBe("enroll_request");
   });
 });
