@@ -14,7 +14,13 @@ export function buyingAsked(
   aiLine: string | undefined,
 ): BuyingIntentKind | null {
   if (kind === null) return null;
-  if (takesItBack(normalized) || toldAsDone(normalized) || statesOwnPrice(normalized)) return null;
+  if (
+    takesItBack(normalized) ||
+    toldAsDone(normalized) ||
+    statesOwnPrice(normalized) ||
+    offersOwnQuote(normalized)
+  )
+    return null;
   if (kind === "buy_now" && signsIn(normalized)) return null;
   // "yeah this is lakeside how can i help you": who answers asks what the call is about, not to enrol; after
   // "got a minute?", "ok perfect, how do i apply?" still enrols.
@@ -73,6 +79,22 @@ export function statesOwnPrice(normalized: string): boolean {
 
 const OWN_PRICE =
   /\b(?:our|my) (?:[a-z]+ ){0,3}(?:package|plan|rate|price|service|sponsorship|membership|tier|option|fee)s? (?:is|are|starts?|runs?|costs?) (?:priced at |at |from |just |only )?(?:\$|\d)|\bwe charge\b/;
+
+/**
+ * Whether the speaker offers to send or write a proposal, quote or estimate of their own: "I'll send over a proposal
+ * today", "we could put together a quote for u on bulk orders", "we do a free proposal for any company over fifty
+ * people". A vendor pitching makes the offer a buyer asks for; read from who sends it (the speaker, before the
+ * verb), never from the buying words. A buyer's "can you send me a quote" has the AI's side send.
+ */
+export function offersOwnQuote(normalized: string): boolean {
+  return OWN_OFFER.test(normalized);
+}
+
+const OFFER_OBJECT =
+  "(?:a |an |our |my )?(?:free |custom |quick |formal )?(?:proposal|quote|estimate|bid|rate card|audit)s?\\b";
+const OWN_OFFER = new RegExp(
+  String.raw`\b(?:i|we)(?:'ll|'d|ll| will| can| could| would)?(?: also| just)? (?:send(?:ing)?|sent|email|put together|draw up|write up|prepare)(?: (?:you|u|over|along))* ${OFFER_OBJECT}|\bwe do (?:a )?free (?:proposal|quote|estimate|audit)s?\b|\b(?:i|we)(?:'ll|'d|ll| will| can| could)? quote (?:you|u)\b`,
+);
 
 /**
  * Whether the turn is about signing in, not signing up: "where do i sign in to start the recordings" asks how to

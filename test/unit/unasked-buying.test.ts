@@ -3,6 +3,7 @@ import { normalizeText } from "../../functions/domain/text.js";
 import {
   agreesToTheAsk,
   buyingAsked,
+  offersOwnQuote,
   signsIn,
   statesOwnPrice,
   takesItBack,
@@ -156,6 +157,29 @@ describe("withoutQuotedSpeech", () => {
   );
 });
 
+describe("offersOwnQuote", () => {
+  it.each([
+    ["Perfect. I'll, I'll send over a proposal today. Thanks for your time.", true],
+    [
+      "cool ill send a proposal over to that email then. do u know if ur marketing team already uses an agency?",
+      true,
+    ],
+    [
+      "our price is like four bucks per employee per month, and we do a free proposal for any company over fifty people?",
+      true,
+    ],
+    ["totally get it. we could put together a quote for u on bulk orders", true],
+    ["can you send me a quote for ten seats?", false],
+    ["we'd need a proposal by friday for the board", false],
+    ["i'd like an estimate, and i can send you our current bill", false],
+  ])('hears the speaker offer a quote of their own: "%s" (%s)', (text, offers) => {
+    // Act
+    const heard = offersOwnQuote(normalizeText(text));
+    // Assess
+    expect(heard).toBe(offers);
+  });
+});
+
 describe("statesOwnPrice", () => {
   it.each([
     [
@@ -176,18 +200,21 @@ describe("statesOwnPrice", () => {
 });
 
 describe("buyingAsked", () => {
-  it("drops the buying a seller's own price reads as, and keeps a customer's request", () => {
+  it("drops the buying a seller's own price or offered proposal reads as, and keeps a customer's request", () => {
     // Prepare
     const sponsor = normalizeText(
       "Just so you know, our Gold Package is priced at $500 and includes your logo.",
     );
     const customer = normalizeText("can we sign up for the gold package?");
+    const vendor = normalizeText("Perfect. I'll send over a proposal today.");
     // Act
     const sold = buyingAsked("enroll_request", sponsor, undefined);
     const asked = buyingAsked("enroll_request", customer, undefined);
+    const offered = buyingAsked("quote_request", vendor, undefined);
     // Assess
     expect(sold).toBeNull();
     expect(asked).toBe("enroll_request");
+    expect(offered).toBeNull();
   });
 
   it("drops an enrolment read in a short answer to who is on the line, and keeps a longer request or one after a time ask", () => {
