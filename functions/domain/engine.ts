@@ -21,7 +21,7 @@ import type { SentenceBreakModel } from "./reader/sentence-breaks.js";
 import type { NluHint, TurnReader } from "./reader/turn-reader.js";
 import { lastHeadCount, namesAnAmount, saysWhatTheyPayToday } from "./slots/amount.js";
 import { type AuthorityReading, confirmedAuthority, readAuthority } from "./slots/authority.js";
-import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
+import { isConfirmation, lastQuestion, opensWithYes } from "./slots/confirmation.js";
 import { type SpelledTurn, type SpellingVocabulary, spellTurn } from "./spelling.js";
 import { withSpokenSentenceEnds } from "./spoken-clauses.js";
 import { normalizeText, quoteOf, splitClauses } from "./text.js";
@@ -314,9 +314,14 @@ function readWhoDecides(
     const value = readAuthority(said, answer, bars.authorityAnswer);
     if (value) return value;
   }
-  if (!isConfirmation(clauses)) return heard;
-  // "I assume you'd be the decision maker?" "That's right.": the yes says what the question says.
+  // "I assume you'd be the decision maker?" "That's right.": the yes says what the question says. A yes with its
+  // reason ("yep my kennel my rules") says it of a question put to the caller, not of one about someone else ("Would
+  // Frank be the one to decide?" "oh yeah frank decides everything"). Over every dev and campaign set, written /
+  // speech / chat: 4 / 5 / 5 values more found, none read wrong; dev-o and dev-u +1.7 on time in each form.
   const question = lastQuestion(state.lastAiLine);
+  const yes =
+    isConfirmation(clauses) || (opensWithYes(clauses) && question !== undefined && ADDRESSED.test(question));
+  if (!yes) return heard;
   const value = question
     ? confirmedAuthority(question, (text) => reader.read({ text }), FIRM_QUESTION)
     : null;
@@ -380,6 +385,9 @@ function answersAmountAsked(
     (slot) => slot.definition.name === askedSlot && slot.definition.kind === "amount",
   );
 }
+
+/** A question put to the caller: it says "you". */
+const ADDRESSED = /\byou(?:'d|'re|r)?\b/i;
 
 /** A short answer (at most four words) before a "but", or ending a first sentence, and what follows it. */
 const SHORT_ANSWER_FIRST = /^\s*((?:[a-z']+[\s,]+){0,3}[a-z']+)\s*(?:,?\s+but\b|[.!?]+\s+[a-z])/;

@@ -433,6 +433,38 @@ describe("engine on the reader's signals", () => {
     );
   });
 
+  it("reads a yes with its reason as the answer to who decides, when the question was put to the caller", () => {
+    // Prepare: the reader hears who decides in the question only, said in the caller's voice.
+    const reader = fixedReader((text) =>
+      text.includes("the one who'd sign off") ? ["authority_decider"] : [],
+    );
+    const askedYou = recordLine(
+      startContact({ contactId: "contact-yes-reason", campaignId: "default" }),
+      "ai",
+      "Got it, within the next month. Are you the one who'd sign off on this?",
+      defaultCampaign,
+    );
+    const askedAboutFrank = recordLine(
+      startContact({ contactId: "contact-yes-frank", campaignId: "default" }),
+      "ai",
+      "Would Frank be the one who'd sign off on this?",
+      defaultCampaign,
+    );
+    // Act
+    const yours = processCustomerTurn(askedYou, { text: "yep my kennel my rules" }, defaultCampaign, reader);
+    const franks = processCustomerTurn(
+      askedAboutFrank,
+      { text: "oh yeah frank decides everything" },
+      defaultCampaign,
+      reader,
+    );
+    // Assess
+    expect(yours.signals.slots).toContainEqual(
+      expect.objectContaining({ slot: "authority", value: "decision_maker" }),
+    );
+    expect(franks.signals.slots.filter((slot) => slot.slot === "authority")).toEqual([]);
+  });
+
   it("hears a yes to the AI's offer to connect a person as a request for one", () => {
     // Prepare: a reader that hears no request in the words themselves
     let state = startContact({ contactId: "contact-offer-taken", campaignId: "default" });

@@ -3,7 +3,12 @@ import { Transcript } from "../../contracts/transcript.js";
 import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { replayTranscript } from "../../functions/domain/replay.js";
 import { buildScreenPop, screenPopAttributes } from "../../functions/domain/screen-pop.js";
-import { inCustomerVoice, isConfirmation, lastQuestion } from "../../functions/domain/slots/confirmation.js";
+import {
+  inCustomerVoice,
+  isConfirmation,
+  lastQuestion,
+  opensWithYes,
+} from "../../functions/domain/slots/confirmation.js";
 import { normalizeText, splitClauses } from "../../functions/domain/text.js";
 import { fixedReader } from "../support/fixed-reader.js";
 
@@ -174,6 +179,24 @@ describe("isConfirmation", () => {
       expect(yes).toBe(false);
     },
   );
+});
+
+describe("opensWithYes", () => {
+  it.each([
+    ["yep my kennel my rules", true],
+    ["yeah i manage the hall", true],
+    ["Yes.", true],
+    ["yeah we would need to check with the board first before anything", false],
+    ["yeah, no, my partner decides", false],
+    ["my kennel my rules", false],
+  ])("reads %j as a yes with its reason: %s", (text, yes) => {
+    // Prepare
+    const clauses = clausesOf(text);
+    // Act
+    const opens = opensWithYes(clauses);
+    // Assess
+    expect(opens).toBe(yes);
+  });
 });
 
 describe("lastQuestion", () => {

@@ -21,6 +21,25 @@ export function isConfirmation(clauses: readonly string[]): boolean {
 }
 
 /**
+ * The customer's first clause opens with a yes and says a few words more in the same breath ("yep my kennel my
+ * rules", "yeah i manage the hall"), and nothing in the turn takes it back: a yes with its reason.
+ */
+export function opensWithYes(clauses: readonly string[]): boolean {
+  const first = clauses[0];
+  if (first === undefined || !YES_FIRST.test(first)) return false;
+  if (first.split(/\s+/).filter(Boolean).length > YES_CLAUSE_WORDS) return false;
+  return !clauses.some((clause) => NEGATOR.test(clause));
+}
+
+const YES_FIRST = new RegExp(
+  spokenPattern(
+    /^(?:(?:oh |um |uh )?(?:yes|yeah|yep|yup|ya|correct|absolutely|definitely|sure))(?![a-z'])/.source,
+  ),
+);
+/** The yes and at most five words after it. */
+const YES_CLAUSE_WORDS = 6;
+
+/**
  * The AI's last question, as it said it, when a yes can answer it: "auto, home or life?" offers a choice
  * and a yes picks none of them.
  */
