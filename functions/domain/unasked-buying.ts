@@ -130,9 +130,15 @@ export function agreesToTheAsk(aiLine: string | undefined, normalized: string): 
 const SHORT_YES_WORDS = 12;
 const ASKS_FOR_LATER_OR_NOW =
   /\b(?:check(?:ed|ing)? (?:back|in)|call(?:ed)? (?:you )?back|follow(?:ed)? up|reach(?:ed)? out (?:again|later)|touch(?:ed)? base|circle(?:d)? back|get back to you|mind if i ask|ask (?:you )?(?:a )?(?:few|couple|some|quick)|(?:a|one) (?:few |couple (?:of )?|quick )?(?:minutes?|moment|sec|second)|good time)\b/i;
-/** Who is on the line: "Is this Ray?", "Am I speaking with Dennis?" (a name, capitalised as the AI writes it). */
-const ASKS_WHO =
-  /\b(?:[Ii]s this|[Aa]m I (?:speaking|talking) (?:with|to)|[Ii]s that) (?:[A-Z][a-z]*\.? )?[A-Z]/;
+/**
+ * Who is on the line: "Is this Ray?", "Is this Priya from Loopwise?", "Am I speaking with Greg at Coastal Homes
+ * Realty?": the question ends on a name, capitalised as the AI writes it ("Is that OK?" and "Is this Friday OK?" ask
+ * no such thing).
+ */
+const NAME_WORD = "(?!OK\\b)[A-Z][\\w'\\u2019.&-]*";
+const ASKS_WHO = new RegExp(
+  String.raw`(?:^|\s)(?:[Ii]s this|[Aa]m I (?:speaking|talking) (?:with|to)) (?:(?:Mr|Mrs|Ms|Dr)\.? )?${NAME_WORD}(?: (?:(?:at|from|of|with|and|&) )?${NAME_WORD})*\s*\?+$`,
+);
 
 /**
  * The turn with what it quotes blanked out, or undefined when it quotes nothing: "the sales guy there was always

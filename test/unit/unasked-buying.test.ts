@@ -123,6 +123,8 @@ describe("agreesToTheAsk", () => {
       "who",
     ],
     ["It rings everyone's cell. Is this something you'd want to set up?", "yes lets do it", null],
+    ["The starter plan is $20 a seat. Is that OK?", "yes lets do it", null],
+    ["We could start you Friday. Is this Friday OK?", "yes lets do it", null],
   ])(
     'hears a short answer to the AI asking for later, for time or who is on the line: "%s" "%s" (%s)',
     (aiLine, text, agreed) => {
