@@ -204,7 +204,7 @@ export function processCustomerTurn(
     // turn or later ("how do i apply", "i'll send over a proposal today").
     buyingIntent: notAProspect
       ? null
-      : buyingMeant(read.buyingIntent, spelled.text, normalized, state.lastAiLine, reader, thresholds),
+      : buyingMeant(read.buyingIntent, spelled.text, normalized, state, compiled, reader),
     objections: objectionsHeard,
     // By the customer's own punctuation: a sentence end the breaks guess can fall before a mid-sentence "also".
     objectionAdded: objectionsHeard.length > 0 && (conceding || opensWithAddition(splitClauses(normalized))),
@@ -364,14 +364,17 @@ function buyingMeant(
   kind: BuyingIntentKind | null,
   text: string,
   normalized: string,
-  aiLine: string | undefined,
+  state: QualificationState,
+  compiled: CompiledCampaign,
   reader: TurnReader,
-  thresholds: Campaign["thresholds"],
 ): BuyingIntentKind | null {
-  const asked = buyingAsked(kind, normalized, aiLine);
+  const aiLine = state.lastAiLine;
+  const whoDecidesAsked = state.askedSlot !== undefined && state.askedSlot === compiled.authoritySlot;
+  const asked = buyingAsked(kind, normalized, aiLine, whoDecidesAsked);
   const unquoted = asked === null ? undefined : withoutQuotedSpeech(text);
   if (asked === null || unquoted === undefined) return asked;
-  return reader.read({ text: unquoted, aiLine })[asked] >= thresholds.reader.buyingIntent ? asked : null;
+  const bar = compiled.campaign.thresholds.reader.buyingIntent;
+  return reader.read({ text: unquoted, aiLine })[asked] >= bar ? asked : null;
 }
 
 /** The turn gives a value of the amount slot the AI just asked for. */

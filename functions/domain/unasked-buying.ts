@@ -12,8 +12,10 @@ export function buyingAsked(
   kind: BuyingIntentKind | null,
   normalized: string,
   aiLine: string | undefined,
+  answersWhoDecides = false,
 ): BuyingIntentKind | null {
   if (kind === null) return null;
+  if (kind === "buy_now" && answersWhoDecides && tellsWhoSigns(normalized)) return null;
   if (
     takesItBack(normalized) ||
     toldAsDone(normalized) ||
@@ -95,6 +97,21 @@ const OFFER_OBJECT =
 const OWN_OFFER = new RegExp(
   String.raw`\b(?:i|we)(?:'ll|'d|ll| will| can| could| would)?(?: also| just)? (?:send(?:ing)?|sent|email|put together|draw up|write up|prepare)(?: (?:you|u|over|along))* ${OFFER_OBJECT}|\bwe do (?:a )?free (?:proposal|quote|estimate|audit)s?\b|\b(?:i|we)(?:'ll|'d|ll| will| can| could)? quote (?:you|u)\b`,
 );
+
+/**
+ * Whether the turn tells who signs, as a habit or a rule: "Yeah, it's my shop. I sign the checks.", "me and the chief
+ * together he has to sign the purchase order", "yeah its my firm i sign everything". In an answer to who decides,
+ * that is the answer, not an order; "where do i sign?", "ill sign today" and "lets sign" still order. Read from the
+ * tense and who signs, never from the buying words.
+ */
+export function tellsWhoSigns(normalized: string): boolean {
+  return SIGNS_AS_A_RULE.test(normalized) && !SIGNS_NOW.test(normalized);
+}
+
+const SIGNS_AS_A_RULE =
+  /\b(?:i|he|she|they|we|who)(?: (?:has to|have to|needs? to|usually|always|also|just|personally))* signs?\b(?! (?:up|me up|us up|today|now|here|it today|on the dotted)\b)/;
+const SIGNS_NOW =
+  /\b(?:where|how|when) (?:do|can|should) (?:i|we) sign\b|\b(?:i|we)(?:'ll|ll| will| can| could| want to| wanna|'m ready to|m ready to|'re ready to|re ready to) sign\b|\blet'?s sign\b|\bready to sign\b/;
 
 /**
  * Whether the turn is about signing in, not signing up: "where do i sign in to start the recordings" asks how to

@@ -433,6 +433,23 @@ describe("engine on the reader's signals", () => {
     );
   });
 
+  it("hears who signs in an answer to who decides as that answer, not an order", () => {
+    // Prepare: a reader that hears an order in the words "i sign".
+    const answer = "yeah its my firm i sign everything the engagement letters the payroll all of it";
+    const reader = fixedReader((text) => (text === answer ? ["buy_now"] : []));
+    const askedWho = afterAiLine("contact-who-signs", "Are you the one who'd sign off on this?");
+    const askedNothing = afterAiLine(
+      "contact-signs-unasked",
+      "That's the whole setup. Anything else on your mind?",
+    );
+    // Act
+    const answered = processCustomerTurn(askedWho, { text: answer }, defaultCampaign, reader);
+    const unasked = processCustomerTurn(askedNothing, { text: answer }, defaultCampaign, reader);
+    // Assess
+    expect(answered.signals.buyingIntent).toBeNull();
+    expect(unasked.signals.buyingIntent).toBe("buy_now");
+  });
+
   it("reads a yes with its reason as the answer to who decides, when the question was put to the caller", () => {
     // Prepare: the reader hears who decides in the question only, said in the caller's voice.
     const reader = fixedReader((text) =>

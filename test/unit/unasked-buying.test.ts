@@ -7,6 +7,7 @@ import {
   signsIn,
   statesOwnPrice,
   takesItBack,
+  tellsWhoSigns,
   toldAsDone,
   withoutQuotedSpeech,
 } from "../../functions/domain/unasked-buying.js";
@@ -182,6 +183,22 @@ describe("offersOwnQuote", () => {
   });
 });
 
+describe("tellsWhoSigns", () => {
+  it.each([
+    ["Yeah, it's my shop. I sign the checks. Well, my accountant yells at me, but I sign them.", true],
+    ["me and the chief together he has to sign the purchase order but we decide it together", true],
+    ["yeah its my firm i sign everything the engagement letters the payroll all of it", true],
+    ["yeah. so, let's do it. where do i sign?", false],
+    ["im the owner, ill sign today if the price is right", false],
+    ["sign us up, i decide", false],
+  ])('hears who signs as a habit or a rule: "%s" (%s)', (text, tells) => {
+    // Act
+    const heard = tellsWhoSigns(normalizeText(text));
+    // Assess
+    expect(heard).toBe(tells);
+  });
+});
+
 describe("statesOwnPrice", () => {
   it.each([
     [
@@ -235,5 +252,18 @@ describe("buyingAsked", () => {
     expect(heard).toBeNull();
     expect(asked).toBe("enroll_request");
     expect(askedAfterTime).toBe("enroll_request");
+  });
+
+  it("drops an order read in who signs only in an answer to who decides", () => {
+    // Prepare
+    const answer = normalizeText(
+      "yeah its my firm i sign everything the engagement letters the payroll all of it",
+    );
+    // Act
+    const answering = buyingAsked("buy_now", answer, "Are you the one who'd sign off on this?", true);
+    const unasked = buyingAsked("buy_now", answer, "Sounds good. Anything else?", false);
+    // Assess
+    expect(answering).toBeNull();
+    expect(unasked).toBe("buy_now");
   });
 });
