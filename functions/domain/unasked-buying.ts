@@ -16,6 +16,7 @@ export function buyingAsked(
 ): BuyingIntentKind | null {
   if (kind === null) return null;
   if (kind === "buy_now" && answersWhoDecides && tellsWhoSigns(normalized)) return null;
+  if ((kind === "price_request" || kind === "quote_request") && othersAskThePrice(normalized)) return null;
   if (
     takesItBack(normalized) ||
     toldAsDone(normalized) ||
@@ -112,6 +113,20 @@ const SIGNS_AS_A_RULE =
   /\b(?:i|he|she|they|we|who)(?: (?:has to|have to|needs? to|usually|always|also|just|personally))* signs?\b(?! (?:up|me up|us up|today|now|here|it today|on the dotted)\b)/;
 const SIGNS_NOW =
   /\b(?:where|how|when) (?:do|can|should) (?:i|we) sign\b|\b(?:i|we)(?:'ll|ll| will| can| could| want to| wanna|'m ready to|m ready to|'re ready to|re ready to) sign\b|\blet'?s sign\b|\bready to sign\b/;
+
+/**
+ * Whether the turn tells of the speaker's own callers asking prices and asks none of its own: "Clients call to ask
+ * about prices, like how much for a full groom on a doodle, and I can't pick up", "half our calls are people asking
+ * the price of flea and tick meds". Why the phones matter to them, not a price they want; read from who asks,
+ * never from the price words. "what would yours cost?" in the same turn still asks.
+ */
+export function othersAskThePrice(normalized: string): boolean {
+  return OTHERS_ASK.test(normalized) && !ASKS_OUR_PRICE.test(normalized);
+}
+
+const OTHERS_ASK =
+  /\b(?:clients?|customers?|patients?|parents?|people|callers?|guests?|members?|families|folks|students|tenants|buyers|shoppers|riders|players)\b(?:\s+[a-z']+){0,3}?\s+(?:call(?:s|ing)?|ask(?:s|ing)?|wants? to know|text(?:s|ing)?|email(?:s|ing)?)\b(?:\s+[a-z']+){0,4}?\s+(?:about\s+|for\s+)?(?:the\s+)?(?:prices?|pricing|rates|how much|quotes?|estimates?|costs?)\b/;
+const ASKS_OUR_PRICE = /\b(?:what|how much)\b[^.!?]*\b(?:you|your|yours|u|ur)\b[^.!?]*(?:\?|$)/;
 
 /**
  * Whether the turn is about signing in, not signing up: "where do i sign in to start the recordings" asks how to

@@ -4,6 +4,7 @@ import {
   agreesToTheAsk,
   buyingAsked,
   offersOwnQuote,
+  othersAskThePrice,
   signsIn,
   statesOwnPrice,
   takesItBack,
@@ -199,6 +200,24 @@ describe("tellsWhoSigns", () => {
   });
 });
 
+describe("othersAskThePrice", () => {
+  it.each([
+    [
+      "Clients call to ask about prices, like how much for a full groom on a doodle, and I can't pick up.",
+      true,
+    ],
+    ["So, um, half our calls are people asking the price of flea and tick meds", true],
+    ["clients ask about prices all day. what would yours cost for three lines?", false],
+    ["people keep asking me what the price is, so what do you charge?", false],
+    ["how much is it per user?", false],
+  ])('hears the speaker\'s callers ask prices, not the speaker: "%s" (%s)', (text, others) => {
+    // Act
+    const heard = othersAskThePrice(normalizeText(text));
+    // Assess
+    expect(heard).toBe(others);
+  });
+});
+
 describe("statesOwnPrice", () => {
   it.each([
     [
@@ -226,14 +245,19 @@ describe("buyingAsked", () => {
     );
     const customer = normalizeText("can we sign up for the gold package?");
     const vendor = normalizeText("Perfect. I'll send over a proposal today.");
+    const groomer = normalizeText(
+      "Clients call to ask about prices, and I can't pick up with clippers in my hand.",
+    );
     // Act
     const sold = buyingAsked("enroll_request", sponsor, undefined);
     const asked = buyingAsked("enroll_request", customer, undefined);
     const offered = buyingAsked("quote_request", vendor, undefined);
+    const reported = buyingAsked("price_request", groomer, undefined);
     // Assess
     expect(sold).toBeNull();
     expect(asked).toBe("enroll_request");
     expect(offered).toBeNull();
+    expect(reported).toBeNull();
   });
 
   it("drops an enrolment read in a short answer to who is on the line, and keeps a longer request or one after a time ask", () => {
