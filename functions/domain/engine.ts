@@ -199,7 +199,9 @@ export function processCustomerTurn(
     scores.deferral >= SURE_CALLBACK ? priceHeard.filter((kind) => kind !== "timing") : priceHeard;
   // Field by field rather than spread: V8 builds a spread-and-extend literal several times slower.
   const signals: TurnSignals = {
-    personRequest: read.personRequest || acceptsOfferedPerson(state.lastAiLine, normalized),
+    personRequest:
+      personMeant(read.personRequest, spelled.text, state.lastAiLine, reader, thresholds) ||
+      acceptsOfferedPerson(state.lastAiLine, normalized),
     // A caller who came for a job or to pitch their own service asks nothing of ours with buying words, on this
     // turn or later ("how do i apply", "i'll send over a proposal today").
     buyingIntent: notAProspect
@@ -375,6 +377,22 @@ function buyingMeant(
   if (asked === null || unquoted === undefined) return asked;
   const bar = compiled.campaign.thresholds.reader.buyingIntent;
   return reader.read({ text: unquoted, aiLine })[asked] >= bar ? asked : null;
+}
+
+/**
+ * A request for a person read only inside what the turn quotes ("my sister told me, 'Renee, whatever you do, talk to
+ * an actual human before you sign anything'") is someone else's advice, not the caller's request, as with buying.
+ */
+function personMeant(
+  heard: boolean,
+  text: string,
+  aiLine: string | undefined,
+  reader: TurnReader,
+  thresholds: Campaign["thresholds"],
+): boolean {
+  const unquoted = heard ? withoutQuotedSpeech(text) : undefined;
+  if (unquoted === undefined) return heard;
+  return reader.read({ text: unquoted, aiLine }).person_request >= thresholds.reader.personRequest;
 }
 
 /** The turn gives a value of the amount slot the AI just asked for. */

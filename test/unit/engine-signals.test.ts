@@ -433,6 +433,30 @@ describe("engine on the reader's signals", () => {
     );
   });
 
+  it("hears no request for a person in advice the caller quotes, and hears one said unquoted", () => {
+    // Prepare: a reader that hears a request wherever the words are.
+    const reader = fixedReader((text) => (text.includes("actual human") ? ["person_request"] : []));
+    const quoted =
+      "my sister told me, 'Renee, whatever you do, talk to an actual human before you sign anything' because she got burned";
+    const own = "honestly i would rather talk to an actual human before i sign anything";
+    // Act
+    const advice = processCustomerTurn(
+      afterOpener("contact-quoted-advice"),
+      { text: quoted },
+      defaultCampaign,
+      reader,
+    );
+    const request = processCustomerTurn(
+      afterOpener("contact-own-request"),
+      { text: own },
+      defaultCampaign,
+      reader,
+    );
+    // Assess
+    expect(advice.signals.personRequest).toBe(false);
+    expect(request.signals.personRequest).toBe(true);
+  });
+
   it("hears who signs in an answer to who decides as that answer, not an order", () => {
     // Prepare: a reader that hears an order in the words "i sign".
     const answer = "yeah its my firm i sign everything the engagement letters the payroll all of it";
