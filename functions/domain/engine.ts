@@ -151,32 +151,42 @@ export function processCustomerTurn(
     },
     thresholds,
   );
-  const notAProspect =
-    state.intentTags.includes(NOT_A_PROSPECT) || scores.non_prospect >= thresholds.reader.nonProspect;
+  const heardNotAProspect = scores.non_prospect >= thresholds.reader.nonProspect;
+  const remembered = state.intentTags.includes(NOT_A_PROSPECT);
   // A sarcastic turn means the opposite of its words ("cut my costs, never heard that one"): it confirms nothing.
-  // Nor does a caller who came for something else: a vendor's prices, a billing caller's charges and a job
-  // seeker's start date are no lead's budget or timeline (dev sets, three forms: need and timeline values
+  const slotsSaid = read.sarcasm
+    ? []
+    : inCustomerWords(
+        extractSlots(compiled, clauses, state.askedSlot, {
+          callDate: state.callDate,
+          aiLine: state.lastAiLine,
+          callbackRequested: read.deferral,
+          objecting: read.objections.some((kind) => kind !== "price"),
+          priceObjected: read.objections.includes("price"),
+          aside:
+            read.personRequest ||
+            read.confusion ||
+            read.endReason !== null ||
+            scores.wrong_number >= MAYBE_WRONG_NUMBER,
+          authority: readWhoDecides(compiled, state, scores, normalized, clauses, reader),
+          earlierHeadCount: () => lastHeadCount(state.recent.map((line) => normalizeText(line.text))),
+        }),
+        spelled,
+      );
+  // "Just me. I'm the owner." to "who besides you would be involved in deciding?", from a caller heard as no
+  // prospect on their first turn ("I'm calling from Still Water Yoga, ... a friend said you guys helped her with her
+  // phones", 0.76): answering the AI's qualification question with its value, and saying nothing of the kind now,
+  // is a prospect's turn after all.
+  const prospectAgain =
+    remembered &&
+    !heardNotAProspect &&
+    state.askedSlot !== undefined &&
+    slotsSaid.some((slot) => slot.slot === state.askedSlot);
+  const notAProspect = (remembered && !prospectAgain) || heardNotAProspect;
+  // Nor does a caller who came for something else confirm anything: a vendor's prices, a billing caller's charges and
+  // a job seeker's start date are no lead's budget or timeline (dev sets, three forms: need and timeline values
   // confirmed where the labelers confirmed none 22 fewer a form, 5 right values lost).
-  const slots =
-    read.sarcasm || notAProspect
-      ? []
-      : inCustomerWords(
-          extractSlots(compiled, clauses, state.askedSlot, {
-            callDate: state.callDate,
-            aiLine: state.lastAiLine,
-            callbackRequested: read.deferral,
-            objecting: read.objections.some((kind) => kind !== "price"),
-            priceObjected: read.objections.includes("price"),
-            aside:
-              read.personRequest ||
-              read.confusion ||
-              read.endReason !== null ||
-              scores.wrong_number >= MAYBE_WRONG_NUMBER,
-            authority: readWhoDecides(compiled, state, scores, normalized, clauses, reader),
-            earlierHeadCount: () => lastHeadCount(state.recent.map((line) => normalizeText(line.text))),
-          }),
-          spelled,
-        );
+  const slots = notAProspect ? [] : slotsSaid;
   // The turn says what the caller pays today and the AI named no price: read at most once, and only where it could
   // matter (a turn with a price objection or strong words).
   let todaysBill: boolean | undefined;
@@ -251,7 +261,7 @@ export function processCustomerTurn(
   next.tone = signals.tone;
   next.sarcasm = state.sarcasm || signals.sarcasm;
   next.intentTags = addTags(
-    state.intentTags,
+    prospectAgain ? state.intentTags.filter((tag) => tag !== NOT_A_PROSPECT) : state.intentTags,
     notAProspect ? [...tagsOf(signals), NOT_A_PROSPECT] : tagsOf(signals),
   );
   const topics = topicUpdate(state, signals.topic);

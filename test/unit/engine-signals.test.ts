@@ -827,6 +827,49 @@ describe("engine with a caller who is no buyer", () => {
     expect(state.slots).toEqual(start.slots);
   });
 
+  it("takes a caller heard as no prospect for one after all when they answer the AI's qualification question", () => {
+    // Prepare: the first turn reads as a vendor's, the answer to who decides as nothing of the kind.
+    const OPENING =
+      "hi, i'm calling from still water yoga, a friend said you guys helped her with her phones";
+    const firstReader = fixedReader((text) =>
+      text === OPENING ? ["non_prospect"] : text.includes("i decide") ? ["authority_decider"] : [],
+    );
+    const first = processCustomerTurn(
+      afterOpener("contact-prospect-again"),
+      { text: OPENING },
+      defaultCampaign,
+      firstReader,
+    );
+    const asked = recordLine(
+      first.state,
+      "ai",
+      "Who besides you would be involved in deciding on this?",
+      defaultCampaign,
+    );
+    const vendorAsked = recordLine(
+      first.state,
+      "ai",
+      "Our partners team reviews offers by email. Anything else?",
+      defaultCampaign,
+    );
+    // Act
+    const answer = processCustomerTurn(asked, { text: "just me, i decide" }, defaultCampaign, firstReader);
+    const pitch = processCustomerTurn(
+      vendorAsked,
+      { text: "we can start next week" },
+      defaultCampaign,
+      firstReader,
+    );
+    // Assess
+    expect(first.state.intentTags).toContain("not_a_prospect");
+    expect(answer.signals.slots).toContainEqual(
+      expect.objectContaining({ slot: "authority", value: "decision_maker" }),
+    );
+    expect(answer.state.intentTags).not.toContain("not_a_prospect");
+    expect(pitch.signals.slots).toEqual([]);
+    expect(pitch.state.intentTags).toContain("not_a_prospect");
+  });
+
   it("confirms the same slots from a prospect's same words", () => {
     // Prepare
     const PROSPECT = "we run a call center. we can spend 2000 a month and want to start next week";
