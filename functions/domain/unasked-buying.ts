@@ -24,7 +24,7 @@ export function buyingAsked(
     offersOwnQuote(normalized)
   )
     return null;
-  if (kind === "buy_now" && signsIn(normalized)) return null;
+  if (kind === "buy_now" && (signsIn(normalized) || buysIfAtAll(normalized))) return null;
   // "yeah this is lakeside how can i help you": who answers asks what the call is about, not to enrol; after
   // "got a minute?", "ok perfect, how do i apply?" still enrols.
   const agreed = kind === "buy_now" || kind === "enroll_request" ? agreesToTheAsk(aiLine, normalized) : null;
@@ -127,6 +127,19 @@ export function othersAskThePrice(normalized: string): boolean {
 const OTHERS_ASK =
   /\b(?:clients?|customers?|patients?|parents?|people|callers?|guests?|members?|families|folks|students|tenants|buyers|shoppers|riders|players)\b(?:\s+[a-z']+){0,3}?\s+(?:call(?:s|ing)?|ask(?:s|ing)?|wants? to know|text(?:s|ing)?|email(?:s|ing)?)\b(?:\s+[a-z']+){0,4}?\s+(?:about\s+|for\s+)?(?:the\s+)?(?:prices?|pricing|rates|how much|quotes?|estimates?|costs?)\b/;
 const ASKS_OUR_PRICE = /\b(?:what|how much)\b[^.!?]*\b(?:you|your|yours|u|ur)\b[^.!?]*(?:\?|$)/;
+
+/**
+ * Whether the turn makes the speaker's own buying a condition: "Well, if I do it, I'd want it done before the
+ * holidays", "maybe someday we'd buy something like that, if I ever hire a second shooter". When they would want it
+ * is no order; read from the condition on their own decision, never from the buying words. A price asked under a
+ * condition ("what are we looking at if we did four phones") is still asked: only an order is dropped.
+ */
+export function buysIfAtAll(normalized: string): boolean {
+  return OWN_CONDITION.test(normalized);
+}
+
+const OWN_CONDITION =
+  /\bif (?:i|we) (?:do it|do this|did it|go ahead|decide|end up|ever|were to|went ahead|move forward)\b/;
 
 /**
  * Whether the turn is about signing in, not signing up: "where do i sign in to start the recordings" asks how to

@@ -3,6 +3,7 @@ import { normalizeText } from "../../functions/domain/text.js";
 import {
   agreesToTheAsk,
   buyingAsked,
+  buysIfAtAll,
   offersOwnQuote,
   othersAskThePrice,
   signsIn,
@@ -215,6 +216,32 @@ describe("othersAskThePrice", () => {
     const heard = othersAskThePrice(normalizeText(text));
     // Assess
     expect(heard).toBe(others);
+  });
+});
+
+describe("buysIfAtAll", () => {
+  it.each([
+    ["Well, if I do it, I'd want it done before the holidays. So in the next two, three months.", true],
+    ["maybe someday we'd buy something like that, if I ever hire a second shooter full time", true],
+    ["so what kind of number are we looking at if you did four phones", false],
+    ["lets do it, if you can have it running by friday", false],
+  ])('hears the speaker make their own buying a condition: "%s" (%s)', (text, conditional) => {
+    // Act
+    const heard = buysIfAtAll(normalizeText(text));
+    // Assess
+    expect(heard).toBe(conditional);
+  });
+
+  it("drops only an order made a condition, not a price asked under one", () => {
+    // Prepare
+    const text = normalizeText("what are we looking at a month if we did it with four phones?");
+    const order = normalizeText("Well, if I do it, I'd want it done before the holidays.");
+    // Act
+    const price = buyingAsked("price_request", text, undefined);
+    const dropped = buyingAsked("buy_now", order, undefined);
+    // Assess
+    expect(price).toBe("price_request");
+    expect(dropped).toBeNull();
   });
 });
 
