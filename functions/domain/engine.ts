@@ -209,9 +209,12 @@ export function processCustomerTurn(
     scores.deferral >= SURE_CALLBACK ? priceHeard.filter((kind) => kind !== "timing") : priceHeard;
   // Field by field rather than spread: V8 builds a spread-and-extend literal several times slower.
   const signals: TurnSignals = {
+    // "I just need to talk to somebody about arrangements" from a caller who reached us for a funeral home asks for
+    // someone there, not here: a caller heard as a wrong number asks no person of ours.
     personRequest:
-      personMeant(read.personRequest, spelled.text, state.lastAiLine, reader, thresholds) ||
-      acceptsOfferedPerson(state.lastAiLine, normalized),
+      !state.intentTags.includes(WRONG_NUMBER) &&
+      (personMeant(read.personRequest, spelled.text, state.lastAiLine, reader, thresholds) ||
+        acceptsOfferedPerson(state.lastAiLine, normalized)),
     // A caller who came for a job or to pitch their own service asks nothing of ours with buying words, on this
     // turn or later ("how do i apply", "i'll send over a proposal today").
     buyingIntent: notAProspect
@@ -475,6 +478,8 @@ function outcomeAfter(current: Outcome, decision: HandoffDecision, turn: number)
 
 /** The intent tag of a caller who is no buyer (a job seeker, a vendor): the call remembers it by its tags. */
 export const NOT_A_PROSPECT = "not_a_prospect";
+/** The intent tag of a caller heard as a wrong number (`tagsOf`: the end reason). */
+const WRONG_NUMBER = "wrong_number";
 
 function tagsOf(signals: TurnSignals): string[] {
   const tags: string[] = [];

@@ -433,6 +433,40 @@ describe("engine on the reader's signals", () => {
     );
   });
 
+  it("hears no request for a person of ours from a caller heard as a wrong number", () => {
+    // Prepare: the first turn reads as a wrong number, the second as a request for someone.
+    const LOOKING = "hi, is this morrison funeral home? my dad passed this morning";
+    const ASKING = "i just need to talk to somebody about arrangements";
+    const reader = fixedReader((text) =>
+      text === LOOKING ? ["wrong_number"] : text === ASKING ? ["person_request"] : [],
+    );
+    const wrong = processCustomerTurn(
+      afterOpener("contact-wrong-number"),
+      { text: LOOKING },
+      defaultCampaign,
+      reader,
+    );
+    const pointed = recordLine(
+      wrong.state,
+      "ai",
+      "You've reached Nimbus Voice by mistake. Try 555-0142.",
+      defaultCampaign,
+    );
+    // Act
+    const after = processCustomerTurn(pointed, { text: ASKING }, defaultCampaign, reader);
+    const prospect = processCustomerTurn(
+      afterOpener("contact-asks-person"),
+      { text: ASKING },
+      defaultCampaign,
+      reader,
+    );
+    // Assess
+    expect(wrong.state.intentTags).toContain("wrong_number");
+    expect(after.signals.personRequest).toBe(false);
+    expect(after.decision.action).not.toBe("handoff");
+    expect(prospect.signals.personRequest).toBe(true);
+  });
+
   it("hears no request for a person in advice the caller quotes, and hears one said unquoted", () => {
     // Prepare: a reader that hears a request wherever the words are.
     const reader = fixedReader((text) => (text.includes("actual human") ? ["person_request"] : []));
