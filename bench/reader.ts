@@ -16,7 +16,7 @@ import { loadTrainingData, TRAINING, type TrainingOptions, trainReader } from ".
 import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
-/** Every labeled corpus; dev-e to dev-ae, holdout, indep-* and the campaigns' sets were never trained on. */
+/** Every labeled corpus; dev-e to dev-af, holdout, indep-* and the campaigns' sets were never trained on. */
 export const CORPORA = [
   "test/corpus/conversations.jsonl",
   "test/corpus/dev-b.jsonl",
@@ -49,6 +49,7 @@ export const CORPORA = [
   "test/corpus/dev-ac.jsonl",
   "test/corpus/dev-ad.jsonl",
   "test/corpus/dev-ae.jsonl",
+  "test/corpus/dev-af.jsonl",
   "test/corpus/holdout.jsonl",
   "test/corpus/indep-speech.jsonl",
   "test/corpus/indep-chat.jsonl",
@@ -172,8 +173,8 @@ export const LOOK_SETS = ["dev-e", "dev-f", "dev-g"] as const;
  * before its first change), dev-x (session 45, after a maybe-confused turn counts), dev-y (session 45, before
  * its training sets), dev-z (session 45, after them), dev-aa (session 46, before its first change), dev-ab
  * (session 47, before its first change), dev-ac (session 48, after its first change), dev-ad (session 49, after
- * its slot changes) and dev-ae (session 50, after its first eight changes, which moved none of its calls), each
- * reported apart,
+ * its slot changes), dev-ae (session 50, after its first eight changes, which moved none of its calls) and dev-af
+ * (session 50, after its last changes), each reported apart,
  * so a choice is
  * also seen by callers it was not selected on.
  */
@@ -202,6 +203,7 @@ export const FRESH_LOOK_SETS = [
   "dev-ac",
   "dev-ad",
   "dev-ae",
+  "dev-af",
 ] as const;
 
 /** The spelling vocabulary learned from `data`, as `npm run train` builds it; the word list read once a run. */

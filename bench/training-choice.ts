@@ -13,7 +13,7 @@ import { campaignSetScores, crossSetScores, FRESH_LOOK_SETS, LOOK_SETS, spelling
  * campaigns' first sets (never trained on; the dev sets are all the default campaign), the look sets (dev-e,
  * dev-f, dev-g: never trained on, by authors whose rulings no training set shares; until session 23 dev-e
  * alone), the fresh look sets, each apart (dev-h, session 37: the others had judged too many choices to stay
- * a fair judge; dev-i, session 38; dev-j, session 39; dev-k and dev-l, session 40; dev-m, session 41; dev-n and dev-o, session 42; dev-p, dev-q and dev-r, session 43; dev-s to dev-v, session 44; dev-w to dev-z, session 45; dev-aa, session 46; dev-ab, session 47; dev-ac, session 48; dev-ad, session 49; dev-ae, session 50) and a fifth of the public train requests held out as a validation fold, each
+ * a fair judge; dev-i, session 38; dev-j, session 39; dev-k and dev-l, session 40; dev-m, session 41; dev-n and dev-o, session 42; dev-p, dev-q and dev-r, session 43; dev-s to dev-v, session 44; dev-w to dev-z, session 45; dev-aa, session 46; dev-ab, session 47; dev-ac, session 48; dev-ad, session 49; dev-ae and dev-af, session 50) and a fifth of the public train requests held out as a validation fold, each
  * the mean over seeds, because one fit's figures move by a point or two with its seed. The public held-out split is printed for the record only:
  * choosing by it would tune to the figure the issue measures.
  *
