@@ -95,8 +95,10 @@ export function offersOwnQuote(normalized: string): boolean {
 
 const OFFER_OBJECT =
   "(?:a |an |our |my )?(?:free |custom |quick |formal )?(?:proposal|quote|estimate|bid|rate card|audit)s?\\b";
+/** "if i, uh, sent a proposal": a hesitation between the speaker and the verb. */
+const HESITATION = "(?:,? (?:um|uh|er|erm|like),?)?";
 const OWN_OFFER = new RegExp(
-  String.raw`\b(?:i|we)(?:'ll|'d|ll| will| can| could| would)?(?: also| just)? (?:send(?:ing)?|sent|email|put together|draw up|write up|prepare)(?: (?:you|u|over|along))* ${OFFER_OBJECT}|\bwe do (?:a )?free (?:proposal|quote|estimate|audit)s?\b|\b(?:i|we)(?:'ll|'d|ll| will| can| could)? quote (?:you|u)\b`,
+  String.raw`\b(?:i|we)(?:'ll|'d|ll| will| can| could| would)?${HESITATION}(?: also| just)? (?:send(?:ing)?|sent|email|put together|draw up|write up|prepare)(?: (?:you|u|over|along))* ${OFFER_OBJECT}|\bwe do (?:a )?free (?:proposal|quote|estimate|audit)s?\b|\b(?:i|we)(?:'ll|'d|ll| will| can| could)? quote (?:you|u)\b`,
 );
 
 /**

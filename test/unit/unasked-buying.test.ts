@@ -174,6 +174,7 @@ describe("offersOwnQuote", () => {
       true,
     ],
     ["totally get it. we could put together a quote for u on bulk orders", true],
+    ["Okay, great. And, um, would it be okay if I, uh, sent a proposal there?", true],
     ["can you send me a quote for ten seats?", false],
     ["we'd need a proposal by friday for the board", false],
     ["i'd like an estimate, and i can send you our current bill", false],
