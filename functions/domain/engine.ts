@@ -21,11 +21,11 @@ import type { SentenceBreakModel } from "./reader/sentence-breaks.js";
 import type { NluHint, TurnReader } from "./reader/turn-reader.js";
 import { lastHeadCount, namesAnAmount, saysWhatTheyPayToday } from "./slots/amount.js";
 import { type AuthorityReading, confirmedAuthority, readAuthority } from "./slots/authority.js";
-import { isConfirmation, lastQuestion, opensWithYes } from "./slots/confirmation.js";
+import { isConfirmation, lastQuestion, opensWithYes, startsWithYes } from "./slots/confirmation.js";
 import { type SpelledTurn, type SpellingVocabulary, spellTurn } from "./spelling.js";
 import { withSpokenSentenceEnds } from "./spoken-clauses.js";
 import { normalizeText, quoteOf, splitClauses } from "./text.js";
-import { buyingAsked, withoutQuotedSpeech } from "./unasked-buying.js";
+import { agreesToTheAsk, buyingAsked, withoutQuotedSpeech } from "./unasked-buying.js";
 
 const RECENT_TURNS = 12;
 const RECENT_TEXT_CHARS = 500;
@@ -230,7 +230,10 @@ export function processCustomerTurn(
     // words about today's bill are frustration with it, not hostility toward the call (dev-s and dev-ad one call
     // more on time in each form, no other set moved; dev-ad's was an existing customer's own billing complaint).
     strongNegative: read.strongNegative && !aboutTodaysBill(),
-    sarcasm: read.sarcasm,
+    // "Do you have a couple of minutes?" "oh sure i have a couple minutes" (sarcasm 0.81): a short answer to the AI
+    // asking for the caller's time that opens with a yes gives it; the reader hears irony in the "oh sure" alone.
+    sarcasm:
+      read.sarcasm && !(startsWithYes(normalized) && agreesToTheAsk(state.lastAiLine, normalized) === "time"),
     confusion: read.confusion,
     endReason: read.endReason,
     deferral: read.deferral,

@@ -433,6 +433,25 @@ describe("engine on the reader's signals", () => {
     );
   });
 
+  it("hears no irony in a yes to the AI asking for the caller's time, and still hears it elsewhere", () => {
+    // Prepare: a reader that hears sarcasm in both answers.
+    const GIVES_TIME = "oh sure i have a couple minutes";
+    const MOCKS = "wow another 30 min demo thats never 30 min. cant wait";
+    const reader = fixedReader((text) => (text === GIVES_TIME || text === MOCKS ? ["sarcasm"] : []));
+    const askedTime = afterAiLine(
+      "contact-gives-time",
+      "Thanks for the webinar signup. Do you have a couple of minutes?",
+    );
+    const askedDemo = afterAiLine("contact-mocks-demo", "When would be a good time for a 30-minute demo?");
+    // Act
+    const time = processCustomerTurn(askedTime, { text: GIVES_TIME }, defaultCampaign, reader);
+    const demo = processCustomerTurn(askedDemo, { text: MOCKS }, defaultCampaign, reader);
+    // Assess
+    expect(time.signals.sarcasm).toBe(false);
+    expect(time.decision.action).toBe("continue");
+    expect(demo.signals.sarcasm).toBe(true);
+  });
+
   it("hears no request for a person of ours from a caller heard as a wrong number", () => {
     // Prepare: the first turn reads as a wrong number, the second as a request for someone.
     const LOOKING = "hi, is this morrison funeral home? my dad passed this morning";

@@ -8,6 +8,7 @@ import {
   isConfirmation,
   lastQuestion,
   opensWithYes,
+  startsWithYes,
 } from "../../functions/domain/slots/confirmation.js";
 import { normalizeText, splitClauses } from "../../functions/domain/text.js";
 import { fixedReader } from "../support/fixed-reader.js";
@@ -194,6 +195,20 @@ describe("opensWithYes", () => {
     const clauses = clausesOf(text);
     // Act
     const opens = opensWithYes(clauses);
+    // Assess
+    expect(opens).toBe(yes);
+  });
+});
+
+describe("startsWithYes", () => {
+  it.each([
+    ["oh sure i have a couple minutes", true],
+    ["ya go for it", true],
+    ["wow another 30 min demo thats never 30 min", false],
+    ["no, not now", false],
+  ])("reads %j as opening with a yes: %s", (text, yes) => {
+    // Act
+    const opens = startsWithYes(text);
     // Assess
     expect(opens).toBe(yes);
   });

@@ -31,6 +31,11 @@ export function opensWithYes(clauses: readonly string[]): boolean {
   return !clauses.some((clause) => NEGATOR.test(clause));
 }
 
+/** The text opens with a yes word ("oh sure i have a couple minutes", "ya go for it"). */
+export function startsWithYes(text: string): boolean {
+  return YES_FIRST.test(text);
+}
+
 const YES_FIRST = new RegExp(
   spokenPattern(
     /^(?:(?:oh |um |uh )?(?:yes|yeah|yep|yup|ya|correct|absolutely|definitely|sure))(?![a-z'])/.source,
