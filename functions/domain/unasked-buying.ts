@@ -17,6 +17,7 @@ export function buyingAsked(
   if (kind === null) return null;
   if (kind === "buy_now" && answersWhoDecides && tellsWhoSigns(normalized)) return null;
   if ((kind === "price_request" || kind === "quote_request") && othersAskThePrice(normalized)) return null;
+  if (kind === "enroll_request" && othersCallToJoin(normalized)) return null;
   if (
     takesItBack(normalized) ||
     toldAsDone(normalized) ||
@@ -126,6 +127,20 @@ export function othersAskThePrice(normalized: string): boolean {
   return OTHERS_ASK.test(normalized) && !ASKS_OUR_PRICE.test(normalized);
 }
 
+/**
+ * Whether the turn tells of the speaker's own callers calling to apply, sign up or book: "clients calling for
+ * workers, temps calling about paychecks, candidates calling to apply". Why their phones are busy, not an enrolment
+ * of the speaker's; read from who calls, never from the joining words.
+ */
+export function othersCallToJoin(normalized: string): boolean {
+  return OTHERS_JOIN.test(normalized);
+}
+
+const THIRD_PARTIES =
+  "(?:clients?|customers?|patients?|parents?|people|callers?|guests?|members?|families|folks|students|tenants|buyers|shoppers|riders|players|candidates|applicants|temps|workers|drivers|volunteers)";
+const OTHERS_JOIN = new RegExp(
+  String.raw`\b${THIRD_PARTIES}\b(?:\s+[a-z']+){0,2}?\s+(?:call(?:s|ing)?|text(?:s|ing)?|email(?:s|ing)?|com(?:e|es|ing) in)\s+(?:in\s+)?(?:to|wanting to|asking to)\s+(?:apply|sign up|enroll|enrol|register|book|join)\b`,
+);
 const OTHERS_ASK =
   /\b(?:clients?|customers?|patients?|parents?|people|callers?|guests?|members?|families|folks|students|tenants|buyers|shoppers|riders|players)\b(?:\s+[a-z']+){0,3}?\s+(?:call(?:s|ing)?|ask(?:s|ing)?|wants? to know|text(?:s|ing)?|email(?:s|ing)?)\b(?:\s+[a-z']+){0,4}?\s+(?:about\s+|for\s+)?(?:the\s+)?(?:prices?|pricing|rates|how much|quotes?|estimates?|costs?)\b/;
 const ASKS_OUR_PRICE = /\b(?:what|how much)\b[^.!?]*\b(?:you|your|yours|u|ur)\b[^.!?]*(?:\?|$)/;

@@ -6,6 +6,7 @@ import {
   buysIfAtAll,
   offersOwnQuote,
   othersAskThePrice,
+  othersCallToJoin,
   signsIn,
   statesOwnPrice,
   takesItBack,
@@ -243,6 +244,23 @@ describe("buysIfAtAll", () => {
     // Assess
     expect(price).toBe("price_request");
     expect(dropped).toBeNull();
+  });
+});
+
+describe("othersCallToJoin", () => {
+  it.each([
+    [
+      "our front desk gets buried. clients calling for workers, temps calling about paychecks, candidates calling to apply",
+      true,
+    ],
+    ["parents call to register for camp all week", true],
+    ["i want to sign up", false],
+    ["can my members sign up online?", false],
+  ])('hears the speaker\'s callers call to join, not the speaker: "%s" (%s)', (text, others) => {
+    // Act
+    const heard = othersCallToJoin(normalizeText(text));
+    // Assess
+    expect(heard).toBe(others);
   });
 });
 
