@@ -153,26 +153,29 @@ export function processCustomerTurn(
   );
   const heardNotAProspect = scores.non_prospect >= thresholds.reader.nonProspect;
   const remembered = state.intentTags.includes(NOT_A_PROSPECT);
-  // A sarcastic turn means the opposite of its words ("cut my costs, never heard that one"): it confirms nothing.
-  const slotsSaid = read.sarcasm
-    ? []
-    : inCustomerWords(
-        extractSlots(compiled, clauses, state.askedSlot, {
-          callDate: state.callDate,
-          aiLine: state.lastAiLine,
-          callbackRequested: read.deferral,
-          objecting: read.objections.some((kind) => kind !== "price"),
-          priceObjected: read.objections.includes("price"),
-          aside:
-            read.personRequest ||
-            read.confusion ||
-            read.endReason !== null ||
-            scores.wrong_number >= MAYBE_WRONG_NUMBER,
-          authority: readWhoDecides(compiled, state, scores, normalized, clauses, reader),
-          earlierHeadCount: () => lastHeadCount(state.recent.map((line) => normalizeText(line.text))),
-        }),
-        spelled,
-      );
+  // A sarcastic turn means the opposite of its words ("cut my costs, never heard that one"): it confirms nothing. Nor
+  // does a turn heard as no prospect's, or one from a caller remembered as none that answers no question of the AI's
+  // (below): those turns skip reading slots.
+  const slotsSaid =
+    read.sarcasm || heardNotAProspect || (remembered && state.askedSlot === undefined)
+      ? []
+      : inCustomerWords(
+          extractSlots(compiled, clauses, state.askedSlot, {
+            callDate: state.callDate,
+            aiLine: state.lastAiLine,
+            callbackRequested: read.deferral,
+            objecting: read.objections.some((kind) => kind !== "price"),
+            priceObjected: read.objections.includes("price"),
+            aside:
+              read.personRequest ||
+              read.confusion ||
+              read.endReason !== null ||
+              scores.wrong_number >= MAYBE_WRONG_NUMBER,
+            authority: readWhoDecides(compiled, state, scores, normalized, clauses, reader),
+            earlierHeadCount: () => lastHeadCount(state.recent.map((line) => normalizeText(line.text))),
+          }),
+          spelled,
+        );
   // "Just me. I'm the owner." to "who besides you would be involved in deciding?", from a caller heard as no
   // prospect on their first turn ("I'm calling from Still Water Yoga, ... a friend said you guys helped her with her
   // phones", 0.76): answering the AI's qualification question with its value, and saying nothing of the kind now,
