@@ -2,11 +2,13 @@ import type { BuyingIntentKind } from "../../contracts/turn-signals.js";
 import { lastQuestion } from "./slots/confirmation.js";
 
 /**
- * Buying words the customer says without asking to buy: taken back in the same turn, told as already done, about
- * signing in, or a yes to the AI's offer to come back later. The reader reads the words; these read what the
- * turn does with them, each from a closed class of words of its own (contrast and not knowing, past telling and
- * asking, signing in, coming back), never from the buying words. `normalized` is the turn as `normalizeText`
- * writes it (lowercase).
+ * Buying words the customer says without asking to buy: taken back in the same turn, told as already done, a
+ * seller's own price or proposal, the speaker's own callers asking, who signs in an answer to who decides, an order
+ * made a condition of their own decision, about signing in, or a short answer to the AI asking for their time or who
+ * is on the line. The reader reads the words; these read what the turn does with them, each from a closed class of
+ * words of its own (contrast and not knowing, past telling, whose price or offer, who asks, habit, condition,
+ * signing in, the AI's question), never from the buying words. `normalized` is the turn as `normalizeText` writes
+ * it (lowercase); `answersWhoDecides` says the AI just asked who decides.
  */
 export function buyingAsked(
   kind: BuyingIntentKind | null,
