@@ -138,13 +138,17 @@ export function othersCallToJoin(normalized: string): boolean {
   return OTHERS_JOIN.test(normalized);
 }
 
-const THIRD_PARTIES =
-  "(?:clients?|customers?|patients?|parents?|people|callers?|guests?|members?|families|folks|students|tenants|buyers|shoppers|riders|players|candidates|applicants|temps|workers|drivers|volunteers)";
+/** Who the speaker's own callers are: their clients, patients, members ... */
+const CALLERS =
+  "clients?|customers?|patients?|parents?|people|callers?|guests?|members?|families|folks|students|tenants|buyers|shoppers|riders|players";
+/** ... and, calling to join something, the people a staffing office or a club takes on. */
+const THIRD_PARTIES = `(?:${CALLERS}|candidates|applicants|temps|workers|drivers|volunteers)`;
 const OTHERS_JOIN = new RegExp(
   String.raw`\b${THIRD_PARTIES}\b(?:\s+[a-z']+){0,2}?\s+(?:call(?:s|ing)?|text(?:s|ing)?|email(?:s|ing)?|com(?:e|es|ing) in)\s+(?:in\s+)?(?:to|wanting to|asking to)\s+(?:apply|sign up|enroll|enrol|register|book|join)\b`,
 );
-const OTHERS_ASK =
-  /\b(?:clients?|customers?|patients?|parents?|people|callers?|guests?|members?|families|folks|students|tenants|buyers|shoppers|riders|players)\b(?:\s+[a-z']+){0,3}?\s+(?:call(?:s|ing)?|ask(?:s|ing)?|wants? to know|text(?:s|ing)?|email(?:s|ing)?)\b(?:\s+[a-z']+){0,4}?\s+(?:about\s+|for\s+)?(?:the\s+)?(?:prices?|pricing|rates|how much|quotes?|estimates?|costs?)\b/;
+const OTHERS_ASK = new RegExp(
+  String.raw`\b(?:${CALLERS})\b(?:\s+[a-z']+){0,3}?\s+(?:call(?:s|ing)?|ask(?:s|ing)?|wants? to know|text(?:s|ing)?|email(?:s|ing)?)\b(?:\s+[a-z']+){0,4}?\s+(?:about\s+|for\s+)?(?:the\s+)?(?:prices?|pricing|rates|how much|quotes?|estimates?|costs?)\b`,
+);
 const ASKS_OUR_PRICE = /\b(?:what|how much)\b[^.!?]*\b(?:you|your|yours|u|ur)\b[^.!?]*(?:\?|$)/;
 
 /**

@@ -532,17 +532,13 @@ describe("engine on the reader's signals", () => {
     const reader = fixedReader((text) =>
       text.includes("the one who'd sign off") ? ["authority_decider"] : [],
     );
-    const askedYou = recordLine(
-      startContact({ contactId: "contact-yes-reason", campaignId: "default" }),
-      "ai",
+    const askedYou = afterAiLine(
+      "contact-yes-reason",
       "Got it, within the next month. Are you the one who'd sign off on this?",
-      defaultCampaign,
     );
-    const askedAboutFrank = recordLine(
-      startContact({ contactId: "contact-yes-frank", campaignId: "default" }),
-      "ai",
+    const askedAboutFrank = afterAiLine(
+      "contact-yes-frank",
       "Would Frank be the one who'd sign off on this?",
-      defaultCampaign,
     );
     // Act
     const yours = processCustomerTurn(askedYou, { text: "yep my kennel my rules" }, defaultCampaign, reader);
