@@ -10,13 +10,17 @@ import { modelReader, type TurnReader } from "../functions/domain/reader/turn-re
 import { SpellingVocabulary, spellTurn } from "../functions/domain/spelling.js";
 import { type LoadedFile, loadExamples } from "../train/examples.js";
 import { intentFigures, labelFiguresOf } from "../train/figures.js";
+import { FRESH_FOLDS, freshSource } from "../train/fresh-sets.js";
 import { trainSentenceBreaks } from "../train/sentence-breaks.js";
 import { buildSpellingVocabulary, englishWords } from "../train/spelling-vocabulary.js";
 import { loadTrainingData, TRAINING, type TrainingOptions, trainReader } from "../train/train-model.js";
 import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
-/** Every labeled corpus; dev-e to dev-af, holdout, indep-* and the campaigns' sets were never trained on. */
+/**
+ * Every labeled corpus; dev-e to dev-g, holdout, indep-* and the campaigns' sets were never trained on, dev-h to
+ * dev-ag's calls are training data since session 51 (`freshSetScores` reads each as nobody trained on it).
+ */
 export const CORPORA = [
   "test/corpus/conversations.jsonl",
   "test/corpus/dev-b.jsonl",
@@ -50,6 +54,7 @@ export const CORPORA = [
   "test/corpus/dev-ad.jsonl",
   "test/corpus/dev-ae.jsonl",
   "test/corpus/dev-af.jsonl",
+  "test/corpus/dev-ag.jsonl",
   "test/corpus/holdout.jsonl",
   "test/corpus/indep-speech.jsonl",
   "test/corpus/indep-chat.jsonl",
@@ -146,6 +151,32 @@ export async function crossSetScores(
 }
 
 /**
+ * Each fresh set in each form, scored by a reader, spelling and sentence breaks trained without its fold's
+ * call turns (`FRESH_FOLDS`): their calls are training data, so a set is read as a caller nobody trained on.
+ * `data` is the training data a choice is measured with (training-choice's holds its validation fold out).
+ */
+export async function freshSetScores(
+  data: readonly LoadedFile[],
+  options: TrainingOptions = TRAINING,
+): Promise<Array<{ set: string; form: string; scores: Scores }>> {
+  dictionaryRead ??= englishWords();
+  const dictionary = await dictionaryRead;
+  const results: Array<{ set: string; form: string; scores: Scores }> = [];
+  for (const fold of FRESH_FOLDS) {
+    const without = fold.map(freshSource);
+    const { model, artifact } = trainReader(data, without, options);
+    const reader = modelReader(model, artifact.modelVersion, trainSentenceBreaks(data, without));
+    const spelling = new SpellingVocabulary(buildSpellingVocabulary(data, dictionary, without));
+    for (const set of fold) {
+      for (const [form, scores] of await scoreCorpus(`test/corpus/${set}.jsonl`, reader, spelling)) {
+        results.push({ set, form, scores });
+      }
+    }
+  }
+  return results;
+}
+
+/**
  * The example campaigns' first sets (written with the campaigns, never trained on) in each form: the only
  * non-default campaigns a training choice may look at; their `-b` sets stay unseen.
  */
@@ -158,53 +189,6 @@ export const CAMPAIGN_DEV_SETS = ["insurance-quotes", "ledgerly-demo"] as const;
  * data's, so they overstate how well a choice carries to new callers.
  */
 export const LOOK_SETS = ["dev-e", "dev-f", "dev-g"] as const;
-
-/**
- * Look sets written after the three above had judged some fifty choices, each kept only where they rose:
- * dev-h (session 37), dev-i (session 38, after dev-h had judged the choices of two sessions), dev-j (session
- * 39, after dev-i had judged four training choices and two data sets), dev-k (session 40, after two slot
- * and reader changes chosen on dev-i and dev-j), dev-l (session 40, after two more chosen with dev-k), dev-m
- * (session 41, after slot and signal changes chosen with dev-h to dev-l), dev-n (session 42, after slot
- * changes chosen with dev-m), dev-o (session 42, after the changes chosen with dev-m and dev-n), dev-p
- * (session 43, after two changes chosen on dev-o), dev-q (session 43, after four more chosen on dev-j to
- * dev-p), dev-r (session 43, after five more chosen on dev-o and dev-q), dev-s (session 44, after two slot
- * changes chosen on dev-b to dev-r), dev-t (session 44, after confusion read alone), dev-u (session 44, after
- * praise heard as negative taken as sarcasm), dev-v (session 44, after its last change), dev-w (session 45,
- * before its first change), dev-x (session 45, after a maybe-confused turn counts), dev-y (session 45, before
- * its training sets), dev-z (session 45, after them), dev-aa (session 46, before its first change), dev-ab
- * (session 47, before its first change), dev-ac (session 48, after its first change), dev-ad (session 49, after
- * its slot changes), dev-ae (session 50, after its first eight changes, which moved none of its calls) and dev-af
- * (session 50, after its last changes), each reported apart,
- * so a choice is
- * also seen by callers it was not selected on.
- */
-export const FRESH_LOOK_SETS = [
-  "dev-h",
-  "dev-i",
-  "dev-j",
-  "dev-k",
-  "dev-l",
-  "dev-m",
-  "dev-n",
-  "dev-o",
-  "dev-p",
-  "dev-q",
-  "dev-r",
-  "dev-s",
-  "dev-t",
-  "dev-u",
-  "dev-v",
-  "dev-w",
-  "dev-x",
-  "dev-y",
-  "dev-z",
-  "dev-aa",
-  "dev-ab",
-  "dev-ac",
-  "dev-ad",
-  "dev-ae",
-  "dev-af",
-] as const;
 
 /** The spelling vocabulary learned from `data`, as `npm run train` builds it; the word list read once a run. */
 export async function spellingOf(data: readonly LoadedFile[]): Promise<SpellingVocabulary> {
@@ -276,6 +260,18 @@ export async function readerFigures(): Promise<string[]> {
   const data = await loadTrainingData();
   for (const { set, form, scores } of await crossSetScores(data)) {
     lines.push(`${`without ${set}`.padEnd(20)} ${form.padEnd(8)} ${row(scores)}`);
+  }
+  lines.push("", "fresh sets: trained without the set's fold of the fresh sets' calls, scored on it (model)");
+  const fresh = await freshSetScores(data);
+  for (const { set, form, scores } of fresh) {
+    lines.push(`${`without ${set}'s fold`.padEnd(20)} ${form.padEnd(8)} ${row(scores)}`);
+  }
+  for (const form of FORMS) {
+    const ofForm = fresh.filter((result) => result.form === form).map((result) => result.scores);
+    const mean = (pick: (s: Scores) => number) => ofForm.reduce((sum, s) => sum + pick(s), 0) / ofForm.length;
+    lines.push(
+      `fresh sets' mean ${form.padEnd(8)} on time ${pct(mean((s) => s.onTime))} early ${pct(mean((s) => s.early))} false ${pct(mean((s) => s.false))} slot F1 ${pct(mean((s) => s.slotF1))}`,
+    );
   }
 
   const { heldout } = trainReader(data);

@@ -2,10 +2,11 @@ import { parseArgs } from "node:util";
 import { modelReader } from "../functions/domain/reader/turn-reader.js";
 import { type Example, type LoadedFile, unitHash } from "../train/examples.js";
 import { intentFigures } from "../train/figures.js";
+import { FRESH_LOOK_SETS } from "../train/fresh-sets.js";
 import { isPublicSource } from "../train/network.js";
 import { trainSentenceBreaks } from "../train/sentence-breaks.js";
 import { loadTrainingData, TRAINING, type TrainingOptions, trainReader } from "../train/train-model.js";
-import { campaignSetScores, crossSetScores, FRESH_LOOK_SETS, LOOK_SETS, spellingOf } from "./reader.js";
+import { campaignSetScores, crossSetScores, freshSetScores, LOOK_SETS, spellingOf } from "./reader.js";
 
 /**
  * Measures a change of training options the way the shipped ones were chosen, on data the choice may look
@@ -13,7 +14,7 @@ import { campaignSetScores, crossSetScores, FRESH_LOOK_SETS, LOOK_SETS, spelling
  * campaigns' first sets (never trained on; the dev sets are all the default campaign), the look sets (dev-e,
  * dev-f, dev-g: never trained on, by authors whose rulings no training set shares; until session 23 dev-e
  * alone), the fresh look sets, each apart (dev-h, session 37: the others had judged too many choices to stay
- * a fair judge; dev-i, session 38; dev-j, session 39; dev-k and dev-l, session 40; dev-m, session 41; dev-n and dev-o, session 42; dev-p, dev-q and dev-r, session 43; dev-s to dev-v, session 44; dev-w to dev-z, session 45; dev-aa, session 46; dev-ab, session 47; dev-ac, session 48; dev-ad, session 49; dev-ae and dev-af, session 50) and a fifth of the public train requests held out as a validation fold, each
+ * a fair judge; dev-i, session 38; dev-j, session 39; dev-k and dev-l, session 40; dev-m, session 41; dev-n and dev-o, session 42; dev-p, dev-q and dev-r, session 43; dev-s to dev-v, session 44; dev-w to dev-z, session 45; dev-aa, session 46; dev-ab, session 47; dev-ac, session 48; dev-ad, session 49; dev-ae and dev-af, session 50; dev-ag, session 51; since session 51 their calls are training data, so each is scored by readers trained without its fold: `freshSetScores`) and a fifth of the public train requests held out as a validation fold, each
  * the mean over seeds, because one fit's figures move by a point or two with its seed. The public held-out split is printed for the record only:
  * choosing by it would tune to the figure the issue measures.
  *
@@ -78,9 +79,8 @@ for (const seed of seeds) {
   const campaigns = await campaignSetScores(reader, foldSpelling);
   const look = await campaignSetScores(reader, foldSpelling, LOOK_SETS);
   // Each fresh set apart: the newest is the fairest judge, and the one before it has judged a few choices.
-  const fresh = await Promise.all(
-    FRESH_LOOK_SETS.map((set) => campaignSetScores(reader, foldSpelling, [set])),
-  );
+  const freshScores = await freshSetScores(fold.data, options);
+  const fresh = FRESH_LOOK_SETS.map((set) => freshScores.filter((row) => row.set === set));
   const row = {
     onTime: mean(dev.map(({ scores }) => scores.onTime)),
     early: mean(dev.map(({ scores }) => scores.early)),

@@ -8,6 +8,7 @@ import {
 } from "../functions/domain/spelling.js";
 import type { SpellingArtifact } from "../functions/domain/spelling-artifact.js";
 import { dataHashOf, type Example, type LoadedFile } from "./examples.js";
+import { isFreshSource } from "./network.js";
 
 /** A word seen once may be one of the data's own typos; twice, it is a word people use. */
 const MIN_KNOWN_COUNT = 2;
@@ -44,8 +45,11 @@ export function buildSpellingVocabulary(
       previous = word;
     }
   };
+  // The fresh sets' call turns add no words: the vocabulary file is read at every cold start.
   const used = (example: Example) =>
-    example.split === "train" && !exclude.some((prefix) => example.source.startsWith(prefix));
+    example.split === "train" &&
+    !isFreshSource(example.source) &&
+    !exclude.some((prefix) => example.source.startsWith(prefix));
   for (const example of loaded.flatMap((file) => file.examples).filter(used)) {
     count(example.text);
     if (example.ai) count(example.ai);

@@ -25,6 +25,11 @@ export const TRAINING = {
    * 185,000 rows would not fit in 5 MB; 4 keeps about 68,000).
    */
   minCount: 4,
+  /**
+   * At most this many rows, the most frequent features: 96,000 rows and their 32,768 buckets are 5.1 MB with
+   * the header, under the 5 MB limit (5,242,880 bytes).
+   */
+  maxRows: 96_000,
   publicWeight: 0.3,
   /**
    * Public request examples are real people's words for the requests the calls must catch. Measured with

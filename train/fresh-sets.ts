@@ -1,0 +1,60 @@
+/**
+ * Look sets written after the three above had judged some fifty choices, each kept only where they rose:
+ * dev-h (session 37), dev-i (session 38, after dev-h had judged the choices of two sessions), dev-j (session
+ * 39, after dev-i had judged four training choices and two data sets), dev-k (session 40, after two slot
+ * and reader changes chosen on dev-i and dev-j), dev-l (session 40, after two more chosen with dev-k), dev-m
+ * (session 41, after slot and signal changes chosen with dev-h to dev-l), dev-n (session 42, after slot
+ * changes chosen with dev-m), dev-o (session 42, after the changes chosen with dev-m and dev-n), dev-p
+ * (session 43, after two changes chosen on dev-o), dev-q (session 43, after four more chosen on dev-j to
+ * dev-p), dev-r (session 43, after five more chosen on dev-o and dev-q), dev-s (session 44, after two slot
+ * changes chosen on dev-b to dev-r), dev-t (session 44, after confusion read alone), dev-u (session 44, after
+ * praise heard as negative taken as sarcasm), dev-v (session 44, after its last change), dev-w (session 45,
+ * before its first change), dev-x (session 45, after a maybe-confused turn counts), dev-y (session 45, before
+ * its training sets), dev-z (session 45, after them), dev-aa (session 46, before its first change), dev-ab
+ * (session 47, before its first change), dev-ac (session 48, after its first change), dev-ad (session 49, after
+ * its slot changes), dev-ae (session 50, after its first eight changes, which moved none of its calls) and dev-af
+ * (session 50, after its last changes) and dev-ag (session 51, scored by the reader before and after the fresh
+ * sets' calls joined its training), each reported apart,
+ * so a choice is
+ * also seen by callers it was not selected on.
+ */
+export const FRESH_LOOK_SETS = [
+  "dev-h",
+  "dev-i",
+  "dev-j",
+  "dev-k",
+  "dev-l",
+  "dev-m",
+  "dev-n",
+  "dev-o",
+  "dev-p",
+  "dev-q",
+  "dev-r",
+  "dev-s",
+  "dev-t",
+  "dev-u",
+  "dev-v",
+  "dev-w",
+  "dev-x",
+  "dev-y",
+  "dev-z",
+  "dev-aa",
+  "dev-ab",
+  "dev-ac",
+  "dev-ad",
+  "dev-ae",
+  "dev-af",
+  "dev-ag",
+] as const;
+
+/**
+ * The fresh sets in five folds (every fifth set, so each fold holds old and new sets alike). Their calls are
+ * training data (data/corpus/fresh-set-turns.jsonl): each set is scored by a reader trained without its fold.
+ */
+export const FRESH_FOLDS: ReadonlyArray<readonly string[]> = Array.from({ length: 5 }, (_, fold) =>
+  FRESH_LOOK_SETS.filter((_, index) => index % 5 === fold),
+);
+
+/** The source prefix of the fresh sets' training turns (train/derive-fresh-turns.ts), and of one set's. */
+export const FRESH_SOURCE = "fresh:";
+export const freshSource = (set: string): string => `${FRESH_SOURCE}${set}:`;
