@@ -18,8 +18,9 @@ import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
 /**
- * Every labeled corpus; dev-e to dev-g, holdout, indep-* and the campaigns' sets were never trained on, dev-h to
- * dev-ag's calls are training data since session 51 (`freshSetScores` reads each as nobody trained on it).
+ * Every labeled corpus; dev-e to dev-g, dev-ah, dev-ai, holdout, indep-* and the campaigns' sets were never trained
+ * on, dev-h to dev-ag's calls are training data since session 51 (`freshSetScores` reads each as nobody trained on
+ * it).
  */
 export const CORPORA = [
   "test/corpus/conversations.jsonl",
@@ -55,6 +56,8 @@ export const CORPORA = [
   "test/corpus/dev-ae.jsonl",
   "test/corpus/dev-af.jsonl",
   "test/corpus/dev-ag.jsonl",
+  "test/corpus/dev-ah.jsonl",
+  "test/corpus/dev-ai.jsonl",
   "test/corpus/holdout.jsonl",
   "test/corpus/indep-speech.jsonl",
   "test/corpus/indep-chat.jsonl",
