@@ -132,45 +132,49 @@ export const DEV_SETS = ["conversations", "dev-b", "dev-c", "dev-d"] as const;
 let dictionaryRead: Promise<string[]> | undefined;
 
 /** Each dev set in each form, scored by a reader (and spelling and sentence breaks) trained without it. */
-export async function crossSetScores(
+export function crossSetScores(
   data: readonly LoadedFile[],
   options: TrainingOptions = TRAINING,
+): Promise<Array<{ set: string; form: string; scores: Scores }>> {
+  return scoresWithout(
+    data,
+    options,
+    DEV_SETS.map((set) => ({ without: [`corpus:${set}:`], sets: [set] })),
+  );
+}
+
+/**
+ * Each fresh set in each form, scored by a reader trained without its fold's call turns (`FRESH_FOLDS`): their
+ * calls are training data, so a set is read as a caller nobody trained on. `data` is the training data a choice
+ * is measured with (training-choice's holds its validation fold out).
+ */
+export function freshSetScores(
+  data: readonly LoadedFile[],
+  options: TrainingOptions = TRAINING,
+): Promise<Array<{ set: string; form: string; scores: Scores }>> {
+  return scoresWithout(
+    data,
+    options,
+    FRESH_FOLDS.map((fold) => ({ without: fold.map(freshSource), sets: fold })),
+  );
+}
+
+/** For each group, a reader, spelling and sentence breaks trained without its sources score its sets. */
+async function scoresWithout(
+  data: readonly LoadedFile[],
+  options: TrainingOptions,
+  groups: ReadonlyArray<{ without: string[]; sets: readonly string[] }>,
 ): Promise<Array<{ set: string; form: string; scores: Scores }>> {
   // Read once, however many trainings are compared in one run.
   dictionaryRead ??= englishWords();
   const dictionary = await dictionaryRead;
   const results: Array<{ set: string; form: string; scores: Scores }> = [];
-  for (const set of DEV_SETS) {
-    const without = [`corpus:${set}:`];
+  for (const { without, sets } of groups) {
     const { model, artifact } = trainReader(data, without, options);
     const reader = modelReader(model, artifact.modelVersion, trainSentenceBreaks(data, without));
-    // The spelling vocabulary is learned from the same files, so it leaves the set out too.
+    // The spelling vocabulary is learned from the same files, so it leaves the sets out too.
     const spelling = new SpellingVocabulary(buildSpellingVocabulary(data, dictionary, without));
-    for (const [form, scores] of await scoreCorpus(`test/corpus/${set}.jsonl`, reader, spelling)) {
-      results.push({ set, form, scores });
-    }
-  }
-  return results;
-}
-
-/**
- * Each fresh set in each form, scored by a reader, spelling and sentence breaks trained without its fold's
- * call turns (`FRESH_FOLDS`): their calls are training data, so a set is read as a caller nobody trained on.
- * `data` is the training data a choice is measured with (training-choice's holds its validation fold out).
- */
-export async function freshSetScores(
-  data: readonly LoadedFile[],
-  options: TrainingOptions = TRAINING,
-): Promise<Array<{ set: string; form: string; scores: Scores }>> {
-  dictionaryRead ??= englishWords();
-  const dictionary = await dictionaryRead;
-  const results: Array<{ set: string; form: string; scores: Scores }> = [];
-  for (const fold of FRESH_FOLDS) {
-    const without = fold.map(freshSource);
-    const { model, artifact } = trainReader(data, without, options);
-    const reader = modelReader(model, artifact.modelVersion, trainSentenceBreaks(data, without));
-    const spelling = new SpellingVocabulary(buildSpellingVocabulary(data, dictionary, without));
-    for (const set of fold) {
+    for (const set of sets) {
       for (const [form, scores] of await scoreCorpus(`test/corpus/${set}.jsonl`, reader, spelling)) {
         results.push({ set, form, scores });
       }
