@@ -6,7 +6,14 @@ import { FRESH_LOOK_SETS } from "../train/fresh-sets.js";
 import { isPublicSource } from "../train/network.js";
 import { trainSentenceBreaks } from "../train/sentence-breaks.js";
 import { loadTrainingData, TRAINING, type TrainingOptions, trainReader } from "../train/train-model.js";
-import { campaignSetScores, crossSetScores, freshSetScores, LOOK_SETS, spellingOf } from "./reader.js";
+import {
+  campaignSetScores,
+  crossSetScores,
+  freshSetScores,
+  LOOK_SETS,
+  spellingOf,
+  UNTRAINED_FRESH_SETS,
+} from "./reader.js";
 
 /**
  * Measures a change of training options the way the shipped ones were chosen, on data the choice may look
@@ -14,7 +21,7 @@ import { campaignSetScores, crossSetScores, freshSetScores, LOOK_SETS, spellingO
  * campaigns' first sets (never trained on; the dev sets are all the default campaign), the look sets (dev-e,
  * dev-f, dev-g: never trained on, by authors whose rulings no training set shares; until session 23 dev-e
  * alone), the fresh look sets, each apart (dev-h, session 37: the others had judged too many choices to stay
- * a fair judge; dev-i, session 38; dev-j, session 39; dev-k and dev-l, session 40; dev-m, session 41; dev-n and dev-o, session 42; dev-p, dev-q and dev-r, session 43; dev-s to dev-v, session 44; dev-w to dev-z, session 45; dev-aa, session 46; dev-ab, session 47; dev-ac, session 48; dev-ad, session 49; dev-ae and dev-af, session 50; dev-ag, session 51; since session 51 their calls are training data, so each is scored by readers trained without its fold: `freshSetScores`) and a fifth of the public train requests held out as a validation fold, each
+ * a fair judge; dev-i, session 38; dev-j, session 39; dev-k and dev-l, session 40; dev-m, session 41; dev-n and dev-o, session 42; dev-p, dev-q and dev-r, session 43; dev-s to dev-v, session 44; dev-w to dev-z, session 45; dev-aa, session 46; dev-ab, session 47; dev-ac, session 48; dev-ad, session 49; dev-ae and dev-af, session 50; dev-ag, session 51; since session 51 their calls are training data, so each is scored by readers trained without its fold: `freshSetScores`), dev-ah and dev-ai (session 51, never trained on) and a fifth of the public train requests held out as a validation fold, each
  * the mean over seeds, because one fit's figures move by a point or two with its seed. The public held-out split is printed for the record only:
  * choosing by it would tune to the figure the issue measures.
  *
@@ -62,6 +69,8 @@ const rows: Array<{
   campaignEarly: number;
   lookOnTime: number;
   lookEarly: number;
+  untrainedOnTime: number;
+  untrainedEarly: number;
   /** Per fresh look set, in FRESH_LOOK_SETS order. */
   freshOnTime: number[];
   freshEarly: number[];
@@ -78,6 +87,7 @@ for (const seed of seeds) {
   const publicHeldout = heldout.filter((example) => !inFold.has(example));
   const campaigns = await campaignSetScores(reader, foldSpelling);
   const look = await campaignSetScores(reader, foldSpelling, LOOK_SETS);
+  const untrained = await campaignSetScores(reader, foldSpelling, UNTRAINED_FRESH_SETS);
   // Each fresh set apart: the newest is the fairest judge, and the one before it has judged a few choices.
   const freshScores = await freshSetScores(fold.data, options);
   const fresh = FRESH_LOOK_SETS.map((set) => freshScores.filter((row) => row.set === set));
@@ -88,6 +98,8 @@ for (const seed of seeds) {
     campaignEarly: mean(campaigns.map(({ scores }) => scores.early)),
     lookOnTime: mean(look.map(({ scores }) => scores.onTime)),
     lookEarly: mean(look.map(({ scores }) => scores.early)),
+    untrainedOnTime: mean(untrained.map(({ scores }) => scores.onTime)),
+    untrainedEarly: mean(untrained.map(({ scores }) => scores.early)),
     freshOnTime: fresh.map((set) => mean(set.map(({ scores }) => scores.onTime))),
     freshEarly: fresh.map((set) => mean(set.map(({ scores }) => scores.early))),
     validation: intentFigures(read, fold.validation).buyingRecall,
@@ -95,7 +107,7 @@ for (const seed of seeds) {
   };
   rows.push(row);
   console.log(
-    `seed ${options.seed}: dev cross-set on time ${percent(row.onTime)}, early ${percent(row.early)}; campaign sets on time ${percent(row.campaignOnTime)}, early ${percent(row.campaignEarly)}; ${LOOK_SETS.join("/")} on time ${percent(row.lookOnTime)}, early ${percent(row.lookEarly)}; ${FRESH_LOOK_SETS.map((set, i) => `${set} on time ${percent(row.freshOnTime[i] ?? 0)}, early ${percent(row.freshEarly[i] ?? 0)}`).join("; ")}; public validation fold recall ${percent(row.validation)}; public held-out recall ${percent(row.heldout)} (for the record)`,
+    `seed ${options.seed}: dev cross-set on time ${percent(row.onTime)}, early ${percent(row.early)}; campaign sets on time ${percent(row.campaignOnTime)}, early ${percent(row.campaignEarly)}; ${LOOK_SETS.join("/")} on time ${percent(row.lookOnTime)}, early ${percent(row.lookEarly)}; ${UNTRAINED_FRESH_SETS.join("/")} (never trained on) on time ${percent(row.untrainedOnTime)}, early ${percent(row.untrainedEarly)}; ${FRESH_LOOK_SETS.map((set, i) => `${set} on time ${percent(row.freshOnTime[i] ?? 0)}, early ${percent(row.freshEarly[i] ?? 0)}`).join("; ")}; public validation fold recall ${percent(row.validation)}; public held-out recall ${percent(row.heldout)} (for the record)`,
   );
 }
 // Each mean with its lowest and highest seed: three seeds' means of the unchanged options move by up to a
@@ -105,5 +117,5 @@ const figure = (pick: (row: (typeof rows)[number]) => number) => {
   return `${percent(mean(values))} (${percent(Math.min(...values))}-${percent(Math.max(...values))})`;
 };
 console.log(
-  `${JSON.stringify(changed)} mean of ${seeds.length} seeds (lowest-highest seed): dev cross-set on time ${figure((r) => r.onTime)}, early ${figure((r) => r.early)}; campaign sets on time ${figure((r) => r.campaignOnTime)}, early ${figure((r) => r.campaignEarly)}; ${LOOK_SETS.join("/")} on time ${figure((r) => r.lookOnTime)}, early ${figure((r) => r.lookEarly)}; ${FRESH_LOOK_SETS.map((set, i) => `${set} on time ${figure((r) => r.freshOnTime[i] ?? 0)}, early ${figure((r) => r.freshEarly[i] ?? 0)}`).join("; ")}; public validation fold recall ${figure((r) => r.validation)}; public held-out ${figure((r) => r.heldout)}`,
+  `${JSON.stringify(changed)} mean of ${seeds.length} seeds (lowest-highest seed): dev cross-set on time ${figure((r) => r.onTime)}, early ${figure((r) => r.early)}; campaign sets on time ${figure((r) => r.campaignOnTime)}, early ${figure((r) => r.campaignEarly)}; ${LOOK_SETS.join("/")} on time ${figure((r) => r.lookOnTime)}, early ${figure((r) => r.lookEarly)}; ${UNTRAINED_FRESH_SETS.join("/")} (never trained on) on time ${figure((r) => r.untrainedOnTime)}, early ${figure((r) => r.untrainedEarly)}; ${FRESH_LOOK_SETS.map((set, i) => `${set} on time ${figure((r) => r.freshOnTime[i] ?? 0)}, early ${figure((r) => r.freshEarly[i] ?? 0)}`).join("; ")}; public validation fold recall ${figure((r) => r.validation)}; public held-out ${figure((r) => r.heldout)}`,
 );

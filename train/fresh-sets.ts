@@ -1,5 +1,6 @@
 /**
- * Look sets written after the three above had judged some fifty choices, each kept only where they rose:
+ * Look sets written after the first three (dev-e, dev-f, dev-g: `LOOK_SETS`, bench/reader.ts) had judged some
+ * fifty choices, each kept only where they rose:
  * dev-h (session 37), dev-i (session 38, after dev-h had judged the choices of two sessions), dev-j (session
  * 39, after dev-i had judged four training choices and two data sets), dev-k (session 40, after two slot
  * and reader changes chosen on dev-i and dev-j), dev-l (session 40, after two more chosen with dev-k), dev-m
@@ -12,11 +13,10 @@
  * before its first change), dev-x (session 45, after a maybe-confused turn counts), dev-y (session 45, before
  * its training sets), dev-z (session 45, after them), dev-aa (session 46, before its first change), dev-ab
  * (session 47, before its first change), dev-ac (session 48, after its first change), dev-ad (session 49, after
- * its slot changes), dev-ae (session 50, after its first eight changes, which moved none of its calls) and dev-af
+ * its slot changes), dev-ae (session 50, after its first eight changes, which moved none of its calls), dev-af
  * (session 50, after its last changes) and dev-ag (session 51, scored by the reader before and after the fresh
- * sets' calls joined its training), each reported apart,
- * so a choice is
- * also seen by callers it was not selected on.
+ * sets' calls joined its training), each reported apart, so a choice is also seen by callers it was not
+ * selected on. Since session 51 their calls train the reader (`FRESH_FOLDS`).
  */
 export const FRESH_LOOK_SETS = [
   "dev-h",
