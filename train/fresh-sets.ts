@@ -58,3 +58,4 @@ export const FRESH_FOLDS: ReadonlyArray<readonly string[]> = Array.from({ length
 /** The source prefix of the fresh sets' training turns (train/derive-fresh-turns.ts), and of one set's. */
 export const FRESH_SOURCE = "fresh:";
 export const freshSource = (set: string): string => `${FRESH_SOURCE}${set}:`;
+export const isFreshSource = (source: string): boolean => source.startsWith(FRESH_SOURCE);

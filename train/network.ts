@@ -5,7 +5,7 @@ import { featurize } from "../functions/domain/reader/features.js";
 import { AUTHORITY_LABELS, READER_LABELS, type ReaderLabel } from "../functions/domain/reader/labels.js";
 import { marginsOf, type TurnReaderModel } from "../functions/domain/reader/model.js";
 import type { Example } from "./examples.js";
-import { FRESH_SOURCE } from "./fresh-sets.js";
+import { isFreshSource } from "./fresh-sets.js";
 
 export interface TrainingOptions {
   /** A feature needs this many training turns to get a row. */
@@ -115,10 +115,6 @@ const AUTHORITY_SOURCES = ["authored-authority"];
  * trained on, 90.9 -> 92.9%, early 3.1 -> 1.9%.
  */
 const FRESH_LABELS: ReadonlySet<ReaderLabel> = new Set(LexSignal.options);
-
-export function isFreshSource(source: string): boolean {
-  return source.startsWith(FRESH_SOURCE);
-}
 
 export function isPublicSource(source: string): boolean {
   return PUBLIC_SOURCES.some((prefix) => source.startsWith(prefix));

@@ -9,7 +9,7 @@ import {
 } from "../functions/domain/reader/sentence-breaks.js";
 import type { SentenceBreaksArtifact } from "../functions/domain/reader/sentence-breaks-file.js";
 import { dataHashOf, type Example, type LoadedFile } from "./examples.js";
-import { isFreshSource } from "./network.js";
+import { isFreshSource } from "./fresh-sets.js";
 
 /** 2^18 int8 weights: 256 KB beside the bundle (held-out F1 0.68; 2^16 weights, fewer features apart: 0.66). */
 export const SENTENCE_BREAK_BITS = 18;

@@ -8,7 +8,7 @@ import {
 } from "../functions/domain/spelling.js";
 import type { SpellingArtifact } from "../functions/domain/spelling-artifact.js";
 import { dataHashOf, type Example, type LoadedFile } from "./examples.js";
-import { isFreshSource } from "./network.js";
+import { isFreshSource } from "./fresh-sets.js";
 
 /** A word seen once may be one of the data's own typos; twice, it is a word people use. */
 const MIN_KNOWN_COUNT = 2;
