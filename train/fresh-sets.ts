@@ -15,7 +15,8 @@
  * (session 47, before its first change), dev-ac (session 48, after its first change), dev-ad (session 49, after
  * its slot changes), dev-ae (session 50, after its first eight changes, which moved none of its calls), dev-af
  * (session 50, after its last changes) and dev-ag (session 51, scored by the reader before and after the fresh
- * sets' calls joined its training), each reported apart, so a choice is also seen by callers it was not
+ * sets' calls joined its training), dev-ah and dev-ai (session 51, kept out of training while they judged its
+ * reader: `UNTRAINED_FRESH_SETS`, bench/reader.ts, until session 52), each reported apart, so a choice is also seen by callers it was not
  * selected on. Since session 51 their calls train the reader (`FRESH_FOLDS`).
  */
 export const FRESH_LOOK_SETS = [
@@ -45,6 +46,8 @@ export const FRESH_LOOK_SETS = [
   "dev-ae",
   "dev-af",
   "dev-ag",
+  "dev-ah",
+  "dev-ai",
 ] as const;
 
 /**
