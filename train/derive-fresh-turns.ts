@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
+import type { Transcript } from "../contracts/transcript.js";
 import { loadTranscripts } from "../functions/cli/load-transcripts.js";
 import { defaultTurnReader } from "../functions/domain/reader/default-reader.js";
 import { BUYING_LABELS, type ReaderLabel, type ReaderScores } from "../functions/domain/reader/labels.js";
+import { loadAnnotations, type TurnLine, withAnnotations } from "./fresh-annotations.js";
 import { FRESH_LOOK_SETS, freshSource } from "./fresh-sets.js";
 
 /**
@@ -15,7 +17,11 @@ import { FRESH_LOOK_SETS, freshSource } from "./fresh-sets.js";
  * - Turns after a turn the reader read as a non-prospect, wrong number or do-not-call are left out: their
  *   calls hand nobody off because of who the caller is, not because of the words.
  * - A buying turn's kind is the kind the shipped reader read surest there; the gold label names no kind.
- * - Handoff turns of other triggers (qualified, complex) and turns after the handoff are left out.
+ * - Handoff turns of other triggers (qualified, complex) and turns after the handoff are left out, but for a
+ *   complex handoff turn annotators read (below): no request fired there, or it would have handed off first.
+ *
+ * Turns annotators read (data/fresh-turn-annotations.jsonl, train/fresh-annotations.ts) also teach the
+ * labels every annotator agreed on, yes or no: their line lists them in `annotated`.
  *
  * `npx tsx train/derive-fresh-turns.ts` adds the sets data/corpus/fresh-set-turns.jsonl does not have yet; the
  * lines of the sets it has stay as they are, so a retrained reader does not relabel them.
@@ -26,9 +32,9 @@ const NOT_A_PROSPECT: readonly ReaderLabel[] = ["non_prospect", "wrong_number", 
 const surestBuyingKind = (scores: ReaderScores): ReaderLabel =>
   BUYING_LABELS.reduce((best, kind) => (scores[kind] > scores[best] ? kind : best), BUYING_LABELS[0]);
 
-async function turnsOf(set: string): Promise<string[]> {
-  const lines: string[] = [];
-  for (const transcript of await loadTranscripts(`test/corpus/${set}.jsonl`)) {
+function turnsOf(transcripts: readonly Transcript[], set: string): TurnLine[] {
+  const lines: TurnLine[] = [];
+  for (const transcript of transcripts) {
     const gold = transcript.labels;
     if (!gold) continue;
     let aiLine: string | undefined;
@@ -47,30 +53,30 @@ async function turnsOf(set: string): Promise<string[]> {
         labels = [surestBuyingKind(scores)];
       }
       if (!labels) continue;
-      lines.push(
-        JSON.stringify({
-          text: line.text,
-          ...(aiLine ? { ai: aiLine } : {}),
-          labels,
-          source: `${freshSource(set)}${transcript.id}:${turn}`,
-          split: "train",
-        }),
-      );
+      lines.push({
+        text: line.text,
+        ...(aiLine ? { ai: aiLine } : {}),
+        labels,
+        source: `${freshSource(set)}${transcript.id}:${turn}`,
+        split: "train",
+      });
     }
   }
   return lines;
 }
 
 const existing = existsSync(OUT) ? (await readFile(OUT, "utf8")).split("\n").filter(Boolean) : [];
+const annotations = await loadAnnotations();
 const lines: string[] = [];
 const added: string[] = [];
 for (const set of FRESH_LOOK_SETS) {
-  const kept = existing.filter((line) => line.includes(`"source":"${freshSource(set)}`));
-  if (kept.length > 0) lines.push(...kept);
-  else {
-    lines.push(...(await turnsOf(set)));
-    added.push(set);
-  }
+  const transcripts = await loadTranscripts(`test/corpus/${set}.jsonl`);
+  const kept = existing
+    .filter((line) => line.includes(`"source":"${freshSource(set)}`))
+    .map((line) => JSON.parse(line) as TurnLine);
+  if (kept.length === 0) added.push(set);
+  const setLines = kept.length > 0 ? kept : turnsOf(transcripts, set);
+  lines.push(...withAnnotations(setLines, transcripts, set, annotations).map((line) => JSON.stringify(line)));
 }
 await writeFile(OUT, `${lines.join("\n")}\n`);
 console.log(`${OUT}: ${lines.length} turns; derived now: ${added.join(", ") || "none"}`);

@@ -10,6 +10,13 @@ export const LabeledTurn = z.strictObject({
   labels: z.array(z.string().refine(isReaderLabel, "not a reader label (functions/domain/reader/labels.ts)")),
   source: z.string().min(1),
   split: z.enum(["train", "heldout"]),
+  /**
+   * The labels this turn was read for, when they are not its source's (train/network.ts,
+   * `annotatedLabels`): an absent label is a no for these only.
+   */
+  annotated: z
+    .array(z.string().refine(isReaderLabel, "not a reader label (functions/domain/reader/labels.ts)"))
+    .optional(),
 });
 export interface Example {
   text: string;
@@ -17,6 +24,8 @@ export interface Example {
   labels: ReaderLabel[];
   source: string;
   split: "train" | "heldout";
+  /** Read once at load: training asks it of every turn for every label. */
+  annotated?: ReadonlySet<ReaderLabel> | undefined;
 }
 
 export interface LoadedFile {
@@ -38,7 +47,12 @@ export async function loadExamples(file: string): Promise<LoadedFile> {
         `${file}:${index + 1}: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`,
       );
     }
-    examples.push({ ...parsed.data, labels: parsed.data.labels as ReaderLabel[] });
+    const { annotated, ...turn } = parsed.data;
+    examples.push({
+      ...turn,
+      labels: turn.labels as ReaderLabel[],
+      ...(annotated ? { annotated: new Set(annotated as ReaderLabel[]) } : {}),
+    });
   }
   return { file, sha256: createHash("sha256").update(bytes).digest("hex"), examples };
 }

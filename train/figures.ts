@@ -23,7 +23,7 @@ export function labelFigures(
   model: TurnReaderModel,
   examples: readonly Example[],
   threshold = 0.5,
-  labeledFor?: (source: string) => ReadonlySet<ReaderLabel>,
+  labeledFor?: (example: Example) => ReadonlySet<ReaderLabel>,
 ): Record<ReaderLabel, LabelFigures> {
   return labelFiguresOf(
     (example) => scoreTurn(model, { text: example.text, aiLine: example.ai }),
@@ -38,13 +38,13 @@ export function labelFiguresOf(
   score: (example: Example) => ReaderScores,
   examples: readonly Example[],
   threshold = 0.5,
-  /** The labels each source was labeled for (default: all): a label counts only on turns labeled for it. */
-  labeledFor?: (source: string) => ReadonlySet<ReaderLabel>,
+  /** The labels each turn was labeled for (default: all): a label counts only on turns labeled for it. */
+  labeledFor?: (example: Example) => ReadonlySet<ReaderLabel>,
 ): Record<ReaderLabel, LabelFigures> {
   const counts = READER_LABELS.map(() => ({ tp: 0, fp: 0, fn: 0 }));
   for (const example of examples) {
     const scores = score(example);
-    const labeled = labeledFor?.(example.source);
+    const labeled = labeledFor?.(example);
     for (const [l, label] of READER_LABELS.entries()) {
       if (labeled && !labeled.has(label)) continue;
       const predicted = scores[label] >= threshold;

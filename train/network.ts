@@ -81,7 +81,7 @@ function encode(
   return examples.map((example) => {
     const targets = new Uint8Array(labels.length);
     for (const label of example.labels) targets[labels.indexOf(label)] = 1;
-    const annotated = annotatedLabels(example.source);
+    const annotated = annotatedLabels(example);
     const supervised = Uint8Array.from(labels, (label) => (annotated.has(label) ? 1 : 0));
     const features = featurize({ text: example.text, aiLine: example.ai }).flatMap((hash) => {
       const row = rows.get(hash);
@@ -133,8 +133,15 @@ export function exampleWeight(
   return example.labels.length > 0 ? options.publicSignalWeight : options.publicWeight;
 }
 
-/** The labels a source's turns were labeled for: an absent label there is a no only for these. */
-export function annotatedLabels(source: string): ReadonlySet<ReaderLabel> {
+/**
+ * The labels a turn was labeled for: its own list where it has one (fresh turns two annotators read,
+ * train/derive-fresh-turns.ts), else its source's. An absent label is a no only for these.
+ */
+export function annotatedLabels({
+  source,
+  annotated,
+}: Pick<Example, "source" | "annotated">): ReadonlySet<ReaderLabel> {
+  if (annotated) return annotated;
   if (isPublicSource(source)) return REQUEST_LABELS;
   if (AUTHORITY_SOURCES.some((prefix) => source.startsWith(prefix))) return AUTHORITY_LABELS;
   if (isFreshSource(source)) return FRESH_LABELS;
@@ -312,7 +319,7 @@ export function calibrate(
     const label = model.labels[l] as ReaderLabel;
     const method = methodOf(label);
     // Only the turns labeled for this label: elsewhere its absence says nothing.
-    const labeled = examples.flatMap((example, i) => (annotatedLabels(example.source).has(label) ? [i] : []));
+    const labeled = examples.flatMap((example, i) => (annotatedLabels(example).has(label) ? [i] : []));
     const z = Float64Array.from(labeled, (i) => margins[i]?.[l] as number);
     const y = Uint8Array.from(labeled, (i) => (examples[i]?.labels.includes(label) ? 1 : 0));
     const { a, b } = fitPlatt(z, y, method);

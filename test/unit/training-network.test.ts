@@ -12,16 +12,28 @@ describe("which labels a training turn teaches", () => {
     // Prepare: a turn before a gold handoff says nothing of objections, tone or who decides.
     const source = `${freshSource("dev-h")}h1-001:3`;
     // Act
-    const taught = annotatedLabels(source);
+    const taught = annotatedLabels({ source });
     // Assess
     expect([...taught].sort()).toEqual([...LexSignal.options].sort());
+  });
+
+  it("reads a fresh turn annotators read for the labels they agreed on, and the request labels", () => {
+    // Prepare
+    const turn = {
+      source: `${freshSource("dev-h")}h1-001:5`,
+      annotated: new Set([...LexSignal.options, "sarcasm", "objection_price"] as const),
+    };
+    // Act
+    const taught = annotatedLabels(turn);
+    // Assess
+    expect([...taught].sort()).toEqual([...LexSignal.options, "objection_price", "sarcasm"].sort());
   });
 
   it("reads the authored turns for every label", () => {
     // Prepare
     const source = "authored";
     // Act
-    const taught = annotatedLabels(source);
+    const taught = annotatedLabels({ source });
     // Assess
     expect(taught.size).toBe(READER_LABELS.length);
   });
