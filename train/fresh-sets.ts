@@ -16,7 +16,8 @@
  * its slot changes), dev-ae (session 50, after its first eight changes, which moved none of its calls), dev-af
  * (session 50, after its last changes) and dev-ag (session 51, scored by the reader before and after the fresh
  * sets' calls joined its training), dev-ah and dev-ai (session 51, kept out of training while they judged its
- * reader: `UNTRAINED_FRESH_SETS`, bench/reader.ts, until session 52), each reported apart, so a choice is also seen by callers it was not
+ * reader: `UNTRAINED_FRESH_SETS`, bench/reader.ts, until session 52), dev-aj and dev-ak (session 52, kept out while
+ * they judged its annotated turns), each reported apart, so a choice is also seen by callers it was not
  * selected on. Since session 51 their calls train the reader (`FRESH_FOLDS`).
  */
 export const FRESH_LOOK_SETS = [
@@ -48,6 +49,8 @@ export const FRESH_LOOK_SETS = [
   "dev-ag",
   "dev-ah",
   "dev-ai",
+  "dev-aj",
+  "dev-ak",
 ] as const;
 
 /**
