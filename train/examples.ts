@@ -4,20 +4,28 @@ import * as z from "zod";
 import { isReaderLabel, type ReaderLabel } from "../functions/domain/reader/labels.js";
 
 /** One labeled customer turn (data/README.md). */
-export const LabeledTurn = z.strictObject({
-  text: z.string().min(1),
-  ai: z.string().optional(),
-  labels: z.array(z.string().refine(isReaderLabel, "not a reader label (functions/domain/reader/labels.ts)")),
-  source: z.string().min(1),
-  split: z.enum(["train", "heldout"]),
-  /**
-   * The labels this turn was read for, when they are not its source's (train/network.ts,
-   * `annotatedLabels`): an absent label is a no for these only.
-   */
-  annotated: z
-    .array(z.string().refine(isReaderLabel, "not a reader label (functions/domain/reader/labels.ts)"))
-    .optional(),
-});
+export const LabeledTurn = z
+  .strictObject({
+    text: z.string().min(1),
+    ai: z.string().optional(),
+    labels: z.array(
+      z.string().refine(isReaderLabel, "not a reader label (functions/domain/reader/labels.ts)"),
+    ),
+    source: z.string().min(1),
+    split: z.enum(["train", "heldout"]),
+    /**
+     * The labels this turn was read for, when they are not its source's (train/network.ts,
+     * `annotatedLabels`): an absent label is a no for these only.
+     */
+    annotated: z
+      .array(z.string().refine(isReaderLabel, "not a reader label (functions/domain/reader/labels.ts)"))
+      .optional(),
+  })
+  // A label the turn was not read for would pass no gradient: a silent loss, so a typed error instead.
+  .refine((turn) => !turn.annotated || turn.labels.every((label) => turn.annotated?.includes(label)), {
+    message: "a label the turn was not annotated for",
+    path: ["annotated"],
+  });
 export interface Example {
   text: string;
   ai?: string | undefined;

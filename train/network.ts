@@ -134,7 +134,7 @@ export function exampleWeight(
 }
 
 /**
- * The labels a turn was labeled for: its own list where it has one (fresh turns two annotators read,
+ * The labels a turn was labeled for: its own list where it has one (fresh turns annotators read,
  * train/derive-fresh-turns.ts), else its source's. An absent label is a no only for these.
  */
 export function annotatedLabels({
