@@ -135,11 +135,18 @@ export const DEV_SETS = ["conversations", "dev-b", "dev-c", "dev-d"] as const;
 
 let dictionaryRead: Promise<string[]> | undefined;
 
+/** One set's figures in one form. */
+export interface SetScores {
+  set: string;
+  form: string;
+  scores: Scores;
+}
+
 /** Each dev set in each form, scored by a reader (and spelling and sentence breaks) trained without it. */
 export function crossSetScores(
   data: readonly LoadedFile[],
   options: TrainingOptions = TRAINING,
-): Promise<Array<{ set: string; form: string; scores: Scores }>> {
+): Promise<SetScores[]> {
   return scoresWithout(
     data,
     options,
@@ -155,7 +162,7 @@ export function crossSetScores(
 export function freshSetScores(
   data: readonly LoadedFile[],
   options: TrainingOptions = TRAINING,
-): Promise<Array<{ set: string; form: string; scores: Scores }>> {
+): Promise<SetScores[]> {
   return scoresWithout(
     data,
     options,
@@ -168,11 +175,11 @@ async function scoresWithout(
   data: readonly LoadedFile[],
   options: TrainingOptions,
   groups: ReadonlyArray<{ without: string[]; sets: readonly string[] }>,
-): Promise<Array<{ set: string; form: string; scores: Scores }>> {
+): Promise<SetScores[]> {
   // Read once, however many trainings are compared in one run.
   dictionaryRead ??= englishWords();
   const dictionary = await dictionaryRead;
-  const results: Array<{ set: string; form: string; scores: Scores }> = [];
+  const results: SetScores[] = [];
   for (const { without, sets } of groups) {
     const { model, artifact } = trainReader(data, without, options);
     const reader = modelReader(model, artifact.modelVersion, trainSentenceBreaks(data, without));
@@ -223,8 +230,8 @@ export async function campaignSetScores(
   reader: TurnReader,
   spelling: SpellingVocabulary,
   sets: readonly string[] = CAMPAIGN_DEV_SETS,
-): Promise<Array<{ set: string; form: string; scores: Scores }>> {
-  const results: Array<{ set: string; form: string; scores: Scores }> = [];
+): Promise<SetScores[]> {
+  const results: SetScores[] = [];
   for (const set of sets) {
     for (const [form, scores] of await scoreCorpus(`test/corpus/${set}.jsonl`, reader, spelling)) {
       results.push({ set, form, scores });
