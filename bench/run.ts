@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { callPathFigures } from "./call-path.js";
+import { categoryValueFigures } from "./category-values.js";
 import { corpusFigures, type ThroughputFigures, throughputFigures } from "./engine.js";
 import { faultMatrixFigures, faultMatrixTable } from "./fault-matrix.js";
 import { readerFigures } from "./reader.js";
@@ -32,6 +33,11 @@ for (const { file, report } of await corpusFigures([
 
 console.log("\n== Turn reader: every corpus written / speech / chat, cross-set, public intents ==");
 for (const line of await readerFigures()) console.log(line);
+
+console.log(
+  "\n== Category values: the need slot by the examples alone and with the learned values (slots/category-values.ts) ==",
+);
+for (const line of await categoryValueFigures()) console.log(line);
 
 console.log("\n== Engine throughput (one core) ==");
 // The same engine reading turns with the phrase lists it had before the model, measured in turn with the

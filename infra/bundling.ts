@@ -41,7 +41,12 @@ export const LAMBDA_HANDLER = "index.handler";
  * reader's weights are a binary file read as typed arrays, not JavaScript to parse (models/turn-reader.ts).
  */
 export const FILES_BESIDE_BUNDLE: Readonly<Record<string, readonly string[]>> = {
-  "conversation-turn": ["models/turn-reader.bin", "models/spelling.txt", "models/sentence-breaks.bin"],
+  "conversation-turn": [
+    "models/turn-reader.bin",
+    "models/spelling.txt",
+    "models/sentence-breaks.bin",
+    "models/category-values.json",
+  ],
 };
 
 /**

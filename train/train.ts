@@ -4,6 +4,7 @@ import { READER_LABELS } from "../functions/domain/reader/labels.js";
 import { scoreTurn } from "../functions/domain/reader/model.js";
 import { sentenceBreaksFileBytes } from "../functions/domain/reader/sentence-breaks-file.js";
 import { spellingFileText } from "../functions/domain/spelling-artifact.js";
+import { CATEGORY_VALUES_FILE, loadCategoryTurns, trainCategoryValues } from "./category-values.js";
 import { MODEL_FILE, SENTENCE_BREAKS_FILE, SPELLING_FILE, weightsFileBeside } from "./data-files.js";
 import { BUYING_LABELS, DEFAULT_HANDOFF_THRESHOLD, intentFigures, labelFigures } from "./figures.js";
 import { trainSentenceBreaks } from "./sentence-breaks.js";
@@ -39,6 +40,15 @@ const breaksOut =
 await writeFile(breaksOut, sentenceBreaksFileBytes(breaks));
 console.log(
   `${breaksOut}: 2^${breaks.bits} weights, threshold ${breaks.threshold}; sentence ends read at F1 ${breaks.heldOutF1.toFixed(3)} on the fifth of the texts held out to choose it`,
+);
+
+const categoryTurns = await loadCategoryTurns();
+const categoryValues = trainCategoryValues(categoryTurns, values.exclude);
+const categoryOut =
+  values.out === MODEL_FILE ? CATEGORY_VALUES_FILE : values.out.replace(/\.json$/, ".category-values.json");
+await writeFile(categoryOut, `${JSON.stringify(categoryValues.artifact)}\n`);
+console.log(
+  `${categoryOut}: ${categoryValues.models.map((model) => `${model.campaign}/${model.slot} ${model.values.length} values, ${model.rows.size} features`).join("; ")}, from ${categoryValues.artifact.trainedOn[0]?.examples ?? 0} labeled turns`,
 );
 
 console.log(

@@ -21,7 +21,9 @@ import type { SentenceBreakModel } from "./reader/sentence-breaks.js";
 import type { NluHint, TurnReader } from "./reader/turn-reader.js";
 import { lastHeadCount, namesAnAmount, saysWhatTheyPayToday } from "./slots/amount.js";
 import { type AuthorityReading, confirmedAuthority, readAuthority } from "./slots/authority.js";
+import type { CategoryValueReader } from "./slots/category-values.js";
 import { isConfirmation, lastQuestion, opensWithYes, startsWithYes } from "./slots/confirmation.js";
+import { defaultCategoryValues } from "./slots/default-category-values.js";
 import { type SpelledTurn, type SpellingVocabulary, spellTurn } from "./spelling.js";
 import { withSpokenSentenceEnds } from "./spoken-clauses.js";
 import { normalizeText, quoteOf, splitClauses } from "./text.js";
@@ -126,6 +128,8 @@ export function processCustomerTurn(
   spelling: SpellingVocabulary = defaultSpelling,
   /** Where a turn without punctuation has its sentences, for the slot readers (`spoken-clauses.ts`). */
   breaks: SentenceBreakModel | undefined = defaultSentenceBreaks,
+  /** Which value of a category slot a turn names, learned from labeled calls (`slots/category-values.ts`); null: the examples alone. */
+  categoryValues: CategoryValueReader | null = defaultCategoryValues,
 ): TurnResult {
   const compiled = compileCampaign(campaign);
   const turn = state.nextTurn;
@@ -173,6 +177,7 @@ export function processCustomerTurn(
               scores.wrong_number >= MAYBE_WRONG_NUMBER,
             authority: readWhoDecides(compiled, state, scores, normalized, clauses, reader),
             earlierHeadCount: () => lastHeadCount(state.recent.map((line) => normalizeText(line.text))),
+            categoryValues,
           }),
           spelled,
         );

@@ -6,6 +6,7 @@ import { missingRequired } from "./qualification.js";
 import type { TurnReader } from "./reader/turn-reader.js";
 import { replayTranscript } from "./replay.js";
 import { type SlotComparison, type SlotErrors, type SlotTally, slotErrors } from "./slot-errors.js";
+import type { CategoryValueReader } from "./slots/category-values.js";
 import type { SpellingVocabulary } from "./spelling.js";
 
 export type Timing = "onTime" | "early" | "late" | "missed" | "false";
@@ -60,9 +61,13 @@ export function classifyTiming(gold: number | null, predicted: number | null): T
 export type Predictor = (transcript: Transcript, campaign: Campaign) => Prediction;
 
 export const enginePredictor =
-  (reader?: TurnReader, spelling?: SpellingVocabulary): Predictor =>
+  (
+    reader?: TurnReader,
+    spelling?: SpellingVocabulary,
+    categoryValues?: CategoryValueReader | null,
+  ): Predictor =>
   (transcript, campaign) => {
-    const result = replayTranscript(transcript, campaign, reader, spelling);
+    const result = replayTranscript(transcript, campaign, reader, spelling, categoryValues);
     return {
       turn: result.firstHandoff?.turn ?? null,
       trigger: result.firstHandoff?.trigger ?? null,

@@ -10,6 +10,7 @@ import {
   readAmount,
 } from "./slots/amount.js";
 import type { AuthorityReading } from "./slots/authority.js";
+import type { CategoryValueReader } from "./slots/category-values.js";
 import { isConfirmation, lastQuestion } from "./slots/confirmation.js";
 import { CORRECTION, HEDGE } from "./slots/hedges.js";
 import { readTimeline } from "./slots/timeline.js";
@@ -48,6 +49,8 @@ export interface SlotContext {
   authority?: AuthorityReading | null | undefined;
   /** How many seats the call named before this turn (read only when needed): a per-seat budget's multiplier. */
   earlierHeadCount?: (() => number | undefined) | undefined;
+  /** Which value of a category slot the turn names, learned from labeled calls; absent: the examples decide. */
+  categoryValues?: CategoryValueReader | null | undefined;
 }
 
 /** Below this, an unasked category reading rests on a word or a partial example. */
@@ -98,6 +101,30 @@ function restates(reading: Reading, best: Reading): boolean {
     best.value !== reading.value &&
     best.value.split(/[-/+]/).includes(reading.value)
   );
+}
+
+/**
+ * The examples found that the turn states a value; the learned model says which (`category-values.ts`). Dev-h to
+ * dev-ak, each fold read by a model trained without it: README, category values. A value the model changes is
+ * quoted by an example of it the customer said, else by the part of the turn the model reads it in surest.
+ */
+function learnedValue(
+  reading: Reading,
+  slot: CompiledSlot,
+  campaign: string,
+  text: string,
+  models: CategoryValueReader,
+): Reading {
+  const values = Object.keys(slot.definition.values ?? {});
+  const chosen = models.choose(campaign, slot.definition.name, values, text);
+  if (!chosen || chosen.value === reading.value) return reading;
+  return {
+    ...reading,
+    value: chosen.value,
+    quote:
+      slot.category?.evidence(text, chosen.value) ??
+      models.surestPart(campaign, slot.definition.name, chosen.value, text),
+  };
 }
 
 /** The clause names what the slot is about, by one of its `askedBy` words. */
@@ -186,7 +213,7 @@ export function extractSlots(
         !namesAskedBy(slot, clause)
       )
         continue;
-      const reading = readSlot(slot, clause, asked, otherAsked, context.callDate, {
+      const read = readSlot(slot, clause, asked, otherAsked, context.callDate, {
         nextClause: spans[index + 1],
         previousClause: saidBefore(spans, index),
         wholeTurn,
@@ -195,6 +222,10 @@ export function extractSlots(
         earlierHeadCount: context.earlierHeadCount,
         priceObjected: quotedPriceObjected,
       });
+      const reading =
+        read && kind === "category" && context.categoryValues
+          ? learnedValue(read, slot, compiled.campaign.id, clause, context.categoryValues)
+          : read;
       if (reading && aside && reading.confidence < IN_PASSING) continue;
       // "were in the middle of budget season with all the boards right now ... i dont want to switch": in a turn
       // that objects, "now" is the present that stands in the way, not when to be live.

@@ -8,6 +8,7 @@ import { processCustomerTurn, recordLine, startContact } from "./engine.js";
 import type { SlotChange } from "./qualification.js";
 import type { TurnReader } from "./reader/turn-reader.js";
 import { buildScreenPop } from "./screen-pop.js";
+import type { CategoryValueReader } from "./slots/category-values.js";
 import type { SpellingVocabulary } from "./spelling.js";
 
 export interface ReplayStep {
@@ -34,6 +35,8 @@ export function replayTranscript(
   campaign: Campaign,
   reader?: TurnReader,
   spelling?: SpellingVocabulary,
+  /** Which value of a category slot a turn names (the shipped models unless given; `null`: examples alone). */
+  categoryValues?: CategoryValueReader | null,
 ): ReplayResult {
   let state = startContact({
     contactId: transcript.id,
@@ -55,6 +58,8 @@ export function replayTranscript(
       campaign,
       reader,
       spelling,
+      undefined,
+      categoryValues,
     );
     state = result.state;
     const { decision } = result;

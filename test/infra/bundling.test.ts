@@ -69,6 +69,7 @@ describe("the conversation-turn asset, built as BatonFunction builds it", () => 
       "turn-reader.bin",
       "spelling.txt",
       "sentence-breaks.bin",
+      "category-values.json",
     ]);
     for (const file of bundle.beside) {
       expect(readFileSync(file).equals(readFileSync(join(REPO_ROOT, "models", basename(file))))).toBe(true);

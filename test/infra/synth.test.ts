@@ -51,6 +51,11 @@ describe("npx cdk synth, in process", () => {
     expect(readFileSync(breaks).equals(readFileSync(join(REPO_ROOT, "models/sentence-breaks.bin")))).toBe(
       true,
     );
+    // And the category value models, models/category-values.ts.
+    const values = join(outdir, `asset.${key.replace(/\.zip$/, "")}`, "category-values.json");
+    expect(readFileSync(values).equals(readFileSync(join(REPO_ROOT, "models/category-values.json")))).toBe(
+      true,
+    );
 
     // The workspace app is built from web/ at synth, as the local server builds it: the /workspace page
     // as index.html (the Connect host) and its bundle, nothing of the local desk or the console.

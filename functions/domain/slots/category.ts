@@ -14,6 +14,11 @@ export interface CategoryMatcher {
   read(text: string, asked: boolean): CategoryReading | null;
   /** How many of the slot's values the text names by a word only that value's examples use. */
   valuesNamed(text: string): number;
+  /**
+   * The customer's words in `text` that say one of the value's examples in full, for a value chosen otherwise
+   * (`category-values.ts`); undefined when none is said.
+   */
+  evidence(text: string, value: string): string | undefined;
 }
 
 /**
@@ -51,6 +56,7 @@ export function categoryMatcher(
   const askedOnly = askedOnlyPattern(values);
   const keyWords = answerKeyWords(index, questionWords);
   const turn = new TurnScratch(index.examples.length);
+  const valueIndexes = new Map<string, { index: Index; turn: TurnScratch }>();
   const readWhole = (text: string, asked: boolean): CategoryReading | null => {
     const lower = withoutInterjections(text.toLowerCase());
     const best = bestMatch(index, lower, turn);
@@ -86,6 +92,19 @@ export function categoryMatcher(
         if (value !== undefined) named.add(value);
       }
       return named.size;
+    },
+    evidence(text, value) {
+      const examples = values[value];
+      if (!examples) return undefined;
+      let own = valueIndexes.get(value);
+      if (!own) {
+        const index = buildIndex({ [value]: examples });
+        own = { index, turn: new TurnScratch(index.examples.length) };
+        valueIndexes.set(value, own);
+      }
+      const best = bestMatch(own.index, withoutInterjections(text.toLowerCase()), own.turn);
+      // Half an example is too little to quote: "calls" is no evidence of phones for remote staff.
+      return best && best.coverage >= EXACT ? text.slice(best.start, best.end) : undefined;
     },
   };
 }

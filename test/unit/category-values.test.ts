@@ -1,0 +1,186 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { defaultCampaign } from "../../functions/domain/campaigns.js";
+import { compileCampaign } from "../../functions/domain/compiled-campaign.js";
+import { BatonInputError } from "../../functions/domain/errors.js";
+import { extractSlots } from "../../functions/domain/qualification.js";
+import {
+  categoryModelsFromArtifact,
+  categoryValueReader,
+} from "../../functions/domain/slots/category-values.js";
+import { normalizeText, splitClauses } from "../../functions/domain/text.js";
+import { shippedCategoryValues } from "../../models/category-values.js";
+import {
+  CATEGORY_VALUES_FILE,
+  type CategoryTurn,
+  loadCategoryTurns,
+  trainCategoryValues,
+} from "../../train/category-values.js";
+
+const NEED_VALUES = Object.keys(defaultCampaign.slots.find((slot) => slot.name === "need")?.values ?? {});
+
+const turn = (text: string, value: string, source = "set:call"): CategoryTurn => ({
+  source,
+  campaign: "default",
+  slot: "need",
+  turn: 1,
+  text,
+  value,
+});
+
+/** A few labeled turns, each value's words said twice so they keep a row. */
+const TURNS: CategoryTurn[] = [
+  turn("the guys are out on jobs and miss calls, ring their cells", "remote_work"),
+  turn("nobody picks up at the office, it should ring on our cells", "remote_work"),
+  turn("callers wait on hold forever and we need a queue", "contact_center"),
+  turn("we need a queue and a phone menu, people wait on hold", "contact_center"),
+  turn("the old pbx is dying, replace it", "replace_phone_system"),
+  turn("our pbx is old, time to replace the handsets", "replace_phone_system"),
+  turn("the bill is too high, cut costs", "cut_costs"),
+  turn("cut costs, our bill doubled", "cut_costs"),
+  turn("record calls for compliance", "call_recording"),
+  turn("we have to record calls, compliance says so", "call_recording"),
+  turn("log calls into hubspot", "crm_integration"),
+  turn("calls should log into hubspot by themselves", "crm_integration"),
+];
+const loaded = { file: "turns.jsonl", sha256: "a".repeat(64), turns: TURNS };
+
+describe("the committed category value models", () => {
+  it("are exactly what npm run train learns from the committed labeled turns", async () => {
+    // Prepare
+    const committed = await readFile(CATEGORY_VALUES_FILE, "utf8");
+    // Act
+    const { artifact } = trainCategoryValues(await loadCategoryTurns());
+    // Assess
+    expect(`${JSON.stringify(artifact)}\n`).toBe(committed);
+  });
+});
+
+describe("categoryValueReader", () => {
+  it("chooses the value a turn's words were labeled with, whatever example matched", () => {
+    // Prepare
+    const reader = categoryValueReader(trainCategoryValues(loaded).models);
+    // Act
+    const chosen = reader.choose("default", "need", NEED_VALUES, "nobody picks up, ring on the cells");
+    // Assess
+    expect(chosen?.value).toBe("remote_work");
+    expect(chosen?.probability).toBeGreaterThan(1 / NEED_VALUES.length);
+  });
+
+  it("chooses nothing for a campaign slot it has no model for, or whose values changed since", () => {
+    // Prepare
+    const reader = categoryValueReader(trainCategoryValues(loaded).models);
+    // Act
+    const otherSlot = reader.choose("default", "product", NEED_VALUES, "ring on the cells");
+    const edited = reader.choose("default", "need", [...NEED_VALUES, "fax"], "ring on the cells");
+    // Assess
+    expect(otherSlot).toBeUndefined();
+    expect(edited).toBeUndefined();
+  });
+
+  it("quotes the part of a turn the model reads the value in surest", () => {
+    // Prepare
+    const reader = categoryValueReader(trainCategoryValues(loaded).models);
+    // Act
+    const part = reader.surestPart(
+      "default",
+      "need",
+      "remote_work",
+      "we are a roofing company, the guys are out on jobs all day, so yeah",
+    );
+    // Assess
+    expect(part).toBe("the guys are out on jobs all day");
+  });
+
+  it("leaves out the turns of the sets a fold excludes", () => {
+    // Prepare
+    const turns = [
+      ...TURNS,
+      turn("fax machines everywhere", "fax", "held:call"),
+      turn("fax it", "fax", "held:x"),
+    ];
+    // Act
+    const all = trainCategoryValues({ ...loaded, turns }).models[0];
+    const withoutHeld = trainCategoryValues({ ...loaded, turns }, ["held:"]).models[0];
+    // Assess
+    expect(all?.values).toContain("fax");
+    expect(withoutHeld?.values).not.toContain("fax");
+  });
+});
+
+describe("extractSlots with learned category values", () => {
+  const compiled = compileCampaign(defaultCampaign);
+  const clauses = splitClauses(normalizeText("Nobody picks up at the office. Ring on the lads' cells."));
+
+  it("takes the examples' value alone without models", () => {
+    // Act
+    const need = extractSlots(compiled, clauses, undefined, { categoryValues: null }).find(
+      (slot) => slot.slot === "need",
+    );
+    // Assess
+    expect(need?.value).toBe("contact_center");
+  });
+
+  it("takes the learned value, quoted by an example of it the customer said", () => {
+    // Prepare
+    const categoryValues = categoryValueReader(trainCategoryValues(loaded).models);
+    // Act
+    const need = extractSlots(compiled, clauses, undefined, { categoryValues }).find(
+      (slot) => slot.slot === "need",
+    );
+    // Assess
+    expect(need?.value).toBe("remote_work");
+    expect(need?.quote).toBe("cells");
+  });
+});
+
+describe("categoryModelsFromArtifact", () => {
+  it("refuses a model whose weights do not fit its features and values, naming the file and model", () => {
+    // Prepare
+    const { artifact } = trainCategoryValues(loaded);
+    const [model] = artifact.models;
+    if (!model) throw new Error("no model trained");
+    const torn = { ...artifact, models: [{ ...model, weights: model.weights.slice(0, 8) }] };
+    // Act
+    const load = () => categoryModelsFromArtifact(torn, "models/x.json");
+    // Assess
+    expect(load).toThrow(BatonInputError);
+    expect(load).toThrow(/category value model models\/x\.json: models\.0 \(default\/need\)/);
+  });
+
+  it("refuses a file of another format, naming the field", () => {
+    // Act
+    const load = () => categoryModelsFromArtifact({ format: "baton-turn-reader" }, "models/x.json");
+    // Assess
+    expect(load).toThrow(/category value model models\/x\.json: format/);
+  });
+});
+
+describe("shippedCategoryValues", () => {
+  it("stops the start with the file's name when the models are missing", () => {
+    // Prepare
+    const missing = new URL("file:///nowhere/baton/category-values.json");
+    // Act
+    const load = () => shippedCategoryValues(missing);
+    // Assess
+    expect(load).toThrow(BatonInputError);
+    expect(load).toThrow(/category value model \/nowhere\/baton\/category-values\.json: ENOENT/);
+  });
+});
+
+describe("loadCategoryTurns", () => {
+  it("names the file and line of a turn without a value", async () => {
+    // Prepare
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const file = join(await mkdtemp(join(tmpdir(), "baton-")), "turns.jsonl");
+    const good = JSON.stringify(turn("record calls", "call_recording"));
+    await writeFile(file, `${good}\n${JSON.stringify({ ...turn("x", "y"), value: "" })}\n`);
+    // Act
+    const load = loadCategoryTurns(file);
+    // Assess
+    await expect(load).rejects.toThrow(BatonInputError);
+    await expect(load).rejects.toThrow(new RegExp(`${file}:2: value`));
+  });
+});

@@ -1,0 +1,206 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import * as z from "../contracts/zod.js";
+import { BatonInputError } from "../functions/domain/errors.js";
+import {
+  type CategoryValueModel,
+  type CategoryValuesArtifact,
+  categoryFeatures,
+  categoryModelsFromArtifact,
+} from "../functions/domain/slots/category-values.js";
+import { describeIssue } from "../functions/domain/zod-issue.js";
+
+/** The labeled turns the category value models learn from (train/derive-category-turns.ts writes them). */
+export const CATEGORY_TURNS_FILE = "data/category-turns.jsonl";
+export const CATEGORY_VALUES_FILE = "models/category-values.json";
+
+/** A customer turn in which a campaign's examples read a value of a category slot, labeled with the call's gold value. */
+export const CategoryTurn = z.strictObject({
+  /** `<set>:<call id>`: a fold leaves out whole sets (`--exclude`). */
+  source: z.string().check(z.regex(/^[^:]+:.+$/)),
+  campaign: z.string().check(z.minLength(1)),
+  slot: z.string().check(z.minLength(1)),
+  turn: z.number().check(z.int(), z.nonnegative()),
+  text: z.string().check(z.minLength(1)),
+  value: z.string().check(z.minLength(1)),
+});
+export type CategoryTurn = z.infer<typeof CategoryTurn>;
+
+export interface LoadedCategoryTurns {
+  file: string;
+  sha256: string;
+  turns: CategoryTurn[];
+}
+
+/** The labeled turns, each line checked; a bad line is an error naming the file and line. */
+export async function loadCategoryTurns(file = CATEGORY_TURNS_FILE): Promise<LoadedCategoryTurns> {
+  const text = await readFile(file, "utf8");
+  const turns = text
+    .split("\n")
+    .map((line, index) => ({ line, number: index + 1 }))
+    .filter(({ line }) => line.trim() !== "")
+    .map(({ line, number }) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch (error) {
+        throw new BatonInputError(`${file}:${number}: ${(error as Error).message}`, { line: number });
+      }
+      const parsed = CategoryTurn.safeParse(json);
+      if (!parsed.success) {
+        throw new BatonInputError(`${file}:${number}: ${describeIssue(parsed.error).message}`, {
+          line: number,
+        });
+      }
+      return parsed.data;
+    });
+  return { file, sha256: createHash("sha256").update(text).digest("hex"), turns };
+}
+
+/**
+ * Measured by fold on dev-h to dev-ak (README, category values): prefixes of five letters with word pairs, kept
+ * from two turns, read 5.3 points more needs right than whole words (four letters and six: within a point).
+ */
+export const CATEGORY_TRAINING = {
+  /** A feature needs this many training turns to get a row. */
+  minCount: 2,
+  epochs: 80,
+  learningRate: 0.5,
+  l2: 1e-4,
+} as const;
+
+/** One campaign slot's softmax over its turns' features: full-batch gradient descent, deterministic. */
+export function trainCategoryModel(
+  campaign: string,
+  slot: string,
+  turns: readonly CategoryTurn[],
+  options: typeof CATEGORY_TRAINING = CATEGORY_TRAINING,
+): CategoryValueModel {
+  const values = [...new Set(turns.map((turn) => turn.value))].sort();
+  const width = values.length;
+  const featuresOf = turns.map((turn) => categoryFeatures(turn.text));
+  const counts = new Map<number, number>();
+  for (const features of featuresOf)
+    for (const feature of features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  const kept = [...counts.entries()]
+    .filter(([, count]) => count >= options.minCount)
+    .map(([feature]) => feature)
+    .sort((a, b) => a - b);
+  const rows = new Map(kept.map((feature, row) => [feature, row]));
+  const examples = featuresOf.map((features) =>
+    features.map((feature) => rows.get(feature)).filter((row): row is number => row !== undefined),
+  );
+  const labels = turns.map((turn) => values.indexOf(turn.value));
+  const weights = new Float64Array(kept.length * width);
+  const bias = new Float64Array(width);
+  const gradient = new Float64Array(weights.length);
+  const biasGradient = new Float64Array(width);
+  const margins = new Float64Array(width);
+  const n = Math.max(1, turns.length);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    gradient.fill(0);
+    biasGradient.fill(0);
+    for (const [index, example] of examples.entries()) {
+      margins.set(bias);
+      for (const row of example)
+        for (let v = 0; v < width; v++)
+          margins[v] = (margins[v] as number) + (weights[row * width + v] as number);
+      softmaxInPlace(margins);
+      margins[labels[index] as number] = (margins[labels[index] as number] as number) - 1;
+      for (let v = 0; v < width; v++) biasGradient[v] = (biasGradient[v] as number) + (margins[v] as number);
+      for (const row of example)
+        for (let v = 0; v < width; v++)
+          gradient[row * width + v] = (gradient[row * width + v] as number) + (margins[v] as number);
+    }
+    for (let at = 0; at < weights.length; at++) {
+      const w = weights[at] as number;
+      weights[at] = w - options.learningRate * ((gradient[at] as number) / n + options.l2 * w);
+    }
+    for (let v = 0; v < width; v++)
+      bias[v] = (bias[v] as number) - (options.learningRate * (biasGradient[v] as number)) / n;
+  }
+  const { quantized, scale } = quantizeByValue(weights, width);
+  return {
+    campaign,
+    slot,
+    values,
+    rows,
+    weights: quantized,
+    scale,
+    bias: Float64Array.from(bias, round7),
+  };
+}
+
+function softmaxInPlace(margins: Float64Array): void {
+  let top = Number.NEGATIVE_INFINITY;
+  for (const margin of margins) top = Math.max(top, margin);
+  let total = 0;
+  for (let v = 0; v < margins.length; v++) {
+    margins[v] = Math.exp((margins[v] as number) - top);
+    total += margins[v] as number;
+  }
+  for (let v = 0; v < margins.length; v++) margins[v] = (margins[v] as number) / total;
+}
+
+/** int8 per weight, one scale per value (its largest weight is 127 steps). */
+function quantizeByValue(
+  weights: Float64Array,
+  width: number,
+): { quantized: Int8Array; scale: Float64Array } {
+  const scale = new Float64Array(width);
+  for (let at = 0; at < weights.length; at++) {
+    const v = at % width;
+    scale[v] = Math.max(scale[v] as number, Math.abs(weights[at] as number));
+  }
+  for (let v = 0; v < width; v++) scale[v] = round7((scale[v] as number) / 127 || 1);
+  const quantized = new Int8Array(weights.length);
+  for (let at = 0; at < weights.length; at++)
+    quantized[at] = Math.round((weights[at] as number) / (scale[at % width] as number));
+  return { quantized, scale };
+}
+
+const round7 = (x: number): number => Number(x.toPrecision(7));
+
+/** Every campaign slot's model, from the turns not excluded (a source prefix each). */
+export function trainCategoryValues(
+  loaded: LoadedCategoryTurns,
+  exclude: readonly string[] = [],
+): { models: CategoryValueModel[]; artifact: CategoryValuesArtifact } {
+  const kept = loaded.turns.filter((turn) => !exclude.some((prefix) => turn.source.startsWith(prefix)));
+  const groups = new Map<string, CategoryTurn[]>();
+  for (const turn of kept) {
+    const key = `${turn.campaign}\u0000${turn.slot}`;
+    groups.set(key, [...(groups.get(key) ?? []), turn]);
+  }
+  const models = [...groups.keys()].sort().map((key) => {
+    const [campaign = "", slot = ""] = key.split("\u0000");
+    return trainCategoryModel(campaign, slot, groups.get(key) ?? []);
+  });
+  const artifact: CategoryValuesArtifact = {
+    format: "baton-category-values",
+    formatVersion: 1,
+    dataHash: loaded.sha256,
+    trainedOn: [{ file: loaded.file, sha256: loaded.sha256, examples: kept.length }],
+    training: { ...CATEGORY_TRAINING, excluded: exclude.join(",") },
+    models: models.map((model) => {
+      const hashes = Buffer.alloc(model.rows.size * 4);
+      for (const [feature, row] of model.rows) hashes.writeInt32LE(feature | 0, row * 4);
+      return {
+        campaign: model.campaign,
+        slot: model.slot,
+        values: [...model.values],
+        examples: groups.get(`${model.campaign}\u0000${model.slot}`)?.length ?? 0,
+        features: hashes.toString("base64"),
+        weights: Buffer.from(
+          model.weights.buffer,
+          model.weights.byteOffset,
+          model.weights.byteLength,
+        ).toString("base64"),
+        scale: [...model.scale],
+        bias: [...model.bias],
+      };
+    }),
+  };
+  // The models as a start reads them back, so what was measured is what ships.
+  return { models: categoryModelsFromArtifact(artifact, CATEGORY_VALUES_FILE), artifact };
+}

@@ -1,0 +1,54 @@
+import { writeFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { loadCampaignRegistry } from "../functions/cli/campaign-option.js";
+import { loadTranscripts } from "../functions/cli/load-transcripts.js";
+import { defaultTurnReader } from "../functions/domain/reader/default-reader.js";
+import { replayTranscript } from "../functions/domain/replay.js";
+import { CATEGORY_TURNS_FILE, type CategoryTurn } from "./category-values.js";
+import { FRESH_LOOK_SETS } from "./fresh-sets.js";
+
+/**
+ * The labeled calls the turn reader trains on (the dev sets of train/derive-corpus-turns.ts and the fresh sets),
+ * as turns that name a category slot's value: each customer turn where the campaign's examples alone read a new
+ * value of the slot, labeled with the value the call's gold label gives it. Calls whose gold label leaves the slot
+ * empty teach nothing here: the models choose among values, the examples find that one is said.
+ *
+ * `npx tsx train/derive-category-turns.ts` writes data/category-turns.jsonl from scratch, with the shipped reader.
+ */
+const FILES = [
+  "test/corpus/conversations.jsonl",
+  "test/corpus/dev-b.jsonl",
+  "test/corpus/dev-c.jsonl",
+  "test/corpus/dev-d.jsonl",
+  ...FRESH_LOOK_SETS.map((set) => `test/corpus/${set}.jsonl`),
+];
+
+const campaigns = await loadCampaignRegistry("campaigns");
+const turns: CategoryTurn[] = [];
+for (const file of FILES) {
+  const set = basename(file, ".jsonl");
+  for (const transcript of await loadTranscripts(file)) {
+    const campaign = campaigns.get(transcript.campaign);
+    const gold = transcript.labels?.slots ?? {};
+    if (!campaign) continue;
+    const categories = campaign.slots.filter((slot) => slot.kind === "category" && gold[slot.name]);
+    if (categories.length === 0) continue;
+    const replay = replayTranscript(transcript, campaign, defaultTurnReader, undefined, null);
+    for (const step of replay.steps) {
+      for (const change of step.slotChanges ?? []) {
+        const value = gold[change.slot];
+        if (!value || !categories.some((slot) => slot.name === change.slot)) continue;
+        turns.push({
+          source: `${set}:${transcript.id}`,
+          campaign: campaign.id,
+          slot: change.slot,
+          turn: step.turn,
+          text: step.text,
+          value,
+        });
+      }
+    }
+  }
+}
+await writeFile(CATEGORY_TURNS_FILE, turns.map((turn) => `${JSON.stringify(turn)}\n`).join(""));
+console.log(`${CATEGORY_TURNS_FILE}: ${turns.length} turns from ${FILES.length} files`);
