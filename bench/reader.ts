@@ -18,7 +18,7 @@ import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
 /**
- * Every labeled corpus; dev-e to dev-g, dev-al, dev-am, holdout, indep-* and the campaigns' sets were never trained
+ * Every labeled corpus; dev-e to dev-g, dev-al to dev-ao, holdout, indep-* and the campaigns' sets were never trained
  * on, dev-h to dev-ak's calls are training data since sessions 51 and 52 (`freshSetScores` reads each as nobody
  * trained on it).
  */
@@ -62,6 +62,8 @@ export const CORPORA = [
   "test/corpus/dev-ak.jsonl",
   "test/corpus/dev-al.jsonl",
   "test/corpus/dev-am.jsonl",
+  "test/corpus/dev-an.jsonl",
+  "test/corpus/dev-ao.jsonl",
   "test/corpus/holdout.jsonl",
   "test/corpus/indep-speech.jsonl",
   "test/corpus/indep-chat.jsonl",
@@ -211,10 +213,10 @@ export const LOOK_SETS = ["dev-e", "dev-f", "dev-g"] as const;
 /**
  * Fresh sets kept out of training: a choice sees callers of the same guide that no reader has trained on. dev-ah
  * and dev-ai judged session 51's reader and then joined the training (session 52); dev-aj and dev-ak, written
- * before session 52's annotated turns joined it, judged them and then joined too; dev-al and dev-am were written
- * after.
+ * before session 52's annotated turns joined it, judged them and then joined too; dev-al and dev-am, written
+ * after, judged dev-aj and dev-ak's joining; dev-an and dev-ao were written in session 53.
  */
-export const UNTRAINED_FRESH_SETS = ["dev-al", "dev-am"] as const;
+export const UNTRAINED_FRESH_SETS = ["dev-an", "dev-ao"] as const;
 
 /** The spelling vocabulary learned from `data`, as `npm run train` builds it; the word list read once a run. */
 export async function spellingOf(data: readonly LoadedFile[]): Promise<SpellingVocabulary> {
