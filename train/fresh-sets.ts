@@ -17,7 +17,8 @@
  * (session 50, after its last changes) and dev-ag (session 51, scored by the reader before and after the fresh
  * sets' calls joined its training), dev-ah and dev-ai (session 51, kept out of training while they judged its
  * reader: `UNTRAINED_FRESH_SETS`, bench/reader.ts, until session 52), dev-aj and dev-ak (session 52, kept out while
- * they judged its annotated turns), each reported apart, so a choice is also seen by callers it was not
+ * they judged its annotated turns), dev-al and dev-am (session 52, kept out while they judged dev-aj and
+ * dev-ak's joining, until session 53), each reported apart, so a choice is also seen by callers it was not
  * selected on. Since session 51 their calls train the reader (`FRESH_FOLDS`).
  */
 export const FRESH_LOOK_SETS = [
@@ -51,6 +52,8 @@ export const FRESH_LOOK_SETS = [
   "dev-ai",
   "dev-aj",
   "dev-ak",
+  "dev-al",
+  "dev-am",
 ] as const;
 
 /**
