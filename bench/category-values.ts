@@ -18,6 +18,9 @@ export interface NeedFigures {
   missed: number;
   extra: number;
   slotF1: number;
+  /** Calls handed off on time and early (a need filled sooner can complete a qualification sooner). */
+  onTime: number;
+  early: number;
 }
 
 /**
@@ -46,6 +49,8 @@ async function needFigures(
       missed: need.missed,
       extra: need.extra,
       slotF1: scores.slotF1,
+      onTime: scores.onTime,
+      early: scores.early,
     });
   }
   return figures;
@@ -53,7 +58,15 @@ async function needFigures(
 
 function sum(into: Map<string, NeedFigures>, add: Map<string, NeedFigures>, calls: number): void {
   for (const [form, figures] of add) {
-    const total = into.get(form) ?? { right: 0, wrong: 0, missed: 0, extra: 0, slotF1: 0 };
+    const total = into.get(form) ?? {
+      right: 0,
+      wrong: 0,
+      missed: 0,
+      extra: 0,
+      slotF1: 0,
+      onTime: 0,
+      early: 0,
+    };
     into.set(form, {
       right: total.right + figures.right,
       wrong: total.wrong + figures.wrong,
@@ -61,6 +74,8 @@ function sum(into: Map<string, NeedFigures>, add: Map<string, NeedFigures>, call
       extra: total.extra + figures.extra,
       // Weighted by calls: summed here, divided in `line`.
       slotF1: total.slotF1 + figures.slotF1 * calls,
+      onTime: total.onTime + figures.onTime * calls,
+      early: total.early + figures.early * calls,
     });
   }
 }
@@ -72,7 +87,7 @@ function line(label: string, figures: Map<string, NeedFigures>, calls = 1): stri
   return `${label}: ${FORMS.map((form) => {
     const f = figures.get(form);
     return f
-      ? `${form} need right ${f.right} wrong ${f.wrong} missed ${f.missed} extra ${f.extra} (need F1 ${pct(needF1(f))}), slot F1 ${pct(f.slotF1 / calls)}`
+      ? `${form} need right ${f.right} wrong ${f.wrong} missed ${f.missed} extra ${f.extra} (need F1 ${pct(needF1(f))}), slot F1 ${pct(f.slotF1 / calls)}, on time ${pct(f.onTime / calls)}, early ${pct(f.early / calls)}`
       : `${form} -`;
   }).join("; ")}`;
 }

@@ -7,6 +7,8 @@ import {
   type CategoryValuesArtifact,
   categoryFeatures,
   categoryModelsFromArtifact,
+  NAMES_NONE,
+  NAMES_ONE,
 } from "../functions/domain/slots/category-values.js";
 import { describeIssue } from "../functions/domain/zod-issue.js";
 
@@ -14,7 +16,10 @@ import { describeIssue } from "../functions/domain/zod-issue.js";
 export const CATEGORY_TURNS_FILE = "data/category-turns.jsonl";
 export const CATEGORY_VALUES_FILE = "models/category-values.json";
 
-/** A customer turn in which a campaign's examples read a value of a category slot, labeled with the call's gold value. */
+/**
+ * A customer turn of a labeled call: one in which a campaign's examples read a value of a category slot, labeled
+ * with the call's gold value, or one of a call whose gold label leaves the slot empty (`value` null: it names none).
+ */
 export const CategoryTurn = z.strictObject({
   /** `<set>:<call id>`: a fold leaves out whole sets (`--exclude`). */
   source: z.string().check(z.regex(/^[^:]+:.+$/)),
@@ -22,7 +27,7 @@ export const CategoryTurn = z.strictObject({
   slot: z.string().check(z.minLength(1)),
   turn: z.number().check(z.int(), z.nonnegative()),
   text: z.string().check(z.minLength(1)),
-  value: z.string().check(z.minLength(1)),
+  value: z.nullable(z.string().check(z.minLength(1))),
 });
 export type CategoryTurn = z.infer<typeof CategoryTurn>;
 
@@ -69,16 +74,44 @@ export const CATEGORY_TRAINING = {
   l2: 1e-4,
 } as const;
 
-/** One campaign slot's softmax over its turns' features: full-batch gradient descent, deterministic. */
-export function trainCategoryModel(
+/**
+ * A campaign slot's models: `choose` from the turns labeled with a value, `detect` (names one, names none) from all
+ * of them, when some turns name none.
+ */
+export function trainCategoryModels(
   campaign: string,
   slot: string,
   turns: readonly CategoryTurn[],
   options: typeof CATEGORY_TRAINING = CATEGORY_TRAINING,
+): CategoryValueModel[] {
+  const named = turns.filter((turn) => turn.value !== null);
+  const values = [...new Set(named.map((turn) => turn.value as string))].sort();
+  const models = [
+    softmaxModel(
+      { campaign, slot, values, kind: "choose" },
+      named.map((turn) => ({ text: turn.text, label: values.indexOf(turn.value as string) })),
+      values.length,
+      options,
+    ),
+  ];
+  if (named.length < turns.length) {
+    const labeled = turns.map((turn) => ({
+      text: turn.text,
+      label: turn.value === null ? NAMES_NONE : NAMES_ONE,
+    }));
+    models.push(softmaxModel({ campaign, slot, values, kind: "detect" }, labeled, 2, options));
+  }
+  return models;
+}
+
+/** A softmax over the examples' features: full-batch gradient descent, deterministic. */
+function softmaxModel(
+  identity: Pick<CategoryValueModel, "campaign" | "slot" | "values" | "kind">,
+  examplesIn: ReadonlyArray<{ text: string; label: number }>,
+  width: number,
+  options: typeof CATEGORY_TRAINING,
 ): CategoryValueModel {
-  const values = [...new Set(turns.map((turn) => turn.value))].sort();
-  const width = values.length;
-  const featuresOf = turns.map((turn) => categoryFeatures(turn.text));
+  const featuresOf = examplesIn.map((example) => categoryFeatures(example.text));
   const counts = new Map<number, number>();
   for (const features of featuresOf)
     for (const feature of features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
@@ -90,13 +123,13 @@ export function trainCategoryModel(
   const examples = featuresOf.map((features) =>
     features.map((feature) => rows.get(feature)).filter((row): row is number => row !== undefined),
   );
-  const labels = turns.map((turn) => values.indexOf(turn.value));
+  const labels = examplesIn.map((example) => example.label);
   const weights = new Float64Array(kept.length * width);
   const bias = new Float64Array(width);
   const gradient = new Float64Array(weights.length);
   const biasGradient = new Float64Array(width);
   const margins = new Float64Array(width);
-  const n = Math.max(1, turns.length);
+  const n = Math.max(1, examplesIn.length);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     gradient.fill(0);
     biasGradient.fill(0);
@@ -120,15 +153,7 @@ export function trainCategoryModel(
       bias[v] = (bias[v] as number) - (options.learningRate * (biasGradient[v] as number)) / n;
   }
   const { quantized, scale } = quantizeByValue(weights, width);
-  return {
-    campaign,
-    slot,
-    values,
-    rows,
-    weights: quantized,
-    scale,
-    bias: Float64Array.from(bias, round7),
-  };
+  return { ...identity, rows, weights: quantized, scale, bias: Float64Array.from(bias, round7) };
 }
 
 function softmaxInPlace(margins: Float64Array): void {
@@ -172,9 +197,9 @@ export function trainCategoryValues(
     const key = `${turn.campaign}\u0000${turn.slot}`;
     groups.set(key, [...(groups.get(key) ?? []), turn]);
   }
-  const models = [...groups.keys()].sort().map((key) => {
+  const models = [...groups.keys()].sort().flatMap((key) => {
     const [campaign = "", slot = ""] = key.split("\u0000");
-    return trainCategoryModel(campaign, slot, groups.get(key) ?? []);
+    return trainCategoryModels(campaign, slot, groups.get(key) ?? []);
   });
   const artifact: CategoryValuesArtifact = {
     format: "baton-category-values",
@@ -189,7 +214,10 @@ export function trainCategoryValues(
         campaign: model.campaign,
         slot: model.slot,
         values: [...model.values],
-        examples: groups.get(`${model.campaign}\u0000${model.slot}`)?.length ?? 0,
+        kind: model.kind,
+        examples: (groups.get(`${model.campaign}\u0000${model.slot}`) ?? []).filter(
+          (turn) => model.kind === "detect" || turn.value !== null,
+        ).length,
         features: hashes.toString("base64"),
         weights: Buffer.from(
           model.weights.buffer,

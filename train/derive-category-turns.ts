@@ -10,8 +10,9 @@ import { FRESH_LOOK_SETS } from "./fresh-sets.js";
 /**
  * The labeled calls the turn reader trains on (the dev sets of train/derive-corpus-turns.ts and the fresh sets),
  * as turns that name a category slot's value: each customer turn where the campaign's examples alone read a new
- * value of the slot, labeled with the value the call's gold label gives it. Calls whose gold label leaves the slot
- * empty teach nothing here: the models choose among values, the examples find that one is said.
+ * value of the slot, labeled with the value the call's gold label gives it; and every customer turn of a call whose
+ * gold label leaves the slot empty, labeled as naming none (`value` null), so a model learns when a turn names a
+ * value the examples missed.
  *
  * `npx tsx train/derive-category-turns.ts` writes data/category-turns.jsonl from scratch, with the shipped reader.
  */
@@ -29,17 +30,26 @@ for (const file of FILES) {
   const set = basename(file, ".jsonl");
   for (const transcript of await loadTranscripts(file)) {
     const campaign = campaigns.get(transcript.campaign);
-    const gold = transcript.labels?.slots ?? {};
-    if (!campaign) continue;
-    const categories = campaign.slots.filter((slot) => slot.kind === "category" && gold[slot.name]);
-    if (categories.length === 0) continue;
+    const labels = transcript.labels;
+    if (!campaign || !labels) continue;
+    const gold = labels.slots ?? {};
+    const source = `${set}:${transcript.id}`;
+    const categories = campaign.slots.filter((slot) => slot.kind === "category");
+    // A call whose labels leave a category empty names none of its values in any customer turn.
+    for (const slot of categories.filter((slot) => !gold[slot.name])) {
+      for (const [turn, line] of transcript.turns.entries()) {
+        if (line.speaker !== "customer" || line.text.trim() === "") continue;
+        turns.push({ source, campaign: campaign.id, slot: slot.name, turn, text: line.text, value: null });
+      }
+    }
+    if (!categories.some((slot) => gold[slot.name])) continue;
     const replay = replayTranscript(transcript, campaign, defaultTurnReader, undefined, null);
     for (const step of replay.steps) {
       for (const change of step.slotChanges ?? []) {
         const value = gold[change.slot];
         if (!value || !categories.some((slot) => slot.name === change.slot)) continue;
         turns.push({
-          source: `${set}:${transcript.id}`,
+          source,
           campaign: campaign.id,
           slot: change.slot,
           turn: step.turn,

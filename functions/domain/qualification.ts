@@ -127,6 +127,30 @@ function learnedValue(
   };
 }
 
+/**
+ * A value the examples did not find, where the learned model is sure the turn names one (`DETECTION_BAR`); a
+ * little less sure than an example said in full, so a fuller mention later replaces it.
+ */
+function detectedValue(
+  slot: CompiledSlot,
+  campaign: string,
+  text: string,
+  asked: boolean,
+  models: CategoryValueReader,
+): Reading | null {
+  const values = Object.keys(slot.definition.values ?? {});
+  const detected = models.detect(campaign, slot.definition.name, values, text, DETECTION_BAR);
+  if (!detected) return null;
+  return {
+    value: detected.value,
+    confidence: asked ? DETECTED_ASKED : DETECTED,
+    quote: models.surestPart(campaign, slot.definition.name, detected.value, text),
+  };
+}
+const DETECTION_BAR = 0.8;
+const DETECTED = 0.65;
+const DETECTED_ASKED = 0.8;
+
 /** The clause names what the slot is about, by one of its `askedBy` words. */
 function namesAskedBy(slot: CompiledSlot, clause: string): boolean {
   if (!slot.askedBy) return false;
@@ -262,6 +286,10 @@ export function extractSlots(
         };
       }
     }
+    // No example found a value; the learned model may hear one said in other words ("three pizza places, and i
+    // want one number for all the stores"), never in a turn that asks for a person or ends the call.
+    if (!best && kind === "category" && context.categoryValues && !context.aside)
+      best = detectedValue(slot, compiled.campaign.id, wholeTurn, asked, context.categoryValues);
     if (!best) continue;
     // "What would you want to spend a month?" "About eleven hundred.": the question's period is the answer's.
     if (kind === "amount" && asked && !PERIOD.test(best.value)) {

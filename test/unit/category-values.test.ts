@@ -19,7 +19,7 @@ import {
 
 const NEED_VALUES = Object.keys(defaultCampaign.slots.find((slot) => slot.name === "need")?.values ?? {});
 
-const turn = (text: string, value: string, source = "set:call"): CategoryTurn => ({
+const turn = (text: string, value: string | null, source = "set:call"): CategoryTurn => ({
   source,
   campaign: "default",
   slot: "need",
@@ -32,6 +32,8 @@ const turn = (text: string, value: string, source = "set:call"): CategoryTurn =>
 const TURNS: CategoryTurn[] = [
   turn("the guys are out on jobs and miss calls, ring their cells", "remote_work"),
   turn("nobody picks up at the office, it should ring on our cells", "remote_work"),
+  turn("one number for all the stores", "remote_work"),
+  turn("the stores should share one number", "remote_work"),
   turn("callers wait on hold forever and we need a queue", "contact_center"),
   turn("we need a queue and a phone menu, people wait on hold", "contact_center"),
   turn("the old pbx is dying, replace it", "replace_phone_system"),
@@ -44,6 +46,17 @@ const TURNS: CategoryTurn[] = [
   turn("calls should log into hubspot by themselves", "crm_integration"),
 ];
 const loaded = { file: "turns.jsonl", sha256: "a".repeat(64), turns: TURNS };
+
+/** Turns of calls that name no need, each twice so their words keep a row. */
+const NONE_TURNS: CategoryTurn[] = [
+  "yeah go ahead",
+  "sure go ahead i have a minute",
+  "its my call, i decide",
+  "i decide, its my company",
+  "maybe three hundred a month",
+  "three hundred a month tops",
+].map((text) => turn(text, null));
+const withNone = { ...loaded, turns: [...TURNS, ...NONE_TURNS] };
 
 describe("the committed category value models", () => {
   it("are exactly what npm run train learns from the committed labeled turns", async () => {
@@ -76,6 +89,26 @@ describe("categoryValueReader", () => {
     // Assess
     expect(otherSlot).toBeUndefined();
     expect(edited).toBeUndefined();
+  });
+
+  it("detects a value the examples found nothing in only where it is sure a value is named", () => {
+    // Prepare
+    const reader = categoryValueReader(trainCategoryValues(withNone).models);
+    // Act
+    const named = reader.detect("default", "need", NEED_VALUES, "ring the cells of the guys on jobs", 0.6);
+    const none = reader.detect("default", "need", NEED_VALUES, "sure go ahead, i decide", 0.6);
+    // Assess
+    expect(named?.value).toBe("remote_work");
+    expect(none).toBeUndefined();
+  });
+
+  it("detects nothing without turns that name none to learn from", () => {
+    // Prepare
+    const reader = categoryValueReader(trainCategoryValues(loaded).models);
+    // Act
+    const detected = reader.detect("default", "need", NEED_VALUES, "ring the cells of the guys on jobs", 0);
+    // Assess
+    expect(detected).toBeUndefined();
   });
 
   it("quotes the part of a turn the model reads the value in surest", () => {
@@ -121,6 +154,25 @@ describe("extractSlots with learned category values", () => {
     expect(need?.value).toBe("contact_center");
   });
 
+  it("reads a value no example names where the detect model is sure one is named", () => {
+    // Prepare
+    const categoryValues = categoryValueReader(trainCategoryValues(withNone).models);
+    const said = splitClauses(
+      normalizeText("We own three pizza stores and want one number for all of them."),
+    );
+    // Act
+    const alone = extractSlots(compiled, said, undefined, { categoryValues: null }).find(
+      (slot) => slot.slot === "need",
+    );
+    const learned = extractSlots(compiled, said, undefined, { categoryValues }).find(
+      (slot) => slot.slot === "need",
+    );
+    // Assess
+    expect(alone).toBeUndefined();
+    expect(learned?.value).toBe("remote_work");
+    expect(learned?.confidence).toBeLessThan(0.7);
+  });
+
   it("takes the learned value, quoted by an example of it the customer said", () => {
     // Prepare
     const categoryValues = categoryValueReader(trainCategoryValues(loaded).models);
@@ -145,7 +197,7 @@ describe("categoryModelsFromArtifact", () => {
     const load = () => categoryModelsFromArtifact(torn, "models/x.json");
     // Assess
     expect(load).toThrow(BatonInputError);
-    expect(load).toThrow(/category value model models\/x\.json: models\.0 \(default\/need\)/);
+    expect(load).toThrow(/category value model models\/x\.json: models\.0 \(choose default\/need\)/);
   });
 
   it("refuses a file of another format, naming the field", () => {

@@ -16,11 +16,16 @@ import { FNV_OFFSET, mixString, speechForm } from "../reader/features.js";
 export interface CategoryValueModel {
   campaign: string;
   slot: string;
-  /** The slot's value ids, in the order of the weights. */
+  /** The slot's value ids: for `choose`, in the order of the weights. */
   values: readonly string[];
+  /**
+   * `choose`: which value a turn names, a class per value. `detect`: whether a turn names one of the values at
+   * all, two classes (names one, names none), for turns the examples found nothing in.
+   */
+  kind: "choose" | "detect";
   /** Feature hash -> its row in `weights`. */
   rows: ReadonlyMap<number, number>;
-  /** int8 weight per row and value (row-major), times `scale` per value. */
+  /** int8 weight per row and class (row-major), times `scale` per class. */
   weights: Int8Array;
   scale: Float64Array;
   bias: Float64Array;
@@ -36,6 +41,17 @@ export interface ChosenValue {
 export interface CategoryValueReader {
   /** The value the model for this campaign's slot reads in `text`; undefined without a model for exactly these values. */
   choose(campaign: string, slot: string, values: readonly string[], text: string): ChosenValue | undefined;
+  /**
+   * The value a turn names that the examples found nothing in: only where the detect model is at least `bar` sure
+   * the turn names one of the values at all; then the choose model says which.
+   */
+  detect(
+    campaign: string,
+    slot: string,
+    values: readonly string[],
+    text: string,
+    bar: number,
+  ): ChosenValue | undefined;
   /** The part of `text` (split at its punctuation) the model reads `value` in surest: the words to quote. */
   surestPart(campaign: string, slot: string, value: string, text: string): string;
 }
@@ -60,9 +76,9 @@ export function categoryFeatures(text: string): number[] {
 const UNIGRAM = mixString(FNV_OFFSET, "cu");
 const BIGRAM = mixString(FNV_OFFSET, "cb");
 
-/** The model's probability per value for a turn's features (softmax of the summed weights). */
+/** The model's probability per class for a turn's features (softmax of the summed weights). */
 export function valueProbabilities(model: CategoryValueModel, features: readonly number[]): Float64Array {
-  const width = model.values.length;
+  const width = model.bias.length;
   const margins = Float64Array.from(model.bias);
   for (const feature of features) {
     const row = model.rows.get(feature);
@@ -84,20 +100,32 @@ export function valueProbabilities(model: CategoryValueModel, features: readonly
 
 /** A reader over the given models, each found by its campaign and slot. */
 export function categoryValueReader(models: readonly CategoryValueModel[]): CategoryValueReader {
-  const byKey = new Map(models.map((model) => [`${model.campaign}\u0000${model.slot}`, model]));
+  const byKey = new Map(
+    models.map((model) => [`${model.kind}\u0000${model.campaign}\u0000${model.slot}`, model]),
+  );
+  const modelFor = (
+    kind: CategoryValueModel["kind"],
+    campaign: string,
+    slot: string,
+    values: readonly string[],
+  ) => {
+    const model = byKey.get(`${kind}\u0000${campaign}\u0000${slot}`);
+    return model && sameValues(model.values, values) ? model : undefined;
+  };
+  const choose = (campaign: string, slot: string, values: readonly string[], text: string) => {
+    const model = modelFor("choose", campaign, slot, values);
+    return model ? surestValue(model, valueProbabilities(model, categoryFeatures(text))) : undefined;
+  };
   return {
-    choose(campaign, slot, values, text) {
-      const model = byKey.get(`${campaign}\u0000${slot}`);
-      if (!model || !sameValues(model.values, values)) return undefined;
-      const probabilities = valueProbabilities(model, categoryFeatures(text));
-      let best = 0;
-      for (let v = 1; v < probabilities.length; v++) {
-        if ((probabilities[v] as number) > (probabilities[best] as number)) best = v;
-      }
-      return { value: model.values[best] as string, probability: probabilities[best] as number };
+    choose,
+    detect(campaign, slot, values, text, bar) {
+      const model = modelFor("detect", campaign, slot, values);
+      if (!model) return undefined;
+      const named = valueProbabilities(model, categoryFeatures(text))[NAMES_ONE] as number;
+      return named >= bar ? choose(campaign, slot, values, text) : undefined;
     },
     surestPart(campaign, slot, value, text) {
-      const model = byKey.get(`${campaign}\u0000${slot}`);
+      const model = byKey.get(`choose\u0000${campaign}\u0000${slot}`);
       const column = model ? model.values.indexOf(value) : -1;
       if (!model || column < 0) return text.trim();
       let surest = text.trim();
@@ -118,6 +146,19 @@ export function categoryValueReader(models: readonly CategoryValueModel[]): Cate
 /** Where a turn splits into the parts a quote is chosen from: after a sentence's or a clause's punctuation. */
 const PART_BREAK = /(?<=[.!?;,])\s+/;
 
+/** A detect model's classes: the turn names one of the values, or none. */
+export const NAMES_ONE = 0;
+export const NAMES_NONE = 1;
+
+/** The value a choose model reads surest. */
+function surestValue(model: CategoryValueModel, probabilities: Float64Array): ChosenValue {
+  let best = 0;
+  for (let v = 1; v < probabilities.length; v++) {
+    if ((probabilities[v] as number) > (probabilities[best] as number)) best = v;
+  }
+  return { value: model.values[best] as string, probability: probabilities[best] as number };
+}
+
 function sameValues(trained: readonly string[], now: readonly string[]): boolean {
   return trained.length === now.length && now.every((value) => trained.includes(value));
 }
@@ -129,6 +170,8 @@ const ModelDocument = z.strictObject({
   campaign: z.string().check(z.minLength(1)),
   slot: z.string().check(z.minLength(1)),
   values: z.array(z.string().check(z.minLength(1))).check(z.minLength(2)),
+  /** `choose`: a class per value; `detect`: two classes, the turn names one of the values or none. */
+  kind: z.enum(["choose", "detect"]),
   /** How many labeled turns it learned from, and how many distinct features kept a row. */
   examples: z.number().check(z.int(), z.nonnegative()),
   /** The feature hashes (uint32 little-endian), base64. */
@@ -167,7 +210,7 @@ export function categoryModelsFromArtifact(document: unknown, file: string): Cat
     const where = `models.${index}`;
     const hashes = Buffer.from(model.features, "base64");
     const weights = Buffer.from(model.weights, "base64");
-    const width = model.values.length;
+    const width = model.kind === "choose" ? model.values.length : 2;
     const features = hashes.byteLength / 4;
     if (
       !Number.isInteger(features) ||
@@ -176,7 +219,7 @@ export function categoryModelsFromArtifact(document: unknown, file: string): Cat
       model.bias.length !== width
     ) {
       throw new BatonInputError(
-        `category value model ${file}: ${where} (${model.campaign}/${model.slot}) needs 4 bytes of hash per feature, a weight per feature and value, and a scale and bias per value (${hashes.byteLength} hash bytes, ${weights.byteLength} weights, ${width} values)`,
+        `category value model ${file}: ${where} (${model.kind} ${model.campaign}/${model.slot}) needs 4 bytes of hash per feature, a weight per feature and class, and a scale and bias per class (${hashes.byteLength} hash bytes, ${weights.byteLength} weights, ${width} classes)`,
         { field: where },
       );
     }
@@ -186,6 +229,7 @@ export function categoryModelsFromArtifact(document: unknown, file: string): Cat
       campaign: model.campaign,
       slot: model.slot,
       values: model.values,
+      kind: model.kind,
       rows,
       weights: new Int8Array(weights.buffer, weights.byteOffset, weights.byteLength),
       scale: Float64Array.from(model.scale),
