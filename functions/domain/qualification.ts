@@ -104,28 +104,34 @@ function restates(reading: Reading, best: Reading): boolean {
 }
 
 /**
- * The examples found that the turn states a value; the learned model says which (`category-values.ts`). Dev-h to
- * dev-ak, each fold read by a model trained without it: README, category values. A value the model changes is
- * quoted by an example of it the customer said, else by the part of the turn the model reads it in surest.
+ * The examples found that the turn states a value; the learned models say whether it does and which
+ * (`category-values.ts`; README, the engine). A value said unasked that the detect model hears as naming none
+ * (below `VETO_BAR`) is a word in passing, not a need: "we use hubspot for everything else" said about something
+ * else. A value the models change is quoted by an example of it the customer said, else by the part of the turn
+ * the choose model reads it in surest.
  */
 function learnedValue(
   reading: Reading,
   slot: CompiledSlot,
   campaign: string,
   text: string,
+  asked: boolean,
   models: CategoryValueReader,
-): Reading {
+): Reading | null {
   const values = Object.keys(slot.definition.values ?? {});
-  const chosen = models.choose(campaign, slot.definition.name, values, text);
-  if (!chosen || chosen.value === reading.value) return reading;
+  const { name } = slot.definition;
+  const chosen = models.choose(campaign, name, values, text);
+  if (!chosen) return reading;
+  if (!asked && models.namesOne(campaign, name, values, text) < VETO_BAR) return null;
+  if (chosen.value === reading.value) return reading;
   return {
     ...reading,
     value: chosen.value,
     quote:
-      slot.category?.evidence(text, chosen.value) ??
-      models.surestPart(campaign, slot.definition.name, chosen.value, text),
+      slot.category?.evidence(text, chosen.value) ?? models.surestPart(campaign, name, chosen.value, text),
   };
 }
+const VETO_BAR = 0.3;
 
 /**
  * A value the examples did not find, where the learned model is sure the turn names one (`DETECTION_BAR`); a
@@ -139,12 +145,15 @@ function detectedValue(
   models: CategoryValueReader,
 ): Reading | null {
   const values = Object.keys(slot.definition.values ?? {});
-  const detected = models.detect(campaign, slot.definition.name, values, text, DETECTION_BAR);
+  const { name } = slot.definition;
+  const detected =
+    models.namesOne(campaign, name, values, text) >= DETECTION_BAR &&
+    models.choose(campaign, name, values, text);
   if (!detected) return null;
   return {
     value: detected.value,
     confidence: asked ? DETECTED_ASKED : DETECTED,
-    quote: models.surestPart(campaign, slot.definition.name, detected.value, text),
+    quote: models.surestPart(campaign, name, detected.value, text),
   };
 }
 const DETECTION_BAR = 0.8;
@@ -248,7 +257,7 @@ export function extractSlots(
       });
       const reading =
         read && kind === "category" && context.categoryValues
-          ? learnedValue(read, slot, compiled.campaign.id, clause, context.categoryValues)
+          ? learnedValue(read, slot, compiled.campaign.id, clause, asked, context.categoryValues)
           : read;
       if (reading && aside && reading.confidence < IN_PASSING) continue;
       // "were in the middle of budget season with all the boards right now ... i dont want to switch": in a turn

@@ -91,24 +91,24 @@ describe("categoryValueReader", () => {
     expect(edited).toBeUndefined();
   });
 
-  it("detects a value the examples found nothing in only where it is sure a value is named", () => {
+  it("hears whether a turn names a value at all", () => {
     // Prepare
     const reader = categoryValueReader(trainCategoryValues(withNone).models);
     // Act
-    const named = reader.detect("default", "need", NEED_VALUES, "ring the cells of the guys on jobs", 0.6);
-    const none = reader.detect("default", "need", NEED_VALUES, "sure go ahead, i decide", 0.6);
+    const named = reader.namesOne("default", "need", NEED_VALUES, "ring the cells of the guys on jobs");
+    const none = reader.namesOne("default", "need", NEED_VALUES, "sure go ahead, i decide");
     // Assess
-    expect(named?.value).toBe("remote_work");
-    expect(none).toBeUndefined();
+    expect(named).toBeGreaterThan(0.5);
+    expect(none).toBeLessThan(0.5);
   });
 
-  it("detects nothing without turns that name none to learn from", () => {
+  it("has no say on whether a value is named without turns that name none to learn from", () => {
     // Prepare
     const reader = categoryValueReader(trainCategoryValues(loaded).models);
     // Act
-    const detected = reader.detect("default", "need", NEED_VALUES, "ring the cells of the guys on jobs", 0);
+    const named = reader.namesOne("default", "need", NEED_VALUES, "sure go ahead, i decide");
     // Assess
-    expect(detected).toBeUndefined();
+    expect(named).toBe(1);
   });
 
   it("quotes the part of a turn the model reads the value in surest", () => {
@@ -171,6 +171,26 @@ describe("extractSlots with learned category values", () => {
     expect(alone).toBeUndefined();
     expect(learned?.value).toBe("remote_work");
     expect(learned?.confidence).toBeLessThan(0.7);
+  });
+
+  it("drops a value said unasked in a turn the detect model hears as naming none, not one asked for", () => {
+    // Prepare
+    const categoryValues = categoryValueReader(trainCategoryValues(withNone).models);
+    const said = splitClauses(normalizeText("Sure, go ahead, I decide, the bill goes to me."));
+    // Act
+    const alone = extractSlots(compiled, said, undefined, { categoryValues: null }).find(
+      (slot) => slot.slot === "need",
+    );
+    const unasked = extractSlots(compiled, said, undefined, { categoryValues }).find(
+      (slot) => slot.slot === "need",
+    );
+    const asked = extractSlots(compiled, said, "need", { categoryValues }).find(
+      (slot) => slot.slot === "need",
+    );
+    // Assess
+    expect(alone?.value).toBe("cut_costs");
+    expect(unasked).toBeUndefined();
+    expect(asked?.value).toBe("cut_costs");
   });
 
   it("takes the learned value, quoted by an example of it the customer said", () => {

@@ -595,11 +595,15 @@ describe("engine on the reader's signals", () => {
     state = recordLine(state, "ai", "We help businesses cut their phone costs.", defaultCampaign);
     const text = "Oh sure, cut my phone costs, never heard that one before.";
     // Act
+    // The campaign's examples alone: the learned category values would drop this word in passing anyway.
     const sincere = processCustomerTurn(
       state,
       { text },
       defaultCampaign,
       fixedReader(() => []),
+      undefined,
+      undefined,
+      null,
     );
     const sarcastic = processCustomerTurn(
       state,
@@ -768,12 +772,15 @@ describe("engine on a turn that is an aside", () => {
     // Prepare: "on the phone" is a contact center's example word, said in passing.
     const start = afterOpener("contact-aside");
     const text = "ok, can i get someone on the phone? my partner has more questions";
-    // Act
+    // Act: by the campaign's examples alone (the learned category values drop this word in passing too).
     const { signals } = processCustomerTurn(
       start,
       { text },
       defaultCampaign,
       fixedReader(() => labels),
+      undefined,
+      undefined,
+      null,
     );
     // Assess
     const need = signals.slots.find((slot) => slot.slot === "need");
@@ -789,11 +796,15 @@ describe("engine on a turn that is an aside", () => {
     const start = afterOpener("contact-whose-phone");
     const reader = scoredReader(() => ({ wrong_number: wrongNumber }));
     // Act
+    // By the campaign's examples alone (the learned category values drop this word in passing too).
     const { signals, decision } = processCustomerTurn(
       start,
       { text: "no, this is mike, this is my personal cell." },
       defaultCampaign,
       reader,
+      undefined,
+      undefined,
+      null,
     );
     // Assess: the call goes on either way; only the need read in passing differs.
     expect(signals.endReason).toBeNull();

@@ -42,16 +42,10 @@ export interface CategoryValueReader {
   /** The value the model for this campaign's slot reads in `text`; undefined without a model for exactly these values. */
   choose(campaign: string, slot: string, values: readonly string[], text: string): ChosenValue | undefined;
   /**
-   * The value a turn names that the examples found nothing in: only where the detect model is at least `bar` sure
-   * the turn names one of the values at all; then the choose model says which.
+   * How sure the detect model is that the turn names one of the slot's values at all; 1 (no say) without a
+   * detect model for exactly these values.
    */
-  detect(
-    campaign: string,
-    slot: string,
-    values: readonly string[],
-    text: string,
-    bar: number,
-  ): ChosenValue | undefined;
+  namesOne(campaign: string, slot: string, values: readonly string[], text: string): number;
   /** The part of `text` (split at its punctuation) the model reads `value` in surest: the words to quote. */
   surestPart(campaign: string, slot: string, value: string, text: string): string;
 }
@@ -118,11 +112,9 @@ export function categoryValueReader(models: readonly CategoryValueModel[]): Cate
   };
   return {
     choose,
-    detect(campaign, slot, values, text, bar) {
+    namesOne(campaign, slot, values, text) {
       const model = modelFor("detect", campaign, slot, values);
-      if (!model) return undefined;
-      const named = valueProbabilities(model, categoryFeatures(text))[NAMES_ONE] as number;
-      return named >= bar ? choose(campaign, slot, values, text) : undefined;
+      return model ? (valueProbabilities(model, categoryFeatures(text))[NAMES_ONE] as number) : 1;
     },
     surestPart(campaign, slot, value, text) {
       const model = byKey.get(`choose\u0000${campaign}\u0000${slot}`);
