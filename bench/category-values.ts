@@ -4,35 +4,44 @@ import { loadTranscripts } from "../functions/cli/load-transcripts.js";
 import { enginePredictor, score } from "../functions/domain/evaluation.js";
 import { FORMS, transcriptInForm } from "../functions/domain/forms.js";
 import { defaultTurnReader } from "../functions/domain/reader/default-reader.js";
-import type { CategoryValueReader } from "../functions/domain/slots/category-values.js";
-import { categoryValueReader } from "../functions/domain/slots/category-values.js";
+import type { SlotTally } from "../functions/domain/slot-errors.js";
+import { type CategoryValueReader, categoryValueReader } from "../functions/domain/slots/category-values.js";
 import { defaultCategoryValues } from "../functions/domain/slots/default-category-values.js";
 import { loadCategoryTurns, trainCategoryValues } from "../train/category-values.js";
 import { FRESH_FOLDS } from "../train/fresh-sets.js";
 import { LOOK_SETS } from "./reader.js";
 
-/** The need slot's tally over calls, and the slot F1 of every slot. */
-export interface NeedFigures {
-  right: number;
-  wrong: number;
-  missed: number;
-  extra: number;
+/** The slots the learned models read (who decides is the turn reader's). */
+const SLOTS = ["need", "budget", "timeline"] as const;
+
+/** Per slot its tally over calls; the slot F1 of every slot and the handoff timing, summed over calls. */
+interface SlotFigures {
+  tallies: Record<(typeof SLOTS)[number], SlotTally>;
+  calls: number;
   slotF1: number;
-  /** Calls handed off on time and early (a need filled sooner can complete a qualification sooner). */
   onTime: number;
   early: number;
 }
 
+const emptyTally = (): SlotTally => ({ right: 0, wrong: 0, missed: 0, extra: 0 });
+const emptyFigures = (): SlotFigures => ({
+  tallies: { need: emptyTally(), budget: emptyTally(), timeline: emptyTally() },
+  calls: 0,
+  slotF1: 0,
+  onTime: 0,
+  early: 0,
+});
+
 /**
- * The need slot read by the campaign's examples alone (`values` null) and with the learned category values,
- * per form. The turn reader is the shipped one throughout: what differs is only which value a turn names.
+ * The slots read by the campaign's examples and rules alone (`values` null) and with the learned models, per
+ * form, added into `into`. The turn reader is the shipped one throughout: what differs is only the slot reading.
  */
-async function needFigures(
+async function addFigures(
+  into: Map<string, SlotFigures>,
   transcripts: readonly Transcript[],
   values: CategoryValueReader | null,
-): Promise<Map<string, NeedFigures>> {
+): Promise<void> {
   const campaigns = await loadCampaignRegistry("campaigns");
-  const figures = new Map<string, NeedFigures>();
   for (const form of FORMS) {
     const inForm = transcripts.map((transcript) => transcriptInForm(transcript, form));
     const predict = enginePredictor(defaultTurnReader, undefined, values);
@@ -42,65 +51,47 @@ async function needFigures(
       return predict(transcript, campaign);
     });
     const scores = score(inForm, predictions);
-    const need = scores.slots.bySlot.need ?? { right: 0, wrong: 0, missed: 0, extra: 0 };
-    figures.set(form, {
-      right: need.right,
-      wrong: need.wrong,
-      missed: need.missed,
-      extra: need.extra,
-      slotF1: scores.slotF1,
-      onTime: scores.onTime,
-      early: scores.early,
-    });
-  }
-  return figures;
-}
-
-function sum(into: Map<string, NeedFigures>, add: Map<string, NeedFigures>, calls: number): void {
-  for (const [form, figures] of add) {
-    const total = into.get(form) ?? {
-      right: 0,
-      wrong: 0,
-      missed: 0,
-      extra: 0,
-      slotF1: 0,
-      onTime: 0,
-      early: 0,
-    };
-    into.set(form, {
-      right: total.right + figures.right,
-      wrong: total.wrong + figures.wrong,
-      missed: total.missed + figures.missed,
-      extra: total.extra + figures.extra,
-      // Weighted by calls: summed here, divided in `line`.
-      slotF1: total.slotF1 + figures.slotF1 * calls,
-      onTime: total.onTime + figures.onTime * calls,
-      early: total.early + figures.early * calls,
-    });
+    const total = into.get(form) ?? emptyFigures();
+    for (const slot of SLOTS) {
+      const tally = scores.slots.bySlot[slot] ?? emptyTally();
+      const sum = total.tallies[slot];
+      sum.right += tally.right;
+      sum.wrong += tally.wrong;
+      sum.missed += tally.missed;
+      sum.extra += tally.extra;
+    }
+    const calls = inForm.length;
+    total.calls += calls;
+    total.slotF1 += scores.slotF1 * calls;
+    total.onTime += scores.onTime * calls;
+    total.early += scores.early * calls;
+    into.set(form, total);
   }
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const needF1 = (f: NeedFigures) => (2 * f.right) / (2 * f.right + 2 * f.wrong + f.missed + f.extra);
 
-function line(label: string, figures: Map<string, NeedFigures>, calls = 1): string {
+function line(label: string, figures: ReadonlyMap<string, SlotFigures>): string {
   return `${label}: ${FORMS.map((form) => {
     const f = figures.get(form);
-    return f
-      ? `${form} need right ${f.right} wrong ${f.wrong} missed ${f.missed} extra ${f.extra} (need F1 ${pct(needF1(f))}), slot F1 ${pct(f.slotF1 / calls)}, on time ${pct(f.onTime / calls)}, early ${pct(f.early / calls)}`
-      : `${form} -`;
+    if (!f) return `${form} -`;
+    const slots = SLOTS.map((slot) => {
+      const t = f.tallies[slot];
+      return `${slot} ${t.right}/${t.wrong}/${t.missed}/${t.extra}`;
+    }).join(", ");
+    return `${form} ${slots}, slot F1 ${pct(f.slotF1 / f.calls)}, on time ${pct(f.onTime / f.calls)}, early ${pct(f.early / f.calls)}`;
   }).join("; ")}`;
 }
 
 /**
- * `npm run bench`, category values: the fresh sets, each fold's need read by models trained without the fold's
- * calls, against the examples alone; and the look sets dev-e to dev-g, which no model trained on.
+ * `npm run bench`, category values: right / wrong / missed / extra per slot on the fresh sets, each fold read by
+ * models trained without the fold's calls, against the campaign's examples and rules alone; and on the look sets
+ * dev-e to dev-g, which no model trained on.
  */
 export async function categoryValueFigures(): Promise<string[]> {
   const loaded = await loadCategoryTurns();
-  const examplesAlone = new Map<string, NeedFigures>();
-  const learned = new Map<string, NeedFigures>();
-  let calls = 0;
+  const alone = new Map<string, SlotFigures>();
+  const learned = new Map<string, SlotFigures>();
   for (const fold of FRESH_FOLDS) {
     const transcripts = (
       await Promise.all(fold.map((set) => loadTranscripts(`test/corpus/${set}.jsonl`)))
@@ -109,20 +100,25 @@ export async function categoryValueFigures(): Promise<string[]> {
       loaded,
       fold.map((set) => `${set}:`),
     );
-    sum(examplesAlone, await needFigures(transcripts, null), transcripts.length);
-    sum(learned, await needFigures(transcripts, categoryValueReader(models)), transcripts.length);
-    calls += transcripts.length;
+    await addFigures(alone, transcripts, null);
+    await addFigures(learned, transcripts, categoryValueReader(models));
   }
   const look = (
     await Promise.all(LOOK_SETS.map((set) => loadTranscripts(`test/corpus/${set}.jsonl`)))
   ).flat();
+  const lookAlone = new Map<string, SlotFigures>();
+  const lookLearned = new Map<string, SlotFigures>();
+  await addFigures(lookAlone, look, null);
+  await addFigures(lookLearned, look, defaultCategoryValues);
+  const calls = alone.get("written")?.calls ?? 0;
   return [
-    line(`fresh sets by fold (${calls} calls), examples alone`, examplesAlone, calls),
-    line("  with values learned without the fold", learned, calls),
+    `right/wrong/missed/extra per slot`,
+    line(`fresh sets by fold (${calls} calls), the examples and rules alone`, alone),
+    line("  with the models learned without the fold", learned),
     line(
-      `${LOOK_SETS.join("/")} (${look.length} calls, never trained on), examples alone`,
-      await needFigures(look, null),
+      `${LOOK_SETS.join("/")} (${look.length} calls, never trained on), the examples and rules alone`,
+      lookAlone,
     ),
-    line("  with the shipped learned values", await needFigures(look, defaultCategoryValues)),
+    line("  with the shipped models", lookLearned),
   ];
 }

@@ -178,6 +178,7 @@ export function processCustomerTurn(
             authority: readWhoDecides(compiled, state, scores, normalized, clauses, reader),
             earlierHeadCount: () => lastHeadCount(state.recent.map((line) => normalizeText(line.text))),
             categoryValues,
+            filled: (slot) => state.slots[slot] !== undefined,
           }),
           spelled,
         );

@@ -51,6 +51,8 @@ export interface SlotContext {
   earlierHeadCount?: (() => number | undefined) | undefined;
   /** Which value of a category slot the turn names, learned from labeled calls; absent: the examples decide. */
   categoryValues?: CategoryValueReader | null | undefined;
+  /** Whether the call already has a value of the slot. */
+  filled?: ((slot: string) => boolean) | undefined;
 }
 
 /** Below this, an unasked category reading rests on a word or a partial example. */
@@ -297,7 +299,14 @@ export function extractSlots(
     }
     // No example found a value; the learned model may hear one said in other words ("three pizza places, and i
     // want one number for all the stores"), never in a turn that asks for a person or ends the call.
-    if (!best && kind === "category" && context.categoryValues && !context.aside)
+    // Only for a slot still empty or asked again: a value said unasked later is read by the examples, if at all.
+    if (
+      !best &&
+      kind === "category" &&
+      context.categoryValues &&
+      !context.aside &&
+      (asked || !context.filled?.(name))
+    )
       best = detectedValue(slot, compiled.campaign.id, wholeTurn, asked, context.categoryValues);
     if (!best) continue;
     // "What would you want to spend a month?" "About eleven hundred.": the question's period is the answer's.

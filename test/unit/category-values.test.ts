@@ -193,6 +193,25 @@ describe("extractSlots with learned category values", () => {
     expect(asked?.value).toBe("cut_costs");
   });
 
+  it("detects a value only for a slot still empty or asked again", () => {
+    // Prepare
+    const categoryValues = categoryValueReader(trainCategoryValues(withNone).models);
+    const said = splitClauses(
+      normalizeText("We own three pizza stores and want one number for all of them."),
+    );
+    const filled = () => true;
+    // Act
+    const unasked = extractSlots(compiled, said, undefined, { categoryValues, filled }).find(
+      (slot) => slot.slot === "need",
+    );
+    const asked = extractSlots(compiled, said, "need", { categoryValues, filled }).find(
+      (slot) => slot.slot === "need",
+    );
+    // Assess
+    expect(unasked).toBeUndefined();
+    expect(asked?.value).toBe("remote_work");
+  });
+
   it("takes the learned value, quoted by an example of it the customer said", () => {
     // Prepare
     const categoryValues = categoryValueReader(trainCategoryValues(loaded).models);
