@@ -63,8 +63,9 @@ export async function loadCategoryTurns(file = CATEGORY_TURNS_FILE): Promise<Loa
 }
 
 /**
- * Measured by fold on dev-h to dev-ak (README, category values): prefixes of five letters with word pairs, kept
- * from two turns, read 5.3 points more needs right than whole words (four letters and six: within a point).
+ * Chosen by fold on dev-h to dev-ak (a scratch measure of the final turn read, 1,287 calls with a need read): words
+ * cut to five letters with word pairs, kept from two turns, chose 954 needs right, whole words 932, six letters
+ * 949 (the examples alone: 886); a feature of the examples' own value, 944, and with the AI line's words too, 946.
  */
 export const CATEGORY_TRAINING = {
   /** A feature needs this many training turns to get a row. */

@@ -108,8 +108,8 @@ function restates(reading: Reading, best: Reading): boolean {
 /**
  * The examples found that the turn states a value; the learned models say whether it does and which
  * (`category-values.ts`; README, the engine). A value said unasked that the detect model hears as naming none
- * (below `VETO_BAR`) is a word in passing, not a need: "we use hubspot for everything else" said about something
- * else. A value the models change is quoted by an example of it the customer said, else by the part of the turn
+ * (below `VETO_BAR`) is a word in passing, not a need: "ok, can i get someone on the phone? my partner has more
+ * questions" names no contact centre. A value the models change is quoted by an example of it the customer said, else by the part of the turn
  * the choose model reads it in surest.
  */
 function learnedValue(

@@ -3,14 +3,15 @@ import { BatonInputError } from "../errors.js";
 import { FNV_OFFSET, mixString, speechForm } from "../reader/features.js";
 
 /**
- * Which of a category slot's values a customer turn names, learned from labeled calls. The examples of a
- * campaign's values find *that* a turn states a need and where; they also pick the value by the example that
- * matched best, and there one example outvotes the turn: "nobody there to pick up. want ppl to answer from their
- * cells" fully matches the contact centre's "nobody picks up" and only a word of remote work's. A softmax over the
- * turn's words and word pairs, trained on the turns where the examples read a value and labeled with the call's
- * gold value, weighs every word of the turn instead.
+ * Which of a category slot's values a customer turn names, and whether it names one at all, learned from labeled
+ * calls. The examples of a campaign's values pick the value by the example that matched best, and there one
+ * example outvotes the turn: "nobody there to pick up. want ppl to answer from their cells" fully matches the
+ * contact centre's "nobody picks up" and only a word of remote work's. A softmax over the turn's words and word
+ * pairs (`choose`), trained on the turns where the examples read a value and labeled with the call's gold value,
+ * weighs every word of the turn instead; a second (`detect`), trained on those turns against every turn of the
+ * calls whose labels leave the slot empty, hears whether a turn names a value at all.
  *
- * One model per campaign and slot, applied only while the slot has exactly the values it was trained on: a
+ * One pair per campaign and slot, applied only while the slot has exactly the values it was trained on: a
  * campaign whose values were edited since reads by its examples alone until it is retrained.
  */
 export interface CategoryValueModel {
@@ -37,7 +38,7 @@ export interface ChosenValue {
   probability: number;
 }
 
-/** The learned models of every campaign slot that has one. */
+/** The learned models of every campaign slot that has them. */
 export interface CategoryValueReader {
   /** The value the model for this campaign's slot reads in `text`; undefined without a model for exactly these values. */
   choose(campaign: string, slot: string, values: readonly string[], text: string): ChosenValue | undefined;
