@@ -35,7 +35,7 @@ console.log("\n== Turn reader: every corpus written / speech / chat, cross-set, 
 for (const line of await readerFigures()) console.log(line);
 
 console.log(
-  "\n== Category values: the need slot by the examples alone and with the learned values (slots/category-values.ts) ==",
+  "\n== Category values: need, budget and timeline by the campaign's examples and rules alone and with the learned models (slots/category-values.ts) ==",
 );
 for (const line of await categoryValueFigures()) console.log(line);
 
