@@ -2,17 +2,19 @@ import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { loadCampaignRegistry } from "../functions/cli/campaign-option.js";
 import { loadTranscripts } from "../functions/cli/load-transcripts.js";
+import { compileCampaign, slotAskedBy } from "../functions/domain/compiled-campaign.js";
 import { defaultTurnReader } from "../functions/domain/reader/default-reader.js";
 import { replayTranscript } from "../functions/domain/replay.js";
+import { normalizeText } from "../functions/domain/text.js";
 import { CATEGORY_TURNS_FILE, type CategoryTurn } from "./category-values.js";
 import { FRESH_LOOK_SETS } from "./fresh-sets.js";
 
 /**
  * The labeled calls the turn reader trains on (the dev sets of train/derive-corpus-turns.ts and the fresh sets),
  * as turns that name a category slot's value: each customer turn where the campaign's examples alone read a new
- * value of the slot, labeled with the value the call's gold label gives it; and every customer turn of a call whose
- * gold label leaves the slot empty, labeled as naming none (`value` null), so a model learns when a turn names a
- * value the examples missed.
+ * value of the slot, or that answers the AI's question for the slot, labeled with the value the call's gold label
+ * gives it; and every customer turn of a call whose gold label leaves the slot empty, labeled as naming none
+ * (`value` null), so a model learns when a turn names a value the examples missed.
  *
  * `npx tsx train/derive-category-turns.ts` writes data/category-turns.jsonl from scratch, with the shipped reader.
  */
@@ -44,6 +46,19 @@ for (const file of FILES) {
     }
     if (!categories.some((slot) => gold[slot.name])) continue;
     const replay = replayTranscript(transcript, campaign, defaultTurnReader, undefined, null);
+    // An answer to the AI's question for a category slot states its value, in words the examples may not know.
+    const compiled = compileCampaign(campaign);
+    const changed = new Set(
+      replay.steps.filter((step) => (step.slotChanges ?? []).length > 0).map((step) => step.turn),
+    );
+    for (const [turn, line] of transcript.turns.entries()) {
+      const before = transcript.turns[turn - 1];
+      if (line.speaker !== "customer" || before?.speaker !== "ai" || changed.has(turn)) continue;
+      const asked = slotAskedBy(compiled, normalizeText(before.text.slice(-240)));
+      const value = asked ? gold[asked] : undefined;
+      if (!asked || !value || !categories.some((slot) => slot.name === asked)) continue;
+      turns.push({ source, campaign: campaign.id, slot: asked, turn, text: line.text, value });
+    }
     for (const step of replay.steps) {
       for (const change of step.slotChanges ?? []) {
         const value = gold[change.slot];
