@@ -18,7 +18,7 @@ import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
 /**
- * Every labeled corpus; dev-e to dev-g, dev-an, dev-ao, holdout, indep-* and the campaigns' sets were never trained
+ * Every labeled corpus; dev-e to dev-g, dev-an to dev-aq, holdout, indep-* and the campaigns' sets were never trained
  * on, dev-h to dev-am's calls are training data since sessions 51 to 53 (`freshSetScores` reads each as nobody
  * trained on it).
  */
@@ -64,6 +64,8 @@ export const CORPORA = [
   "test/corpus/dev-am.jsonl",
   "test/corpus/dev-an.jsonl",
   "test/corpus/dev-ao.jsonl",
+  "test/corpus/dev-ap.jsonl",
+  "test/corpus/dev-aq.jsonl",
   "test/corpus/holdout.jsonl",
   "test/corpus/indep-speech.jsonl",
   "test/corpus/indep-chat.jsonl",
@@ -214,9 +216,10 @@ export const LOOK_SETS = ["dev-e", "dev-f", "dev-g"] as const;
  * Fresh sets kept out of training: a choice sees callers of the same guide that no reader has trained on. dev-ah
  * and dev-ai judged session 51's reader and then joined the training (session 52); dev-aj and dev-ak, written
  * before session 52's annotated turns joined it, judged them and then joined too; dev-al and dev-am, written
- * after, judged dev-aj and dev-ak's joining and joined in session 53, when dev-an and dev-ao were written.
+ * after, judged dev-aj and dev-ak's joining and joined in session 53, when dev-an and dev-ao were written; they
+ * judged dev-al and dev-am's joining, and dev-ap and dev-aq were written after.
  */
-export const UNTRAINED_FRESH_SETS = ["dev-an", "dev-ao"] as const;
+export const UNTRAINED_FRESH_SETS = ["dev-ap", "dev-aq"] as const;
 
 /** The spelling vocabulary learned from `data`, as `npm run train` builds it; the word list read once a run. */
 export async function spellingOf(data: readonly LoadedFile[]): Promise<SpellingVocabulary> {
