@@ -18,8 +18,8 @@ import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
 /**
- * Every labeled corpus; dev-e to dev-g, dev-an to dev-aq, holdout, indep-* and the campaigns' sets were never trained
- * on, dev-h to dev-am's calls are training data since sessions 51 to 53 (`freshSetScores` reads each as nobody
+ * Every labeled corpus; dev-e to dev-g, dev-ap, dev-aq, holdout, indep-* and the campaigns' sets were never trained
+ * on, dev-h to dev-ao's calls are training data since sessions 51 to 53 (`freshSetScores` reads each as nobody
  * trained on it).
  */
 export const CORPORA = [
@@ -217,7 +217,7 @@ export const LOOK_SETS = ["dev-e", "dev-f", "dev-g"] as const;
  * and dev-ai judged session 51's reader and then joined the training (session 52); dev-aj and dev-ak, written
  * before session 52's annotated turns joined it, judged them and then joined too; dev-al and dev-am, written
  * after, judged dev-aj and dev-ak's joining and joined in session 53, when dev-an and dev-ao were written; they
- * judged dev-al and dev-am's joining, and dev-ap and dev-aq were written after.
+ * judged dev-al and dev-am's joining and joined too, and dev-ap and dev-aq were written after.
  */
 export const UNTRAINED_FRESH_SETS = ["dev-ap", "dev-aq"] as const;
 

@@ -18,7 +18,8 @@
  * sets' calls joined its training), dev-ah and dev-ai (session 51, kept out of training while they judged its
  * reader: `UNTRAINED_FRESH_SETS`, bench/reader.ts, until session 52), dev-aj and dev-ak (session 52, kept out while
  * they judged its annotated turns), dev-al and dev-am (session 52, kept out while they judged dev-aj and
- * dev-ak's joining, until session 53), each reported apart, so a choice is also seen by callers it was not
+ * dev-ak's joining, until session 53), dev-an and dev-ao (session 53, kept out while they judged dev-al and dev-am's
+ * joining), each reported apart, so a choice is also seen by callers it was not
  * selected on. Since session 51 their calls train the reader (`FRESH_FOLDS`).
  */
 export const FRESH_LOOK_SETS = [
@@ -54,6 +55,8 @@ export const FRESH_LOOK_SETS = [
   "dev-ak",
   "dev-al",
   "dev-am",
+  "dev-an",
+  "dev-ao",
 ] as const;
 
 /**
