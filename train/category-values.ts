@@ -9,6 +9,7 @@ import {
   categoryModelsFromArtifact,
   NAMES_NONE,
   NAMES_ONE,
+  softmaxInPlace,
 } from "../functions/domain/slots/category-values.js";
 import { describeIssue } from "../functions/domain/zod-issue.js";
 
@@ -155,17 +156,6 @@ function softmaxModel(
   }
   const { quantized, scale } = quantizeByValue(weights, width);
   return { ...identity, rows, weights: quantized, scale, bias: Float64Array.from(bias, round7) };
-}
-
-function softmaxInPlace(margins: Float64Array): void {
-  let top = Number.NEGATIVE_INFINITY;
-  for (const margin of margins) top = Math.max(top, margin);
-  let total = 0;
-  for (let v = 0; v < margins.length; v++) {
-    margins[v] = Math.exp((margins[v] as number) - top);
-    total += margins[v] as number;
-  }
-  for (let v = 0; v < margins.length; v++) margins[v] = (margins[v] as number) / total;
 }
 
 /** int8 per weight, one scale per value (its largest weight is 127 steps). */

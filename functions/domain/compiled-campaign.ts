@@ -9,6 +9,8 @@ export interface CompiledSlot {
   askedBy: RegExp | null;
   /** Category slots: recognises a value by similarity to its examples. */
   category: CategoryMatcher | null;
+  /** Category slots: the value ids, which a learned model must have been trained on to read the slot. */
+  valueIds: readonly string[];
 }
 
 export interface CompiledCampaign {
@@ -46,6 +48,7 @@ export function compileCampaign(campaign: Campaign): CompiledCampaign {
       category: definition.values
         ? categoryMatcher(definition.values, [definition.question, ...definition.askedBy])
         : null,
+      valueIds: Object.keys(definition.values ?? {}),
     })),
     required: campaign.slots.filter((slot) => slot.required).map((slot) => slot.name),
     sticky: new Set(campaign.slots.filter((slot) => slot.kind === "category").map((slot) => slot.name)),

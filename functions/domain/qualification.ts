@@ -120,11 +120,11 @@ function learnedValue(
   asked: boolean,
   models: CategoryValueReader,
 ): Reading | null {
-  const values = Object.keys(slot.definition.values ?? {});
+  const { valueIds } = slot;
   const { name } = slot.definition;
-  const chosen = models.choose(campaign, name, values, text);
+  const chosen = models.choose(campaign, name, valueIds, text);
   if (!chosen) return reading;
-  if (!asked && models.namesOne(campaign, name, values, text) < VETO_BAR) return null;
+  if (!asked && models.namesOne(campaign, name, valueIds, text) < VETO_BAR) return null;
   if (chosen.value === reading.value) return reading;
   return {
     ...reading,
@@ -146,11 +146,11 @@ function detectedValue(
   asked: boolean,
   models: CategoryValueReader,
 ): Reading | null {
-  const values = Object.keys(slot.definition.values ?? {});
+  const { valueIds } = slot;
   const { name } = slot.definition;
   const detected =
-    models.namesOne(campaign, name, values, text) >= DETECTION_BAR &&
-    models.choose(campaign, name, values, text);
+    models.namesOne(campaign, name, valueIds, text) >= DETECTION_BAR &&
+    models.choose(campaign, name, valueIds, text);
   if (!detected) return null;
   return {
     value: detected.value,

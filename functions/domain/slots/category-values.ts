@@ -82,15 +82,20 @@ export function valueProbabilities(model: CategoryValueModel, features: readonly
       margins[v] = (margins[v] as number) + (model.weights[at] as number) * (model.scale[v] as number);
     }
   }
+  softmaxInPlace(margins);
+  return margins;
+}
+
+/** Margins into probabilities, in place (shifted by the largest, so no exponent overflows). */
+export function softmaxInPlace(margins: Float64Array): void {
   let top = Number.NEGATIVE_INFINITY;
   for (const margin of margins) top = Math.max(top, margin);
   let total = 0;
-  for (let v = 0; v < width; v++) {
+  for (let v = 0; v < margins.length; v++) {
     margins[v] = Math.exp((margins[v] as number) - top);
     total += margins[v] as number;
   }
-  for (let v = 0; v < width; v++) margins[v] = (margins[v] as number) / total;
-  return margins;
+  for (let v = 0; v < margins.length; v++) margins[v] = (margins[v] as number) / total;
 }
 
 /** A reader over the given models, each found by its campaign and slot. */
