@@ -7,7 +7,7 @@ import { defaultTurnReader } from "../functions/domain/reader/default-reader.js"
 import type { SlotTally } from "../functions/domain/slot-errors.js";
 import { type CategoryValueReader, categoryValueReader } from "../functions/domain/slots/category-values.js";
 import { defaultCategoryValues } from "../functions/domain/slots/default-category-values.js";
-import { loadCategoryTurns, trainCategoryValues } from "../train/category-values.js";
+import { categorySlots, loadCategoryTurns, trainCategoryValues } from "../train/category-values.js";
 import { FRESH_FOLDS } from "../train/fresh-sets.js";
 import { LOOK_SETS } from "./reader.js";
 
@@ -90,6 +90,7 @@ function line(label: string, figures: ReadonlyMap<string, SlotFigures>): string 
  */
 export async function categoryValueFigures(): Promise<string[]> {
   const loaded = await loadCategoryTurns();
+  const chooses = await categorySlots();
   const alone = new Map<string, SlotFigures>();
   const learned = new Map<string, SlotFigures>();
   for (const fold of FRESH_FOLDS) {
@@ -98,6 +99,7 @@ export async function categoryValueFigures(): Promise<string[]> {
     ).flat();
     const { models } = trainCategoryValues(
       loaded,
+      chooses,
       fold.map((set) => `${set}:`),
     );
     await addFigures(alone, transcripts, null);

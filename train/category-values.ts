@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import * as z from "../contracts/zod.js";
+import { loadCampaignRegistry } from "../functions/cli/campaign-option.js";
 import { BatonInputError } from "../functions/domain/errors.js";
+import { FeatureRows } from "../functions/domain/reader/feature-rows.js";
 import {
   type CategoryValueModel,
   type CategoryValuesArtifact,
@@ -18,7 +20,7 @@ export const CATEGORY_TURNS_FILE = "data/category-turns.jsonl";
 export const CATEGORY_VALUES_FILE = "models/category-values.json";
 
 /**
- * A customer turn of a labeled call: one in which a campaign's examples read a value of a category slot, labeled
+ * A customer turn of a labeled call: one in which a campaign's examples and rules read a value of a slot, labeled
  * with the call's gold value, or one of a call whose gold label leaves the slot empty (`value` null: it names none).
  */
 export const CategoryTurn = z.strictObject({
@@ -76,26 +78,39 @@ export const CATEGORY_TRAINING = {
   l2: 1e-4,
 } as const;
 
+/** Whether a campaign's slot has values to choose among (a category), not an amount or a time. */
+export type ChoosesValue = (campaign: string, slot: string) => boolean;
+
+/** The category slots of the campaigns in `dir`: the slots a choose model is trained for. */
+export async function categorySlots(dir = "campaigns"): Promise<ChoosesValue> {
+  const campaigns = await loadCampaignRegistry(dir);
+  return (campaign, slot) =>
+    campaigns.get(campaign)?.slots.some((s) => s.name === slot && s.kind === "category") ?? false;
+}
+
 /**
- * A campaign slot's models: `choose` from the turns labeled with a value, `detect` (names one, names none) from all
- * of them, when some turns name none.
+ * A campaign slot's models: for a category, `choose` from the turns labeled with a value; `detect` (names one,
+ * names none) from all of them, when some turns name none.
  */
 export function trainCategoryModels(
   campaign: string,
   slot: string,
   turns: readonly CategoryTurn[],
+  chooses: boolean,
   options: typeof CATEGORY_TRAINING = CATEGORY_TRAINING,
 ): CategoryValueModel[] {
   const named = turns.filter((turn) => turn.value !== null);
-  const values = [...new Set(named.map((turn) => turn.value as string))].sort();
-  const models = [
-    softmaxModel(
-      { campaign, slot, values, kind: "choose" },
-      named.map((turn) => ({ text: turn.text, label: values.indexOf(turn.value as string) })),
-      values.length,
-      options,
-    ),
-  ];
+  const values = chooses ? [...new Set(named.map((turn) => turn.value as string))].sort() : [];
+  const models = chooses
+    ? [
+        softmaxModel(
+          { campaign, slot, values, kind: "choose" },
+          named.map((turn) => ({ text: turn.text, label: values.indexOf(turn.value as string) })),
+          values.length,
+          options,
+        ),
+      ]
+    : [];
   if (named.length < turns.length) {
     const labeled = turns.map((turn) => ({
       text: turn.text,
@@ -121,9 +136,9 @@ function softmaxModel(
     .filter(([, count]) => count >= options.minCount)
     .map(([feature]) => feature)
     .sort((a, b) => a - b);
-  const rows = new Map(kept.map((feature, row) => [feature, row]));
+  const rowOf = new Map(kept.map((feature, row) => [feature, row]));
   const examples = featuresOf.map((features) =>
-    features.map((feature) => rows.get(feature)).filter((row): row is number => row !== undefined),
+    features.map((feature) => rowOf.get(feature)).filter((row): row is number => row !== undefined),
   );
   const labels = examplesIn.map((example) => example.label);
   const weights = new Float64Array(kept.length * width);
@@ -155,7 +170,31 @@ function softmaxModel(
       bias[v] = (bias[v] as number) - (options.learningRate * (biasGradient[v] as number)) / n;
   }
   const { quantized, scale } = quantizeByValue(weights, width);
-  return { ...identity, rows, weights: quantized, scale, bias: Float64Array.from(bias, round7) };
+  return {
+    ...identity,
+    rows: liveRows(kept, quantized, width),
+    scale,
+    bias: Float64Array.from(bias, round7),
+  };
+}
+
+/**
+ * The rows of the features with a weight that is not zero: a row whose every weight rounds to zero adds nothing
+ * to any margin, and most of an amount's or a date's detect model is such rows (its words mostly say nothing
+ * either way).
+ */
+export function liveRows(hashes: readonly number[], weights: Int8Array, width: number): FeatureRows {
+  const live = hashes.flatMap((_, row) =>
+    weights.subarray(row * width, row * width + width).some((weight) => weight !== 0) ? [row] : [],
+  );
+  const liveWeights = new Int8Array(live.length * width);
+  for (const [at, row] of live.entries())
+    liveWeights.set(weights.subarray(row * width, row * width + width), at * width);
+  return FeatureRows.fromRows(
+    live.map((row) => hashes[row] as number),
+    liveWeights,
+    width,
+  );
 }
 
 /** int8 per weight, one scale per value (its largest weight is 127 steps). */
@@ -180,6 +219,7 @@ const round7 = (x: number): number => Number(x.toPrecision(7));
 /** Every campaign slot's model, from the turns not excluded (a source prefix each). */
 export function trainCategoryValues(
   loaded: LoadedCategoryTurns,
+  chooses: ChoosesValue,
   exclude: readonly string[] = [],
 ): { models: CategoryValueModel[]; artifact: CategoryValuesArtifact } {
   const kept = loaded.turns.filter((turn) => !exclude.some((prefix) => turn.source.startsWith(prefix)));
@@ -190,35 +230,28 @@ export function trainCategoryValues(
   }
   const models = [...groups.keys()].sort().flatMap((key) => {
     const [campaign = "", slot = ""] = key.split("\u0000");
-    return trainCategoryModels(campaign, slot, groups.get(key) ?? []);
+    return trainCategoryModels(campaign, slot, groups.get(key) ?? [], chooses(campaign, slot));
   });
   const artifact: CategoryValuesArtifact = {
     format: "baton-category-values",
-    formatVersion: 1,
+    formatVersion: 2,
     dataHash: loaded.sha256,
     trainedOn: [{ file: loaded.file, sha256: loaded.sha256, examples: kept.length }],
     training: { ...CATEGORY_TRAINING, excluded: exclude.join(",") },
-    models: models.map((model) => {
-      const hashes = Buffer.alloc(model.rows.size * 4);
-      for (const [feature, row] of model.rows) hashes.writeInt32LE(feature | 0, row * 4);
-      return {
-        campaign: model.campaign,
-        slot: model.slot,
-        values: [...model.values],
-        kind: model.kind,
-        examples: (groups.get(`${model.campaign}\u0000${model.slot}`) ?? []).filter(
-          (turn) => model.kind === "detect" || turn.value !== null,
-        ).length,
-        features: hashes.toString("base64"),
-        weights: Buffer.from(
-          model.weights.buffer,
-          model.weights.byteOffset,
-          model.weights.byteLength,
-        ).toString("base64"),
-        scale: [...model.scale],
-        bias: [...model.bias],
-      };
-    }),
+    models: models.map((model) => ({
+      campaign: model.campaign,
+      slot: model.slot,
+      values: [...model.values],
+      kind: model.kind,
+      examples: (groups.get(`${model.campaign}\u0000${model.slot}`) ?? []).filter(
+        (turn) => model.kind === "detect" || turn.value !== null,
+      ).length,
+      features: model.rows.size,
+      buckets: model.rows.buckets,
+      rows: Buffer.from(model.rows.fileBytes()).toString("base64"),
+      scale: [...model.scale],
+      bias: [...model.bias],
+    })),
   };
   // The models as a start reads them back, so what was measured is what ships.
   return { models: categoryModelsFromArtifact(artifact, CATEGORY_VALUES_FILE), artifact };

@@ -11,10 +11,11 @@ import { FRESH_LOOK_SETS } from "./fresh-sets.js";
 
 /**
  * The labeled calls the turn reader trains on (the dev sets of train/derive-corpus-turns.ts and the fresh sets),
- * as turns that name a category slot's value: each customer turn where the campaign's examples alone read a new
- * value of the slot, or that answers the AI's question for the slot, labeled with the value the call's gold label
- * gives it; and every customer turn of a call whose gold label leaves the slot empty, labeled as naming none
- * (`value` null), so a model learns when a turn names a value the examples missed.
+ * as turns that name a slot's value: each customer turn where the campaign's examples and rules alone read a new
+ * value of a category, amount or timeline slot, or that answers the AI's question for a category slot, labeled
+ * with the value the call's gold label gives it; and every customer turn of a call whose gold label leaves the
+ * slot empty, labeled as naming none (`value` null), so a model learns when a turn names a value the examples
+ * missed, and when an amount or a date said is no budget or timeline.
  *
  * `npx tsx train/derive-category-turns.ts` writes data/category-turns.jsonl from scratch, with the shipped reader.
  */
@@ -25,6 +26,9 @@ const FILES = [
   "test/corpus/dev-d.jsonl",
   ...FRESH_LOOK_SETS.map((set) => `test/corpus/${set}.jsonl`),
 ];
+
+/** The slots a model learns for: which value a category names, and whether an amount or a date is a value at all. */
+const LEARNED_KINDS: ReadonlySet<string> = new Set(["category", "amount", "timeline"]);
 
 const campaigns = await loadCampaignRegistry("campaigns");
 const turns: CategoryTurn[] = [];
@@ -37,14 +41,15 @@ for (const file of FILES) {
     const gold = labels.slots ?? {};
     const source = `${set}:${transcript.id}`;
     const categories = campaign.slots.filter((slot) => slot.kind === "category");
-    // A call whose labels leave a category empty names none of its values in any customer turn.
-    for (const slot of categories.filter((slot) => !gold[slot.name])) {
+    const learned = campaign.slots.filter((slot) => LEARNED_KINDS.has(slot.kind));
+    // A call whose labels leave a slot empty names none of its values in any customer turn.
+    for (const slot of learned.filter((slot) => !gold[slot.name])) {
       for (const [turn, line] of transcript.turns.entries()) {
         if (line.speaker !== "customer" || line.text.trim() === "") continue;
         turns.push({ source, campaign: campaign.id, slot: slot.name, turn, text: line.text, value: null });
       }
     }
-    if (!categories.some((slot) => gold[slot.name])) continue;
+    if (!learned.some((slot) => gold[slot.name])) continue;
     const replay = replayTranscript(transcript, campaign, defaultTurnReader, undefined, null);
     // An answer to the AI's question for a category slot states its value, in words the examples may not know.
     const compiled = compileCampaign(campaign);
@@ -62,7 +67,7 @@ for (const file of FILES) {
     for (const step of replay.steps) {
       for (const change of step.slotChanges ?? []) {
         const value = gold[change.slot];
-        if (!value || !categories.some((slot) => slot.name === change.slot)) continue;
+        if (!value || !learned.some((slot) => slot.name === change.slot)) continue;
         turns.push({
           source,
           campaign: campaign.id,

@@ -4,7 +4,12 @@ import { READER_LABELS } from "../functions/domain/reader/labels.js";
 import { scoreTurn } from "../functions/domain/reader/model.js";
 import { sentenceBreaksFileBytes } from "../functions/domain/reader/sentence-breaks-file.js";
 import { spellingFileText } from "../functions/domain/spelling-artifact.js";
-import { CATEGORY_VALUES_FILE, loadCategoryTurns, trainCategoryValues } from "./category-values.js";
+import {
+  CATEGORY_VALUES_FILE,
+  categorySlots,
+  loadCategoryTurns,
+  trainCategoryValues,
+} from "./category-values.js";
 import { MODEL_FILE, SENTENCE_BREAKS_FILE, SPELLING_FILE, weightsFileBeside } from "./data-files.js";
 import { BUYING_LABELS, DEFAULT_HANDOFF_THRESHOLD, intentFigures, labelFigures } from "./figures.js";
 import { trainSentenceBreaks } from "./sentence-breaks.js";
@@ -43,7 +48,7 @@ console.log(
 );
 
 const categoryTurns = await loadCategoryTurns();
-const categoryValues = trainCategoryValues(categoryTurns, values.exclude);
+const categoryValues = trainCategoryValues(categoryTurns, await categorySlots(), values.exclude);
 const categoryOut =
   values.out === MODEL_FILE ? CATEGORY_VALUES_FILE : values.out.replace(/\.json$/, ".category-values.json");
 await writeFile(categoryOut, `${JSON.stringify(categoryValues.artifact)}\n`);

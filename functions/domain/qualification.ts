@@ -159,6 +159,24 @@ function detectedValue(
   };
 }
 const DETECTION_BAR = 0.8;
+
+/**
+ * An amount or a date said unasked in a turn the learned detect model hears as stating no budget or timeline
+ * (below `UNSTATED_BAR`): "we pay like eighty bucks now" is what they pay, "its december" is no go-live.
+ */
+function unstated(
+  reading: Reading,
+  slot: CompiledSlot,
+  campaign: string,
+  text: string,
+  asked: boolean,
+  models: CategoryValueReader | null | undefined,
+): boolean {
+  const { kind, name } = slot.definition;
+  if (asked || reading.confirms || !models || (kind !== "amount" && kind !== "timeline")) return false;
+  return models.namesOne(campaign, name, slot.valueIds, text) < UNSTATED_BAR;
+}
+const UNSTATED_BAR = 0.1;
 const DETECTED = 0.65;
 const DETECTED_ASKED = 0.8;
 
@@ -309,6 +327,7 @@ export function extractSlots(
     )
       best = detectedValue(slot, compiled.campaign.id, wholeTurn, asked, context.categoryValues);
     if (!best) continue;
+    if (unstated(best, slot, compiled.campaign.id, wholeTurn, asked, context.categoryValues)) continue;
     // "What would you want to spend a month?" "About eleven hundred.": the question's period is the answer's.
     if (kind === "amount" && asked && !PERIOD.test(best.value)) {
       const period = askedPeriod(context.aiLine);

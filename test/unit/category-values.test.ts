@@ -13,6 +13,8 @@ import { shippedCategoryValues } from "../../models/category-values.js";
 import {
   CATEGORY_VALUES_FILE,
   type CategoryTurn,
+  categorySlots,
+  liveRows,
   loadCategoryTurns,
   trainCategoryValues,
 } from "../../train/category-values.js";
@@ -45,6 +47,8 @@ const TURNS: CategoryTurn[] = [
   turn("log calls into hubspot", "crm_integration"),
   turn("calls should log into hubspot by themselves", "crm_integration"),
 ];
+/** The need is a category; every other slot here is an amount or a time. */
+const CHOOSES = (_campaign: string, slot: string) => slot === "need";
 const loaded = { file: "turns.jsonl", sha256: "a".repeat(64), turns: TURNS };
 
 /** Turns of calls that name no need, each twice so their words keep a row. */
@@ -63,7 +67,7 @@ describe("the committed category value models", () => {
     // Prepare
     const committed = await readFile(CATEGORY_VALUES_FILE, "utf8");
     // Act
-    const { artifact } = trainCategoryValues(await loadCategoryTurns());
+    const { artifact } = trainCategoryValues(await loadCategoryTurns(), await categorySlots());
     // Assess
     expect(`${JSON.stringify(artifact)}\n`).toBe(committed);
   });
@@ -72,7 +76,7 @@ describe("the committed category value models", () => {
 describe("categoryValueReader", () => {
   it("chooses the value a turn's words were labeled with, whatever example matched", () => {
     // Prepare
-    const reader = categoryValueReader(trainCategoryValues(loaded).models);
+    const reader = categoryValueReader(trainCategoryValues(loaded, CHOOSES).models);
     // Act
     const chosen = reader.choose("default", "need", NEED_VALUES, "nobody picks up, ring on the cells");
     // Assess
@@ -82,7 +86,7 @@ describe("categoryValueReader", () => {
 
   it("chooses nothing for a campaign slot it has no model for, or whose values changed since", () => {
     // Prepare
-    const reader = categoryValueReader(trainCategoryValues(loaded).models);
+    const reader = categoryValueReader(trainCategoryValues(loaded, CHOOSES).models);
     // Act
     const otherSlot = reader.choose("default", "product", NEED_VALUES, "ring on the cells");
     const edited = reader.choose("default", "need", [...NEED_VALUES, "fax"], "ring on the cells");
@@ -93,7 +97,7 @@ describe("categoryValueReader", () => {
 
   it("hears whether a turn names a value at all", () => {
     // Prepare
-    const reader = categoryValueReader(trainCategoryValues(withNone).models);
+    const reader = categoryValueReader(trainCategoryValues(withNone, CHOOSES).models);
     // Act
     const named = reader.namesOne("default", "need", NEED_VALUES, "ring the cells of the guys on jobs");
     const none = reader.namesOne("default", "need", NEED_VALUES, "sure go ahead, i decide");
@@ -104,7 +108,7 @@ describe("categoryValueReader", () => {
 
   it("has no say on whether a value is named without turns that name none to learn from", () => {
     // Prepare
-    const reader = categoryValueReader(trainCategoryValues(loaded).models);
+    const reader = categoryValueReader(trainCategoryValues(loaded, CHOOSES).models);
     // Act
     const named = reader.namesOne("default", "need", NEED_VALUES, "sure go ahead, i decide");
     // Assess
@@ -113,7 +117,7 @@ describe("categoryValueReader", () => {
 
   it("quotes the part of a turn the model reads the value in surest", () => {
     // Prepare
-    const reader = categoryValueReader(trainCategoryValues(loaded).models);
+    const reader = categoryValueReader(trainCategoryValues(loaded, CHOOSES).models);
     // Act
     const part = reader.surestPart(
       "default",
@@ -133,8 +137,8 @@ describe("categoryValueReader", () => {
       turn("fax it", "fax", "held:x"),
     ];
     // Act
-    const all = trainCategoryValues({ ...loaded, turns }).models[0];
-    const withoutHeld = trainCategoryValues({ ...loaded, turns }, ["held:"]).models[0];
+    const all = trainCategoryValues({ ...loaded, turns }, CHOOSES).models[0];
+    const withoutHeld = trainCategoryValues({ ...loaded, turns }, CHOOSES, ["held:"]).models[0];
     // Assess
     expect(all?.values).toContain("fax");
     expect(withoutHeld?.values).not.toContain("fax");
@@ -156,7 +160,7 @@ describe("extractSlots with learned category values", () => {
 
   it("reads a value no example names where the detect model is sure one is named", () => {
     // Prepare
-    const categoryValues = categoryValueReader(trainCategoryValues(withNone).models);
+    const categoryValues = categoryValueReader(trainCategoryValues(withNone, CHOOSES).models);
     const said = splitClauses(
       normalizeText("We own three pizza stores and want one number for all of them."),
     );
@@ -175,7 +179,7 @@ describe("extractSlots with learned category values", () => {
 
   it("drops a value said unasked in a turn the detect model hears as naming none, not one asked for", () => {
     // Prepare
-    const categoryValues = categoryValueReader(trainCategoryValues(withNone).models);
+    const categoryValues = categoryValueReader(trainCategoryValues(withNone, CHOOSES).models);
     const said = splitClauses(normalizeText("Sure, go ahead, I decide, the bill goes to me."));
     // Act
     const alone = extractSlots(compiled, said, undefined, { categoryValues: null }).find(
@@ -195,7 +199,7 @@ describe("extractSlots with learned category values", () => {
 
   it("detects a value only for a slot still empty or asked again", () => {
     // Prepare
-    const categoryValues = categoryValueReader(trainCategoryValues(withNone).models);
+    const categoryValues = categoryValueReader(trainCategoryValues(withNone, CHOOSES).models);
     const said = splitClauses(
       normalizeText("We own three pizza stores and want one number for all of them."),
     );
@@ -214,7 +218,7 @@ describe("extractSlots with learned category values", () => {
 
   it("takes the learned value, quoted by an example of it the customer said", () => {
     // Prepare
-    const categoryValues = categoryValueReader(trainCategoryValues(loaded).models);
+    const categoryValues = categoryValueReader(trainCategoryValues(loaded, CHOOSES).models);
     // Act
     const need = extractSlots(compiled, clauses, undefined, { categoryValues }).find(
       (slot) => slot.slot === "need",
@@ -225,13 +229,86 @@ describe("extractSlots with learned category values", () => {
   });
 });
 
+describe("extractSlots with a learned budget detect model", () => {
+  const compiled = compileCampaign(defaultCampaign);
+  const budget = (text: string, value: string | null): CategoryTurn => ({
+    ...turn(text, value),
+    slot: "budget",
+  });
+  /** Budgets stated, and amounts said in calls that state none: what they pay now, their own prices. */
+  const BUDGET_TURNS = {
+    ...loaded,
+    turns: [
+      budget("we could spend about five hundred a month", "500/mo"),
+      budget("we could spend maybe three hundred a month", "300/mo"),
+      budget("we can spend up to a thousand", "0-1000"),
+      budget("spend about two grand, tops", "0-2000"),
+      budget("we pay eighty bucks a month now", null),
+      budget("we pay ninety a month now for the lines", null),
+      budget("the tickets run forty bucks each", null),
+      budget("tickets run about thirty each", null),
+    ],
+  };
+
+  it("drops an amount said unasked in a turn the model hears as stating no budget, not one asked for", () => {
+    // Prepare
+    const categoryValues = categoryValueReader(trainCategoryValues(BUDGET_TURNS, CHOOSES).models);
+    const said = splitClauses(normalizeText("We pay eighty bucks a month now."));
+    const read = (asked: string | undefined, models: typeof categoryValues | null) =>
+      extractSlots(compiled, said, asked, { categoryValues: models }).find((slot) => slot.slot === "budget");
+    // Act
+    const alone = read(undefined, null);
+    const unasked = read(undefined, categoryValues);
+    const asked = read("budget", categoryValues);
+    // Assess
+    expect(alone?.value).toBe("80/mo");
+    expect(unasked).toBeUndefined();
+    expect(asked?.value).toBe("80/mo");
+  });
+
+  it("keeps an amount the model hears as a budget", () => {
+    // Prepare
+    const categoryValues = categoryValueReader(trainCategoryValues(BUDGET_TURNS, CHOOSES).models);
+    const said = splitClauses(normalizeText("We could spend about four hundred a month."));
+    // Act
+    const unasked = extractSlots(compiled, said, undefined, { categoryValues }).find(
+      (slot) => slot.slot === "budget",
+    );
+    // Assess
+    expect(unasked?.value).toBe("400/mo");
+  });
+
+  it("trains no choose model for an amount", () => {
+    // Act
+    const models = trainCategoryValues(BUDGET_TURNS, CHOOSES).models;
+    // Assess
+    expect(models.map((model) => `${model.kind} ${model.slot} ${model.values.length}`)).toEqual([
+      "detect budget 0",
+    ]);
+  });
+});
+
+describe("liveRows", () => {
+  it("keeps no row whose weights are all zero", () => {
+    // Prepare
+    const weights = Int8Array.from([0, 0, 5, -5, 0, 1]);
+    // Act
+    const rows = liveRows([11, 22, 33], weights, 2);
+    // Assess
+    expect(rows.size).toBe(2);
+    expect(rows.weightsOf(11)).toBeUndefined();
+    expect([...(rows.weightsOf(22) ?? [])]).toEqual([5, -5]);
+    expect([...(rows.weightsOf(33) ?? [])]).toEqual([0, 1]);
+  });
+});
+
 describe("categoryModelsFromArtifact", () => {
   it("refuses a model whose weights do not fit its features and values, naming the file and model", () => {
     // Prepare
-    const { artifact } = trainCategoryValues(loaded);
+    const { artifact } = trainCategoryValues(loaded, CHOOSES);
     const [model] = artifact.models;
     if (!model) throw new Error("no model trained");
-    const torn = { ...artifact, models: [{ ...model, weights: model.weights.slice(0, 8) }] };
+    const torn = { ...artifact, models: [{ ...model, rows: model.rows.slice(0, 40) }] };
     // Act
     const load = () => categoryModelsFromArtifact(torn, "models/x.json");
     // Assess

@@ -1,5 +1,6 @@
 import * as z from "../../../contracts/zod.js";
 import { BatonInputError } from "../errors.js";
+import { FeatureRows } from "../reader/feature-rows.js";
 import { FNV_OFFSET, mixString, speechForm } from "../reader/features.js";
 
 /**
@@ -12,22 +13,21 @@ import { FNV_OFFSET, mixString, speechForm } from "../reader/features.js";
  * calls whose labels leave the slot empty, hears whether a turn names a value at all.
  *
  * One pair per campaign and slot, applied only while the slot has exactly the values it was trained on: a
- * campaign whose values were edited since reads by its examples alone until it is retrained.
+ * campaign whose values were edited since reads by its examples alone until it is retrained. An amount or a
+ * timeline has no values to choose among: it has a detect model alone, with no values.
  */
 export interface CategoryValueModel {
   campaign: string;
   slot: string;
-  /** The slot's value ids: for `choose`, in the order of the weights. */
+  /** The slot's value ids (none for an amount or a timeline): for `choose`, in the order of the weights. */
   values: readonly string[];
   /**
    * `choose`: which value a turn names, a class per value. `detect`: whether a turn names one of the values at
    * all, two classes (names one, names none), for turns the examples found nothing in.
    */
   kind: "choose" | "detect";
-  /** Feature hash -> its row in `weights`. */
-  rows: ReadonlyMap<number, number>;
-  /** int8 weight per row and class (row-major), times `scale` per class. */
-  weights: Int8Array;
+  /** Feature hash -> an int8 weight per class, times `scale` per class: the file's bytes, read in place. */
+  rows: FeatureRows;
   scale: Float64Array;
   bias: Float64Array;
 }
@@ -75,11 +75,12 @@ const BIGRAM = mixString(FNV_OFFSET, "cb");
 export function valueProbabilities(model: CategoryValueModel, features: readonly number[]): Float64Array {
   const width = model.bias.length;
   const margins = Float64Array.from(model.bias);
+  const { rows } = model;
   for (const feature of features) {
-    const row = model.rows.get(feature);
-    if (row === undefined) continue;
-    for (let v = 0, at = row * width; v < width; v++, at++) {
-      margins[v] = (margins[v] as number) + (model.weights[at] as number) * (model.scale[v] as number);
+    const at = rows.weightsAt(feature);
+    if (at < 0) continue;
+    for (let v = 0; v < width; v++) {
+      margins[v] = (margins[v] as number) + (rows.packed[at + v] as number) * (model.scale[v] as number);
     }
   }
   softmaxInPlace(margins);
@@ -167,22 +168,23 @@ const Base64 = z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/));
 const ModelDocument = z.strictObject({
   campaign: z.string().check(z.minLength(1)),
   slot: z.string().check(z.minLength(1)),
-  values: z.array(z.string().check(z.minLength(1))).check(z.minLength(2)),
+  values: z.array(z.string().check(z.minLength(1))),
   /** `choose`: a class per value; `detect`: two classes, the turn names one of the values or none. */
   kind: z.enum(["choose", "detect"]),
   /** How many labeled turns it learned from, and how many distinct features kept a row. */
   examples: z.number().check(z.int(), z.nonnegative()),
-  /** The feature hashes (uint32 little-endian), base64. */
-  features: Base64,
-  /** int8 weights, feature by feature, a value each, base64. */
-  weights: Base64,
+  features: z.number().check(z.int(), z.nonnegative()),
+  /** How many buckets `rows` is indexed by. */
+  buckets: z.number().check(z.int(), z.positive()),
+  /** The bucket starts and the records of [hash][int8 weight per class] (`FeatureRows.fileBytes`), base64. */
+  rows: Base64,
   scale: z.array(z.number()),
   bias: z.array(z.number()),
 });
 
 export const CategoryValuesArtifact = z.strictObject({
   format: z.literal("baton-category-values"),
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(2),
   /** sha256 of the labeled turns it learned from, as the turn reader's `trainedOn`. */
   dataHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   trainedOn: z.array(
@@ -206,30 +208,28 @@ export function categoryModelsFromArtifact(document: unknown, file: string): Cat
   }
   return parsed.data.models.map((model, index) => {
     const where = `models.${index}`;
-    const hashes = Buffer.from(model.features, "base64");
-    const weights = Buffer.from(model.weights, "base64");
     const width = model.kind === "choose" ? model.values.length : 2;
-    const features = hashes.byteLength / 4;
-    if (
-      !Number.isInteger(features) ||
-      weights.byteLength !== features * width ||
-      model.scale.length !== width ||
-      model.bias.length !== width
-    ) {
-      throw new BatonInputError(
-        `category value model ${file}: ${where} (${model.kind} ${model.campaign}/${model.slot}) needs 4 bytes of hash per feature, a weight per feature and class, and a scale and bias per class (${hashes.byteLength} hash bytes, ${weights.byteLength} weights, ${width} classes)`,
+    const torn = (why: string) =>
+      new BatonInputError(
+        `category value model ${file}: ${where} (${model.kind} ${model.campaign}/${model.slot}): ${why}`,
         { field: where },
       );
+    if (model.kind === "choose" && width < 2) throw torn("a choose model needs two values or more");
+    if (model.scale.length !== width || model.bias.length !== width) {
+      throw torn(`a scale and a bias per class (${width} classes)`);
     }
-    const rows = new Map<number, number>();
-    for (let row = 0; row < features; row++) rows.set(hashes.readInt32LE(row * 4), row);
+    let rows: FeatureRows;
+    try {
+      rows = FeatureRows.fromFile(Buffer.from(model.rows, "base64"), model.features, width, model.buckets);
+    } catch (error) {
+      throw torn((error as Error).message);
+    }
     return {
       campaign: model.campaign,
       slot: model.slot,
       values: model.values,
       kind: model.kind,
       rows,
-      weights: new Int8Array(weights.buffer, weights.byteOffset, weights.byteLength),
       scale: Float64Array.from(model.scale),
       bias: Float64Array.from(model.bias),
     };
