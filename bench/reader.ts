@@ -217,9 +217,10 @@ export const LOOK_SETS = ["dev-e", "dev-f", "dev-g"] as const;
  * and dev-ai judged session 51's reader and then joined the training (session 52); dev-aj and dev-ak, written
  * before session 52's annotated turns joined it, judged them and then joined too; dev-al and dev-am, written
  * after, judged dev-aj and dev-ak's joining and joined in session 53, when dev-an and dev-ao were written; they
- * judged dev-al and dev-am's joining and joined too, and dev-ap and dev-aq were written after.
+ * judged dev-al and dev-am's joining and joined too, and dev-ap and dev-aq were written after; in session 54
+ * dev-ar and dev-as were written to judge dev-ap and dev-aq's joining.
  */
-export const UNTRAINED_FRESH_SETS = ["dev-ap", "dev-aq"] as const;
+export const UNTRAINED_FRESH_SETS = ["dev-ar", "dev-as"] as const;
 
 /** The spelling vocabulary learned from `data`, as `npm run train` builds it; the word list read once a run. */
 export async function spellingOf(data: readonly LoadedFile[]): Promise<SpellingVocabulary> {
