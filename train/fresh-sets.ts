@@ -19,7 +19,8 @@
  * reader: `UNTRAINED_FRESH_SETS`, bench/reader.ts, until session 52), dev-aj and dev-ak (session 52, kept out while
  * they judged its annotated turns), dev-al and dev-am (session 52, kept out while they judged dev-aj and
  * dev-ak's joining, until session 53), dev-an and dev-ao (session 53, kept out while they judged dev-al and dev-am's
- * joining), each reported apart, so a choice is also seen by callers it was not
+ * joining), dev-ap and dev-aq (session 53, kept out while they judged dev-an and dev-ao's joining, until session
+ * 54), each reported apart, so a choice is also seen by callers it was not
  * selected on. Since session 51 their calls train the reader (`FRESH_FOLDS`).
  */
 export const FRESH_LOOK_SETS = [
@@ -57,6 +58,8 @@ export const FRESH_LOOK_SETS = [
   "dev-am",
   "dev-an",
   "dev-ao",
+  "dev-ap",
+  "dev-aq",
 ] as const;
 
 /**
