@@ -17,31 +17,65 @@ import { describeIssue } from "../functions/domain/zod-issue.js";
 
 /** The labeled turns the category value models learn from (train/derive-category-turns.ts writes them). */
 export const CATEGORY_TURNS_FILE = "data/category-turns.jsonl";
+/** Turns written for the need slot, each with the value it states or none (data/README.md); beside, not in, the
+ * turn reader's folders. */
+export const AUTHORED_NEED_TURNS_FILE = "data/need-turns.jsonl";
+export const CATEGORY_TURN_FILES = [CATEGORY_TURNS_FILE, AUTHORED_NEED_TURNS_FILE] as const;
 export const CATEGORY_VALUES_FILE = "models/category-values.json";
 
 /**
- * A customer turn of a labeled call: one in which a campaign's examples and rules read a value of a slot, labeled
- * with the call's gold value, or one of a call whose gold label leaves the slot empty (`value` null: it names none).
+ * A customer turn labeled for one slot: one of a labeled call in which a campaign's examples and rules read a
+ * value of a slot, labeled with the call's gold value, or one of a call whose gold label leaves the slot empty
+ * (`value` null: it names none); or a turn written for the slot, with the value it states or none.
  */
 export const CategoryTurn = z.strictObject({
-  /** `<set>:<call id>`: a fold leaves out whole sets (`--exclude`). */
+  /** `<set>:<call id>` (a fold leaves out whole sets: `--exclude`), or `authored:<file>:<line>`. */
   source: z.string().check(z.regex(/^[^:]+:.+$/)),
   campaign: z.string().check(z.minLength(1)),
   slot: z.string().check(z.minLength(1)),
-  turn: z.number().check(z.int(), z.nonnegative()),
+  /** Its index in the call; a written turn has no call. */
+  turn: z.optional(z.number().check(z.int(), z.nonnegative())),
+  /** A written turn's AI line before it, and the form it is written in (provenance; the models read `text`). */
+  ai: z.optional(z.string()),
+  form: z.optional(z.enum(["written", "speech", "chat"])),
   text: z.string().check(z.minLength(1)),
   value: z.nullable(z.string().check(z.minLength(1))),
 });
 export type CategoryTurn = z.infer<typeof CategoryTurn>;
 
-export interface LoadedCategoryTurns {
+/** One file's turns and its sha256. */
+export interface CategoryTurnFile {
   file: string;
   sha256: string;
   turns: CategoryTurn[];
 }
 
-/** The labeled turns, each line checked; a bad line is an error naming the file and line. */
-export async function loadCategoryTurns(file = CATEGORY_TURNS_FILE): Promise<LoadedCategoryTurns> {
+export interface LoadedCategoryTurns {
+  files: CategoryTurnFile[];
+  /** sha256 of the files' hashes in order: what the models were trained on. */
+  sha256: string;
+  turns: CategoryTurn[];
+}
+
+/** The labeled turns of every file, each line checked; a bad line is an error naming the file and line. */
+export async function loadCategoryTurns(
+  files: readonly string[] = CATEGORY_TURN_FILES,
+): Promise<LoadedCategoryTurns> {
+  const loaded = await Promise.all(files.map(loadCategoryTurnFile));
+  return categoryTurnsOf(loaded);
+}
+
+/** Files already read, as one training set. */
+export function categoryTurnsOf(files: CategoryTurnFile[]): LoadedCategoryTurns {
+  const hashes = files.map((file) => `${file.sha256}\n`).join("");
+  return {
+    files,
+    sha256: createHash("sha256").update(hashes).digest("hex"),
+    turns: files.flatMap((file) => file.turns),
+  };
+}
+
+async function loadCategoryTurnFile(file: string): Promise<CategoryTurnFile> {
   const text = await readFile(file, "utf8");
   const turns = text
     .split("\n")
@@ -222,7 +256,8 @@ export function trainCategoryValues(
   chooses: ChoosesValue,
   exclude: readonly string[] = [],
 ): { models: CategoryValueModel[]; artifact: CategoryValuesArtifact } {
-  const kept = loaded.turns.filter((turn) => !exclude.some((prefix) => turn.source.startsWith(prefix)));
+  const excluded = (turn: CategoryTurn) => exclude.some((prefix) => turn.source.startsWith(prefix));
+  const kept = loaded.turns.filter((turn) => !excluded(turn));
   const groups = new Map<string, CategoryTurn[]>();
   for (const turn of kept) {
     const key = `${turn.campaign}\u0000${turn.slot}`;
@@ -236,7 +271,11 @@ export function trainCategoryValues(
     format: "baton-category-values",
     formatVersion: 2,
     dataHash: loaded.sha256,
-    trainedOn: [{ file: loaded.file, sha256: loaded.sha256, examples: kept.length }],
+    trainedOn: loaded.files.map(({ file, sha256, turns }) => ({
+      file,
+      sha256,
+      examples: turns.filter((turn) => !excluded(turn)).length,
+    })),
     training: { ...CATEGORY_TRAINING, excluded: exclude.join(",") },
     models: models.map((model) => ({
       campaign: model.campaign,

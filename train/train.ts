@@ -53,7 +53,7 @@ const categoryOut =
   values.out === MODEL_FILE ? CATEGORY_VALUES_FILE : values.out.replace(/\.json$/, ".category-values.json");
 await writeFile(categoryOut, `${JSON.stringify(categoryValues.artifact)}\n`);
 console.log(
-  `${categoryOut}: ${categoryValues.models.map((model) => `${model.campaign}/${model.slot} ${model.values.length} values, ${model.rows.size} features`).join("; ")}, from ${categoryValues.artifact.trainedOn[0]?.examples ?? 0} labeled turns`,
+  `${categoryOut}: ${categoryValues.models.map((model) => `${model.campaign}/${model.slot} ${model.values.length} values, ${model.rows.size} features`).join("; ")}, from ${categoryValues.artifact.trainedOn.map(({ file, examples }) => `${examples} turns of ${file}`).join(" and ")}`,
 );
 
 console.log(

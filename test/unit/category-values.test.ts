@@ -14,6 +14,7 @@ import {
   CATEGORY_VALUES_FILE,
   type CategoryTurn,
   categorySlots,
+  categoryTurnsOf,
   liveRows,
   loadCategoryTurns,
   trainCategoryValues,
@@ -49,7 +50,10 @@ const TURNS: CategoryTurn[] = [
 ];
 /** The need is a category; every other slot here is an amount or a time. */
 const CHOOSES = (_campaign: string, slot: string) => slot === "need";
-const loaded = { file: "turns.jsonl", sha256: "a".repeat(64), turns: TURNS };
+/** Turns as one training file. */
+const loadedOf = (turns: CategoryTurn[]) =>
+  categoryTurnsOf([{ file: "turns.jsonl", sha256: "a".repeat(64), turns }]);
+const loaded = loadedOf(TURNS);
 
 /** Turns of calls that name no need, each twice so their words keep a row. */
 const NONE_TURNS: CategoryTurn[] = [
@@ -60,7 +64,7 @@ const NONE_TURNS: CategoryTurn[] = [
   "maybe three hundred a month",
   "three hundred a month tops",
 ].map((text) => turn(text, null));
-const withNone = { ...loaded, turns: [...TURNS, ...NONE_TURNS] };
+const withNone = loadedOf([...TURNS, ...NONE_TURNS]);
 
 describe("the committed category value models", () => {
   it("are exactly what npm run train learns from the committed labeled turns", async () => {
@@ -137,8 +141,8 @@ describe("categoryValueReader", () => {
       turn("fax it", "fax", "held:x"),
     ];
     // Act
-    const all = trainCategoryValues({ ...loaded, turns }, CHOOSES).models[0];
-    const withoutHeld = trainCategoryValues({ ...loaded, turns }, CHOOSES, ["held:"]).models[0];
+    const all = trainCategoryValues(loadedOf(turns), CHOOSES).models[0];
+    const withoutHeld = trainCategoryValues(loadedOf(turns), CHOOSES, ["held:"]).models[0];
     // Assess
     expect(all?.values).toContain("fax");
     expect(withoutHeld?.values).not.toContain("fax");
@@ -236,19 +240,16 @@ describe("extractSlots with a learned budget detect model", () => {
     slot: "budget",
   });
   /** Budgets stated, and amounts said in calls that state none: what they pay now, their own prices. */
-  const BUDGET_TURNS = {
-    ...loaded,
-    turns: [
-      budget("we could spend about five hundred a month", "500/mo"),
-      budget("we could spend maybe three hundred a month", "300/mo"),
-      budget("we can spend up to a thousand", "0-1000"),
-      budget("spend about two grand, tops", "0-2000"),
-      budget("we pay eighty bucks a month now", null),
-      budget("we pay ninety a month now for the lines", null),
-      budget("the tickets run forty bucks each", null),
-      budget("tickets run about thirty each", null),
-    ],
-  };
+  const BUDGET_TURNS = loadedOf([
+    budget("we could spend about five hundred a month", "500/mo"),
+    budget("we could spend maybe three hundred a month", "300/mo"),
+    budget("we can spend up to a thousand", "0-1000"),
+    budget("spend about two grand, tops", "0-2000"),
+    budget("we pay eighty bucks a month now", null),
+    budget("we pay ninety a month now for the lines", null),
+    budget("the tickets run forty bucks each", null),
+    budget("tickets run about thirty each", null),
+  ]);
 
   it("drops an amount said unasked in a turn the model hears as stating no budget, not one asked for", () => {
     // Prepare
@@ -337,6 +338,33 @@ describe("shippedCategoryValues", () => {
 });
 
 describe("loadCategoryTurns", () => {
+  it("trains on every file and lists each with its hash and the turns it taught", async () => {
+    // Prepare
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = await mkdtemp(join(tmpdir(), "baton-"));
+    const derived = join(dir, "derived.jsonl");
+    const written = join(dir, "written.jsonl");
+    await writeFile(derived, TURNS.map((t) => `${JSON.stringify(t)}\n`).join(""));
+    const authored = turn("we need the shops on one number", "remote_work", "authored:need-turns:1");
+    await writeFile(
+      written,
+      `${JSON.stringify({ ...authored, turn: undefined, form: "chat", ai: "Hi!" })}\n`,
+    );
+    // Act
+    const loaded = await loadCategoryTurns([derived, written]);
+    const { artifact } = trainCategoryValues(loaded, CHOOSES, ["held:"]);
+    // Assess
+    expect(loaded.turns).toHaveLength(TURNS.length + 1);
+    expect(artifact.trainedOn.map(({ file, examples }) => [file, examples])).toEqual([
+      [derived, TURNS.length],
+      [written, 1],
+    ]);
+    expect(artifact.dataHash).toBe(loaded.sha256);
+    expect(loaded.files.map((file) => file.sha256)).not.toContain(loaded.sha256);
+  });
+
   it("names the file and line of a turn without a value", async () => {
     // Prepare
     const { mkdtemp, writeFile } = await import("node:fs/promises");
@@ -346,7 +374,7 @@ describe("loadCategoryTurns", () => {
     const good = JSON.stringify(turn("record calls", "call_recording"));
     await writeFile(file, `${good}\n${JSON.stringify({ ...turn("x", "y"), value: "" })}\n`);
     // Act
-    const load = loadCategoryTurns(file);
+    const load = loadCategoryTurns([file]);
     // Assess
     await expect(load).rejects.toThrow(BatonInputError);
     await expect(load).rejects.toThrow(new RegExp(`${file}:2: value`));
