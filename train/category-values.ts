@@ -17,8 +17,10 @@ import { describeIssue } from "../functions/domain/zod-issue.js";
 
 /** The labeled turns the category value models learn from (train/derive-category-turns.ts writes them). */
 export const CATEGORY_TURNS_FILE = "data/category-turns.jsonl";
-/** Turns written for the need slot, each with the value it states or none (data/README.md); beside, not in, the
- * turn reader's folders. */
+/**
+ * Turns written for the need slot, each with the value it states or none (data/README.md): in data/ itself, as
+ * the turn reader trains on every file of data/'s folders.
+ */
 export const AUTHORED_NEED_TURNS_FILE = "data/need-turns.jsonl";
 export const CATEGORY_TURN_FILES = [CATEGORY_TURNS_FILE, AUTHORED_NEED_TURNS_FILE] as const;
 export const CATEGORY_VALUES_FILE = "models/category-values.json";

@@ -26,7 +26,7 @@ export interface CategoryValueModel {
    * all, two classes (names one, names none), for turns the examples found nothing in.
    */
   kind: "choose" | "detect";
-  /** Feature hash -> an int8 weight per class, times `scale` per class: the file's bytes, read in place. */
+  /** Feature hash -> an int8 weight per class, times `scale` per class: the file's records as decoded, no map built. */
   rows: FeatureRows;
   scale: Float64Array;
   bias: Float64Array;
@@ -171,8 +171,9 @@ const ModelDocument = z.strictObject({
   values: z.array(z.string().check(z.minLength(1))),
   /** `choose`: a class per value; `detect`: two classes, the turn names one of the values or none. */
   kind: z.enum(["choose", "detect"]),
-  /** How many labeled turns it learned from, and how many distinct features kept a row. */
+  /** How many labeled turns it learned from. */
   examples: z.number().check(z.int(), z.nonnegative()),
+  /** How many features kept a row (a weight that is not zero). */
   features: z.number().check(z.int(), z.nonnegative()),
   /** How many buckets `rows` is indexed by. */
   buckets: z.number().check(z.int(), z.positive()),
