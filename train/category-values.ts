@@ -124,7 +124,8 @@ export type ChoosesValue = (campaign: string, slot: string) => boolean;
 export async function categorySlots(dir = "campaigns"): Promise<ChoosesValue> {
   const campaigns = await loadCampaignRegistry(dir);
   return (campaign, slot) =>
-    campaigns.get(campaign)?.slots.some((s) => s.name === slot && s.kind === "category") ?? false;
+    campaigns.has(campaign) &&
+    campaigns.get(campaign).slots.some((s) => s.name === slot && s.kind === "category");
 }
 
 /**

@@ -31,6 +31,9 @@ const FILES = [
 const LEARNED_KINDS: ReadonlySet<string> = new Set(["category", "amount", "timeline"]);
 
 const campaigns = await loadCampaignRegistry("campaigns");
+const compiledCampaigns = new Map(
+  campaigns.list().map((campaign) => [campaign.id, compileCampaign(campaign)]),
+);
 const turns: CategoryTurn[] = [];
 for (const file of FILES) {
   const set = basename(file, ".jsonl");
@@ -52,7 +55,8 @@ for (const file of FILES) {
     if (!learned.some((slot) => gold[slot.name])) continue;
     const replay = replayTranscript(transcript, campaign, defaultTurnReader, undefined, null);
     // An answer to the AI's question for a category slot states its value, in words the examples may not know.
-    const compiled = compileCampaign(campaign);
+    const compiled = compiledCampaigns.get(campaign.id);
+    if (!compiled) continue;
     const changed = new Set(
       replay.steps.filter((step) => (step.slotChanges ?? []).length > 0).map((step) => step.turn),
     );

@@ -9,7 +9,7 @@ export interface CompiledSlot {
   askedBy: RegExp | null;
   /** Category slots: recognises a value by similarity to its examples. */
   category: CategoryMatcher | null;
-  /** Category slots: the value ids, which a learned model must have been trained on to read the slot. */
+  /** The slot's value ids (none but a category's), which a learned model must have been trained on to read it. */
   valueIds: readonly string[];
 }
 

@@ -113,15 +113,25 @@ export function categoryValueReader(models: readonly CategoryValueModel[]): Cate
     const model = byKey.get(`${kind}\u0000${campaign}\u0000${slot}`);
     return model && sameValues(model.values, values) ? model : undefined;
   };
+  // A turn is read by choose and detect one after the other (and for each slot): its features are worked out once.
+  let lastText: string | undefined;
+  let lastFeatures: number[] = [];
+  const featuresOf = (text: string): number[] => {
+    if (text !== lastText) {
+      lastText = text;
+      lastFeatures = categoryFeatures(text);
+    }
+    return lastFeatures;
+  };
   const choose = (campaign: string, slot: string, values: readonly string[], text: string) => {
     const model = modelFor("choose", campaign, slot, values);
-    return model ? surestValue(model, valueProbabilities(model, categoryFeatures(text))) : undefined;
+    return model ? surestValue(model, valueProbabilities(model, featuresOf(text))) : undefined;
   };
   return {
     choose,
     namesOne(campaign, slot, values, text) {
       const model = modelFor("detect", campaign, slot, values);
-      return model ? (valueProbabilities(model, categoryFeatures(text))[NAMES_ONE] as number) : 1;
+      return model ? (valueProbabilities(model, featuresOf(text))[NAMES_ONE] as number) : 1;
     },
     surestPart(campaign, slot, value, text) {
       const model = byKey.get(`choose\u0000${campaign}\u0000${slot}`);
