@@ -18,9 +18,9 @@ import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
 /**
- * Every labeled corpus; dev-e to dev-g, dev-ap, dev-aq, holdout, indep-* and the campaigns' sets were never trained
- * on, dev-h to dev-ao's calls are training data since sessions 51 to 53 (`freshSetScores` reads each as nobody
- * trained on it).
+ * Every labeled corpus; dev-e to dev-g, dev-at, dev-au, holdout, indep-* and the campaigns' sets were never
+ * trained on, dev-h to dev-as's calls are training data since sessions 51 to 55 (`freshSetScores` reads each as
+ * nobody trained on it).
  */
 export const CORPORA = [
   "test/corpus/conversations.jsonl",
@@ -66,6 +66,10 @@ export const CORPORA = [
   "test/corpus/dev-ao.jsonl",
   "test/corpus/dev-ap.jsonl",
   "test/corpus/dev-aq.jsonl",
+  "test/corpus/dev-ar.jsonl",
+  "test/corpus/dev-as.jsonl",
+  "test/corpus/dev-at.jsonl",
+  "test/corpus/dev-au.jsonl",
   "test/corpus/holdout.jsonl",
   "test/corpus/indep-speech.jsonl",
   "test/corpus/indep-chat.jsonl",
@@ -218,9 +222,10 @@ export const LOOK_SETS = ["dev-e", "dev-f", "dev-g"] as const;
  * before session 52's annotated turns joined it, judged them and then joined too; dev-al and dev-am, written
  * after, judged dev-aj and dev-ak's joining and joined in session 53, when dev-an and dev-ao were written; they
  * judged dev-al and dev-am's joining and joined too, and dev-ap and dev-aq were written after; in session 54
- * dev-ar and dev-as were written to judge dev-ap and dev-aq's joining.
+ * dev-ar and dev-as were written to judge dev-ap and dev-aq's joining, and joined in session 55; dev-at and dev-au,
+ * written late in session 54, judge their joining.
  */
-export const UNTRAINED_FRESH_SETS = ["dev-ar", "dev-as"] as const;
+export const UNTRAINED_FRESH_SETS = ["dev-at", "dev-au"] as const;
 
 /** The spelling vocabulary learned from `data`, as `npm run train` builds it; the word list read once a run. */
 export async function spellingOf(data: readonly LoadedFile[]): Promise<SpellingVocabulary> {

@@ -20,7 +20,8 @@
  * they judged its annotated turns), dev-al and dev-am (session 52, kept out while they judged dev-aj and
  * dev-ak's joining, until session 53), dev-an and dev-ao (session 53, kept out while they judged dev-al and dev-am's
  * joining), dev-ap and dev-aq (session 53, kept out while they judged dev-an and dev-ao's joining, until session
- * 54), each reported apart, so a choice is also seen by callers it was not
+ * 54), dev-ar and dev-as (session 54, kept out while they judged dev-ap and dev-aq's joining, until session 55),
+ * each reported apart, so a choice is also seen by callers it was not
  * selected on. Since session 51 their calls train the reader (`FRESH_FOLDS`).
  */
 export const FRESH_LOOK_SETS = [
@@ -60,6 +61,8 @@ export const FRESH_LOOK_SETS = [
   "dev-ao",
   "dev-ap",
   "dev-aq",
+  "dev-ar",
+  "dev-as",
 ] as const;
 
 /**
