@@ -5,6 +5,7 @@ import { loadTranscripts } from "../functions/cli/load-transcripts.js";
 import { defaultTurnReader } from "../functions/domain/reader/default-reader.js";
 import { BUYING_LABELS, type ReaderLabel, type ReaderScores } from "../functions/domain/reader/labels.js";
 import { loadAnnotations, type TurnLine, withAnnotations } from "./fresh-annotations.js";
+import { withAuthority } from "./fresh-authority.js";
 import { FRESH_LOOK_SETS, freshSource } from "./fresh-sets.js";
 
 /**
@@ -21,7 +22,9 @@ import { FRESH_LOOK_SETS, freshSource } from "./fresh-sets.js";
  *   complex handoff turn annotators read (below): no request fired there, or it would have handed off first.
  *
  * Turns annotators read (data/fresh-turn-annotations.jsonl, train/fresh-annotations.ts) also teach the
- * labels every annotator agreed on, yes or no: their line lists them in `annotated`.
+ * labels every annotator agreed on, yes or no: their line lists them in `annotated`. Who decides is taught from
+ * each call's gold authority (train/fresh-authority.ts): no on every turn of a call that says nobody's role, the
+ * value on the customer's last answer to the AI's who-decides question.
  *
  * `npx tsx train/derive-fresh-turns.ts` adds the sets data/corpus/fresh-set-turns.jsonl does not have yet; the
  * lines of the sets it has stay as they are, so a retrained reader does not relabel them.
@@ -76,7 +79,8 @@ for (const set of FRESH_LOOK_SETS) {
     .map((line) => JSON.parse(line) as TurnLine);
   if (kept.length === 0) added.push(set);
   const setLines = kept.length > 0 ? kept : turnsOf(transcripts, set);
-  lines.push(...withAnnotations(setLines, transcripts, set, annotations).map((line) => JSON.stringify(line)));
+  const annotated = withAnnotations(setLines, transcripts, set, annotations);
+  lines.push(...withAuthority(annotated, transcripts, set).map((line) => JSON.stringify(line)));
 }
 await writeFile(OUT, `${lines.join("\n")}\n`);
 console.log(`${OUT}: ${lines.length} turns; derived now: ${added.join(", ") || "none"}`);
