@@ -3,6 +3,7 @@ import { loadTranscripts } from "../functions/cli/load-transcripts.js";
 import { defaultCampaign } from "../functions/domain/campaigns.js";
 import { compileCampaign, slotAskedBy } from "../functions/domain/compiled-campaign.js";
 import { replayTranscript } from "../functions/domain/replay.js";
+import { AUTHORITY_LABEL_OF, type AuthorityValue } from "../functions/domain/slots/authority.js";
 import { normalizeText } from "../functions/domain/text.js";
 
 /**
@@ -13,19 +14,14 @@ import { normalizeText } from "../functions/domain/text.js";
  */
 const FILE = "data/corpus/turns.jsonl";
 const SETS = ["conversations", "dev-b", "dev-c", "dev-d"];
-const LABEL_OF = {
-  decision_maker: "authority_decider",
-  joint: "authority_joint",
-  not_decision_maker: "authority_other",
-} as const;
 
 const compiled = compileCampaign(defaultCampaign);
 const labelled = new Map<string, string>();
 for (const set of SETS) {
   for (const transcript of await loadTranscripts(`test/corpus/${set}.jsonl`)) {
-    const gold = transcript.labels?.slots?.authority as keyof typeof LABEL_OF | undefined;
-    if (!gold || !(gold in LABEL_OF)) continue;
-    const label = LABEL_OF[gold];
+    const gold = transcript.labels?.slots?.authority as AuthorityValue | undefined;
+    if (!gold || !(gold in AUTHORITY_LABEL_OF)) continue;
+    const label = AUTHORITY_LABEL_OF[gold];
     const replay = replayTranscript(transcript, defaultCampaign);
     const agreeing = replay.steps.filter((step) =>
       step.signals?.slots.some((candidate) => candidate.slot === "authority" && candidate.value === gold),

@@ -3,15 +3,10 @@ import type { Transcript } from "../contracts/transcript.js";
 import { defaultCampaign } from "../functions/domain/campaigns.js";
 import { compileCampaign, slotAskedBy } from "../functions/domain/compiled-campaign.js";
 import { AUTHORITY_LABELS, type ReaderLabel } from "../functions/domain/reader/labels.js";
+import { AUTHORITY_LABEL_OF, type AuthorityValue } from "../functions/domain/slots/authority.js";
 import { normalizeText } from "../functions/domain/text.js";
 import { inLabelOrder, type TurnLine } from "./fresh-annotations.js";
 import { FRESH_SOURCE, freshSource } from "./fresh-sets.js";
-
-const LABEL_OF: Readonly<Record<string, ReaderLabel>> = {
-  decision_maker: "authority_decider",
-  joint: "authority_joint",
-  not_decision_maker: "authority_other",
-};
 
 /** The fresh sets are all the default campaign's calls: its questions are the ones their AI lines ask. */
 const compiled = compileCampaign(defaultCampaign);
@@ -36,8 +31,8 @@ export function authorityTeaching(transcript: Transcript): Map<string, ReaderLab
     for (const turn of customerTurns) taught.set(`${transcript.id}:${turn}`, null);
     return taught;
   }
-  const label = LABEL_OF[value];
-  if (!label) return taught;
+  if (!(value in AUTHORITY_LABEL_OF)) return taught;
+  const label = AUTHORITY_LABEL_OF[value as AuthorityValue];
   const answer = customerTurns.findLast((turn) => {
     const asked = transcript.turns[turn - 1];
     return asked?.speaker === "ai" && slotAskedBy(compiled, normalizeText(asked.text)) === "authority";

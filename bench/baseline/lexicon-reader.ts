@@ -3,6 +3,7 @@ import { defaultCampaign } from "../../functions/domain/campaigns.js";
 import { compileCampaign, slotAskedBy } from "../../functions/domain/compiled-campaign.js";
 import { READER_LABELS, type ReaderLabel } from "../../functions/domain/reader/labels.js";
 import type { TurnReader } from "../../functions/domain/reader/turn-reader.js";
+import { AUTHORITY_LABEL_OF } from "../../functions/domain/slots/authority.js";
 import { normalizeText, splitClauses } from "../../functions/domain/text.js";
 import { readAuthorityPhrases } from "./authority-phrases.js";
 import {
@@ -20,11 +21,6 @@ import {
 const DEFAULTS = Thresholds.parse({});
 const YES = 0.99;
 const NO = 0.01;
-const AUTHORITY_LABEL = {
-  decision_maker: "authority_decider",
-  joint: "authority_joint",
-  not_decision_maker: "authority_other",
-} as const;
 
 /**
  * The phrase-list reader Baton started with (lexicon.ts), behind the same port: kept only as the
@@ -53,7 +49,7 @@ export const lexiconReader: TurnReader = {
       input.aiLine !== undefined &&
       slotAskedBy(compileCampaign(defaultCampaign), normalizeText(input.aiLine)) === "authority";
     const authority = readAuthorityPhrases(utterance.clauses.join(", "), asked);
-    if (authority) fired.add(AUTHORITY_LABEL[authority.value]);
+    if (authority) fired.add(AUTHORITY_LABEL_OF[authority.value]);
     const scores = {} as Record<ReaderLabel, number>;
     for (const label of READER_LABELS) scores[label] = fired.has(label) ? YES : NO;
     return scores;

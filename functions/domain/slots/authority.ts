@@ -16,6 +16,11 @@ const VALUES: ReadonlyArray<readonly [ReaderLabel, AuthorityValue]> = [
   ["authority_other", "not_decision_maker"],
 ];
 
+/** The reader label that says each who-decides value. */
+export const AUTHORITY_LABEL_OF: Readonly<Record<AuthorityValue, ReaderLabel>> = Object.fromEntries(
+  VALUES.map(([label, value]) => [value, label]),
+) as Record<AuthorityValue, ReaderLabel>;
+
 /**
  * Who decides, as the turn reader heard it: the surest of its three who-decides labels, when it reaches
  * `threshold`. The reader learned them from labeled turns, with the AI line before the turn, so "me and Raj"
