@@ -20,7 +20,7 @@ const labelled = new Map<string, string>();
 for (const set of SETS) {
   for (const transcript of await loadTranscripts(`test/corpus/${set}.jsonl`)) {
     const gold = transcript.labels?.slots?.authority as AuthorityValue | undefined;
-    if (!gold || !(gold in AUTHORITY_LABEL_OF)) continue;
+    if (!gold || !Object.hasOwn(AUTHORITY_LABEL_OF, gold)) continue;
     const label = AUTHORITY_LABEL_OF[gold];
     const replay = replayTranscript(transcript, defaultCampaign);
     const agreeing = replay.steps.filter((step) =>

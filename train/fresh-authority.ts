@@ -31,7 +31,7 @@ export function authorityTeaching(transcript: Transcript): Map<string, ReaderLab
     for (const turn of customerTurns) taught.set(`${transcript.id}:${turn}`, null);
     return taught;
   }
-  if (!(value in AUTHORITY_LABEL_OF)) return taught;
+  if (!Object.hasOwn(AUTHORITY_LABEL_OF, value)) return taught;
   const label = AUTHORITY_LABEL_OF[value as AuthorityValue];
   const answer = customerTurns.findLast((turn) => {
     const asked = transcript.turns[turn - 1];

@@ -64,6 +64,18 @@ describe("who decides, as a fresh call's gold label teaches it", () => {
     ]);
   });
 
+  it("teaches nothing for a gold value that is no who-decides value", () => {
+    // Prepare
+    const call = {
+      ...jointCall,
+      labels: { ...jointCall.labels, slots: { authority: "toString" } },
+    } as Transcript;
+    // Act
+    const taught = authorityTeaching(call);
+    // Assess
+    expect(taught.size).toBe(0);
+  });
+
   it("teaches nothing where the call has no gold label", () => {
     // Prepare
     const { labels: _labels, ...unlabeled } = jointCall;
