@@ -31,9 +31,6 @@ const FILES = [
 const LEARNED_KINDS: ReadonlySet<string> = new Set(["category", "amount", "timeline"]);
 
 const campaigns = await loadCampaignRegistry("campaigns");
-const compiledCampaigns = new Map(
-  campaigns.list().map((campaign) => [campaign.id, compileCampaign(campaign)]),
-);
 const turns: CategoryTurn[] = [];
 for (const file of FILES) {
   const set = basename(file, ".jsonl");
@@ -55,8 +52,8 @@ for (const file of FILES) {
     if (!learned.some((slot) => gold[slot.name])) continue;
     const replay = replayTranscript(transcript, campaign, defaultTurnReader, undefined, null);
     // An answer to the AI's question for a category slot states its value, in words the examples may not know.
-    const compiled = compiledCampaigns.get(campaign.id);
-    if (!compiled) continue;
+    // compileCampaign keeps one compilation per campaign object, so this is not per call.
+    const compiled = compileCampaign(campaign);
     const changed = new Set(
       replay.steps.filter((step) => (step.slotChanges ?? []).length > 0).map((step) => step.turn),
     );
