@@ -18,8 +18,8 @@ import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
 /**
- * Every labeled corpus; dev-e to dev-g, dev-at, dev-au, holdout, indep-* and the campaigns' sets were never
- * trained on, dev-h to dev-as's calls are training data since sessions 51 to 55 (`freshSetScores` reads each as
+ * Every labeled corpus; dev-e to dev-g, dev-av, dev-aw, holdout, indep-* and the campaigns' sets were never
+ * trained on, dev-h to dev-au's calls are training data since sessions 51 to 56 (`freshSetScores` reads each as
  * nobody trained on it).
  */
 export const CORPORA = [
@@ -70,6 +70,8 @@ export const CORPORA = [
   "test/corpus/dev-as.jsonl",
   "test/corpus/dev-at.jsonl",
   "test/corpus/dev-au.jsonl",
+  "test/corpus/dev-av.jsonl",
+  "test/corpus/dev-aw.jsonl",
   "test/corpus/holdout.jsonl",
   "test/corpus/indep-speech.jsonl",
   "test/corpus/indep-chat.jsonl",
@@ -223,9 +225,10 @@ export const LOOK_SETS = ["dev-e", "dev-f", "dev-g"] as const;
  * after, judged dev-aj and dev-ak's joining and joined in session 53, when dev-an and dev-ao were written; they
  * judged dev-al and dev-am's joining and joined too, and dev-ap and dev-aq were written after; in session 54
  * dev-ar and dev-as were written to judge dev-ap and dev-aq's joining, and joined in session 55; dev-at and dev-au,
- * written late in session 54, judge their joining.
+ * written late in session 54, judged their joining and joined in session 56; dev-av and dev-aw, written in session
+ * 55, judge theirs.
  */
-export const UNTRAINED_FRESH_SETS = ["dev-at", "dev-au"] as const;
+export const UNTRAINED_FRESH_SETS = ["dev-av", "dev-aw"] as const;
 
 /** The spelling vocabulary learned from `data`, as `npm run train` builds it; the word list read once a run. */
 export async function spellingOf(data: readonly LoadedFile[]): Promise<SpellingVocabulary> {

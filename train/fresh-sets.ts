@@ -21,6 +21,7 @@
  * dev-ak's joining, until session 53), dev-an and dev-ao (session 53, kept out while they judged dev-al and dev-am's
  * joining), dev-ap and dev-aq (session 53, kept out while they judged dev-an and dev-ao's joining, until session
  * 54), dev-ar and dev-as (session 54, kept out while they judged dev-ap and dev-aq's joining, until session 55),
+ * dev-at and dev-au (session 54, kept out while they judged dev-ar and dev-as's joining, until session 56),
  * each reported apart, so a choice is also seen by callers it was not
  * selected on. Since session 51 their calls train the reader (`FRESH_FOLDS`).
  */
@@ -63,6 +64,8 @@ export const FRESH_LOOK_SETS = [
   "dev-aq",
   "dev-ar",
   "dev-as",
+  "dev-at",
+  "dev-au",
 ] as const;
 
 /**
