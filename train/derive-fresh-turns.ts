@@ -6,6 +6,7 @@ import { defaultTurnReader } from "../functions/domain/reader/default-reader.js"
 import { BUYING_LABELS, type ReaderLabel, type ReaderScores } from "../functions/domain/reader/labels.js";
 import { loadAnnotations, type TurnLine, withAnnotations } from "./fresh-annotations.js";
 import { withAuthority } from "./fresh-authority.js";
+import { loadProspectReadings, withProspects } from "./fresh-prospects.js";
 import { FRESH_LOOK_SETS, freshSource } from "./fresh-sets.js";
 
 /**
@@ -16,7 +17,8 @@ import { FRESH_LOOK_SETS, freshSource } from "./fresh-sets.js";
  * turns for the request labels only (`annotatedLabels`, train/network.ts).
  *
  * - Turns after a turn the reader read as a non-prospect, wrong number or do-not-call are left out: their
- *   calls hand nobody off because of who the caller is, not because of the words.
+ *   calls hand nobody off because of who the caller is, not because of the words. The turn annotators say shows
+ *   a caller is no prospect joins again (train/fresh-prospects.ts).
  * - A buying turn's kind is the kind the shipped reader read surest there; the gold label names no kind.
  * - Handoff turns of other triggers (qualified, complex) and turns after the handoff are left out, but for a
  *   complex handoff turn annotators read (below): no request fired there, or it would have handed off first.
@@ -24,7 +26,9 @@ import { FRESH_LOOK_SETS, freshSource } from "./fresh-sets.js";
  * Turns annotators read (data/fresh-turn-annotations.jsonl, train/fresh-annotations.ts) also teach the
  * labels every annotator agreed on, yes or no: their line lists them in `annotated`. Who decides is taught from
  * each call's gold authority (train/fresh-authority.ts): no on every turn of a call that says nobody's role, the
- * value on the customer's last answer to the AI's who-decides question.
+ * value on the customer's last answer to the AI's who-decides question. Who is on the line is taught from
+ * annotators' readings of each call never handed off or handed off on a person request
+ * (data/fresh-prospect-readings.jsonl): `non_prospect` on the turn that shows a caller is none, no on a prospect's.
  *
  * `npx tsx train/derive-fresh-turns.ts` adds the sets data/corpus/fresh-set-turns.jsonl does not have yet; the
  * lines of the sets it has stay as they are, so a retrained reader does not relabel them.
@@ -70,6 +74,7 @@ function turnsOf(transcripts: readonly Transcript[], set: string): TurnLine[] {
 
 const existing = existsSync(OUT) ? (await readFile(OUT, "utf8")).split("\n").filter(Boolean) : [];
 const annotations = await loadAnnotations();
+const prospectReadings = await loadProspectReadings();
 const lines: string[] = [];
 const added: string[] = [];
 for (const set of FRESH_LOOK_SETS) {
@@ -79,7 +84,8 @@ for (const set of FRESH_LOOK_SETS) {
     .map((line) => JSON.parse(line) as TurnLine);
   if (kept.length === 0) added.push(set);
   const setLines = kept.length > 0 ? kept : turnsOf(transcripts, set);
-  const annotated = withAnnotations(setLines, transcripts, set, annotations);
+  const prospects = withProspects(setLines, transcripts, set, prospectReadings);
+  const annotated = withAnnotations(prospects, transcripts, set, annotations);
   lines.push(...withAuthority(annotated, transcripts, set).map((line) => JSON.stringify(line)));
 }
 await writeFile(OUT, `${lines.join("\n")}\n`);

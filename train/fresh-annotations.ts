@@ -16,8 +16,8 @@ const isRequestLabel = (label: ReaderLabel): boolean =>
   (LexSignal.options as readonly string[]).includes(label);
 
 /**
- * The labels an annotator was asked about: all but the requests (the gold label says those), who decides (its own
- * annotation, data/who-decides-review.md) and non-prospect callers (the turns after one are left out).
+ * The labels an annotator was asked about: all but the requests (the gold label says those), who decides (each
+ * call's gold, train/fresh-authority.ts) and no prospect (its own reading, train/fresh-prospects.ts).
  */
 export const ANNOTATED_LABELS: readonly ReaderLabel[] = READER_LABELS.filter(
   (label) => !isRequestLabel(label) && !AUTHORITY_LABELS.has(label) && label !== "non_prospect",
@@ -122,11 +122,17 @@ export function withAnnotations(
   return merged.map((line) => {
     const reading = annotations.get(line.source.slice(FRESH_SOURCE.length));
     if (!reading) return line;
+    // The reading of today owns the annotated labels; the line's others (its requests, who decides, no prospect)
+    // come from their own passes.
+    const notRead = (label: ReaderLabel) => !isAnnotatedLabel(label);
     return {
       ...line,
-      // A line's own labels are the requests it was derived with; the rest come from the reading of today.
-      labels: inLabelOrder([...line.labels.filter(isRequestLabel), ...reading.labels]),
-      annotated: inLabelOrder([...LexSignal.options, ...reading.decided]),
+      labels: inLabelOrder([...line.labels.filter(notRead), ...reading.labels]),
+      annotated: inLabelOrder([
+        ...(line.annotated ?? LexSignal.options).filter(notRead),
+        ...LexSignal.options,
+        ...reading.decided,
+      ]),
     };
   });
 }

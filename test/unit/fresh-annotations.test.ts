@@ -117,6 +117,28 @@ describe("fresh turns with annotations", () => {
     expect(again[0]?.labels).toEqual(["negative"]);
   });
 
+  it("keeps the labels other passes own (who decides, no prospect) and what they list as taught", () => {
+    // Prepare
+    const taughtElsewhere: TurnLine = {
+      ...firstTurn,
+      labels: ["authority_joint"],
+      annotated: [
+        ...LexSignal.options,
+        "authority_decider",
+        "authority_joint",
+        "authority_other",
+        "non_prospect",
+      ],
+    };
+    // Act
+    const merged = withAnnotations([taughtElsewhere], [complexCall], "dev-z", annotations);
+    // Assess
+    expect(merged[0]?.labels).toEqual(["objection_price", "authority_joint"]);
+    expect(merged[0]?.annotated).toEqual(
+      expect.arrayContaining(["authority_decider", "authority_joint", "authority_other", "non_prospect"]),
+    );
+  });
+
   it("changes nothing when run again on its own output", () => {
     // Prepare
     const once = withAnnotations([firstTurn], [complexCall], "dev-z", annotations);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { LexSignal } from "../../contracts/campaign.js";
 import type { Transcript } from "../../contracts/transcript.js";
-import type { TurnLine } from "../../train/fresh-annotations.js";
 import { authorityTeaching, withAuthority } from "../../train/fresh-authority.js";
+import { freshLineOf } from "../support/fresh-line.js";
 
 const AUTHORITY = ["authority_decider", "authority_joint", "authority_other"];
 
@@ -33,14 +33,6 @@ const nobodysRoleCall: Transcript = {
   ],
   labels: { handoffTurn: null, trigger: null, slots: { need: "contact_center" } },
 };
-
-const lineOf = (call: string, turn: number, overrides: Partial<TurnLine> = {}): TurnLine => ({
-  text: "text",
-  labels: [],
-  source: `fresh:dev-z:${call}:${turn}`,
-  split: "train",
-  ...overrides,
-});
 
 describe("who decides, as a fresh call's gold label teaches it", () => {
   it("teaches the gold value on the last answer to the AI's who-decides question, and nothing on the others", () => {
@@ -88,9 +80,12 @@ describe("who decides, as a fresh call's gold label teaches it", () => {
   it("adds the three labels to what a line teaches and the value to its labels, keeping requests and readings", () => {
     // Prepare
     const lines = [
-      lineOf("z1-002", 3),
-      lineOf("z1-002", 5, { labels: ["buy_now"] }),
-      lineOf("z1-003", 1, { labels: ["negative"], annotated: [...LexSignal.options, "negative", "sarcasm"] }),
+      freshLineOf("z1-002", 3),
+      freshLineOf("z1-002", 5, { labels: ["buy_now"] }),
+      freshLineOf("z1-003", 1, {
+        labels: ["negative"],
+        annotated: [...LexSignal.options, "negative", "sarcasm"],
+      }),
     ];
     // Act
     const taught = withAuthority(lines, [jointCall, nobodysRoleCall], "dev-z");
@@ -107,7 +102,7 @@ describe("who decides, as a fresh call's gold label teaches it", () => {
   it("changes nothing when run again", () => {
     // Prepare
     const once = withAuthority(
-      [lineOf("z1-002", 5), lineOf("z1-003", 3)],
+      [freshLineOf("z1-002", 5), freshLineOf("z1-003", 3)],
       [jointCall, nobodysRoleCall],
       "dev-z",
     );
@@ -119,7 +114,7 @@ describe("who decides, as a fresh call's gold label teaches it", () => {
 
   it("leaves the lines of another set alone", () => {
     // Prepare
-    const other = { ...lineOf("z1-002", 5), source: "fresh:dev-y:z1-002:5" };
+    const other = { ...freshLineOf("z1-002", 5), source: "fresh:dev-y:z1-002:5" };
     // Act
     const taught = withAuthority([other], [jointCall], "dev-z");
     // Assess
