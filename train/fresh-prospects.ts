@@ -66,6 +66,12 @@ export function prospectTeaching(transcript: Transcript, readings: ReadonlyArray
   }
   if (!readings || readings.some((reading) => reading === null)) return taught;
   const froms = readings.filter((reading): reading is number => reading !== null);
+  const stray = froms.find((turn) => !customerTurns.includes(turn));
+  if (stray !== undefined) {
+    throw new Error(
+      `${transcript.id}: a reading names turn ${stray}, no customer turn up to the call's handoff or end`,
+    );
+  }
   const earliest = Math.min(...froms);
   const latest = Math.max(...froms);
   for (const turn of customerTurns) {
@@ -89,6 +95,12 @@ export function withProspects(
   readings: ProspectReadings,
 ): TurnLine[] {
   const prefix = freshSource(set);
+  const calls = new Set(transcripts.map((transcript) => transcript.id));
+  for (const key of readings.keys()) {
+    if (key.startsWith(`${set}:`) && !calls.has(key.slice(set.length + 1))) {
+      throw new Error(`${PROSPECT_READINGS_FILE}: ${key} is no call of test/corpus/${set}.jsonl`);
+    }
+  }
   const callOf = (line: TurnLine) => line.source.slice(prefix.length, line.source.lastIndexOf(":"));
   const turnOf = (line: TurnLine) => Number(line.source.slice(line.source.lastIndexOf(":") + 1));
   const own = new Map<string, TurnLine[]>();

@@ -150,6 +150,24 @@ describe("no prospect, as annotators read a fresh call", () => {
     expect(twice).toEqual(once);
   });
 
+  it("refuses a reading that names no customer turn of the call", () => {
+    // Prepare: turn 2 is the AI's.
+    const readings = [2, 2];
+    // Act
+    const teaching = () => prospectTeaching(jobSeeker, readings);
+    // Assess
+    expect(teaching).toThrow("z1-004: a reading names turn 2, no customer turn");
+  });
+
+  it("refuses a reading of a call the set does not have", () => {
+    // Prepare
+    const readings = new Map([["dev-z:z1-999", [1]]]);
+    // Act
+    const deriving = () => withProspects([], [jobSeeker], "dev-z", readings);
+    // Assess
+    expect(deriving).toThrow("dev-z:z1-999 is no call of test/corpus/dev-z.jsonl");
+  });
+
   it("refuses a reading that is no turn number, naming the file and line", async () => {
     // Prepare
     const file = join(await mkdtemp(join(tmpdir(), "prospects-")), "p.jsonl");
