@@ -50,7 +50,10 @@ const PROSPECTS_ONLY: ReadonlySet<string> = new Set(["qualified", "buying_intent
  *   a caller heard as none, so a later "thanks, bye" need not show it;
  * - readings that differ, or none, teach nothing.
  */
-export function prospectTeaching(transcript: Transcript, readings: ReadonlyArray<number | null> | undefined) {
+export function prospectTeaching(
+  transcript: Transcript,
+  readings: ReadonlyArray<number | null> | undefined,
+): Map<number, boolean> {
   const taught = new Map<number, boolean>();
   const gold = transcript.labels;
   if (!gold) return taught;
