@@ -76,6 +76,24 @@ export function inLabelOrder(labels: Iterable<ReaderLabel>): ReaderLabel[] {
   return READER_LABELS.filter((label) => present.has(label));
 }
 
+/**
+ * `line` teaching what one pass decides of the labels it owns: yes to `yes`, no to the rest of `decided`; the
+ * labels other passes own stay as they were, and the line lists `decided` in `annotated` beside theirs.
+ */
+export function teaching(
+  line: TurnLine,
+  owns: (label: ReaderLabel) => boolean,
+  yes: Iterable<ReaderLabel>,
+  decided: Iterable<ReaderLabel>,
+): TurnLine {
+  const notOwned = (label: ReaderLabel) => !owns(label);
+  return {
+    ...line,
+    labels: inLabelOrder([...line.labels.filter(notOwned), ...yes]),
+    annotated: inLabelOrder([...(line.annotated ?? LexSignal.options).filter(notOwned), ...decided]),
+  };
+}
+
 /** One line of data/corpus/fresh-set-turns.jsonl. */
 export interface TurnLine {
   text: string;
@@ -124,15 +142,6 @@ export function withAnnotations(
     if (!reading) return line;
     // The reading of today owns the annotated labels; the line's others (its requests, who decides, no prospect)
     // come from their own passes.
-    const notRead = (label: ReaderLabel) => !isAnnotatedLabel(label);
-    return {
-      ...line,
-      labels: inLabelOrder([...line.labels.filter(notRead), ...reading.labels]),
-      annotated: inLabelOrder([
-        ...(line.annotated ?? LexSignal.options).filter(notRead),
-        ...LexSignal.options,
-        ...reading.decided,
-      ]),
-    };
+    return teaching(line, isAnnotatedLabel, reading.labels, reading.decided);
   });
 }

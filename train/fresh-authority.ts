@@ -1,11 +1,10 @@
-import { LexSignal } from "../contracts/campaign.js";
 import type { Transcript } from "../contracts/transcript.js";
 import { defaultCampaign } from "../functions/domain/campaigns.js";
 import { compileCampaign, slotAskedBy } from "../functions/domain/compiled-campaign.js";
 import { AUTHORITY_LABELS, type ReaderLabel } from "../functions/domain/reader/labels.js";
 import { AUTHORITY_LABEL_OF, type AuthorityValue } from "../functions/domain/slots/authority.js";
 import { normalizeText } from "../functions/domain/text.js";
-import { inLabelOrder, type TurnLine } from "./fresh-annotations.js";
+import { type TurnLine, teaching } from "./fresh-annotations.js";
 import { FRESH_SOURCE, freshSource } from "./fresh-sets.js";
 
 /** The fresh sets are all the default campaign's calls: its questions are the ones their AI lines ask. */
@@ -59,11 +58,6 @@ export function withAuthority(
     const key = line.source.slice(FRESH_SOURCE.length);
     if (!line.source.startsWith(freshSource(set)) || !taught.has(key)) return line;
     const label = taught.get(key);
-    const others = line.labels.filter((own) => !AUTHORITY_LABELS.has(own));
-    return {
-      ...line,
-      labels: inLabelOrder(label ? [...others, label] : others),
-      annotated: inLabelOrder([...(line.annotated ?? LexSignal.options), ...AUTHORITY_LABELS]),
-    };
+    return teaching(line, (own) => AUTHORITY_LABELS.has(own), label ? [label] : [], AUTHORITY_LABELS);
   });
 }

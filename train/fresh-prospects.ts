@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import * as z from "zod";
-import { LexSignal } from "../contracts/campaign.js";
 import type { Transcript } from "../contracts/transcript.js";
-import { inLabelOrder, type TurnLine } from "./fresh-annotations.js";
+import { type TurnLine, teaching } from "./fresh-annotations.js";
 import { freshSource } from "./fresh-sets.js";
 
 /**
@@ -142,12 +141,9 @@ export function withProspects(
       block.map((line) => {
         const noProspect = taught.get(turnOf(line));
         if (noProspect === undefined) return line;
-        const others = line.labels.filter((label) => label !== "non_prospect");
-        return {
-          ...line,
-          labels: inLabelOrder(noProspect ? [...others, "non_prospect"] : others),
-          annotated: inLabelOrder([...(line.annotated ?? LexSignal.options), "non_prospect"]),
-        };
+        return teaching(line, (label) => label === "non_prospect", noProspect ? ["non_prospect"] : [], [
+          "non_prospect",
+        ]);
       }),
     );
     if (own.has(transcript.id)) previous = transcript.id;

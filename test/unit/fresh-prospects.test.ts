@@ -34,6 +34,13 @@ const qualifiedLead: Transcript = {
   labels: { handoffTurn: 3, trigger: "qualified" },
 };
 
+/** A readings file of `text` in a folder of its own. */
+async function readingsFile(text: string): Promise<string> {
+  const file = join(await mkdtemp(join(tmpdir(), "prospects-")), "p.jsonl");
+  await writeFile(file, text);
+  return file;
+}
+
 describe("no prospect, as annotators read a fresh call", () => {
   it("teaches no on every turn up to the handoff of a call handed off as qualified, with no reading", () => {
     // Prepare
@@ -170,9 +177,7 @@ describe("no prospect, as annotators read a fresh call", () => {
 
   it("refuses a reading that is no turn number, naming the file and line", async () => {
     // Prepare
-    const file = join(await mkdtemp(join(tmpdir(), "prospects-")), "p.jsonl");
-    await writeFile(
-      file,
+    const file = await readingsFile(
       '{"call":"dev-z:z1-004","readings":[null,null]}\n{"call":"dev-z:z1-005","readings":["3"]}\n',
     );
     // Act
@@ -183,9 +188,7 @@ describe("no prospect, as annotators read a fresh call", () => {
 
   it("refuses a call read twice", async () => {
     // Prepare
-    const file = join(await mkdtemp(join(tmpdir(), "prospects-")), "p.jsonl");
-    await writeFile(
-      file,
+    const file = await readingsFile(
       '{"call":"dev-z:z1-004","readings":[3]}\n{"call":"dev-z:z1-004","readings":[null]}\n',
     );
     // Act
