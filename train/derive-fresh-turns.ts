@@ -4,9 +4,9 @@ import type { Transcript } from "../contracts/transcript.js";
 import { loadTranscripts } from "../functions/cli/load-transcripts.js";
 import { defaultTurnReader } from "../functions/domain/reader/default-reader.js";
 import { BUYING_LABELS, type ReaderLabel, type ReaderScores } from "../functions/domain/reader/labels.js";
-import { loadAnnotations, type TurnLine, withAnnotations } from "./fresh-annotations.js";
-import { withAuthority } from "./fresh-authority.js";
-import { loadProspectReadings, withProspects } from "./fresh-prospects.js";
+import { loadAnnotations, type TurnLine } from "./fresh-annotations.js";
+import { labeledFreshLines } from "./fresh-passes.js";
+import { loadProspectReadings } from "./fresh-prospects.js";
 import { FRESH_LOOK_SETS, freshSource } from "./fresh-sets.js";
 
 /**
@@ -84,9 +84,8 @@ for (const set of FRESH_LOOK_SETS) {
     .map((line) => JSON.parse(line) as TurnLine);
   if (kept.length === 0) added.push(set);
   const setLines = kept.length > 0 ? kept : turnsOf(transcripts, set);
-  const prospects = withProspects(setLines, transcripts, set, prospectReadings);
-  const annotated = withAnnotations(prospects, transcripts, set, annotations);
-  lines.push(...withAuthority(annotated, transcripts, set).map((line) => JSON.stringify(line)));
+  const labeled = labeledFreshLines(setLines, transcripts, set, annotations, prospectReadings);
+  lines.push(...labeled.map((line) => JSON.stringify(line)));
 }
 await writeFile(OUT, `${lines.join("\n")}\n`);
 console.log(`${OUT}: ${lines.length} turns; derived now: ${added.join(", ") || "none"}`);
