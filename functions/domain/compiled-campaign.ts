@@ -142,11 +142,13 @@ function slotOfferedBy(compiled: CompiledCampaign, question: string): string | u
   return undefined;
 }
 
+/** "When it comes to choosing a vendor, would that be your decision?" names the topic first, as a condition does. */
 function withoutLeadingCondition(question: string): string {
   const condition = LEADING_CONDITION.exec(question);
   return condition ? question.slice(condition[0].length) : question;
 }
-const LEADING_CONDITION = /^(?:(?:and|so|ok|okay|great|got it)[,\s]+)?if\s[^,?]{1,80},\s*/;
+const LEADING_CONDITION =
+  /^(?:(?:and|so|ok|okay|great|got it)[,\s]+)?(?:if|when it comes to)\s[^,?]{1,80},\s*/;
 
 /** "How many seats would you need?" asks a number, which no category value is. */
 const ASKS_QUANTITY = /\bhow (?:many|much)\b/;

@@ -28,6 +28,10 @@ describe("slotAskedBy", () => {
     ],
     ["we bill a flat fee every month", undefined],
     ["That jump hurts. If you did switch, would that be your decision?", "authority"],
+    [
+      "When it comes to choosing a replacement, is that your decision, or does someone else weigh in?",
+      "authority",
+    ],
     ["Great. What budget did Dr. Hollis give you to work with?", "budget"],
     ["Got it. What are you hoping to spend on this?", "budget"],
   ])(
