@@ -59,6 +59,7 @@ describe("readTimeline", () => {
     ["we get 200 calls a day", true],
     ["twice a month", true],
     ["we spend 300 bucks a month on it", true],
+    ["it's more like a hundred and fifty a month", true],
     // The window a count happened in.
     ["we've switched systems three times in five years", true],
     ["we moved offices twice in two years", true],

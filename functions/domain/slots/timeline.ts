@@ -205,9 +205,9 @@ const POSSESSIVE = /^['’]s\b/;
 
 /** One period ("a month", "per week"): after a count it is what the count is per. */
 const ONE_PERIOD = /^(?:a|an|1|one|per|each|every)\s+(?:day|week|month|quarter|year)\b/;
-/** "3,000", "200 calls", "twice", "three times", "300 bucks": a count, its noun at most one word. */
+/** "3,000", "200 calls", "twice", "three times", "300 bucks", "a hundred and fifty": a count, its noun at most one word. */
 const COUNT_BEFORE =
-  /(?:\d|\b(?:once|twice|times|hundred|thousand|million|k|grand|bucks|dollars))\s+(?:[a-z]+\s+)?$/;
+  /(?:\d|\b(?:once|twice|times|hundred|thousand|million|k|grand|bucks|dollars|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))\s+(?:[a-z]+\s+)?$/;
 /** "what would it cost a month": a price's period, not a time. */
 const PRICE_BEFORE = /\b(?:cost|costs|charge|charges|run|runs)\s+(?:us\s+|me\s+|you\s+)?$/;
 
