@@ -66,6 +66,7 @@ describe("readTimeline", () => {
     // "Now" that is not when they want to be live.
     ["not yet. i'm just collecting options for now.", true],
     ["i'm not shopping right now, but it's good to have on file", true],
+    ["well, uh, i'm not sure i have time to deal with a setup right now", true],
   ])(
     'does not read the history, rate, budget period or passing "now" in "%s" as a timeline (asked: %s)',
     (text, asked) => {

@@ -161,12 +161,23 @@ export function readTimeline(
     // "i'm not shopping right now" and "just collecting options for now" name no horizon, nor does "250 is
     // what one store pays now": what is paid or had today.
     const before = soon ? clause.slice(0, soon.index) : "";
-    if (soon && !isNegatedBefore(clause, soon.index) && !/\bfor\s*$/.test(before) && !HAD_NOW.test(before)) {
+    if (
+      soon &&
+      !isNegatedBefore(clause, soon.index, WHOLE_SENTENCE) &&
+      !/\bfor\s*$/.test(before) &&
+      !HAD_NOW.test(before)
+    ) {
       return reading(5, 0.7, said(digitised, soon));
     }
   }
   return null;
 }
+
+/**
+ * "i'm not sure i have time to deal with a setup right now": a now at the end of a sentence the customer negates is
+ * not now, however far back the negation stands.
+ */
+const WHOLE_SENTENCE = 30;
 
 /** "pays now", "what we have now", "the system we use right now": today's state, not a horizon. */
 const HAD_NOW =
