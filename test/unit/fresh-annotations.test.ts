@@ -3,32 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LexSignal } from "../../contracts/campaign.js";
-import type { Transcript } from "../../contracts/transcript.js";
 import {
   agreedReading,
   loadAnnotations,
   type TurnLine,
   withAnnotations,
 } from "../../train/fresh-annotations.js";
-
-const complexCall: Transcript = {
-  id: "z1-001",
-  campaign: "default",
-  turns: [
-    { speaker: "ai", text: "Hi, this is the Nimbus assistant. Got a minute?" },
-    { speaker: "customer", text: "a minute. we pay 20 a line now" },
-    { speaker: "ai", text: "Most teams your size pay about 25 a user." },
-    { speaker: "customer", text: "more than now? and we just renewed with comcast" },
-  ],
-  labels: { handoffTurn: 3, trigger: "complex" },
-};
-const firstTurn: TurnLine = {
-  text: "a minute. we pay 20 a line now",
-  ai: "Hi, this is the Nimbus assistant. Got a minute?",
-  labels: [],
-  source: "fresh:dev-z:z1-001:1",
-  split: "train",
-};
+import { complexCall, complexCallFirstTurn as firstTurn } from "../support/complex-call.js";
 
 describe("what annotators agreed on", () => {
   it("teaches a label every reading gave, a no where none did, and nothing where they differ", () => {
