@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Transcript } from "../../contracts/transcript.js";
+import type { TurnLine } from "../../train/fresh-annotations.js";
 import { loadProspectReadings, prospectTeaching, withProspects } from "../../train/fresh-prospects.js";
 import { freshLineOf } from "../support/fresh-line.js";
 
@@ -33,6 +34,13 @@ const qualifiedLead: Transcript = {
   ],
   labels: { handoffTurn: 3, trigger: "qualified" },
 };
+
+/** Both readings say the job seeker shows it on turn 3. */
+const jobSeekerFromTurn3 = new Map([["dev-z:z1-004", [3, 3]]]);
+
+/** `lines` of dev-z, holding the qualified lead and the job seeker, through the no-prospect pass. */
+const withJobSeekerFromTurn3 = (lines: readonly TurnLine[]) =>
+  withProspects(lines, [qualifiedLead, jobSeeker], "dev-z", jobSeekerFromTurn3);
 
 /** A readings file of `text` in a folder of its own. */
 async function readingsFile(text: string): Promise<string> {
@@ -103,12 +111,7 @@ describe("no prospect, as annotators read a fresh call", () => {
     // Prepare: the reader of the day heard turn 3 as no prospect, so only turn 1 has a line.
     const lines = [freshLineOf("z1-005", 1), freshLineOf("z1-004", 1)];
     // Act
-    const merged = withProspects(
-      lines,
-      [qualifiedLead, jobSeeker],
-      "dev-z",
-      new Map([["dev-z:z1-004", [3, 3]]]),
-    );
+    const merged = withJobSeekerFromTurn3(lines);
     // Assess
     expect(merged.map((line) => line.source)).toEqual([
       "fresh:dev-z:z1-005:1",
@@ -130,12 +133,7 @@ describe("no prospect, as annotators read a fresh call", () => {
     const other = { ...freshLineOf("y1-001", 1), source: "fresh:dev-y:y1-001:1" };
     const lines = [freshLineOf("z1-005", 1), freshLineOf("z1-005", 3, { labels: ["person_request"] }), other];
     // Act
-    const merged = withProspects(
-      lines,
-      [qualifiedLead, jobSeeker],
-      "dev-z",
-      new Map([["dev-z:z1-004", [3, 3]]]),
-    );
+    const merged = withJobSeekerFromTurn3(lines);
     // Assess
     expect(merged.map((line) => line.source)).toEqual([
       "fresh:dev-z:z1-005:1",
@@ -149,10 +147,9 @@ describe("no prospect, as annotators read a fresh call", () => {
 
   it("changes nothing when run again on its own output", () => {
     // Prepare
-    const readings = new Map([["dev-z:z1-004", [3, 3]]]);
-    const once = withProspects([freshLineOf("z1-004", 1)], [jobSeeker], "dev-z", readings);
+    const once = withProspects([freshLineOf("z1-004", 1)], [jobSeeker], "dev-z", jobSeekerFromTurn3);
     // Act
-    const twice = withProspects(once, [jobSeeker], "dev-z", readings);
+    const twice = withProspects(once, [jobSeeker], "dev-z", jobSeekerFromTurn3);
     // Assess
     expect(twice).toEqual(once);
   });
