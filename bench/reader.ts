@@ -18,8 +18,8 @@ import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
 /**
- * Every labeled corpus; dev-e to dev-g, dev-ax, dev-ay, holdout, indep-* and the campaigns' sets were never
- * trained on, dev-h to dev-aw's calls are training data since sessions 51 to 57 (`freshSetScores` reads each as
+ * Every labeled corpus; dev-e to dev-g, dev-az, dev-ba, holdout, indep-* and the campaigns' sets were never
+ * trained on, dev-h to dev-ay's calls are training data since sessions 51 to 58 (`freshSetScores` reads each as
  * nobody trained on it).
  */
 export const CORPORA = [
@@ -74,6 +74,8 @@ export const CORPORA = [
   "test/corpus/dev-aw.jsonl",
   "test/corpus/dev-ax.jsonl",
   "test/corpus/dev-ay.jsonl",
+  "test/corpus/dev-az.jsonl",
+  "test/corpus/dev-ba.jsonl",
   "test/corpus/holdout.jsonl",
   "test/corpus/indep-speech.jsonl",
   "test/corpus/indep-chat.jsonl",
@@ -228,9 +230,10 @@ export const LOOK_SETS = ["dev-e", "dev-f", "dev-g"] as const;
  * judged dev-al and dev-am's joining and joined too, and dev-ap and dev-aq were written after; in session 54
  * dev-ar and dev-as were written to judge dev-ap and dev-aq's joining, and joined in session 55; dev-at and dev-au,
  * written late in session 54, judged their joining and joined in session 56; dev-av and dev-aw, written in session
- * 55, judged theirs and joined in session 57; dev-ax and dev-ay, written in session 56, judge theirs.
+ * 55, judged theirs and joined in session 57; dev-ax and dev-ay, written in session 56, judged theirs and joined in
+ * session 58; dev-az and dev-ba, written in session 57, judge theirs.
  */
-export const UNTRAINED_FRESH_SETS = ["dev-ax", "dev-ay"] as const;
+export const UNTRAINED_FRESH_SETS = ["dev-az", "dev-ba"] as const;
 
 /** The spelling vocabulary learned from `data`, as `npm run train` builds it; the word list read once a run. */
 export async function spellingOf(data: readonly LoadedFile[]): Promise<SpellingVocabulary> {

@@ -23,6 +23,7 @@
  * 54), dev-ar and dev-as (session 54, kept out while they judged dev-ap and dev-aq's joining, until session 55),
  * dev-at and dev-au (session 54, kept out while they judged dev-ar and dev-as's joining, until session 56),
  * dev-av and dev-aw (session 55, kept out while they judged dev-at and dev-au's joining, until session 57),
+ * dev-ax and dev-ay (session 56, kept out while they judged dev-av and dev-aw's joining, until session 58),
  * each reported apart, so a choice is also seen by callers it was not
  * selected on. Since session 51 their calls train the reader (`FRESH_FOLDS`).
  */
@@ -69,6 +70,8 @@ export const FRESH_LOOK_SETS = [
   "dev-au",
   "dev-av",
   "dev-aw",
+  "dev-ax",
+  "dev-ay",
 ] as const;
 
 /**
