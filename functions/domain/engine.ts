@@ -24,6 +24,7 @@ import { type AuthorityReading, confirmedAuthority, readAuthority } from "./slot
 import type { CategoryValueReader } from "./slots/category-values.js";
 import { isConfirmation, lastQuestion, opensWithYes, startsWithYes } from "./slots/confirmation.js";
 import { defaultCategoryValues } from "./slots/default-category-values.js";
+import { secondValuesHeard } from "./slots/second-value.js";
 import { type SpelledTurn, type SpellingVocabulary, spellTurn } from "./spelling.js";
 import { withSpokenSentenceEnds } from "./spoken-clauses.js";
 import { normalizeText, quoteOf, splitClauses } from "./text.js";
@@ -252,7 +253,15 @@ export function processCustomerTurn(
   };
   const merged = mergeSlots(
     state.slots,
-    signals.slots,
+    secondValuesHeard(
+      signals.slots,
+      state.slots,
+      (earlier) => state.recent.find((line) => line.turn === earlier && line.speaker === "customer")?.text,
+      compiled.slots,
+      campaign.id,
+      categoryValues,
+      input.text,
+    ),
     turn,
     state.askedSlot,
     thresholds.slotConfidence,
