@@ -873,6 +873,43 @@ describe("engine with a caller who is no buyer", () => {
     expect(decision.action).toBe("handoff");
   });
 
+  it("hears no buying in a request the reader hears as maybe another business's, under the bar that drops every reading", () => {
+    // Prepare: a quote for a house move asked of a phone company: a quote request, and maybe no prospect (0.35).
+    const MOVE = "hi, i'm looking to get a quote for a move from fremont to sacramento";
+    const moveReader = scoredReader((text) =>
+      text === MOVE ? { quote_request: 0.95, non_prospect: 0.35 } : {},
+    );
+    // Act
+    const { signals, decision, state } = processCustomerTurn(
+      afterOpener("contact-move"),
+      { text: MOVE },
+      defaultCampaign,
+      moveReader,
+    );
+    // Assess
+    expect(signals.buyingIntent).toBeNull();
+    expect(decision.action).toBe("continue");
+    expect(state.intentTags).not.toContain("not_a_prospect");
+  });
+
+  it("still hands off a price request the reader hears as a prospect's", () => {
+    // Prepare
+    const SEATS = "how much would ten seats cost us";
+    const seatsReader = scoredReader((text) =>
+      text === SEATS ? { price_request: 0.95, non_prospect: 0.2 } : {},
+    );
+    // Act
+    const { signals, decision } = processCustomerTurn(
+      afterOpener("contact-seats"),
+      { text: SEATS },
+      defaultCampaign,
+      seatsReader,
+    );
+    // Assess
+    expect(signals.buyingIntent).toBe("price_request");
+    expect(decision.action).toBe("handoff");
+  });
+
   it("confirms no qualification slot from the words of a caller who came for something else", () => {
     // Prepare: a vendor's amounts, dates and phone words are their pitch, not a lead's budget, timeline or need.
     const VENDOR =
