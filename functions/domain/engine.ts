@@ -226,7 +226,8 @@ export function processCustomerTurn(
       (personMeant(read.personRequest, spelled.text, state.lastAiLine, reader, thresholds) ||
         acceptsOfferedPerson(state.lastAiLine, normalized)),
     // A caller who came for a job or to pitch their own service asks nothing of ours with buying words, on this
-    // turn or later ("how do i apply", "i'll send over a proposal today").
+    // turn or later ("how do i apply", "i'll send over a proposal today"); nor, on this turn, one who maybe came
+    // for another business's goods ("i'm looking to get a quote for a move").
     buyingIntent:
       notAProspect || scores.non_prospect >= MAYBE_NOT_A_PROSPECT
         ? null
@@ -395,10 +396,11 @@ const MAYBE_WRONG_NUMBER = 0.15;
 
 /**
  * A buying request from a caller the reader hears as maybe no prospect, far below the 0.7 that drops the turn's
- * every reading, asks another business for its goods: "how much for four tires?", "I need a quote for a move",
- * "I want to sign my son up for the teen package". Readers trained without each fold, on the fresh sets' written
- * calls: of 24 calls handed off on buying that gold hands nobody, the buying turn read 0.3 or more in 6, and none
- * of the 461 buying handoffs on time did; 1 of the 117 public held-out buying requests reads 0.2 or more, none 0.3.
+ * every reading, asks another business for its goods: "I'm looking to get a quote for a move", "I want to sign my
+ * son up for the teen package". Readers trained without each fold, on the fresh sets' written calls: of 24 calls
+ * handed off on buying that gold hands nobody, the buying turn read 0.3 or more in 6, and none of the 461 buying
+ * handoffs on time did; 1 of the 117 public held-out buying requests reads 0.2 or more, none 0.3. Learned from the
+ * default campaign's calls alone: another campaign's own product may sound like another business's (README).
  */
 const MAYBE_NOT_A_PROSPECT = 0.3;
 

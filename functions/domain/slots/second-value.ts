@@ -6,11 +6,11 @@ import type { CategoryValueReader, ChosenValue } from "./category-values.js";
 /**
  * A category slot already holds a value and a later turn reads another: the new value stands where the learned
  * model reads it in the two turns together, or reads it surer in its own turn than the earlier value in its own.
- * "The phone company is retiring our old
- * copper landline" and then, asked what else, "well also nobody picks up when we're busy" keeps the landline: the
- * customer's reason to call was said first and in full, the queue in passing. "the bill is high-ish I guess" and
- * then "what I really need is every call recorded for compliance" gives the recording. A correction ("actually,
- * the bigger issue is...") replaces as before. Returns the candidates the two turns do not take back.
+ * "The phone company is retiring our old copper landline" and then, asked what else, "well also nobody picks up
+ * when we're busy" keeps the landline: the reason to call was said first and in full, the queue in passing. "the
+ * bill is high-ish I guess" and then "what I really need is every call recorded for compliance" gives the
+ * recording. A correction ("actually, the bigger issue is...") replaces as before. Returns the candidates the two
+ * turns do not take back.
  */
 export function secondValuesHeard(
   candidates: readonly SlotCandidate[],
