@@ -22,10 +22,11 @@ export function secondValuesHeard(
   models: CategoryValueReader | null,
   text: string,
 ): readonly SlotCandidate[] {
-  if (!models || !candidates.some((candidate) => differs(candidate, filled))) return candidates;
+  if (!models || !candidates.some((candidate) => differs(candidate, filled[candidate.slot])))
+    return candidates;
   return candidates.filter((candidate) => {
     const earlier = filled[candidate.slot];
-    if (!earlier || !differs(candidate, filled)) return true;
+    if (!earlier || !differs(candidate, earlier)) return true;
     const slot = slots.find((each) => each.definition.name === candidate.slot);
     if (slot?.definition.kind !== "category") return true;
     const earlierText = saidOn(earlier.turn) ?? earlier.quote;
@@ -42,7 +43,6 @@ function sureOf(read: ChosenValue | undefined, value: string): number {
 }
 
 /** A value other than the one the slot holds, not said as a correction. */
-function differs(candidate: SlotCandidate, filled: Readonly<Record<string, SlotValue>>): boolean {
-  const earlier = filled[candidate.slot];
+function differs(candidate: SlotCandidate, earlier: SlotValue | undefined): boolean {
   return earlier !== undefined && earlier.value !== candidate.value && !candidate.correction;
 }
