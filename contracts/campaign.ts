@@ -135,6 +135,16 @@ export const ReaderThresholds = z.strictObject({
    */
   nonProspect: probability(0.7),
   /**
+   * A buying request from a caller the reader hears as maybe no prospect, far below `nonProspect`, asks another
+   * business for its goods ("I'm looking to get a quote for a move", "I want to sign my son up for the teen
+   * package"): the turn hands nothing off on buying, and the call remembers nothing. Readers trained without each
+   * fold, on the fresh sets' written calls: of 24 calls handed off on buying that gold hands nobody, the buying turn
+   * read 0.3 or more in 6, and none of the 461 buying handoffs on time did; none of the 117 public held-out buying
+   * requests reads 0.3. `non_prospect` is learned from the default campaign's calls alone, so a campaign whose own
+   * product sounds like another business's to it can raise this.
+   */
+  maybeNonProspect: probability(0.3),
+  /**
    * Who decides (the authority slot): the surest of the three who-decides labels, from this on. Low, because
    * the reader learned who decides from few turns and reads it less surely than it is said; measured on the
    * dev cross-set (authority slot, written): precision 98% and recall 86% at 0.25, 99% and 84% at 0.35.

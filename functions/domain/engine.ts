@@ -229,7 +229,7 @@ export function processCustomerTurn(
     // turn or later ("how do i apply", "i'll send over a proposal today"); nor, on this turn, one who maybe came
     // for another business's goods ("i'm looking to get a quote for a move").
     buyingIntent:
-      notAProspect || scores.non_prospect >= MAYBE_NOT_A_PROSPECT
+      notAProspect || scores.non_prospect >= thresholds.reader.maybeNonProspect
         ? null
         : buyingMeant(read.buyingIntent, spelled.text, normalized, state, compiled, reader),
     objections: objectionsHeard,
@@ -393,16 +393,6 @@ const SURE_CALLBACK = 0.9;
  * and moved no handoff and no other set from 0.1 to 0.25.
  */
 const MAYBE_WRONG_NUMBER = 0.15;
-
-/**
- * A buying request from a caller the reader hears as maybe no prospect, far below the 0.7 that drops the turn's
- * every reading, asks another business for its goods: "I'm looking to get a quote for a move", "I want to sign my
- * son up for the teen package". Readers trained without each fold, on the fresh sets' written calls: of 24 calls
- * handed off on buying that gold hands nobody, the buying turn read 0.3 or more in 6, and none of the 461 buying
- * handoffs on time did; 1 of the 117 public held-out buying requests reads 0.2 or more, none 0.3. Learned from the
- * default campaign's calls alone: another campaign's own product may sound like another business's (README).
- */
-const MAYBE_NOT_A_PROSPECT = 0.3;
 
 /**
  * The buying intent the customer asks for: not buying words that ask nothing ("... but i dont know yet", "i did

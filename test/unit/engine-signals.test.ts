@@ -892,6 +892,31 @@ describe("engine with a caller who is no buyer", () => {
     expect(state.intentTags).not.toContain("not_a_prospect");
   });
 
+  it("hands off that request in a campaign that raises the maybe-no-prospect bar above it", () => {
+    // Prepare: a moving company's own campaign, whose quote requests the default reader hears as another business's.
+    const MOVE = "hi, i'm looking to get a quote for a move from fremont to sacramento";
+    const moveReader = scoredReader((text) =>
+      text === MOVE ? { quote_request: 0.95, non_prospect: 0.35 } : {},
+    );
+    const movers = {
+      ...defaultCampaign,
+      thresholds: {
+        ...defaultCampaign.thresholds,
+        reader: { ...defaultCampaign.thresholds.reader, maybeNonProspect: 0.5 },
+      },
+    };
+    // Act
+    const { signals, decision } = processCustomerTurn(
+      afterOpener("contact-movers"),
+      { text: MOVE },
+      movers,
+      moveReader,
+    );
+    // Assess
+    expect(signals.buyingIntent).toBe("quote_request");
+    expect(decision.action).toBe("handoff");
+  });
+
   it("still hands off a price request the reader hears as a prospect's", () => {
     // Prepare
     const SEATS = "how much would ten seats cost us";
