@@ -18,8 +18,8 @@ import { lexiconReader } from "./baseline/lexicon-reader.js";
 import { loadCorpus } from "./engine.js";
 
 /**
- * Every labeled corpus; dev-e to dev-g, dev-az, dev-ba, holdout, indep-* and the campaigns' sets were never
- * trained on, dev-h to dev-ay's calls are training data since sessions 51 to 58 (`freshSetScores` reads each as
+ * Every labeled corpus; dev-e to dev-g, dev-bb, dev-bc, holdout, indep-* and the campaigns' sets were never
+ * trained on, dev-h to dev-ba's calls are training data since sessions 51 to 59 (`freshSetScores` reads each as
  * nobody trained on it).
  */
 export const CORPORA = [
@@ -76,6 +76,8 @@ export const CORPORA = [
   "test/corpus/dev-ay.jsonl",
   "test/corpus/dev-az.jsonl",
   "test/corpus/dev-ba.jsonl",
+  "test/corpus/dev-bb.jsonl",
+  "test/corpus/dev-bc.jsonl",
   "test/corpus/holdout.jsonl",
   "test/corpus/indep-speech.jsonl",
   "test/corpus/indep-chat.jsonl",
@@ -231,9 +233,10 @@ export const LOOK_SETS = ["dev-e", "dev-f", "dev-g"] as const;
  * dev-ar and dev-as were written to judge dev-ap and dev-aq's joining, and joined in session 55; dev-at and dev-au,
  * written late in session 54, judged their joining and joined in session 56; dev-av and dev-aw, written in session
  * 55, judged theirs and joined in session 57; dev-ax and dev-ay, written in session 56, judged theirs and joined in
- * session 58; dev-az and dev-ba, written in session 57, judge theirs.
+ * session 58; dev-az and dev-ba, written in session 57, judged theirs and joined in session 59; dev-bb and dev-bc,
+ * written in session 58, judge theirs.
  */
-export const UNTRAINED_FRESH_SETS = ["dev-az", "dev-ba"] as const;
+export const UNTRAINED_FRESH_SETS = ["dev-bb", "dev-bc"] as const;
 
 /** The spelling vocabulary learned from `data`, as `npm run train` builds it; the word list read once a run. */
 export async function spellingOf(data: readonly LoadedFile[]): Promise<SpellingVocabulary> {

@@ -24,6 +24,7 @@
  * dev-at and dev-au (session 54, kept out while they judged dev-ar and dev-as's joining, until session 56),
  * dev-av and dev-aw (session 55, kept out while they judged dev-at and dev-au's joining, until session 57),
  * dev-ax and dev-ay (session 56, kept out while they judged dev-av and dev-aw's joining, until session 58),
+ * dev-az and dev-ba (session 57, kept out while they judged dev-ax and dev-ay's joining, until session 59),
  * each reported apart, so a choice is also seen by callers it was not
  * selected on. Since session 51 their calls train the reader (`FRESH_FOLDS`).
  */
@@ -72,6 +73,8 @@ export const FRESH_LOOK_SETS = [
   "dev-aw",
   "dev-ax",
   "dev-ay",
+  "dev-az",
+  "dev-ba",
 ] as const;
 
 /**
