@@ -8,6 +8,7 @@ import {
   asksCurrentSpend,
   namesAnAmount,
   readAmount,
+  widenedAmount,
 } from "./slots/amount.js";
 import type { AuthorityReading } from "./slots/authority.js";
 import type { CategoryValueReader } from "./slots/category-values.js";
@@ -78,13 +79,17 @@ const PERIOD = /\/(?:mo|yr)$/;
 
 /**
  * An amount said after a correction ("eight hundred a month... actually, no, make it under seven hundred")
- * replaces the one it corrects however sure each is, and means the same period when it names none.
+ * replaces the one it corrects however sure each is, and means the same period when it names none, and the same
+ * bound when it is a bare number ("no more than six hundred a month? actually, make that five hundred").
  */
 function restated(correction: Reading, corrected: Reading): Reading {
   const period = PERIOD.exec(corrected.value)?.[0];
-  if (!period || PERIOD.test(correction.value)) return correction;
-  return { ...correction, value: `${correction.value}${period}` };
+  const bound = UPPER.test(corrected.value) && /^\d+(?:\/(?:mo|yr))?$/.test(correction.value) ? "0-" : "";
+  const value = `${bound}${correction.value}${period && !PERIOD.test(correction.value) ? period : ""}`;
+  return value === correction.value ? correction : { ...correction, value };
 }
+/** An upper bound's value ("0-600/mo"). */
+const UPPER = /^0-\d/;
 
 /** The clause before `index` that says more than a filler ("under, um, a thousand": "under"). */
 function saidBefore(spans: readonly string[], index: number): string | undefined {
@@ -254,6 +259,7 @@ export function extractSlots(
     // What is needed reads across commas ("a queue, so the team, sales and support, can share calls").
     const spans = kind === "authority" ? [] : kind === "category" ? [wholeTurn] : clauses;
     let correctedSince = false;
+    let bestClause = -1;
     // "no idea yet, she hasnt said. ... my license renewal is due in 2 weeks": the answer is that they do not
     // know; a time said after it is another matter unless offered as a guess, hedged or asked ("not sure, maybe in 2 weeks").
     const unknown = kind === "timeline" && asked && DO_NOT_KNOW.test(clauses[0] ?? "");
@@ -293,7 +299,20 @@ export function extractSlots(
       }
       // "under a thousand a month. All in. A thousand dollars.": the number said again adds nothing to it.
       if (reading && best && kind === "amount" && restates(reading, best)) continue;
-      if (reading && (!best || reading.confidence >= best.confidence)) best = reading;
+      // "three hundred a month. Maybe three-fifty, tops.": the maybe in the next clause widens it to a range.
+      const widened =
+        reading && best && kind === "amount" && bestClause === index - 1
+          ? widenedAmount(best, reading, clause)
+          : null;
+      if (widened) {
+        best = widened;
+        bestClause = index;
+        continue;
+      }
+      if (reading && (!best || reading.confidence >= best.confidence)) {
+        best = reading;
+        bestClause = index;
+      }
     }
     // An answer comes first: "Getting paid. We're a staffing agency, we bill clients every week, ..."
     if (!best && asked && kind === "category" && clauses.length > 1) {

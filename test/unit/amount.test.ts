@@ -626,6 +626,8 @@ describe("a limit said as what the customer cannot go over", () => {
     ["We can't go above $1,200 a month.", "0-1200/mo"],
     ["my partner said try not to go over 500 a month", "0-500/mo"],
     ["we won't spend more than 300 a month", "0-300/mo"],
+    ["beth said she doesnt want to go over a hundred fifty a month", "0-150/mo"],
+    ["he didn't want to spend more than 400 a month", "0-400/mo"],
   ])("reads %j as an upper bound: %s", (text, expected) => {
     // Prepare
     const input = text;
@@ -642,6 +644,32 @@ describe("a limit said as what the customer cannot go over", () => {
     const reading = read(input, true);
     // Assess
     expect(reading?.value).toBe("800+/mo");
+  });
+});
+
+describe("a larger amount offered as a maybe after the first", () => {
+  it.each([
+    ["i was thinking like two hundred a month maybe three hundred at the most", "200-300/mo"],
+    ["a hundred and fifty a month maybe two hundred", "150-200/mo"],
+  ])("reads %j as a range: %s", (text, expected) => {
+    // Act
+    const reading = read(text, true);
+    // Assess
+    expect(reading?.value).toBe(expected);
+  });
+
+  it("quotes both amounts", () => {
+    // Act
+    const reading = read("i was thinking like two hundred a month maybe three hundred at the most", true);
+    // Assess
+    expect(reading?.quote).toBe("two hundred a month maybe three hundred");
+  });
+
+  it("reads no range when the second is more than twice the first", () => {
+    // Act
+    const reading = read("two hundred a month maybe five hundred if it does it all", true);
+    // Assess
+    expect(reading?.value).not.toBe("200-500/mo");
   });
 });
 

@@ -77,9 +77,37 @@ describe("extractSlots", () => {
   });
 
   it.each([
+    ["Um, I'd say we'd go, uh, three hundred a month. Maybe three-fifty, tops.", "300-350/mo"],
+    ["hmm like 200/mo? maybe 250", "200-250/mo"],
+    [
+      "I think we could do around four hundred a month. Maybe five hundred if the reporting's good.",
+      "400-500/mo",
+    ],
+  ])(
+    "widens an amount to a range with a larger one offered as a maybe in the next clause: %j",
+    (turn, value) => {
+      // Act
+      const budget = budgetOf(turn);
+      // Assess
+      expect(budget?.value).toBe(value);
+    },
+  );
+
+  it.each([
+    ["we pay 300 a month now. maybe 350 with the taxes", "350"],
+    ["two hundred a month. maybe a thousand if it does everything", "1000"],
+  ])("widens no amount that is today's bill, nor with one more than twice it: %j", (turn, value) => {
+    // Act
+    const budget = budgetOf(turn);
+    // Assess
+    expect(budget?.value).toBe(value);
+  });
+
+  it.each([
     ["it's about eight hundred a month. actually, no, make it under seven hundred.", "0-700/mo"],
     ["about eight hundred a month, sorry, I mean nine hundred a year", "900/yr"],
     ["about eight hundred a month, or under seven hundred if we drop the fax line", "0-800/mo"],
+    ["no more than six hundred a month, I'd say. actually, make that five hundred.", "0-500/mo"],
   ])("takes an amount said after a correction over the one it corrects: %j", (turn, value) => {
     // Prepare
     const text = turn;

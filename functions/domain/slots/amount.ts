@@ -65,7 +65,7 @@ function spokenPairOrFirst(match: RegExpMatchArray): [string, ...Array<string | 
 }
 // "under, call it 800", "up to, say, 750": the bound may stand before a word of hedging.
 const UPPER_BOUND =
-  /(?:under|less than|below|no more th[ae]n|not more th[ae]n|up to|upto|max(?:imum)?(?: of)?|at most|tops|cap(?:ped)? at|ceiling of|no higher than|within|(?:can'?t|cannot|can not|won'?t|will not|don'?t|do not|not|never|shouldn'?t|should not)(?: (?:want|wanna|like|try|trying))?(?: to)? (?:go|be|spend|pay|going)? ?(?:over|above|past|beyond|more th[ae]n))\s*,?\s*(?:(?:um|uh|er|erm),?\s*)*(?:(?:say|call it|let's say|lets say),?\s*)?(?:(?:about|around|like|maybe)\s*)?$/;
+  /(?:under|less than|below|no more th[ae]n|not more th[ae]n|up to|upto|max(?:imum)?(?: of)?|at most|tops|cap(?:ped)? at|ceiling of|no higher than|within|(?:can'?t|cannot|can not|won'?t|will not|don'?t|do not|doesn'?t|does not|didn'?t|did not|wouldn'?t|would not|not|never|shouldn'?t|should not)(?: (?:want|wanna|like|try|trying))?(?: to)? (?:go|be|spend|pay|going)? ?(?:over|above|past|beyond|more th[ae]n))\s*,?\s*(?:(?:um|uh|er|erm),?\s*)*(?:(?:say|call it|let's say|lets say),?\s*)?(?:(?:about|around|like|maybe)\s*)?$/;
 const LOWER_BOUND =
   /(?:at least|more th[ae]n|over|north of|upwards of|minimum(?: of)?|starting at|from)\s*(?:(?:about|around|like)\s*)?$/;
 // "600 a month, tops", "300 per month, not more": the bound may follow a comma.
@@ -288,6 +288,54 @@ function periodOf(word: string | undefined): "" | "/mo" | "/yr" {
   return /^(?:month|mo|monthly)$/.test(word) ? "/mo" : "/yr";
 }
 
+/**
+ * "three hundred a month, maybe three fifty", "200/mo? maybe 250 tops": a larger amount offered as a maybe right
+ * after a first one widens it to a range, as every development set's labelers write it ("300-350/mo").
+ */
+const WIDENING =
+  /^[\s,.?!-]*(?:(?:um|uh|er|erm|hmm|so|and|like),?\s+)*(?:or maybe|maybe|or|possibly|perhaps|up to|(?:could|might|can) (?:go|do|stretch)(?: up)?(?: to)?|stretch(?:ing)? (?:it )?to)(?![a-z])[\s,]*(?:(?:like|about|around|even|say),?\s*)*$/;
+const POINT = /^(\d+)(\/mo|\/yr)?$/;
+const POINT_OR_CAP = /^(?:0-)?(\d+)(\/mo|\/yr)?$/;
+
+/**
+ * The range `first` and `second` make when the words between them (`between`) offer the second as a maybe: the
+ * first a single amount a month or a year, the second larger but at most twice it, in the same period or none.
+ * Else null.
+ */
+export function widenedRange(first: string, second: string, between: string): string | null {
+  const low = POINT.exec(first);
+  const high = POINT_OR_CAP.exec(second);
+  if (!low || !high || !WIDENING.test(between)) return null;
+  const lowPeriod = low[2] ?? "";
+  const highPeriod = high[2] ?? "";
+  // "60 for a suit taper so not made of money. maybe 80 a month?": a first amount without a period is rarely a budget.
+  if (!lowPeriod || (highPeriod && lowPeriod !== highPeriod)) return null;
+  const from = Number(low[1]);
+  const to = Number(high[1]);
+  return from < to && to <= 2 * from ? `${from}-${to}${lowPeriod || highPeriod}` : null;
+}
+
+/**
+ * `first`, read in an earlier clause, widened by `second`, read in `secondClause`, the clause right after it
+ * ("300 a month. maybe 350, tops."): see `widenedRange`. Neither may be what the customer pays today.
+ */
+export function widenedAmount(
+  first: AmountReading,
+  second: AmountReading,
+  secondClause: string,
+): AmountReading | null {
+  if (first.paidToday || second.paidToday || first.currency !== second.currency) return null;
+  const at = secondClause.indexOf(second.quote);
+  const value = at < 0 ? null : widenedRange(first.value, second.value, secondClause.slice(0, at));
+  if (value === null) return null;
+  return {
+    ...first,
+    value,
+    confidence: Math.max(first.confidence, second.confidence),
+    quote: `${first.quote}, ${secondClause.slice(0, at + second.quote.length).trim()}`,
+  };
+}
+
 /** What an amount is read with besides its clause. */
 export interface AmountSurroundings {
   /** The clause after this one: a bound said after a comma ("600 a month, tops") belongs to the amount. */
@@ -331,6 +379,14 @@ export function readAmount(
   if (!/\d/.test(clause) || NO_BUDGET.test(clause)) return null;
   if (priceObjected && !budgetAsked && !WANTS.test(wholeTurn) && !CAN_PAY.test(wholeTurn)) return null;
   let best: (AmountReading & { score: number }) | null = null;
+  let previous: {
+    value: string;
+    start: number;
+    end: number;
+    score: number;
+    confidence: number;
+    currentSpend: boolean;
+  } | null = null;
   // exec on the pattern itself: matchAll would build a copy of it for every clause with a digit.
   AMOUNT.lastIndex = 0;
   for (let match = AMOUNT.exec(clause); match !== null; match = AMOUNT.exec(clause)) {
@@ -438,10 +494,18 @@ export function readAmount(
       value = `0-${Math.round(low)}`;
     }
     value += period;
-    const score = (moneyMarked ? 2 : 0) + (inContext ? 1 : 0) + (currentSpend ? -3 : 0) + index / 10_000;
+    // "two hundred a month maybe three hundred at the most": the maybe widens the amount before it.
+    const widened: string | null =
+      previous && !previous.currentSpend && !currentSpend
+        ? widenedRange(previous.value, value, clause.slice(previous.end, index))
+        : null;
+    const start: number = widened && previous ? previous.start : signAt(before, index);
+    const own = (moneyMarked ? 2 : 0) + (inContext ? 1 : 0) + (currentSpend ? -3 : 0) + index / 10_000;
+    const score: number = widened && previous ? Math.max(own, previous.score + 1 / 10_000) : own;
+    if (widened) value = widened;
     // Money said while answering another question ("we vote on anything over a few thousand") is weak,
     // unless it is said as money a month or a year ("we figured 100-150 a month").
-    const confidence = currentSpend
+    const ownConfidence = currentSpend
       ? 0.5
       : otherSlotAsked && !inContext
         ? period === ""
@@ -450,12 +514,15 @@ export function readAmount(
         : moneyMarked || inContext
           ? 0.9
           : 0.7;
+    const confidence: number =
+      widened && previous ? Math.max(ownConfidence, previous.confidence) : ownConfidence;
+    previous = { value, start, end: index + text.length, score, confidence, currentSpend };
     if (!best || score >= best.score)
       best = {
         value,
         confidence,
         // The customer's words, not the digits they became: "two thousand a month".
-        quote: originalWords(digitised, signAt(before, index), index + text.length + seatWords).trim(),
+        quote: originalWords(digitised, start, index + text.length + seatWords).trim(),
         score,
         ...(currency ? { currency } : {}),
         ...(currentSpend ? { paidToday: true as const } : {}),
