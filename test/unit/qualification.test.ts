@@ -83,8 +83,9 @@ describe("extractSlots", () => {
       "I think we could do around four hundred a month. Maybe five hundred if the reporting's good.",
       "400-500/mo",
     ],
+    ["Two hundred, two-fifty a month, tops.", "200-250/mo"],
   ])(
-    "widens an amount to a range with a larger one offered as a maybe in the next clause: %j",
+    "widens an amount to a range with a larger one offered as a maybe, or said beside it, in the next clause: %j",
     (turn, value) => {
       // Act
       const budget = budgetOf(turn);
@@ -96,6 +97,7 @@ describe("extractSlots", () => {
   it.each([
     ["we pay 300 a month now. maybe 350 with the taxes", "350"],
     ["two hundred a month. maybe a thousand if it does everything", "1000"],
+    ["three hundred, nine hundred a month", "900/mo"],
   ])("widens no amount that is today's bill, nor with one more than twice it: %j", (turn, value) => {
     // Act
     const budget = budgetOf(turn);

@@ -294,6 +294,7 @@ function periodOf(word: string | undefined): "" | "/mo" | "/yr" {
  */
 const WIDENING =
   /^[\s,.?!-]*(?:(?:um|uh|er|erm|hmm|so|and|like),?\s+)*(?:or maybe|maybe|or|possibly|perhaps|up to|(?:could|might|can) (?:go|do|stretch)(?: up)?(?: to)?|stretch(?:ing)? (?:it )?to)(?![a-z])[\s,]*(?:(?:like|about|around|even|say),?\s*)*$/;
+const SIDE_BY_SIDE = /^[\s,.?!-]*$/;
 const POINT = /^(\d+)(\/mo|\/yr)?$/;
 const POINT_OR_CAP = /^(?:0-)?(\d+)(\/mo|\/yr)?$/;
 
@@ -305,11 +306,15 @@ const POINT_OR_CAP = /^(?:0-)?(\d+)(\/mo|\/yr)?$/;
 export function widenedRange(first: string, second: string, between: string): string | null {
   const low = POINT.exec(first);
   const high = POINT_OR_CAP.exec(second);
-  if (!low || !high || !WIDENING.test(between)) return null;
+  if (!low || !high) return null;
   const lowPeriod = low[2] ?? "";
   const highPeriod = high[2] ?? "";
+  // "a hundred, hundred and twenty", "Two hundred, two-fifty a month, tops.": two amounts side by side, the first
+  // without a period of its own, are a range as "100 150 a month" is.
+  const sideBySide = !lowPeriod && SIDE_BY_SIDE.test(between);
+  if (!sideBySide && !WIDENING.test(between)) return null;
   // "60 for a suit taper so not made of money. maybe 80 a month?": a first amount without a period is rarely a budget.
-  if (!lowPeriod || (highPeriod && lowPeriod !== highPeriod)) return null;
+  if ((!lowPeriod && !sideBySide) || (lowPeriod && highPeriod && lowPeriod !== highPeriod)) return null;
   const from = Number(low[1]);
   const to = Number(high[1]);
   return from < to && to <= 2 * from ? `${from}-${to}${lowPeriod || highPeriod}` : null;
