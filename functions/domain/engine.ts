@@ -145,7 +145,11 @@ export function processCustomerTurn(
     thresholds.nluConfidence,
     campaign.lex?.intents,
   );
-  const conceding = concedesThenObjects(normalized);
+  // "Maybe, but it sounds pricey" to "would that help?" with no concern heard before answers the pitch: it grants no
+  // answer to an earlier concern (fresh sets by fold: early 90 -> 83 calls a form, on time +0.2 points).
+  const conceding =
+    concedesThenObjects(normalized) &&
+    (state.objections.length > 0 || !ENDS_WITH_QUESTION.test(state.lastAiLine ?? ""));
   const read = readSignals(
     scores,
     {
@@ -393,6 +397,9 @@ const SURE_CALLBACK = 0.9;
  * and moved no handoff and no other set from 0.1 to 0.25.
  */
 const MAYBE_WRONG_NUMBER = 0.15;
+
+/** The AI's line ends asking something ("Would that be worth a look?"). */
+const ENDS_WITH_QUESTION = /\?\s*$/;
 
 /**
  * The buying intent the customer asks for: not buying words that ask nothing ("... but i dont know yet", "i did

@@ -162,6 +162,25 @@ describe("engine on the reader's signals", () => {
     expect(plain.decision).toEqual({ action: "continue" });
   });
 
+  it("hears no layered objection in 'maybe, but' answering a pitch question before any concern was heard", () => {
+    // Prepare: a price worry read under the bar, said first to the AI's question, or after its statement.
+    const worry = "it sounds pricey, our margins are thin";
+    const reader = scoredReader((text) => (text.endsWith(worry) ? { objection_price: 0.3 } : {}));
+    const answering = (aiLine: string) => {
+      const state = recordLine(afterOpener("contact-pitch"), "ai", aiLine, defaultCampaign);
+      return processCustomerTurn(state, { text: `Maybe, but ${worry}` }, defaultCampaign, reader);
+    };
+    // Act
+    const toQuestion = answering(
+      "Nimbus lets your aides call from an app that shows the agency number. Would that help?",
+    );
+    const toStatement = answering("We can put together a short summary you could share with her.");
+    // Assess
+    expect(toQuestion.state.objections).toEqual([]);
+    expect(toQuestion.decision).toEqual({ action: "continue" });
+    expect(toStatement.decision).toMatchObject({ action: "handoff", trigger: "complex" });
+  });
+
   it("counts no addition in an 'also' inside a sentence, or in one adding to an objection already open", () => {
     // Prepare
     const inside = ["Our phone bill's also way too high."];
