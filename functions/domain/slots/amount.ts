@@ -299,9 +299,9 @@ const POINT = /^(\d+)(\/mo|\/yr)?$/;
 const POINT_OR_CAP = /^(?:0-)?(\d+)(\/mo|\/yr)?$/;
 
 /**
- * The range `first` and `second` make when the words between them (`between`) offer the second as a maybe: the
- * first a single amount a month or a year, the second larger but at most twice it, in the same period or none.
- * Else null.
+ * The range `first` and `second` make, the second larger but at most twice the first, in the same period or none:
+ * when the words between them (`between`) offer the second as a maybe after a first said a month or a year, or
+ * when nothing but punctuation stands between them and the first names no period. Else null.
  */
 export function widenedRange(first: string, second: string, between: string): string | null {
   const low = POINT.exec(first);
