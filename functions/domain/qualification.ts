@@ -8,6 +8,7 @@ import {
   asksCurrentSpend,
   namesAnAmount,
   readAmount,
+  SINGLE_AMOUNT,
   widenedAmount,
 } from "./slots/amount.js";
 import type { AuthorityReading } from "./slots/authority.js";
@@ -84,7 +85,7 @@ const PERIOD = /\/(?:mo|yr)$/;
  */
 function restated(correction: Reading, corrected: Reading): Reading {
   const period = PERIOD.exec(corrected.value)?.[0];
-  const bound = UPPER.test(corrected.value) && /^\d+(?:\/(?:mo|yr))?$/.test(correction.value) ? "0-" : "";
+  const bound = UPPER.test(corrected.value) && SINGLE_AMOUNT.test(correction.value) ? "0-" : "";
   const value = `${bound}${correction.value}${period && !PERIOD.test(correction.value) ? period : ""}`;
   return value === correction.value ? correction : { ...correction, value };
 }

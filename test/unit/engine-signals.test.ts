@@ -892,12 +892,14 @@ describe("engine with a caller who is no buyer", () => {
     expect(decision.action).toBe("handoff");
   });
 
+  // A quote for a house move asked of a phone company: a quote request, and maybe no prospect (0.35).
+  const MOVE = "hi, i'm looking to get a quote for a move from fremont to sacramento";
+  const moveReader = scoredReader((text) =>
+    text === MOVE ? { quote_request: 0.95, non_prospect: 0.35 } : {},
+  );
+
   it("hears no buying in a request the reader hears as maybe another business's, under the bar that drops every reading", () => {
-    // Prepare: a quote for a house move asked of a phone company: a quote request, and maybe no prospect (0.35).
-    const MOVE = "hi, i'm looking to get a quote for a move from fremont to sacramento";
-    const moveReader = scoredReader((text) =>
-      text === MOVE ? { quote_request: 0.95, non_prospect: 0.35 } : {},
-    );
+    // Prepare: the move quote (above) in the default campaign.
     // Act
     const { signals, decision, state } = processCustomerTurn(
       afterOpener("contact-move"),
@@ -913,10 +915,6 @@ describe("engine with a caller who is no buyer", () => {
 
   it("hands off that request in a campaign that raises the maybe-no-prospect bar above it", () => {
     // Prepare: a moving company's own campaign, whose quote requests the default reader hears as another business's.
-    const MOVE = "hi, i'm looking to get a quote for a move from fremont to sacramento";
-    const moveReader = scoredReader((text) =>
-      text === MOVE ? { quote_request: 0.95, non_prospect: 0.35 } : {},
-    );
     const movers = {
       ...defaultCampaign,
       thresholds: {

@@ -295,7 +295,8 @@ function periodOf(word: string | undefined): "" | "/mo" | "/yr" {
 const WIDENING =
   /^[\s,.?!-]*(?:(?:um|uh|er|erm|hmm|so|and|like),?\s+)*(?:or maybe|maybe|or|possibly|perhaps|up to|(?:could|might|can) (?:go|do|stretch)(?: up)?(?: to)?|stretch(?:ing)? (?:it )?to)(?![a-z])[\s,]*(?:(?:like|about|around|even|say),?\s*)*$/;
 const SIDE_BY_SIDE = /^[\s,.?!-]*$/;
-const POINT = /^(\d+)(\/mo|\/yr)?$/;
+/** One amount, no range or bound, with its period or none ("350/mo"). */
+export const SINGLE_AMOUNT = /^(\d+)(\/mo|\/yr)?$/;
 const POINT_OR_CAP = /^(?:0-)?(\d+)(\/mo|\/yr)?$/;
 
 /**
@@ -304,7 +305,7 @@ const POINT_OR_CAP = /^(?:0-)?(\d+)(\/mo|\/yr)?$/;
  * when nothing but punctuation stands between them and the first names no period. Else null.
  */
 export function widenedRange(first: string, second: string, between: string): string | null {
-  const low = POINT.exec(first);
+  const low = SINGLE_AMOUNT.exec(first);
   const high = POINT_OR_CAP.exec(second);
   if (!low || !high) return null;
   const lowPeriod = low[2] ?? "";
